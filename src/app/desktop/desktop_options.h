@@ -1,0 +1,23 @@
+// Command-line options of plan-mapper-desktop. The token comes from the environment
+// (FLATFILE_BEARER_TOKEN, else FLATFILE_API_KEY), never from a flag: flags show up in `ps`.
+#pragma once
+
+#include "app/app_config.h"
+
+#include <optional>
+#include <string>
+
+namespace pm {
+
+struct DesktopOptions {
+    AppConfig app;
+    std::string plan_file;                     // --plan-file: offline, saves back to this file
+    std::string screenshot;                    // --screenshot out.png
+    int frames = 0;                            // --frames N: render N frames then exit
+    int width = 1280, height = 800;
+};
+
+// Parses argv; on a usage error or --help returns nullopt and fills message (usage text on --help).
+std::optional<DesktopOptions> parse_desktop_options(int argc, char** argv, std::string& message, bool& help);
+
+}  // namespace pm

@@ -1,0 +1,161 @@
+// plan-mapper-desktop: the mapping panel in a native GLFW + OpenGL 3.3 window, for debugging and
+// for tests under Xvfb. Talks to the API through libcurl, or works offline on a plan file.
+#include "app/app_host.h"
+#include "app/desktop/desktop_options.h"
+#include "app/desktop/http_client_curl.h"
+#include "app/desktop/png_writer.h"
+#include "app/mapper_app.h"
+#include "ui/theme.h"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include <GL/gl.h>
+
+namespace {
+
+double now_ms() {
+    using namespace std::chrono;
+    return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
+}
+
+// Prints events to stderr (never the token: events carry plans and messages only) and saves the
+// plan back to the plan file when working offline.
+class DesktopHost final : public pm::AppHost {
+public:
+    explicit DesktopHost(std::string plan_file) : plan_file_(std::move(plan_file)) {}
+    void notify(const std::string& name, const std::string& json) override {
+        if (name == "error") std::fprintf(stderr, "plan-mapper: error %s\n", json.c_str());
+        if (name == "ready" || name == "error") settled = true;
+        if (name == "submit" && !plan_file_.empty()) {
+            std::ofstream(plan_file_) << json << "\n";
+            std::fprintf(stderr, "plan-mapper: saved %s\n", plan_file_.c_str());
+        }
+    }
+    bool settled = false;
+
+private:
+    std::string plan_file_;
+};
+
+bool read_file(const std::string& path, std::string& text) {
+    std::ifstream file(path, std::ios::binary);
+    if (!file) return false;
+    std::ostringstream buffer;
+    buffer << file.rdbuf();
+    text = buffer.str();
+    return true;
+}
+
+bool save_screenshot(GLFWwindow* window, const std::string& path) {
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(window, &width, &height);
+    std::vector<std::uint8_t> pixels(static_cast<size_t>(width) * height * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    // OpenGL's rows run bottom-up; PNG's top-down.
+    std::vector<std::uint8_t> flipped(pixels.size());
+    const size_t stride = static_cast<size_t>(width) * 4;
+    for (int y = 0; y < height; ++y)
+        std::copy_n(pixels.begin() + (height - 1 - y) * stride, stride, flipped.begin() + y * stride);
+    return pm::write_png(path, width, height, flipped);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string message;
+    bool help = false;
+    auto options = pm::parse_desktop_options(argc, argv, message, help);
+    if (!options) {
+        std::fputs(message.c_str(), help ? stdout : stderr);
+        return help ? 0 : 2;
+    }
+    if (!options->plan_file.empty() && !read_file(options->plan_file, options->app.plan_json)) {
+        std::fprintf(stderr, "plan-mapper: cannot read %s\n", options->plan_file.c_str());
+        return 1;
+    }
+
+    glfwSetErrorCallback([](int code, const char* text) { std::fprintf(stderr, "GLFW error %d: %s\n", code, text); });
+    if (!glfwInit()) return 1;
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    GLFWwindow* window = glfwCreateWindow(options->width, options->height, "plan-mapper", nullptr, nullptr);
+    if (!window) {
+        std::fprintf(stderr, "plan-mapper: cannot open an OpenGL 3.3 window\n");
+        glfwTerminate();
+        return 1;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    pm::ui::apply_theme(options->app.dark_theme);
+    float scale_x = 1, scale_y = 1;
+    glfwGetWindowContentScale(window, &scale_x, &scale_y);
+    if (scale_x > 1) pm::ui::set_pixel_ratio(scale_x);
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+
+    pm::CurlHttpClient http;
+    DesktopHost host(options->plan_file);
+    pm::MapperApp app(options->app, http, host);
+    app.start(now_ms());
+
+    // With --screenshot, wait for the plan (or its error) before counting frames, within a limit.
+    const double deadline = now_ms() + 20000;
+    int frames = 0;
+    int exit_code = 0;
+    while (!glfwWindowShouldClose(window)) {
+        const double delay = app.next_frame_delay_ms(now_ms());
+        if (options->frames > 0 || delay == 0)
+            glfwPollEvents();
+        else
+            glfwWaitEventsTimeout(delay < 0 ? 0.5 : delay / 1000.0);  // idle: sleep until input or work
+        app.update(now_ms());
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        app.draw();
+        ImGui::Render();
+        int width = 0, height = 0;
+        glfwGetFramebufferSize(window, &width, &height);
+        glViewport(0, 0, width, height);
+        const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+        glClearColor(clear.x, clear.y, clear.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+        if (options->frames > 0 && (host.settled || now_ms() > deadline) && ++frames >= options->frames) {
+            if (!options->screenshot.empty() && !save_screenshot(window, options->screenshot)) {
+                std::fprintf(stderr, "plan-mapper: cannot write %s\n", options->screenshot.c_str());
+                exit_code = 1;
+            }
+            if (!host.settled) {
+                std::fprintf(stderr, "plan-mapper: the plan did not load within 20 s\n");
+                exit_code = 1;
+            }
+            break;
+        }
+        glfwSwapBuffers(window);
+    }
+
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return exit_code;
+}

@@ -1,0 +1,210 @@
+// The web platform layer: one widget instance per module instance. The page's glue
+// (web/plan-mapper.js) owns the canvas and the DOM events and calls these exports; this file turns
+// them into Dear ImGui input, renders with WebGL2 through ImGui's OpenGL 3 backend, and draws a
+// frame only when the page asks (input, network, resize), so an idle widget costs nothing.
+#include "app/app_host.h"
+#include "app/mapper_app.h"
+#include "app/web/dom_keys.h"
+#include "app/web/http_client_fetch.h"
+#include "ui/theme.h"
+
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+#include <GLES3/gl3.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <string>
+
+namespace {
+
+// Calls Module.planMapper.onEvent(name, json) set by the glue; text crosses as data, never markup.
+EM_JS(void, pm_js_notify, (const char* name, const char* json), {
+    const hooks = Module["planMapper"];
+    if (hooks && hooks.onEvent) hooks.onEvent(UTF8ToString(name), UTF8ToString(json));
+});
+
+// Asks the glue for a frame (network results arrived while the widget was idle).
+EM_JS(void, pm_js_wake, (), {
+    const hooks = Module["planMapper"];
+    if (hooks && hooks.wake) hooks.wake();
+});
+
+class WebHost final : public pm::AppHost {
+public:
+    void notify(const std::string& name, const std::string& json) override { pm_js_notify(name.c_str(), json.c_str()); }
+};
+
+struct Widget {
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+    ImGuiContext* imgui = nullptr;
+    WebHost host;
+    std::unique_ptr<pm::FetchHttpClient> http;
+    std::unique_ptr<pm::MapperApp> app;
+    float css_width = 800, css_height = 600, pixel_ratio = 1;
+    double last_frame_ms = 0;
+    bool dark = false;
+};
+
+// One widget per module instance: several widgets on a page are several module instances.
+std::unique_ptr<Widget> g_widget;
+
+pm::AppConfig parse_config(const char* config_json) {
+    pm::AppConfig config;
+    const auto json = nlohmann::json::parse(config_json ? config_json : "", nullptr, false);
+    if (!json.is_object()) return config;
+    auto text = [&](const char* name) {
+        auto it = json.find(name);
+        return it != json.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    config.api_url = text("apiUrl");
+    config.job_id = text("jobId");
+    config.file_id = text("fileId");
+    config.token = text("token");
+    config.dark_theme = text("theme") == "dark";
+    if (auto it = json.find("plan"); it != json.end() && !it->is_null())
+        config.plan_json = it->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (auto it = json.find("allowOneToMany"); it != json.end() && it->is_boolean())
+        config.allow_one_to_many = it->get<bool>();
+    return config;
+}
+
+}  // namespace
+
+extern "C" {
+
+// Creates the widget on the canvas the selector names. Returns 0, or a negative error code.
+EMSCRIPTEN_KEEPALIVE int pm_create(const char* canvas_selector, const char* config_json) {
+    if (g_widget) return -1;
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = false;
+    attrs.antialias = false;                    // ImGui anti-aliases its own shapes
+    attrs.preserveDrawingBuffer = false;
+    const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = emscripten_webgl_create_context(canvas_selector, &attrs);
+    if (gl <= 0) return -2;
+    emscripten_webgl_make_context_current(gl);
+
+    auto widget = std::make_unique<Widget>();
+    widget->gl = gl;
+    widget->imgui = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;                   // nothing is stored in the browser
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.BackendPlatformName = "plan-mapper-web";
+    pm::AppConfig config = parse_config(config_json);
+    widget->dark = config.dark_theme;
+    pm::ui::apply_theme(widget->dark);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    widget->http = std::make_unique<pm::FetchHttpClient>([] { pm_js_wake(); });
+    widget->app = std::make_unique<pm::MapperApp>(std::move(config), *widget->http, widget->host);
+    g_widget = std::move(widget);
+    g_widget->app->start(emscripten_get_now());
+    return 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void pm_resize(double css_width, double css_height, double pixel_ratio) {
+    if (!g_widget) return;
+    g_widget->css_width = static_cast<float>(css_width > 1 ? css_width : 1);
+    g_widget->css_height = static_cast<float>(css_height > 1 ? css_height : 1);
+    const float ratio = static_cast<float>(pixel_ratio > 0 ? pixel_ratio : 1);
+    if (ratio != g_widget->pixel_ratio) {
+        g_widget->pixel_ratio = ratio;
+        pm::ui::set_pixel_ratio(ratio);         // rebuilds the font atlas for crisp text
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+    }
+}
+
+EMSCRIPTEN_KEEPALIVE void pm_pointer_move(double x, double y) {
+    if (g_widget) ImGui::GetIO().AddMousePosEvent(static_cast<float>(x), static_cast<float>(y));
+}
+
+EMSCRIPTEN_KEEPALIVE void pm_pointer_leave() {
+    if (g_widget) ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+}
+
+EMSCRIPTEN_KEEPALIVE void pm_pointer_button(int button, int down) {
+    // DOM buttons: 0 left, 1 middle, 2 right; ImGui: 0 left, 1 right, 2 middle.
+    static const int kToImGui[] = {0, 2, 1};
+    if (g_widget && button >= 0 && button < 3) ImGui::GetIO().AddMouseButtonEvent(kToImGui[button], down != 0);
+}
+
+// Returns 1 when the widget scrolls, so the page keeps its own scrolling otherwise.
+EMSCRIPTEN_KEEPALIVE int pm_wheel(double dx, double dy) {
+    if (!g_widget) return 0;
+    ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(-dx), static_cast<float>(-dy));
+    return ImGui::GetIO().WantCaptureMouse ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE int pm_key(const char* code, int down, int ctrl, int shift, int alt, int meta) {
+    if (!g_widget) return 0;
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Ctrl, ctrl != 0);
+    io.AddKeyEvent(ImGuiMod_Shift, shift != 0);
+    io.AddKeyEvent(ImGuiMod_Alt, alt != 0);
+    io.AddKeyEvent(ImGuiMod_Super, meta != 0);
+    const ImGuiKey key = pm::imgui_key_from_dom_code(code);
+    if (key == ImGuiKey_None) return 0;
+    io.AddKeyEvent(key, down != 0);
+    return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE void pm_text(const char* utf8) {
+    if (g_widget && utf8) ImGui::GetIO().AddInputCharactersUTF8(utf8);
+}
+
+EMSCRIPTEN_KEEPALIVE void pm_focus(int focused) {
+    if (g_widget) ImGui::GetIO().AddFocusEvent(focused != 0);
+}
+
+// Draws one frame. Returns the delay in ms after which another frame is wanted (0: as soon as
+// possible, e.g. while ImGui settles after input), or -1 when nothing is pending.
+EMSCRIPTEN_KEEPALIVE double pm_frame(double now_ms) {
+    if (!g_widget) return -1;
+    Widget& w = *g_widget;
+    emscripten_webgl_make_context_current(w.gl);
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(w.css_width, w.css_height);
+    io.DisplayFramebufferScale = ImVec2(w.pixel_ratio, w.pixel_ratio);
+    io.DeltaTime = w.last_frame_ms > 0 ? static_cast<float>((now_ms - w.last_frame_ms) / 1000.0) : 1.0f / 60.0f;
+    if (io.DeltaTime <= 0) io.DeltaTime = 1.0f / 60.0f;
+    w.last_frame_ms = now_ms;
+
+    w.app->update(now_ms);
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    w.app->draw();
+    ImGui::Render();
+    glViewport(0, 0, static_cast<int>(w.css_width * w.pixel_ratio), static_cast<int>(w.css_height * w.pixel_ratio));
+    const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(clear.x, clear.y, clear.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    return w.app->next_frame_delay_ms(now_ms);
+}
+
+// The plan as it stands now (what a submit would send), as JSON; valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* pm_get_plan() {
+    static std::string text;
+    text = g_widget ? g_widget->app->plan_json() : "null";
+    return text.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void pm_destroy() {
+    if (!g_widget) return;
+    emscripten_webgl_make_context_current(g_widget->gl);
+    g_widget->app.reset();
+    g_widget->http.reset();
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui::DestroyContext(g_widget->imgui);
+    emscripten_webgl_destroy_context(g_widget->gl);
+    g_widget.reset();
+}
+
+}  // extern "C"

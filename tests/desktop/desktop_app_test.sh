@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs plan-mapper-desktop under Xvfb twice and checks each screenshot:
+#  1. offline on the contract's GET-plan example (--plan-file);
+#  2. online against the local API double on 127.0.0.1 (libcurl GET plan with the demo token).
+# Usage: desktop_app_test.sh APP ARTIFACT_DIR   (run from the repository root)
+set -euo pipefail
+app="$1"
+artifacts="$2"
+mkdir -p "$artifacts"
+plan_copy="$artifacts/desktop-plan.json"
+cp tests/data/contract/01-get-plan-response.json "$plan_copy"
+
+run_app() { xvfb-run -a -s "-screen 0 1280x800x24" "$app" --size 1100x700 --frames 3 "$@"; }
+
+echo "offline: --plan-file"
+run_app --plan-file "$plan_copy" --screenshot "$artifacts/desktop-offline.png"
+python3 tests/desktop/check_png.py "$artifacts/desktop-offline.png" 1100 700
+
+echo "online: against the local API double"
+port_file="$artifacts/double.port"
+rm -f "$port_file"
+node web/server/serve.mjs --port 0 --port-file "$port_file" --dist "$artifacts" >"$artifacts/double.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do [ -s "$port_file" ] && break; sleep 0.1; done
+[ -s "$port_file" ] || { echo "the API double did not start"; cat "$artifacts/double.log"; exit 1; }
+port=$(cat "$port_file")
+job=$(node --input-type=module -e "import {DEMO_JOB_ID} from './web/sample-jobs/index.mjs'; process.stdout.write(DEMO_JOB_ID)")
+token=$(node --input-type=module -e "import {DEMO_TOKEN} from './web/sample-jobs/index.mjs'; process.stdout.write(DEMO_TOKEN)")
+FLATFILE_BEARER_TOKEN="$token" run_app --api-url "http://127.0.0.1:$port" --job "$job" \
+  --screenshot "$artifacts/desktop-online.png"
+python3 tests/desktop/check_png.py "$artifacts/desktop-online.png" 1100 700
+# The double saw the GET with the token and X-Disable-Hooks (its log redacts the token itself).
+curl -sf "http://127.0.0.1:$port/__double/requests" | python3 -c '
+import json, sys
+log = json.load(sys.stdin)
+entries = log if isinstance(log, list) else log.get("requests", [])
+gets = [e for e in entries if e.get("method") == "GET" and e.get("path", "").endswith("/plan")]
+assert gets, "no GET plan reached the double"
+print("double received", len(gets), "GET plan request(s)")
+'
+echo "desktop app: ok"

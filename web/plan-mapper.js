@@ -1,0 +1,186 @@
+// plan-mapper embedding API: mountPlanMapper(container, options) and the <plan-mapper> element.
+//
+// Each mount creates its own canvas and its own instance of the wasm module, so several widgets on
+// one page never share state. This file owns the DOM side: sizing (ResizeObserver, HiDPI backing
+// store), input events forwarded to the module, and frame scheduling — a frame is drawn only when
+// input, the network or a resize asks for one, so an idle widget draws nothing.
+import createPlanMapperModule from './plan-mapper-wasm.js';
+
+let nextCanvasId = 1;
+// Frames drawn after an input event: ImGui settles hover and active states over a few frames.
+const SETTLE_FRAMES = 3;
+
+function copyStringToHeap(module, text) {
+  const size = module.lengthBytesUTF8(text) + 1;
+  const pointer = module._malloc(size);
+  module.stringToUTF8(text, pointer, size);
+  return pointer;
+}
+
+function withString(module, text, use) {
+  const pointer = copyStringToHeap(module, text);
+  try { return use(pointer); } finally { module._free(pointer); }
+}
+
+export async function mountPlanMapper(container, options = {}) {
+  if (!(container instanceof HTMLElement)) throw new TypeError('mountPlanMapper: container must be an element');
+  const canvas = document.createElement('canvas');
+  canvas.id = `plan-mapper-canvas-${nextCanvasId++}`;
+  canvas.tabIndex = 0;                                 // focusable by click or Tab, never grabs focus itself
+  canvas.setAttribute('role', 'application');
+  canvas.setAttribute('aria-label', 'Field mapping');
+  canvas.style.cssText = 'display:block;width:100%;height:100%;outline:none;touch-action:none';
+  canvas.addEventListener('contextmenu', (event) => event.preventDefault());
+  container.appendChild(canvas);
+  container.dataset.planMapperState = 'loading';
+
+  let module = null;
+  let destroyed = false;
+  let frameRequest = 0;
+  let frameTimer = 0;
+  let settleFrames = SETTLE_FRAMES;
+
+  const emit = (name, detail) => {
+    const handlers = { ready: options.onReady, change: options.onChange, submit: options.onSubmit, error: options.onError };
+    const handler = handlers[name];
+    if (handler) {
+      try { handler(detail); } catch (error) { console.error('plan-mapper: callback failed', error); }
+    }
+    container.dispatchEvent(new CustomEvent(`plan-mapper-${name}`, { detail }));
+  };
+
+  const drawFrame = () => {
+    frameRequest = 0;
+    if (destroyed || !module) return;
+    let delay = module._pm_frame(performance.now());
+    if (settleFrames > 0) { settleFrames -= 1; delay = 0; }
+    if (delay >= 0) scheduleFrame(delay);
+  };
+
+  function scheduleFrame(delay = 0) {
+    if (destroyed) return;
+    if (delay > 0) {
+      if (!frameTimer) frameTimer = setTimeout(() => { frameTimer = 0; scheduleFrame(0); }, delay);
+      return;
+    }
+    if (!frameRequest) frameRequest = requestAnimationFrame(drawFrame);
+  }
+
+  const afterInput = () => { settleFrames = SETTLE_FRAMES; scheduleFrame(0); };
+
+  const token = options.token ?? (options.getToken ? await options.getToken() : '');
+  const config = {
+    apiUrl: options.apiUrl ?? '', jobId: options.jobId ?? '', fileId: options.fileId ?? '', token: token ?? '',
+    plan: options.plan ?? null, theme: options.theme ?? 'light', allowOneToMany: !!options.allowOneToMany,
+  };
+
+  module = await createPlanMapperModule({
+    canvas,
+    planMapper: {
+      onEvent(name, json) {
+        let detail = null;
+        try { detail = JSON.parse(json); } catch { detail = null; }
+        if (name === 'ready') container.dataset.planMapperState = 'ready';
+        if (name === 'error' && container.dataset.planMapperState === 'loading') container.dataset.planMapperState = 'error';
+        emit(name, detail);
+      },
+      wake: () => scheduleFrame(0),
+    },
+    print: (text) => console.log(`plan-mapper: ${text}`),
+    printErr: (text) => console.warn(`plan-mapper: ${text}`),
+  });
+  if (destroyed) return null;
+
+  const created = withString(module, `#${canvas.id}`, (selector) =>
+    withString(module, JSON.stringify(config), (configText) => module._pm_create(selector, configText)));
+  if (created !== 0) {
+    container.dataset.planMapperState = 'error';
+    throw new Error(`plan-mapper: could not start (WebGL2 unavailable?), code ${created}`);
+  }
+
+  const resize = () => {
+    const rect = container.getBoundingClientRect();
+    const ratio = window.devicePixelRatio || 1;
+    canvas.width = Math.max(1, Math.round(rect.width * ratio));
+    canvas.height = Math.max(1, Math.round(rect.height * ratio));
+    module._pm_resize(rect.width, rect.height, ratio);
+    scheduleFrame(0);
+  };
+  const resizeObserver = new ResizeObserver(resize);
+  resizeObserver.observe(container);
+  resize();
+
+  const local = (event) => {
+    const rect = canvas.getBoundingClientRect();
+    return [event.clientX - rect.left, event.clientY - rect.top];
+  };
+  const listeners = [
+    ['pointermove', (event) => { module._pm_pointer_move(...local(event)); afterInput(); }],
+    ['pointerdown', (event) => {
+      canvas.focus({ preventScroll: true });
+      canvas.setPointerCapture(event.pointerId);      // a drag keeps going outside the canvas
+      module._pm_pointer_move(...local(event));
+      module._pm_pointer_button(event.button, 1);
+      afterInput();
+    }],
+    ['pointerup', (event) => { module._pm_pointer_move(...local(event)); module._pm_pointer_button(event.button, 0); afterInput(); }],
+    ['pointerleave', () => { module._pm_pointer_leave(); afterInput(); }],
+    ['wheel', (event) => {
+      const scale = event.deltaMode === 1 ? 1 : event.deltaMode === 2 ? 10 : 1 / 100;
+      if (module._pm_wheel(event.deltaX * scale, event.deltaY * scale)) event.preventDefault();
+      afterInput();
+    }, { passive: false }],
+    ['keydown', (event) => {
+      const consumed = withString(module, event.code, (code) =>
+        module._pm_key(code, 1, event.ctrlKey, event.shiftKey, event.altKey, event.metaKey));
+      if (event.key.length === 1 && !event.ctrlKey && !event.metaKey) {
+        withString(module, event.key, (text) => module._pm_text(text));
+        event.preventDefault();
+      } else if (consumed && event.key !== 'Tab') {
+        event.preventDefault();                       // keep arrows/Enter from scrolling the page
+      }
+      afterInput();
+    }],
+    ['keyup', (event) => {
+      withString(module, event.code, (code) => module._pm_key(code, 0, event.ctrlKey, event.shiftKey, event.altKey, event.metaKey));
+      afterInput();
+    }],
+    ['focus', () => { module._pm_focus(1); afterInput(); }],
+    ['blur', () => { module._pm_focus(0); afterInput(); }],
+  ];
+  for (const [type, handler, listenerOptions] of listeners) canvas.addEventListener(type, handler, listenerOptions);
+  scheduleFrame(0);
+
+  return {
+    getPlan() { return destroyed ? null : JSON.parse(module.UTF8ToString(module._pm_get_plan())); },
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      if (frameRequest) cancelAnimationFrame(frameRequest);
+      if (frameTimer) clearTimeout(frameTimer);
+      resizeObserver.disconnect();
+      for (const [type, handler, listenerOptions] of listeners) canvas.removeEventListener(type, handler, listenerOptions);
+      module._pm_destroy();
+      canvas.remove();
+      delete container.dataset.planMapperState;
+    },
+  };
+}
+
+// <plan-mapper api-url="…" job-id="…" theme="dark"> for plain pages. The token is never an
+// attribute (attributes end up in the DOM and in logs): set element.token or element.getToken.
+export class PlanMapperElement extends HTMLElement {
+  async connectedCallback() {
+    if (this.controller) return;
+    if (!this.style.display) this.style.display = 'block';
+    this.controller = await mountPlanMapper(this, {
+      apiUrl: this.getAttribute('api-url') ?? '', jobId: this.getAttribute('job-id') ?? '',
+      fileId: this.getAttribute('file-id') ?? '', theme: this.getAttribute('theme') ?? 'light',
+      token: this.token, getToken: this.getToken,
+    });
+  }
+  disconnectedCallback() { this.controller?.destroy(); this.controller = null; }
+}
+if (typeof customElements !== 'undefined' && !customElements.get('plan-mapper')) {
+  customElements.define('plan-mapper', PlanMapperElement);
+}
