@@ -1,0 +1,38 @@
+// Browser-test helpers: Debian's Chromium driven by playwright-core (Playwright's own browser
+// download cannot work on these machines), and the API double serving <repo>/dist.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { createServer } from '../../../web/server/api-double.mjs';
+import { DEMO_TOKEN } from '../../../web/sample-jobs/index.mjs';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+// PM_DIST_DIR points the tests at a build elsewhere (e.g. a CI artifact); <repo>/dist by default.
+export const DIST_DIR = process.env.PM_DIST_DIR ? path.resolve(process.env.PM_DIST_DIR) : fileURLToPath(new URL('../../../dist/', import.meta.url));
+export const ARTIFACTS_DIR = fileURLToPath(new URL('../../../test-artifacts/', import.meta.url));
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+// Why each flag: root needs --no-sandbox; the machine's closed network makes QUIC, component
+// updates, sync and background fetches fail noisily; WebGL2 renders only through SwiftShader here.
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
+// chromium.launch() gives every browser a fresh temporary profile (user-data-dir) and deletes it
+// on close, which is the isolation the tests need; a persistent profile is never used.
+export function launchChromium({ timeoutMs = 30_000 } = {}) {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, timeout: timeoutMs });
+}
+
+// The double with dist/ as its static root, so the page and the API share one origin.
+export function startDoubleForDist(options = {}) {
+  return createServer({ distDir: DIST_DIR, token: DEMO_TOKEN, ...options });
+}
