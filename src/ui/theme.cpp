@@ -1,6 +1,8 @@
 // Colours and metrics. Sizes derive from the font size so the panel scales with it.
 #include "ui/theme.h"
 
+#include "ui/fonts.h"
+
 #include <imgui.h>
 
 namespace pm::ui {
@@ -28,16 +30,6 @@ void apply_theme(bool dark) {
     if (ImGui::GetIO().Fonts->Fonts.empty()) set_pixel_ratio(1.0f);
 }
 
-void set_pixel_ratio(float ratio) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    ImFontConfig config;
-    config.SizePixels = kFontSize * ratio;      // rasterise at device pixels…
-    config.OversampleH = 1;
-    config.PixelSnapH = true;
-    io.Fonts->AddFontDefault(&config);
-    io.FontGlobalScale = 1.0f / ratio;          // …and lay out in logical pixels
-    io.Fonts->Build();
-}
+void set_pixel_ratio(float ratio) { load_fonts(kFontSize, ratio); }
 
 }  // namespace pm::ui

@@ -17,21 +17,25 @@ run_app --plan-file "$plan_copy" --screenshot "$artifacts/desktop-offline.png"
 python3 tests/desktop/check_png.py "$artifacts/desktop-offline.png" 1100 700
 
 echo "online: against the local API double"
-port_file="$artifacts/double.port"
-rm -f "$port_file"
-node web/server/serve.mjs --port 0 --port-file "$port_file" --dist "$artifacts" >"$artifacts/double.log" 2>&1 &
+out="$artifacts/double.out"
+node web/server/serve.mjs --port 0 --dist "$artifacts" --quiet >"$out" 2>"$artifacts/double.log" &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do [ -s "$port_file" ] && break; sleep 0.1; done
-[ -s "$port_file" ] || { echo "the API double did not start"; cat "$artifacts/double.log"; exit 1; }
-port=$(cat "$port_file")
+api_url=""
+for _ in $(seq 1 100); do
+  api_url=$(sed -n 's/^API double: //p' "$out")
+  [ -n "$api_url" ] && break
+  sleep 0.1
+done
+[ -n "$api_url" ] || { echo "the API double did not start"; cat "$artifacts/double.log"; exit 1; }
+origin="${api_url%/v1}"
 job=$(node --input-type=module -e "import {DEMO_JOB_ID} from './web/sample-jobs/index.mjs'; process.stdout.write(DEMO_JOB_ID)")
 token=$(node --input-type=module -e "import {DEMO_TOKEN} from './web/sample-jobs/index.mjs'; process.stdout.write(DEMO_TOKEN)")
-FLATFILE_BEARER_TOKEN="$token" run_app --api-url "http://127.0.0.1:$port" --job "$job" \
+FLATFILE_BEARER_TOKEN="$token" run_app --api-url "$api_url" --job "$job" \
   --screenshot "$artifacts/desktop-online.png"
 python3 tests/desktop/check_png.py "$artifacts/desktop-online.png" 1100 700
 # The double saw the GET with the token and X-Disable-Hooks (its log redacts the token itself).
-curl -sf "http://127.0.0.1:$port/__double/requests" | python3 -c '
+curl -sf "$origin/__double/requests" | python3 -c '
 import json, sys
 log = json.load(sys.stdin)
 entries = log if isinstance(log, list) else log.get("requests", [])
