@@ -12,8 +12,12 @@ struct AppConfig {
     std::string file_id;                       // optional; read from the job otherwise
     std::string token;                         // in memory only: never logged, never stored
     std::string plan_json;                     // start offline from this plan instead of a GET
+    std::string draft_json;                    // edits kept by the page from an earlier visit (web)
     bool allow_one_to_many = false;
     bool dark_theme = false;
+    bool submit_with_patch = false;            // PATCH only the changed parts instead of PUT
+    bool execute_on_submit = false;            // POST execute once the plan is confirmed
+    bool can_refresh_token = false;            // the host can fetch a new token after a 401
 };
 
 }  // namespace pm

@@ -6,8 +6,7 @@
 #include "core/plan_parse.h"
 #include "core/plan_write.h"
 
-#include <chrono>
-#include <random>
+#include <algorithm>
 
 namespace pm {
 
@@ -20,12 +19,37 @@ ApiClientOptions api_options(const AppConfig& config) {
     return options;
 }
 
+// Any plan document (a GET-plan response, a bare plan, a PUT body) as a JobPlan.
+std::optional<JobPlan> job_plan_from_text(const std::string& text, const std::string& fallback_job_id, Problems& problems) {
+    auto parsed = parse_plan_document(text);
+    problems = parsed.problems;
+    if (!parsed.value) return std::nullopt;
+    JobPlan job_plan;
+    if (parsed.value->job_plan) job_plan = *parsed.value->job_plan;
+    job_plan.plan = std::move(parsed.value->plan);
+    if (job_plan.job.id.empty()) job_plan.job.id = parsed.value->job_id.empty() ? fallback_job_id : parsed.value->job_id;
+    if (job_plan.job.file_id.empty()) job_plan.job.file_id = parsed.value->file_id;
+    return job_plan;
+}
+
 }  // namespace
 
 MapperApp::MapperApp(AppConfig config, HttpClient& http, AppHost& host)
     : config_(std::move(config)), host_(host), api_(http, api_options(config_)) {
     status_.job_id = config_.job_id;
     status_.file_id = config_.file_id;
+    if (!config_.draft_json.empty()) {
+        // A draft is {plan, ignored}; one that does not read is dropped, never fatal.
+        const Json draft = Json::parse(config_.draft_json, nullptr, false);
+        if (draft.is_object() && draft.contains("plan")) {
+            Problems problems;
+            if (auto job_plan = job_plan_from_text(dump_json(draft["plan"]), config_.job_id, problems))
+                draft_plan_ = std::move(job_plan->plan);
+            if (auto it = draft.find("ignored"); it != draft.end() && it->is_array())
+                for (const auto& key : *it)
+                    if (key.is_string()) draft_ignored_.push_back(key.get<std::string>());
+        }
+    }
 }
 
 void MapperApp::start(double /*now_ms*/) {
@@ -33,22 +57,22 @@ void MapperApp::start(double /*now_ms*/) {
         load_plan();
         return;
     }
-    // Offline: a plan (or any plan document) handed over by the host.
-    auto parsed = parse_plan_document(config_.plan_json);
-    if (!parsed.value) {
+    if (!set_plan(config_.plan_json)) config_.plan_json.clear();
+}
+
+bool MapperApp::set_plan(const std::string& json) {
+    Problems problems;
+    auto job_plan = job_plan_from_text(json, status_.job_id, problems);
+    if (!job_plan) {
         ApiError error;
         error.kind = ApiErrorKind::BadResponse;
-        error.message = "The plan could not be read.";
-        error.problems = parsed.problems;
+        error.message = "The plan could not be read: " + (problems.empty() ? std::string("not a plan") : to_string(problems.front()));
+        error.problems = std::move(problems);
         report_error(error, "reading the plan");
-        return;
+        return false;
     }
-    JobPlan job_plan;
-    if (parsed.value->job_plan) job_plan = *parsed.value->job_plan;
-    job_plan.plan = std::move(parsed.value->plan);
-    if (job_plan.job.id.empty()) job_plan.job.id = parsed.value->job_id.empty() ? config_.job_id : parsed.value->job_id;
-    if (job_plan.job.file_id.empty()) job_plan.job.file_id = parsed.value->file_id;
-    on_plan_loaded(std::move(job_plan));
+    start_session(std::move(*job_plan));
+    return true;
 }
 
 void MapperApp::load_plan() {
@@ -57,28 +81,144 @@ void MapperApp::load_plan() {
     api_.get_plan(config_.job_id, [this](const ApiResult<JobPlan>& result) {
         status_.loading = false;
         if (!result.ok()) {
-            report_error(result.error, "loading the plan");
+            on_failure(result.error, Operation::Load, "loading the plan");
             return;
         }
-        on_plan_loaded(*result.value);
+        token_refreshed_ = false;
+        start_session(*result.value);
     });
 }
 
-void MapperApp::on_plan_loaded(JobPlan job_plan) {
+void MapperApp::start_session(JobPlan job_plan) {
     job_ = job_plan.job;
     status_.job_id = job_->id;
     if (!job_->file_id.empty()) status_.file_id = job_->file_id;
     status_.job_status = job_->status;
+    status_.message.clear();
     SessionOptions options;
     options.allow_one_to_many = config_.allow_one_to_many;
     session_ = std::make_unique<Session>(std::move(job_plan.plan), options);
     notified_revision_ = session_->revision();
+    panel_state_ = ui::PanelState{};
+    status_.draft_offered = draft_plan_.has_value() && !diff_plans(session_->plan(), *draft_plan_).empty();
+    if (!status_.draft_offered) draft_plan_.reset();
     const SessionCounts counts = session_->counts();
-    Json detail = {{"jobId", status_.job_id},
-                   {"sources", counts.sources()},
-                   {"destinations", counts.destinations()},
-                   {"mapped", counts.edges}};
+    const Json detail = {{"jobId", status_.job_id},
+                         {"sources", counts.sources()},
+                         {"destinations", counts.destinations()},
+                         {"mapped", counts.edges},
+                         {"draftOffered", status_.draft_offered}};
     host_.notify("ready", dump_json(detail));
+}
+
+void MapperApp::restore_draft() {
+    if (!session_ || !draft_plan_) return;
+    // Re-made as edits over the server's plan, so undo takes them back and the invariants hold.
+    session_->clear_all();
+    for (const Edge& edge : draft_plan_->field_mapping) {
+        Suggestion suggestion;
+        suggestion.source_key = edge.source.key;
+        suggestion.destination_key = edge.destination.key;
+        suggestion.metadata = edge.raw.value("metadata", Json());
+        suggestion.enum_details = edge.raw.value("enumDetails", Json());
+        session_->accept(suggestion);
+    }
+    for (const std::string& key : draft_ignored_) session_->ignore(key);
+    draft_plan_.reset();
+    status_.draft_offered = false;
+}
+
+void MapperApp::submit() {
+    if (!session_) return;
+    if (submitting_) {
+        submit_again_ = true;                  // sent once the one in flight has an answer
+        return;
+    }
+    if (!config_.plan_json.empty() && config_.api_url.empty()) {
+        // Offline with no API: the host keeps the plan (the desktop saves it to its file).
+        const std::string file_id = !config_.file_id.empty() ? config_.file_id : status_.file_id;
+        host_.notify("submit", dump_json(put_body(session_->plan(), status_.job_id, file_id), 2));
+        status_.submit_message = "Saved.";
+        return;
+    }
+    send_submit();
+}
+
+void MapperApp::send_submit() {
+    submitting_ = true;
+    submit_again_ = false;
+    submitted_revision_ = session_->revision();
+    status_.submitting = true;
+    status_.submit_message.clear();
+    const std::string file_id = !config_.file_id.empty() ? config_.file_id : status_.file_id;
+    auto done = [this](const ApiResult<JobPlan>& result) {
+        submitting_ = false;
+        status_.submitting = false;
+        if (!result.ok()) {
+            on_failure(result.error, Operation::Submit, "submitting the plan");  // the edits stay
+            return;
+        }
+        token_refreshed_ = false;
+        on_submit_confirmed(*result.value);
+    };
+    if (config_.submit_with_patch)
+        api_.patch_plan(status_.job_id, file_id, session_->plan(), changed_parts(session_->server_plan(), session_->plan()), done);
+    else
+        api_.put_plan(status_.job_id, file_id, session_->plan(), done);
+}
+
+void MapperApp::on_submit_confirmed(const JobPlan& confirmed) {
+    status_.message.clear();
+    status_.submit_message = "Plan saved.";
+    job_ = confirmed.job;
+    status_.job_status = job_->status;
+    const bool edited_meanwhile = session_->revision() != submitted_revision_;
+    // The confirmed plan becomes the base only when nothing changed meanwhile; otherwise the
+    // newer edits stay and go out with the next submit.
+    if (!edited_meanwhile) {
+        session_->rebase(confirmed.plan);
+        notified_revision_ = session_->revision();
+    }
+    host_.notify("submit", dump_json(write_job_plan_response(confirmed)));
+    if (edited_meanwhile && submit_again_) {
+        send_submit();
+        return;
+    }
+    if (config_.execute_on_submit && !edited_meanwhile) execute_job();
+}
+
+void MapperApp::execute_job() {
+    status_.submit_message = "Plan saved. Starting the import...";
+    api_.execute(status_.job_id, [this](const ApiResult<bool>& result) {
+        if (!result.ok()) {
+            report_error(result.error, "starting the import");
+            return;
+        }
+        status_.submit_message = "Plan saved. The import has started.";
+        host_.notify("execute", dump_json(Json{{"jobId", status_.job_id}, {"success", *result.value}}));
+    });
+}
+
+void MapperApp::on_failure(const ApiError& error, Operation operation, const char* during) {
+    if (error.kind == ApiErrorKind::Http && error.status == 401 && !token_refreshed_ && config_.can_refresh_token &&
+        host_.request_token()) {
+        token_refreshed_ = true;
+        waiting_for_token_ = operation;
+        status_.message = "Signing in again...";
+        return;
+    }
+    report_error(error, during);
+}
+
+void MapperApp::set_token(const std::string& token) {
+    ApiConfig config = api_.config();
+    config.token = token;
+    api_.set_config(config);
+    const Operation operation = waiting_for_token_;
+    waiting_for_token_ = Operation::None;
+    status_.message.clear();
+    if (operation == Operation::Load) load_plan();
+    if (operation == Operation::Submit && session_) send_submit();
 }
 
 void MapperApp::report_error(const ApiError& error, const char* during) {
@@ -93,52 +233,32 @@ void MapperApp::report_error(const ApiError& error, const char* during) {
     host_.notify("error", dump_json(detail));
 }
 
-void MapperApp::notify_change() {
+bool MapperApp::undo() { return session_ && !session_->undo().empty(); }
+bool MapperApp::redo() { return session_ && !session_->redo().empty(); }
+
+void MapperApp::after_draw_changes() {
     if (!session_ || session_->revision() == notified_revision_) return;
     notified_revision_ = session_->revision();
-    host_.notify("change", dump_json(write_plan(session_->plan())));
-}
-
-void MapperApp::submit() {
-    if (!session_ || submitting_) return;
-    const std::string file_id = !config_.file_id.empty() ? config_.file_id : status_.file_id;
-    if (!config_.plan_json.empty()) {
-        // Offline: the host keeps the plan (the desktop saves it to its file).
-        host_.notify("submit", dump_json(put_body(session_->plan(), status_.job_id, file_id), 2));
-        status_.submit_message = "Saved.";
-        return;
-    }
-    submitting_ = true;
-    submitted_revision_ = session_->revision();
-    status_.submitting = true;
-    status_.submit_message.clear();
-    api_.put_plan(status_.job_id, file_id, session_->plan(), [this](const ApiResult<JobPlan>& result) {
-        submitting_ = false;
-        status_.submitting = false;
-        if (!result.ok()) {
-            status_.submit_message.clear();
-            report_error(result.error, "submitting the plan");     // the edits stay in the session
-            return;
-        }
-        status_.message.clear();
-        status_.submit_message = "Plan saved.";
-        job_ = result.value->job;
-        status_.job_status = job_->status;
-        // Edits made while the PUT was in flight stay; the confirmed plan becomes the base only
-        // when nothing changed meanwhile.
-        if (session_->revision() == submitted_revision_) {
-            session_->rebase(result.value->plan);
-            notified_revision_ = session_->revision();
-        }
-        host_.notify("submit", dump_json(write_job_plan_response(*result.value)));
-    });
+    const ExecutionPlan& plan = session_->plan();
+    host_.notify("change", dump_json(write_plan(plan)));
+    // The draft the page keeps until the server confirms: null once nothing differs.
+    const bool differs = !session_->changes().empty() || !session_->ignored().empty();
+    Json draft = nullptr;
+    if (differs) draft = {{"plan", write_plan(plan)}, {"ignored", session_->ignored()}};
+    host_.notify("draft", dump_json(draft));
 }
 
 void MapperApp::update(double now_ms) { api_.tick(static_cast<std::int64_t>(now_ms)); }
 
 void MapperApp::draw() {
     const ui::PanelRequests requests = ui::draw_mapping_panel(session_.get(), status_, panel_state_);
-    notify_change();
+    if (requests.restore_draft) restore_draft();
+    if (requests.discard_draft) {
+        draft_plan_.reset();
+        status_.draft_offered = false;
+        host_.notify("draft", "null");
+    }
+    after_draw_changes();
     if (requests.submit) submit();
 }
 

@@ -1,6 +1,9 @@
 // The widget's application logic, shared by the desktop and web builds: loads the job's plan
 // through the API (or starts from a given plan), keeps the mapping session, draws the panel,
 // submits the plan, and tells the host what happened. Knows nothing of GLFW, WebGL or the DOM.
+//
+// Nothing the person did is lost: a failed submit keeps every edit; edits made while a submit is
+// in flight stay and are sent by the next one; the page keeps a draft until the server confirms.
 #pragma once
 
 #include "app/app_config.h"
@@ -28,27 +31,44 @@ public:
     void draw();
     // When the next frame is wanted: 0 as soon as possible, >0 after that many ms, -1 not at all.
     double next_frame_delay_ms(double now_ms) const;
-    // The plan as it stands (what a submit would send), as JSON text; "null" before it is loaded.
-    std::string plan_json() const;
-    // Asks to submit the plan (the PUT), as the panel's Submit button does.
+
+    // What the embedding API offers (web/plan-mapper.js) besides the panel itself.
+    std::string plan_json() const;             // the plan as it stands; "null" before it is loaded
+    bool set_plan(const std::string& json);    // a new plan to start from; false when unreadable
     void submit();
+    bool undo();
+    bool redo();
+    void set_token(const std::string& token);  // the answer to AppHost::request_token
 
     const Session* session() const { return session_.get(); }
 
 private:
+    enum class Operation { None, Load, Submit };
+
     void load_plan();
-    void on_plan_loaded(JobPlan job_plan);
+    void start_session(JobPlan job_plan);
+    void send_submit();
+    void on_submit_confirmed(const JobPlan& confirmed);
+    void execute_job();
+    // Handles a failed call: a 401 asks the host for a token once, then reports.
+    void on_failure(const ApiError& error, Operation operation, const char* during);
     void report_error(const ApiError& error, const char* during);
-    void notify_change();
+    void restore_draft();
+    void after_draw_changes();
 
     AppConfig config_;
     AppHost& host_;
     ApiClient api_;
     std::optional<Job> job_;
     std::unique_ptr<Session> session_;
-    std::uint64_t notified_revision_ = 0;
+    std::uint64_t notified_revision_ = ~std::uint64_t{0};
     std::uint64_t submitted_revision_ = 0;
     bool submitting_ = false;
+    bool submit_again_ = false;                // asked to submit while a submit was in flight
+    Operation waiting_for_token_ = Operation::None;
+    bool token_refreshed_ = false;             // one refresh per failure streak, then a clear error
+    std::optional<ExecutionPlan> draft_plan_;
+    std::vector<std::string> draft_ignored_;
     ui::PanelStatus status_;
     ui::PanelState panel_state_;
 };

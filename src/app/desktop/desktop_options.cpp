@@ -73,7 +73,8 @@ std::optional<DesktopOptions> parse_desktop_options(int argc, char** argv, std::
             return std::nullopt;
         }
     }
-    if (options.app.api_url.empty()) {
+    // A plan file means offline: nothing is sent anywhere, submit saves back to the file.
+    if (options.app.api_url.empty() && options.plan_file.empty()) {
         const char* url = env("FLATFILE_API_URL");
         options.app.api_url = url ? url : "https://api.x.flatfile.com/v1";
     }

@@ -32,9 +32,22 @@ EM_JS(void, pm_js_wake, (), {
     if (hooks && hooks.wake) hooks.wake();
 });
 
+// Asks the page for a new token (options.getToken); it answers later through pm_set_token.
+EM_JS(int, pm_js_request_token, (), {
+    const hooks = Module["planMapper"];
+    return hooks && hooks.requestToken ? (hooks.requestToken() ? 1 : 0) : 0;
+});
+
+// Copy goes straight to the system clipboard; paste arrives as a DOM paste event (pm_paste).
+EM_JS(void, pm_js_copy, (const char* text), {
+    const hooks = Module["planMapper"];
+    if (hooks && hooks.copyText) hooks.copyText(UTF8ToString(text));
+});
+
 class WebHost final : public pm::AppHost {
 public:
     void notify(const std::string& name, const std::string& json) override { pm_js_notify(name.c_str(), json.c_str()); }
+    bool request_token() override { return pm_js_request_token() != 0; }
 };
 
 struct Widget {
@@ -43,6 +56,7 @@ struct Widget {
     WebHost host;
     std::unique_ptr<pm::FetchHttpClient> http;
     std::unique_ptr<pm::MapperApp> app;
+    std::string clipboard;                      // the last text copied or pasted
     float css_width = 800, css_height = 600, pixel_ratio = 1;
     double last_frame_ms = 0;
     bool dark = false;
@@ -66,8 +80,16 @@ pm::AppConfig parse_config(const char* config_json) {
     config.dark_theme = text("theme") == "dark";
     if (auto it = json.find("plan"); it != json.end() && !it->is_null())
         config.plan_json = it->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    if (auto it = json.find("allowOneToMany"); it != json.end() && it->is_boolean())
-        config.allow_one_to_many = it->get<bool>();
+    if (auto it = json.find("draft"); it != json.end() && !it->is_null())
+        config.draft_json = it->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    auto flag = [&](const char* name) {
+        auto it = json.find(name);
+        return it != json.end() && it->is_boolean() && it->get<bool>();
+    };
+    config.allow_one_to_many = flag("allowOneToMany");
+    config.execute_on_submit = flag("executeOnSubmit");
+    config.can_refresh_token = flag("canRefreshToken");
+    config.submit_with_patch = text("submitMethod") == "patch";
     return config;
 }
 
@@ -97,6 +119,12 @@ EMSCRIPTEN_KEEPALIVE int pm_create(const char* canvas_selector, const char* conf
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.BackendPlatformName = "plan-mapper-web";
+    io.SetClipboardTextFn = [](void*, const char* text) {
+        if (!g_widget || !text) return;
+        g_widget->clipboard = text;
+        pm_js_copy(text);
+    };
+    io.GetClipboardTextFn = [](void*) -> const char* { return g_widget ? g_widget->clipboard.c_str() : ""; };
     pm::AppConfig config = parse_config(config_json);
     widget->dark = config.dark_theme;
     pm::ui::apply_theme(widget->dark);
@@ -159,6 +187,17 @@ EMSCRIPTEN_KEEPALIVE void pm_text(const char* utf8) {
     if (g_widget && utf8) ImGui::GetIO().AddInputCharactersUTF8(utf8);
 }
 
+// The page's paste event: the text becomes ImGui's clipboard and a Ctrl+V pastes it.
+EMSCRIPTEN_KEEPALIVE void pm_paste(const char* utf8) {
+    if (!g_widget || !utf8) return;
+    g_widget->clipboard = utf8;
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Ctrl, true);
+    io.AddKeyEvent(ImGuiKey_V, true);
+    io.AddKeyEvent(ImGuiKey_V, false);
+    io.AddKeyEvent(ImGuiMod_Ctrl, false);
+}
+
 EMSCRIPTEN_KEEPALIVE void pm_focus(int focused) {
     if (g_widget) ImGui::GetIO().AddFocusEvent(focused != 0);
 }
@@ -195,6 +234,13 @@ EMSCRIPTEN_KEEPALIVE const char* pm_get_plan() {
     text = g_widget ? g_widget->app->plan_json() : "null";
     return text.c_str();
 }
+
+// Controller calls from the page; each returns 1 when it did something.
+EMSCRIPTEN_KEEPALIVE int pm_set_plan(const char* json) { return g_widget && json && g_widget->app->set_plan(json) ? 1 : 0; }
+EMSCRIPTEN_KEEPALIVE void pm_submit() { if (g_widget) g_widget->app->submit(); }
+EMSCRIPTEN_KEEPALIVE int pm_undo() { return g_widget && g_widget->app->undo() ? 1 : 0; }
+EMSCRIPTEN_KEEPALIVE int pm_redo() { return g_widget && g_widget->app->redo() ? 1 : 0; }
+EMSCRIPTEN_KEEPALIVE void pm_set_token(const char* token) { if (g_widget && token) g_widget->app->set_token(token); }
 
 EMSCRIPTEN_KEEPALIVE void pm_destroy() {
     if (!g_widget) return;

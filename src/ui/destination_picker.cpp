@@ -1,0 +1,105 @@
+// The option list is built only while the drop-down is open, so closed pickers cost nothing.
+#include "ui/destination_picker.h"
+
+#include "ui/panel_widgets.h"
+
+#include <imgui.h>
+
+#include <cmath>
+#include <vector>
+
+namespace pm::ui {
+
+namespace {
+
+std::string option_label(const Session& session, const Field& field, const std::string& source_key) {
+    std::string label = field.display_name();
+    if (field.required) label += " *";
+    const Edge* taken = session.edge_to(field.key);
+    if (taken && taken->source.key != source_key) label += "   (taken by " + taken->source.display_name() + ")";
+    return safe_label(label);
+}
+
+// Applies a choice; returns true so the caller can close the popup. `chosen` is taken by value:
+// the option's key lives inside the plan, which the edit rearranges.
+bool choose(Session& session, const std::string& source_key, const std::string& current, std::string chosen) {
+    if (chosen != current) session.map(source_key, chosen);
+    return true;
+}
+
+}  // namespace
+
+void draw_destination_picker(Session& session, const std::string& source_key, const std::string& destination_key,
+                             PanelState& state) {
+    const Field* current = destination_key.empty() ? nullptr : session.destination_field(destination_key);
+    const bool ignored = session.is_ignored(source_key);
+    const std::string preview = current ? current->display_name() : ignored ? "Do not import" : "Not mapped";
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    const bool open = ImGui::BeginCombo("##destination", safe_label(preview).c_str(), ImGuiComboFlags_HeightLarge);
+    record_item("picker:" + source_key);
+    if (!open) return;
+    if (ImGui::IsWindowAppearing()) {
+        state.destination_filter[0] = '\0';
+        ImGui::SetKeyboardFocusHere();
+    }
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    const bool enter = ImGui::InputTextWithHint("##search", "Type to search destination fields", state.destination_filter,
+                                                sizeof(state.destination_filter), ImGuiInputTextFlags_EnterReturnsTrue);
+    record_item("picker-search");
+    const std::string filter = to_lower_ascii(state.destination_filter);
+
+    // Candidates from the matcher first, then every field that matches the search.
+    std::vector<std::pair<const Field*, const Candidate*>> options;
+    if (state.suggestions) {
+        if (auto it = state.suggestions->find(source_key); it != state.suggestions->end())
+            for (const Candidate& candidate : it->second)
+                if (const Field* field = session.destination_field(candidate.destination_key); field && field_matches(filter, *field))
+                    options.emplace_back(field, &candidate);
+    }
+    const size_t suggested = options.size();
+    auto add_if_new = [&](const Field& field) {
+        if (!field_matches(filter, field)) return;
+        for (size_t i = 0; i < suggested; ++i)
+            if (options[i].first->key == field.key) return;
+        options.emplace_back(&field, nullptr);
+    };
+    for (const Edge& edge : session.plan().field_mapping) add_if_new(edge.destination);
+    for (const UnmappedField& entry : session.plan().unmapped_destinations) add_if_new(entry.field);
+
+    if (enter && !options.empty()) {
+        choose(session, source_key, destination_key, options.front().first->key);
+        ImGui::CloseCurrentPopup();
+        ImGui::EndCombo();
+        return;
+    }
+    if (filter.empty()) {
+        if (ImGui::Selectable("Not mapped", !current && !ignored)) {
+            if (current) session.unmap_edge(source_key, destination_key);
+            if (ignored) session.unignore(source_key);
+        }
+        record_item("picker-option:(not mapped)");
+        if (ImGui::Selectable("Do not import", ignored)) session.ignore(source_key);
+        record_item("picker-option:(do not import)");
+    }
+    if (suggested > 0) ImGui::SeparatorText("Suggested");
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(options.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const auto& [field, candidate] = options[static_cast<size_t>(i)];
+            if (static_cast<size_t>(i) == suggested && suggested > 0) ImGui::SeparatorText("All fields");
+            ImGui::PushID(i);
+            std::string label = option_label(session, *field, source_key);
+            if (candidate) label += "   " + std::to_string(static_cast<int>(std::lround(candidate->score * 100))) + "%";
+            if (ImGui::Selectable(label.c_str(), current && current->key == field->key))
+                choose(session, source_key, destination_key, field->key);
+            record_item("picker-option:" + field->key);
+            tooltip_text(candidate ? candidate->reason : field->description);
+            ImGui::PopID();
+        }
+    }
+    if (options.empty()) muted_text("No destination field matches.");
+    ImGui::EndCombo();
+}
+
+}  // namespace pm::ui

@@ -1,0 +1,74 @@
+// Values come from the edge's enumDetails (mapped and unused source values); an edge made in the
+// panel has none yet, so its distinct preview values stand in (core's enum_gap).
+#include "ui/enum_editor.h"
+
+#include "core/json_problems.h"
+#include "ui/panel_widgets.h"
+
+#include <imgui.h>
+
+namespace pm::ui {
+
+namespace {
+
+std::string option_text(const Field& field, const Json& value) {
+    for (const EnumOption& option : field.enum_options)
+        if (option.value == value) return option.label.empty() ? enum_value_text(option.value) : option.label;
+    return enum_value_text(value);
+}
+
+}  // namespace
+
+std::string enum_value_text(const Json& value) { return value.is_string() ? value.get<std::string>() : dump_json(value); }
+
+std::vector<EnumValueRow> enum_value_rows(const Edge& edge) {
+    std::vector<EnumValueRow> rows;
+    if (edge.enum_details) {
+        for (const CategoryMapping& m : edge.enum_details->mapping)
+            if (m.source_value) rows.push_back({*m.source_value, m.destination_value});
+        for (const Json& v : edge.enum_details->unused_source_values) rows.push_back({v, std::nullopt});
+    }
+    if (auto gap = enum_gap(edge)) {
+        for (const Json& v : gap->values) {
+            bool seen = false;
+            for (const EnumValueRow& r : rows) seen = seen || r.source_value == v;
+            if (!seen) rows.push_back({v, std::nullopt});
+        }
+    }
+    return rows;
+}
+
+std::size_t unmapped_enum_values(const Edge& edge) {
+    std::size_t count = 0;
+    for (const EnumValueRow& row : enum_value_rows(edge)) count += row.destination_value ? 0 : 1;
+    return count;
+}
+
+void draw_enum_value_row(Session& session, const std::string& destination_key, const EnumValueRow& row) {
+    const Edge* edge = session.edge_to(destination_key);
+    if (!edge) return;
+    const Field destination = edge->destination;  // copy: an edit below replaces the edge
+    ImGui::Indent(ImGui::GetFontSize() * 1.5f);
+    text(enum_value_text(row.source_value));
+    ImGui::Unindent(ImGui::GetFontSize() * 1.5f);
+    ImGui::TableNextColumn();
+    muted_text(row.destination_value ? "value" : "value without an option");
+    ImGui::TableNextColumn();
+    const std::string current = row.destination_value ? option_text(destination, *row.destination_value) : "(no value)";
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::BeginCombo("##option", safe_label(current).c_str())) {
+        if (ImGui::Selectable("(no value)", !row.destination_value))
+            session.set_enum_value(destination_key, row.source_value, std::nullopt);
+        for (const EnumOption& option : destination.enum_options) {
+            const std::string label = option.label.empty() ? enum_value_text(option.value) : option.label;
+            const bool selected = row.destination_value && *row.destination_value == option.value;
+            if (ImGui::Selectable(safe_label(label).c_str(), selected))
+                session.set_enum_value(destination_key, row.source_value, option.value);
+            record_item("enum-option:" + enum_value_text(option.value));
+        }
+        ImGui::EndCombo();
+    }
+    record_item("enum-value:" + destination_key + ":" + enum_value_text(row.source_value));
+}
+
+}  // namespace pm::ui

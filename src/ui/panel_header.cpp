@@ -1,0 +1,148 @@
+// Counts come from the session (O(1)) and the cached view; nothing here walks the plan per frame
+// except the bulk actions, which run once on a click.
+#include "ui/panel_header.h"
+
+#include "ui/panel_widgets.h"
+
+#include <imgui.h>
+
+#include <cmath>
+
+namespace pm::ui {
+
+std::size_t accept_suggestions(Session& session, const SuggestionsBySource& suggestions, double threshold) {
+    std::vector<std::string> unmapped;
+    for (const UnmappedField& entry : session.plan().unmapped_sources)
+        if (!session.is_ignored(entry.field.key)) unmapped.push_back(entry.field.key);
+    std::size_t accepted = 0;
+    for (const std::string& source_key : unmapped) {
+        auto it = suggestions.find(source_key);
+        if (it == suggestions.end() || it->second.empty()) continue;
+        const Candidate& best = it->second.front();
+        if (best.score < threshold || session.edge_to(best.destination_key)) continue;
+        Suggestion suggestion;
+        suggestion.source_key = source_key;
+        suggestion.destination_key = best.destination_key;
+        suggestion.metadata = {{"certainty", to_string(best.certainty)}, {"confidence", best.score}, {"source", "plan-mapper"}};
+        accepted += session.accept(suggestion).empty() ? 0 : 1;
+    }
+    return accepted;
+}
+
+std::size_t ignore_unmapped(Session& session) {
+    std::vector<std::string> keys;
+    for (const UnmappedField& entry : session.plan().unmapped_sources)
+        if (!session.is_ignored(entry.field.key)) keys.push_back(entry.field.key);
+    for (const std::string& key : keys) session.ignore(key);
+    return keys.size();
+}
+
+namespace {
+
+void chip(const char* label, unsigned bit, PanelState& state) {
+    bool on = (state.chips & bit) != 0;
+    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (ImGui::SmallButton(label)) state.chips ^= bit;
+    if (on) ImGui::PopStyleColor();
+    record_item(std::string("chip:") + label);
+}
+
+void draw_counts(const Session& session, const PanelState& state) {
+    const SessionCounts counts = session.counts();
+    ImGui::Text("%zu mapped   %zu unmapped   %zu ignored", counts.edges, counts.unmapped_sources, counts.ignored_sources);
+    ImGui::SameLine();
+    if (const size_t missing = state.view.required_missing())
+        coloured_text(kErrorColour, "   " + std::to_string(missing) + " required field" + (missing == 1 ? "" : "s") + " missing");
+    else
+        coloured_text(kGoodColour, "   all required fields mapped");
+}
+
+void draw_actions(Session& session, const PanelStatus& status, PanelState& state) {
+    ImGui::BeginDisabled(!session.can_undo());
+    if (ImGui::Button("Undo")) session.undo();
+    record_item("button:undo");
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!session.can_redo());
+    if (ImGui::Button("Redo")) session.redo();
+    record_item("button:redo");
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Bulk actions")) ImGui::OpenPopup("bulk");
+    record_item("button:bulk");
+    if (ImGui::BeginPopup("bulk")) {
+        if (state.suggestions) {
+            ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+            ImGui::SliderFloat("##threshold", &state.accept_threshold, 0.5f, 1.0f, "%.2f");
+            ImGui::SameLine();
+            if (ImGui::Selectable("Accept suggestions at or above this score", false, ImGuiSelectableFlags_DontClosePopups))
+                accept_suggestions(session, *state.suggestions, state.accept_threshold);
+        }
+        if (ImGui::Selectable("Do not import any unmapped column")) ignore_unmapped(session);
+        record_item("bulk:ignore-unmapped");
+        if (ImGui::Selectable("Reset to the server's plan")) session.reset_to_server();
+        record_item("bulk:reset");
+        if (ImGui::Selectable("Clear all mappings")) session.clear_all();
+        record_item("bulk:clear");
+        ImGui::EndPopup();
+    }
+    ImGui::SameLine();
+    ImGui::BeginDisabled(status.submitting);
+    if (ImGui::Button(status.submitting ? "Submitting..." : "Review and submit")) state.review_open = true;
+    record_item("button:submit");
+    ImGui::EndDisabled();
+    if (!status.submit_message.empty()) {
+        ImGui::SameLine();
+        coloured_text(kGoodColour, status.submit_message);
+    }
+}
+
+void draw_filters(PanelState& state) {
+    if (state.focus_filter) {
+        ImGui::SetKeyboardFocusHere();
+        state.focus_filter = false;
+    }
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
+    ImGui::InputTextWithHint("##filter", "Search fields (Ctrl+F)", state.filter, sizeof(state.filter));
+    record_item("filter");
+    ImGui::SameLine();
+    chip("Unmapped", kChipUnmapped, state);
+    ImGui::SameLine();
+    chip("Required missing", kChipRequiredMissing, state);
+    ImGui::SameLine();
+    chip("Low confidence", kChipLowConfidence, state);
+    ImGui::SameLine();
+    chip("Changed", kChipChanged, state);
+}
+
+}  // namespace
+
+void draw_panel_header(Session* session, const PanelStatus& status, PanelState& state, PanelRequests& requests) {
+    ImGui::TextUnformatted("Map fields");
+    ImGui::SameLine();
+    muted_text("job " + status.job_id + (status.file_id.empty() ? "" : "  |  file " + status.file_id) +
+               (status.job_status.empty() ? "" : "  |  " + status.job_status));
+    if (!status.message.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
+        ImGui::PushTextWrapPos(0);
+        text(status.message);
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+    }
+    if (status.loading) ImGui::TextUnformatted("Loading the plan...");
+    if (!session) return;
+    if (status.draft_offered) {
+        coloured_text(kWarnColour, "You have unsaved edits from an earlier visit.");
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Restore them")) requests.restore_draft = true;
+        record_item("button:restore-draft");
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Discard")) requests.discard_draft = true;
+        record_item("button:discard-draft");
+    }
+    draw_counts(*session, state);
+    draw_actions(*session, status, state);
+    draw_filters(state);
+}
+
+}  // namespace pm::ui

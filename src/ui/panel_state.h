@@ -1,0 +1,37 @@
+// What the panel keeps between frames: filters, the cached view, expanded enum rows, the open
+// review. Owned by the app, one per widget.
+#pragma once
+
+#include "ui/enum_editor.h"
+#include "ui/panel_view.h"
+
+#include <cstdint>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace pm::ui {
+
+// One line of the source table: a source row, or one value of an expanded enum edge under it.
+struct TableLine {
+    std::size_t source_row = 0;
+    int value_index = -1;                      // -1: the source row itself
+};
+
+struct PanelState {
+    char filter[256] = {};
+    unsigned chips = 0;                        // FilterChip bits
+    char destination_filter[128] = {};         // search inside the destination drop-down
+    float accept_threshold = 0.9f;             // "accept suggestions above"
+    PanelView view;
+    std::set<std::string> expanded_enums;      // destination keys of expanded enum edges
+    // The table's lines, rebuilt with the view or when an enum row opens or closes.
+    std::vector<TableLine> lines;
+    std::vector<std::vector<EnumValueRow>> enum_values;  // per source row; filled when expanded
+    bool lines_dirty = true;
+    bool focus_filter = false;                 // Ctrl+F pressed
+    bool review_open = false;
+    const SuggestionsBySource* suggestions = nullptr;  // from the matcher, when there is one
+};
+
+}  // namespace pm::ui

@@ -1,0 +1,94 @@
+// Builds the rows. Order: mapped sources in plan order, then unmapped, then ignored ones, so the
+// rows a person still has to look at stay together.
+#include "ui/panel_view.h"
+
+#include "ui/panel_widgets.h"
+
+#include <unordered_set>
+
+namespace pm::ui {
+
+bool is_low_confidence(const Edge& edge) {
+    if (!edge.metadata) return false;          // a pair the person made needs no second look
+    const Certainty c = edge.metadata->certainty;
+    return c == Certainty::Moderate || c == Certainty::Weak;
+}
+
+bool PanelView::update(const Session& session, const std::string& filter, unsigned chips) {
+    if (session_ == &session && revision_ == session.revision() && filter_ == filter && chips_ == chips) return false;
+    session_ = &session;
+    revision_ = session.revision();
+    filter_ = filter;
+    chips_ = chips;
+    rebuild(session);
+    return true;
+}
+
+void PanelView::rebuild(const Session& session) {
+    const ExecutionPlan& plan = session.plan();
+    const std::string filter = to_lower_ascii(filter_);
+    diff_ = session.changes();
+    std::unordered_map<std::string, std::string> warnings;
+    for (const TypeWarning& w : session.type_warnings()) warnings.emplace(w.link.source_key, w.message);
+    type_warnings_ = warnings.size();
+    std::unordered_set<std::string> required_missing;
+    for (const std::string& key : session.required_unmapped()) required_missing.insert(key);
+    required_missing_ = required_missing.size();
+
+    const bool want_unmapped = chips_ & kChipUnmapped;
+    const bool want_required = chips_ & kChipRequiredMissing;
+    const bool want_low = chips_ & kChipLowConfidence;
+    const bool want_changed = chips_ & kChipChanged;
+
+    sources_.clear();
+    low_confidence_ = 0;
+    for (const Edge& edge : plan.field_mapping) {
+        SourceRow row;
+        row.source_key = edge.source.key;
+        row.destination_key = edge.destination.key;
+        row.changed = diff_.source_changed(row.source_key) || diff_.destination_changed(row.destination_key);
+        row.low_confidence = is_low_confidence(edge);
+        low_confidence_ += row.low_confidence ? 1 : 0;
+        if (auto it = warnings.find(row.source_key); it != warnings.end()) row.type_warning = it->second;
+        row.is_enum_edge = edge.destination.type == FieldType::Enum || edge.destination.type == FieldType::EnumList;
+        if (want_unmapped || want_required) continue;
+        if (want_low && !row.low_confidence) continue;
+        if (want_changed && !row.changed) continue;
+        if (!field_matches(filter, edge.source) && !field_matches(filter, edge.destination)) continue;
+        sources_.push_back(std::move(row));
+    }
+    std::vector<SourceRow> ignored;
+    for (const UnmappedField& entry : plan.unmapped_sources) {
+        SourceRow row;
+        row.source_key = entry.field.key;
+        row.ignored = session.is_ignored(row.source_key);
+        row.changed = diff_.source_changed(row.source_key) || row.ignored;
+        if (want_low) continue;
+        if (want_changed && !row.changed) continue;
+        if ((want_unmapped || want_required) && row.ignored) continue;
+        if (!field_matches(filter, entry.field)) continue;
+        (row.ignored ? ignored : sources_).push_back(std::move(row));
+    }
+    sources_.insert(sources_.end(), ignored.begin(), ignored.end());
+
+    destinations_.clear();
+    for (const Edge& edge : plan.field_mapping) {
+        if (want_unmapped || want_required) break;
+        DestinationRow row{edge.destination.key, edge.source.key, edge.destination.required,
+                           diff_.destination_changed(edge.destination.key)};
+        if (want_low && !is_low_confidence(edge)) continue;
+        if (want_changed && !row.changed) continue;
+        if (!field_matches(filter, edge.destination) && !field_matches(filter, edge.source)) continue;
+        destinations_.push_back(std::move(row));
+    }
+    for (const UnmappedField& entry : plan.unmapped_destinations) {
+        DestinationRow row{entry.field.key, {}, entry.field.required, diff_.destination_changed(entry.field.key)};
+        if (want_low) continue;
+        if (want_required && !required_missing.count(row.key)) continue;
+        if (want_changed && !row.changed) continue;
+        if (!field_matches(filter, entry.field)) continue;
+        destinations_.push_back(std::move(row));
+    }
+}
+
+}  // namespace pm::ui

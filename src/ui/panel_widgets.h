@@ -1,0 +1,44 @@
+// Small drawing helpers shared by the panel's parts: untrusted text drawn as text, tooltips,
+// certainty badges, and the item recorder that lets tests find what the panel drew.
+#pragma once
+
+#include "core/plan_model.h"
+
+#include <imgui.h>
+
+#include <functional>
+#include <string>
+
+namespace pm::ui {
+
+// Colours that read on both the light and the dark theme.
+inline const ImVec4 kMutedColour(0.50f, 0.52f, 0.57f, 1.0f);
+inline const ImVec4 kErrorColour(0.85f, 0.22f, 0.20f, 1.0f);
+inline const ImVec4 kGoodColour(0.16f, 0.60f, 0.32f, 1.0f);
+inline const ImVec4 kWarnColour(0.85f, 0.55f, 0.10f, 1.0f);
+
+// Text from the server or the file: never a format string, never markup.
+void text(const std::string& s);
+void coloured_text(const ImVec4& colour, const std::string& s);
+void muted_text(const std::string& s);
+// A wrapped tooltip on the last item, when hovered and `s` is not empty.
+void tooltip_text(const std::string& s);
+// "absolute" / "strong" / "moderate" / "weak" as a small coloured label.
+void certainty_badge(Certainty certainty);
+ImVec4 certainty_colour(Certainty certainty);
+
+// ImGui reads "##" in a widget label as the start of a hidden ID; data must not be able to do that.
+std::string safe_label(std::string s);
+
+std::string to_lower_ascii(std::string s);
+// True when `filter_lower` is empty or found in the field's key or label (ASCII case-insensitive).
+bool field_matches(const std::string& filter_lower, const Field& field);
+
+// Tests (and the web build's test hook) find the panel's items by name through this recorder:
+// the panel reports the screen rectangle of each interactive item it draws. Null in normal use.
+using ItemRecorder = std::function<void(const std::string& name, const ImVec2& min, const ImVec2& max)>;
+void set_item_recorder(ItemRecorder recorder);
+// Reports the last item under `name` when a recorder is set.
+void record_item(const std::string& name);
+
+}  // namespace pm::ui

@@ -1,0 +1,13 @@
+// "Review changes" before submit: what differs from the server's plan, with warnings (required
+// fields still missing, values without options), then Send or Keep editing.
+#pragma once
+
+#include "core/session.h"
+#include "ui/panel_state.h"
+
+namespace pm::ui {
+
+// Opens the review when state.review_open is set; returns true when the person chose Send.
+bool draw_review_popup(const Session& session, PanelState& state);
+
+}  // namespace pm::ui

@@ -1,0 +1,155 @@
+// One table line per source row, plus one per value of each expanded enum edge. Lines all have
+// the same height, so ImGuiListClipper draws only what is on screen whatever the plan's size.
+#include "ui/source_table.h"
+
+#include "ui/destination_picker.h"
+#include "ui/enum_editor.h"
+#include "ui/panel_widgets.h"
+
+#include <imgui.h>
+
+#include <cmath>
+
+namespace pm::ui {
+
+namespace {
+
+std::string join_samples(const std::vector<std::string>& preview, size_t count) {
+    std::string joined;
+    for (size_t i = 0; i < preview.size() && i < count; ++i) {
+        if (i) joined += ", ";
+        joined += preview[i];
+    }
+    return joined;
+}
+
+void rebuild_lines(const Session& session, PanelState& state) {
+    const auto& rows = state.view.sources();
+    state.lines.clear();
+    state.enum_values.assign(rows.size(), {});
+    for (size_t i = 0; i < rows.size(); ++i) {
+        state.lines.push_back({i, -1});
+        const SourceRow& row = rows[i];
+        if (!row.is_enum_edge || !state.expanded_enums.count(row.destination_key)) continue;
+        if (const Edge* edge = session.edge_to(row.destination_key)) {
+            state.enum_values[i] = enum_value_rows(*edge);
+            for (size_t v = 0; v < state.enum_values[i].size(); ++v) state.lines.push_back({i, static_cast<int>(v)});
+        }
+    }
+    state.lines_dirty = false;
+}
+
+void draw_source_cell(const Field& source, const SourceRow& row, PanelState& state) {
+    if (row.is_enum_edge) {
+        const bool expanded = state.expanded_enums.count(row.destination_key) > 0;
+        if (ImGui::ArrowButton("##values", expanded ? ImGuiDir_Down : ImGuiDir_Right)) {
+            if (expanded) state.expanded_enums.erase(row.destination_key);
+            else state.expanded_enums.insert(row.destination_key);
+            state.lines_dirty = true;
+        }
+        record_item("expand:" + row.destination_key);
+        ImGui::SameLine();
+    }
+    const std::string name = safe_label(source.display_name());
+    ImGui::Selectable(name.c_str(), false, ImGuiSelectableFlags_AllowOverlap);
+    record_item("source:" + source.key);
+    if (ImGui::BeginDragDropSource()) {
+        ImGui::SetDragDropPayload(kDragSource, source.key.data(), source.key.size());
+        text("Map " + source.display_name() + " to...");
+        ImGui::EndDragDropSource();
+    }
+    std::string tip = source.key;
+    if (!source.description.empty()) tip += "\n" + source.description;
+    tooltip_text(tip);
+    if (!source.label.empty() && source.label != source.key) {
+        ImGui::SameLine();
+        muted_text(source.key);
+    }
+}
+
+void draw_marks(const Session& session, const SourceRow& row) {
+    const Edge* edge = row.destination_key.empty() ? nullptr : session.edge_to(row.destination_key);
+    if (edge && edge->metadata) {
+        certainty_badge(edge->metadata->certainty);
+        std::string tip;
+        if (edge->metadata->confidence)
+            tip = "confidence " + std::to_string(static_cast<int>(std::lround(*edge->metadata->confidence * 100))) + "%";
+        if (!edge->metadata->source.empty()) tip += (tip.empty() ? "" : ", ") + std::string("by ") + edge->metadata->source;
+        tooltip_text(tip);
+        ImGui::SameLine();
+    }
+    if (row.is_enum_edge && edge) {
+        if (const size_t open = unmapped_enum_values(*edge)) {
+            coloured_text(kWarnColour, std::to_string(open) + (open == 1 ? " value" : " values"));
+            tooltip_text("source values without an option; expand the row to map them");
+            ImGui::SameLine();
+        }
+    }
+    if (!row.type_warning.empty()) {
+        coloured_text(kWarnColour, "type?");
+        tooltip_text(row.type_warning);
+        ImGui::SameLine();
+    }
+    if (row.changed) {
+        coloured_text(ImVec4(0.35f, 0.45f, 0.85f, 1.0f), "edited");
+        tooltip_text("differs from the server's plan");
+    }
+}
+
+}  // namespace
+
+void draw_source_table(Session& session, PanelState& state) {
+    if (state.lines_dirty) rebuild_lines(session, state);
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("sources", 4, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Source column", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn("Samples", ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableSetupColumn("Destination field", ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableSetupColumn("Certainty", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableHeadersRow();
+    const auto& rows = state.view.sources();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(state.lines.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const TableLine line = state.lines[static_cast<size_t>(i)];
+            if (line.source_row >= rows.size()) continue;
+            // Copy: an edit below rebuilds the view next frame, not under our feet.
+            const SourceRow row = rows[line.source_row];
+            ImGui::TableNextRow();
+            ImGui::PushID(i);
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            if (line.value_index >= 0) {
+                const auto& values = state.enum_values[line.source_row];
+                if (static_cast<size_t>(line.value_index) < values.size())
+                    draw_enum_value_row(session, row.destination_key, values[static_cast<size_t>(line.value_index)]);
+                ImGui::PopID();
+                continue;
+            }
+            const Field* source = session.source_field(row.source_key);
+            if (!source) {
+                ImGui::PopID();
+                continue;
+            }
+            ImGui::AlignTextToFramePadding();       // text lines up with the picker's frame
+            draw_source_cell(*source, row, state);
+            ImGui::TableNextColumn();
+            const auto& preview = session.preview_of_source(row.source_key);
+            const std::string shown = join_samples(preview, 3);
+            muted_text(shown);
+            if (preview.size() > 3 || ImGui::CalcTextSize(shown.c_str()).x > ImGui::GetColumnWidth())
+                tooltip_text(join_samples(preview, preview.size()));
+            ImGui::TableNextColumn();
+            draw_destination_picker(session, row.source_key, row.destination_key, state);
+            ImGui::TableNextColumn();
+            draw_marks(session, row);
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace pm::ui

@@ -1,0 +1,94 @@
+// Editing around the mappings: undo/redo by button and keyboard, search and filter chips, bulk
+// actions, and the review that issues the submit request.
+#include "ui_driver.h"
+
+namespace pm::test {
+namespace {
+
+const char* kPlan = "tests/data/contract/01-get-plan-response.json";
+
+TEST(PanelEditing, UndoAndRedoByButtonsAndShortcuts) {
+    UiDriver ui(load_plan_fixture(kPlan));
+    ui.click("picker:notes");
+    ui.click("picker-option:annual_revenue");
+    ASSERT_NE(ui.edge_to("annual_revenue"), nullptr);
+    ui.click("button:undo");
+    EXPECT_EQ(ui.edge_to("annual_revenue"), nullptr);
+    ui.click("button:redo");
+    EXPECT_NE(ui.edge_to("annual_revenue"), nullptr);
+    ui.key(ImGuiKey_Z, ImGuiMod_Ctrl);
+    EXPECT_EQ(ui.edge_to("annual_revenue"), nullptr);
+    ui.key(ImGuiKey_Y, ImGuiMod_Ctrl);
+    EXPECT_NE(ui.edge_to("annual_revenue"), nullptr);
+    ui.key(ImGuiKey_Z, ImGuiMod_Ctrl);
+    ui.key(ImGuiKey_Z, ImGuiMod_Ctrl | ImGuiMod_Shift);
+    EXPECT_NE(ui.edge_to("annual_revenue"), nullptr);
+}
+
+TEST(PanelEditing, SearchNarrowsBothLists) {
+    UiDriver ui(load_plan_fixture(kPlan));
+    const size_t all_sources = ui.state().view.sources().size();
+    EXPECT_EQ(all_sources, 13u);
+    ui.key(ImGuiKey_F, ImGuiMod_Ctrl);   // focuses the search field
+    ui.type("mail");
+    ASSERT_EQ(ui.state().view.sources().size(), 1u);
+    EXPECT_EQ(ui.state().view.sources()[0].source_key, "e_mail_address");
+    EXPECT_FALSE(ui.has("source:first"));
+    ASSERT_EQ(ui.state().view.destinations().size(), 1u);
+    EXPECT_EQ(ui.state().view.destinations()[0].key, "email");
+}
+
+TEST(PanelEditing, ChipsFilterUnmappedLowConfidenceAndChanged) {
+    UiDriver ui(load_plan_fixture(kPlan));
+    ui.click("chip:Unmapped");
+    ASSERT_EQ(ui.state().view.sources().size(), 2u);  // notes, fax
+    ui.click("chip:Unmapped");
+    ui.click("chip:Low confidence");
+    for (const auto& row : ui.state().view.sources()) EXPECT_TRUE(row.low_confidence) << row.source_key;
+    EXPECT_FALSE(ui.state().view.sources().empty());
+    ui.click("chip:Low confidence");
+    ui.click("chip:Changed");
+    EXPECT_TRUE(ui.state().view.sources().empty());
+    ui.click("chip:Changed");
+    ui.click("picker:notes");
+    ui.click("picker-option:annual_revenue");
+    ui.click("chip:Changed");
+    ASSERT_EQ(ui.state().view.sources().size(), 1u);
+    EXPECT_EQ(ui.state().view.sources()[0].source_key, "notes");
+}
+
+TEST(PanelEditing, BulkIgnoreUnmappedAndReset) {
+    UiDriver ui(load_plan_fixture(kPlan));
+    ui.click("button:bulk");
+    ui.click("bulk:ignore-unmapped");
+    EXPECT_TRUE(ui.session().is_ignored("notes"));
+    EXPECT_TRUE(ui.session().is_ignored("fax"));
+    ui.click("button:bulk");
+    ui.click("bulk:clear");
+    EXPECT_EQ(ui.session().counts().edges, 0u);
+    ui.click("button:bulk");
+    ui.click("bulk:reset");
+    EXPECT_EQ(ui.session().counts().edges, 11u);
+    EXPECT_FALSE(ui.session().is_ignored("notes"));
+}
+
+TEST(PanelEditing, ReviewThenSendRequestsTheSubmit) {
+    UiDriver ui(load_plan_fixture(kPlan));
+    ui.click("picker:notes");
+    ui.click("picker-option:annual_revenue");
+    ui.click("button:submit");
+    EXPECT_FALSE(ui.submit_requested());       // the review comes first
+    ASSERT_TRUE(ui.has("review-send"));
+    ui.click("review-send");
+    EXPECT_TRUE(ui.submit_requested());
+}
+
+TEST(PanelEditing, CtrlEnterOpensTheReview) {
+    UiDriver ui(load_plan_fixture(kPlan));
+    ui.key(ImGuiKey_Enter, ImGuiMod_Ctrl);
+    EXPECT_TRUE(ui.has("review-send"));
+    EXPECT_FALSE(ui.submit_requested());
+}
+
+}  // namespace
+}  // namespace pm::test
