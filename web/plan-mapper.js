@@ -22,6 +22,28 @@ function withString(module, text, use) {
   try { return use(pointer); } finally { module._free(pointer); }
 }
 
+// Drafts: the mapping in progress, per API origin and job, kept in localStorage until the server
+// confirms it. Only the plan and the ignored columns are stored, never the token.
+function draftStorageKey(options) {
+  if (!options.jobId) return null;
+  let origin = options.apiUrl ?? '';
+  try { origin = new URL(origin, location.href).origin; } catch { /* keep as given */ }
+  return `plan-mapper:draft:${origin}:${options.jobId}`;
+}
+
+function readDraft(key) {
+  if (!key) return null;
+  try { return JSON.parse(localStorage.getItem(key) ?? 'null'); } catch { return null; }
+}
+
+function writeDraft(key, draft) {
+  if (!key) return;
+  try {
+    if (draft) localStorage.setItem(key, JSON.stringify({ ...draft, savedAt: new Date().toISOString() }));
+    else localStorage.removeItem(key);
+  } catch { /* storage full or disabled: the edits still live in the widget */ }
+}
+
 export async function mountPlanMapper(container, options = {}) {
   if (!(container instanceof HTMLElement)) throw new TypeError('mountPlanMapper: container must be an element');
   const canvas = document.createElement('canvas');
@@ -69,9 +91,13 @@ export async function mountPlanMapper(container, options = {}) {
   const afterInput = () => { settleFrames = SETTLE_FRAMES; scheduleFrame(0); };
 
   const token = options.token ?? (options.getToken ? await options.getToken() : '');
+  const draftKey = draftStorageKey(options);
   const config = {
     apiUrl: options.apiUrl ?? '', jobId: options.jobId ?? '', fileId: options.fileId ?? '', token: token ?? '',
     plan: options.plan ?? null, theme: options.theme ?? 'light', allowOneToMany: !!options.allowOneToMany,
+    submitMethod: options.submitMethod === 'patch' ? 'patch' : 'put', executeOnSubmit: !!options.executeOnSubmit,
+    canRefreshToken: typeof options.getToken === 'function', draft: readDraft(draftKey),
+    testHooks: !!options.testHooks,
   };
 
   module = await createPlanMapperModule({
@@ -82,9 +108,20 @@ export async function mountPlanMapper(container, options = {}) {
         try { detail = JSON.parse(json); } catch { detail = null; }
         if (name === 'ready') container.dataset.planMapperState = 'ready';
         if (name === 'error' && container.dataset.planMapperState === 'loading') container.dataset.planMapperState = 'error';
+        if (name === 'draft') { writeDraft(draftKey, detail); return; }
+        if (name === 'submit') writeDraft(draftKey, null);   // the server has the edits now
         emit(name, detail);
       },
       wake: () => scheduleFrame(0),
+      // After a 401: fetch a fresh token from the host page, once; the module waits for it.
+      requestToken() {
+        if (typeof options.getToken !== 'function') return false;
+        Promise.resolve().then(() => options.getToken()).then(
+          (fresh) => { if (!destroyed) { withString(module, String(fresh ?? ''), (t) => module._pm_set_token(t)); scheduleFrame(0); } },
+          () => { if (!destroyed) { withString(module, '', (t) => module._pm_set_token(t)); scheduleFrame(0); } });
+        return true;
+      },
+      copyText(text) { navigator.clipboard?.writeText(text).catch(() => {}); },
     },
     print: (text) => console.log(`plan-mapper: ${text}`),
     printErr: (text) => console.warn(`plan-mapper: ${text}`),
@@ -131,6 +168,8 @@ export async function mountPlanMapper(container, options = {}) {
       afterInput();
     }, { passive: false }],
     ['keydown', (event) => {
+      // Ctrl/Cmd+V is left to the browser: its paste event (below) brings the clipboard text.
+      if ((event.ctrlKey || event.metaKey) && event.code === 'KeyV') return;
       const consumed = withString(module, event.code, (code) =>
         module._pm_key(code, 1, event.ctrlKey, event.shiftKey, event.altKey, event.metaKey));
       if (event.key.length === 1 && !event.ctrlKey && !event.metaKey) {
@@ -145,14 +184,31 @@ export async function mountPlanMapper(container, options = {}) {
       withString(module, event.code, (code) => module._pm_key(code, 0, event.ctrlKey, event.shiftKey, event.altKey, event.metaKey));
       afterInput();
     }],
+    ['paste', (event) => {
+      const text = event.clipboardData?.getData('text/plain') ?? '';
+      withString(module, text, (pointer) => module._pm_paste(pointer));
+      event.preventDefault();
+      afterInput();
+    }],
     ['focus', () => { module._pm_focus(1); afterInput(); }],
     ['blur', () => { module._pm_focus(0); afterInput(); }],
   ];
   for (const [type, handler, listenerOptions] of listeners) canvas.addEventListener(type, handler, listenerOptions);
   scheduleFrame(0);
 
+  const call = (use) => { if (destroyed) return undefined; const result = use(); afterInput(); return result; };
   return {
     getPlan() { return destroyed ? null : JSON.parse(module.UTF8ToString(module._pm_get_plan())); },
+    setPlan(plan) {
+      return call(() => withString(module, typeof plan === 'string' ? plan : JSON.stringify(plan), (p) => module._pm_set_plan(p)) === 1);
+    },
+    submit() { call(() => module._pm_submit()); },
+    // For tests (options.testHooks): item rectangles of the last frame in CSS pixels relative to
+    // the canvas, and how many frames have been drawn.
+    debugItems() { return destroyed ? {} : JSON.parse(module.UTF8ToString(module._pm_debug_items())); },
+    framesDrawn() { return destroyed ? 0 : module._pm_frames_drawn(); },
+    undo() { return call(() => module._pm_undo() === 1); },
+    redo() { return call(() => module._pm_redo() === 1); },
     destroy() {
       if (destroyed) return;
       destroyed = true;

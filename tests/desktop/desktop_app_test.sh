@@ -38,9 +38,13 @@ python3 tests/desktop/check_png.py "$artifacts/desktop-online.png" 1100 700
 curl -sf "$origin/__double/requests" | python3 -c '
 import json, sys
 log = json.load(sys.stdin)
-entries = log if isinstance(log, list) else log.get("requests", [])
-gets = [e for e in entries if e.get("method") == "GET" and e.get("path", "").endswith("/plan")]
+entries = log["data"]
+gets = [e for e in entries if e["method"] == "GET" and e["path"].endswith("/plan")]
 assert gets, "no GET plan reached the double"
+for e in gets:
+    assert e["headers"].get("authorization") == "[REDACTED valid]", e["headers"]
+    assert e["headers"].get("x-disable-hooks") == "true", e["headers"]
+    assert e["status"] == 200, e
 print("double received", len(gets), "GET plan request(s)")
 '
 echo "desktop app: ok"

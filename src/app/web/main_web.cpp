@@ -6,6 +6,7 @@
 #include "app/mapper_app.h"
 #include "app/web/dom_keys.h"
 #include "app/web/http_client_fetch.h"
+#include "ui/panel_widgets.h"
 #include "ui/theme.h"
 
 #include <emscripten/emscripten.h>
@@ -57,8 +58,13 @@ struct Widget {
     std::unique_ptr<pm::FetchHttpClient> http;
     std::unique_ptr<pm::MapperApp> app;
     std::string clipboard;                      // the last text copied or pasted
+    // Test hook (config testHooks): where the panel drew its items in the last frame, so browser
+    // tests can aim real mouse events at them. Off by default: it costs a map insert per item.
+    nlohmann::json items = nlohmann::json::object();
+    nlohmann::json frame_items = nlohmann::json::object();
     float css_width = 800, css_height = 600, pixel_ratio = 1;
     double last_frame_ms = 0;
+    double frames_drawn = 0;
     bool dark = false;
 };
 
@@ -126,6 +132,12 @@ EMSCRIPTEN_KEEPALIVE int pm_create(const char* canvas_selector, const char* conf
     };
     io.GetClipboardTextFn = [](void*) -> const char* { return g_widget ? g_widget->clipboard.c_str() : ""; };
     pm::AppConfig config = parse_config(config_json);
+    const auto raw_config = nlohmann::json::parse(config_json ? config_json : "", nullptr, false);
+    if (raw_config.is_object() && raw_config.value("testHooks", false) == true) {
+        pm::ui::set_item_recorder([](const std::string& name, const ImVec2& min, const ImVec2& max) {
+            if (g_widget) g_widget->frame_items[name] = {min.x, min.y, max.x, max.y};
+        });
+    }
     widget->dark = config.dark_theme;
     pm::ui::apply_theme(widget->dark);
     ImGui_ImplOpenGL3_Init("#version 300 es");
@@ -218,8 +230,11 @@ EMSCRIPTEN_KEEPALIVE double pm_frame(double now_ms) {
     w.app->update(now_ms);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
+    w.frame_items = nlohmann::json::object();
     w.app->draw();
     ImGui::Render();
+    w.items = std::move(w.frame_items);
+    ++w.frames_drawn;
     glViewport(0, 0, static_cast<int>(w.css_width * w.pixel_ratio), static_cast<int>(w.css_height * w.pixel_ratio));
     const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(clear.x, clear.y, clear.z, 1.0f);
@@ -235,6 +250,15 @@ EMSCRIPTEN_KEEPALIVE const char* pm_get_plan() {
     return text.c_str();
 }
 
+// Test hooks: the items of the last frame as {name: [x0, y0, x1, y1]} in CSS pixels, and the
+// number of frames drawn (an idle widget draws none).
+EMSCRIPTEN_KEEPALIVE const char* pm_debug_items() {
+    static std::string text;
+    text = g_widget ? g_widget->items.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) : "{}";
+    return text.c_str();
+}
+EMSCRIPTEN_KEEPALIVE double pm_frames_drawn() { return g_widget ? g_widget->frames_drawn : 0; }
+
 // Controller calls from the page; each returns 1 when it did something.
 EMSCRIPTEN_KEEPALIVE int pm_set_plan(const char* json) { return g_widget && json && g_widget->app->set_plan(json) ? 1 : 0; }
 EMSCRIPTEN_KEEPALIVE void pm_submit() { if (g_widget) g_widget->app->submit(); }
@@ -245,6 +269,7 @@ EMSCRIPTEN_KEEPALIVE void pm_set_token(const char* token) { if (g_widget && toke
 EMSCRIPTEN_KEEPALIVE void pm_destroy() {
     if (!g_widget) return;
     emscripten_webgl_make_context_current(g_widget->gl);
+    pm::ui::set_item_recorder(nullptr);
     g_widget->app.reset();
     g_widget->http.reset();
     ImGui_ImplOpenGL3_Shutdown();

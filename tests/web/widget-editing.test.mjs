@@ -1,0 +1,189 @@
+// The real wasm widget in Chromium, driven by real mouse and keyboard events on its canvas,
+// against the strict API double: mapping, submit (the exact PUT body and headers), token refresh
+// after a 401, retries, a dropped connection, drafts across a reload, two widgets on one page,
+// and the controller API. Skipped until the web build has produced dist/.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { DEMO_FILE_ID, DEMO_JOB_ID, DEMO_TOKEN } from '../../web/sample-jobs/index.mjs';
+import { DIST_DIR, launchChromium, startDoubleForDist } from './lib/browser.mjs';
+import { clickItem, edgeTo, mountWidget, openBlankPage, planOf, waitForRequests } from './lib/widget-page.mjs';
+
+const built = existsSync(path.join(DIST_DIR, 'plan-mapper-wasm.wasm'));
+const PLAN_PATH = `/v1/jobs/${DEMO_JOB_ID}/plan`;
+
+describe('widget editing in Chromium', { skip: built ? false : 'dist/ not built' }, () => {
+  let double;
+  let browser;
+  before(async () => {
+    double = await startDoubleForDist();
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await double?.close();
+  });
+
+  async function freshPage() {
+    double.reset();
+    return openBlankPage(browser, double);
+  }
+
+  test('maps a column with the mouse and submits exactly that plan', { timeout: 60_000 }, async () => {
+    const page = await freshPage();
+    const widget = await mountWidget(page);
+    const before = await planOf(page, widget);
+    assert.equal(edgeTo(before, 'account'), null);
+    await clickItem(page, widget, 'picker:notes');
+    await clickItem(page, widget, 'picker-option:tags');
+    const edited = await planOf(page, widget);
+    assert.equal(edgeTo(edited, 'tags')?.sourceField.key, 'notes');
+
+    await clickItem(page, widget, 'button:submit');
+    await clickItem(page, widget, 'review-send');
+    const [put] = await waitForRequests(double, 'PUT', PLAN_PATH);
+    assert.equal(put.status, 200, JSON.stringify(put.errors));
+    assert.equal(put.headers.authorization, `Bearer ${DEMO_TOKEN}`);
+    assert.equal(put.headers['x-disable-hooks'], 'true');
+    assert.match(put.headers['content-type'], /^application\/json/);
+    const body = JSON.parse(put.body);
+    assert.equal(body.jobId, DEMO_JOB_ID);
+    assert.equal(body.fileId, DEMO_FILE_ID);
+    // Exactly what the widget showed: the same three arrays.
+    assert.deepEqual(body.fieldMapping, edited.fieldMapping);
+    assert.deepEqual(body.unmappedSourceFields, edited.unmappedSourceFields);
+    assert.deepEqual(body.unmappedDestinationFields, edited.unmappedDestinationFields);
+    await page.waitForFunction(() => window.events.widget.submit.length === 1);
+    await page.close();
+  });
+
+  test('keyboard: Ctrl+Z and Ctrl+Y undo and redo an edit on the focused canvas', { timeout: 60_000 }, async () => {
+    const page = await freshPage();
+    const widget = await mountWidget(page);
+    await clickItem(page, widget, 'picker:notes');
+    await clickItem(page, widget, 'picker-option:tags');
+    assert.equal(edgeTo(await planOf(page, widget), 'tags')?.sourceField.key, 'notes');
+    await page.keyboard.press('Control+z');
+    await page.waitForTimeout(150);
+    assert.equal(edgeTo(await planOf(page, widget), 'tags'), null);
+    await page.keyboard.press('Control+y');
+    await page.waitForTimeout(150);
+    assert.equal(edgeTo(await planOf(page, widget), 'tags')?.sourceField.key, 'notes');
+    await page.close();
+  });
+
+  test('a 401 asks getToken() again once, then the load succeeds', { timeout: 60_000 }, async () => {
+    const page = await freshPage();
+    const widget = await mountWidget(page, { tokenSequence: ['expired-token', DEMO_TOKEN] });
+    const calls = await page.evaluate(() => window.events.widget.tokenCalls);
+    assert.equal(calls, 2);
+    const gets = double.requestLog.find('GET', PLAN_PATH);
+    assert.deepEqual(gets.map((e) => e.status), [401, 200]);
+    assert.ok((await planOf(page, widget)).fieldMapping.length > 0);
+    await page.close();
+  });
+
+  test('a 503 is retried and the submit still succeeds', { timeout: 60_000 }, async () => {
+    const page = await freshPage();
+    const widget = await mountWidget(page);
+    double.faults.push({ type: 'status', status: 503, method: 'PUT' });
+    await page.evaluate(() => window.controllers.widget.submit());
+    const puts = await waitForRequests(double, 'PUT', PLAN_PATH, 2);
+    assert.deepEqual(puts.map((e) => e.status), [503, 200]);
+    await page.waitForFunction(() => window.events.widget.submit.length === 1);
+    assert.equal(await page.evaluate(() => window.events.widget.error.length), 0);
+    await page.close();
+  });
+
+  test('a dropped connection keeps the edits; submitting again succeeds', { timeout: 90_000 }, async () => {
+    const page = await freshPage();
+    const widget = await mountWidget(page);
+    await clickItem(page, widget, 'picker:notes');
+    await clickItem(page, widget, 'picker-option:tags');
+    // Every attempt of the first submit is dropped (the policy retries network errors).
+    double.faults.push(...Array.from({ length: 6 }, () => ({ type: 'drop', method: 'PUT' })));
+    await page.evaluate(() => window.controllers.widget.submit());
+    await page.waitForFunction(() => window.events.widget.error.length === 1, null, { timeout: 60_000 });
+    const error = await page.evaluate(() => window.events.widget.error[0]);
+    assert.ok(error.message.length > 0);
+    assert.equal(edgeTo(await planOf(page, widget), 'tags')?.sourceField.key, 'notes', 'the edit survived');
+    double.faults.clear();
+    await page.evaluate(() => window.controllers.widget.submit());
+    await page.waitForFunction(() => window.events.widget.submit.length === 1, null, { timeout: 30_000 });
+    const ok = double.requestLog.find('PUT', PLAN_PATH).filter((e) => e.status === 200);
+    assert.equal(ok.length, 1);
+    assert.equal(edgeTo(JSON.parse(ok[0].body), 'tags').sourceField.key, 'notes');
+    await page.close();
+  });
+
+  test('a reload in the middle of editing offers the draft and restores it', { timeout: 60_000 }, async () => {
+    const page = await freshPage();
+    let widget = await mountWidget(page);
+    await clickItem(page, widget, 'picker:notes');
+    await clickItem(page, widget, 'picker-option:tags');
+    const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('plan-mapper:draft:')));
+    assert.equal(stored.length, 1);
+    const draftText = await page.evaluate((key) => localStorage.getItem(key), stored[0]);
+    assert.ok(!draftText.includes(DEMO_TOKEN), 'the draft never holds the token');
+
+    await page.reload();
+    widget = await mountWidget(page);
+    assert.equal(edgeTo(await planOf(page, widget), 'tags'), null, 'the server plan comes first');
+    await clickItem(page, widget, 'button:restore-draft');
+    assert.equal(edgeTo(await planOf(page, widget), 'tags')?.sourceField.key, 'notes');
+    // Confirmed by the server: the draft is gone.
+    await page.evaluate(() => window.controllers.widget.submit());
+    await page.waitForFunction(() => window.events.widget.submit.length === 1);
+    const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('plan-mapper:draft:')));
+    assert.deepEqual(left, []);
+    await page.close();
+  });
+
+  test('two widgets on one page stay independent', { timeout: 60_000 }, async () => {
+    const page = await freshPage();
+    const first = await mountWidget(page, { name: 'first', height: 360 });
+    const second = await mountWidget(page, { name: 'second', height: 360 });
+    // A row near the top: each widget is short.
+    await clickItem(page, first, 'picker:e_mail');
+    await page.keyboard.type('tags');                 // type-ahead in the drop-down, then Enter
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(150);
+    assert.equal(edgeTo(await planOf(page, first), 'tags')?.sourceField.key, 'e_mail');
+    assert.equal(edgeTo(await planOf(page, second), 'tags'), null);
+    assert.equal(edgeTo(await planOf(page, second), 'email')?.sourceField.key, 'e_mail');
+    await page.close();
+  });
+
+  test('setPlan, getPlan and onChange', { timeout: 60_000 }, async () => {
+    const page = await freshPage();
+    const widget = await mountWidget(page);
+    const plan = await planOf(page, widget);
+    const moved = structuredClone(plan);
+    const edge = moved.fieldMapping.pop();
+    moved.unmappedSourceFields.push({ sourceField: edge.sourceField, preview: edge.preview ?? [] });
+    moved.unmappedDestinationFields.push({ destinationField: edge.destinationField });
+    assert.equal(await page.evaluate((p) => window.controllers.widget.setPlan(p), moved), true);
+    assert.equal((await planOf(page, widget)).fieldMapping.length, plan.fieldMapping.length - 1);
+    assert.equal(await page.evaluate(() => window.controllers.widget.setPlan({ nonsense: true })), false);
+    await page.waitForFunction(() => window.events.widget.error.length === 1);
+    await clickItem(page, widget, 'picker:notes');
+    await clickItem(page, widget, 'picker-option:tags');
+    await page.waitForFunction(() => window.events.widget.change.length >= 1);
+    const changed = await page.evaluate(() => window.events.widget.change.at(-1));
+    assert.equal(edgeTo(changed, 'tags')?.sourceField.key, 'notes');
+    await page.close();
+  });
+
+  test('an idle widget draws no frames', { timeout: 60_000 }, async () => {
+    const page = await freshPage();
+    const widget = await mountWidget(page);
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(500);
+    const before = await page.evaluate((w) => window.controllers[w].framesDrawn(), widget);
+    await page.waitForTimeout(2000);
+    const after = await page.evaluate((w) => window.controllers[w].framesDrawn(), widget);
+    assert.equal(after - before, 0);
+    await page.close();
+  });
+});
