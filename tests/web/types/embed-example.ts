@@ -1,0 +1,21 @@
+// An embedding example checked against web/plan-mapper.d.ts by tests/web/types.test.mjs.
+import { mountPlanMapper, type ExecutionPlan, type PlanMapperError } from '../../../web/plan-mapper.js';
+
+export async function embed(container: HTMLElement): Promise<number> {
+  const controller = await mountPlanMapper(container, {
+    apiUrl: 'https://api.x.flatfile.com/v1',
+    jobId: 'us_jb_example',
+    getToken: async () => 'token-from-the-host-backend',
+    theme: 'dark',
+    submitMethod: 'patch',
+    onChange: (plan: ExecutionPlan) => console.log(plan.fieldMapping.length),
+    onError: (error: PlanMapperError) => console.warn(error.message, error.status),
+  });
+  if (!controller) return 0;
+  const plan = controller.getPlan();
+  controller.undo();
+  controller.submit();
+  const element = document.createElement('plan-mapper');
+  element.getToken = () => 'token';
+  return plan ? plan.fieldMapping.length : 0;
+}

@@ -1,0 +1,9 @@
+// Must NOT type-check: tests/web/types.test.mjs asserts that tsc rejects each marked line.
+import { mountPlanMapper } from '../../../web/plan-mapper.js';
+
+export async function misuse(container: HTMLElement): Promise<void> {
+  await mountPlanMapper(container, { submitMethod: 'post' });          // not "put" or "patch"
+  await mountPlanMapper(container, { theme: 'blue' });                 // not a theme
+  const controller = await mountPlanMapper(container);
+  controller?.setPlan(42);                                             // not a plan
+}

@@ -1,0 +1,105 @@
+// Type declarations for plan-mapper.js, the embedding API of the plan-mapper widget.
+
+/** A Flatfile job execution plan (JobExecutionPlan); members the widget does not model are kept. */
+export interface ExecutionPlan {
+  fieldMapping: Edge[];
+  unmappedSourceFields: { sourceField: Property; preview?: string[]; [member: string]: unknown }[];
+  unmappedDestinationFields: { destinationField: Property; preview?: string[]; [member: string]: unknown }[];
+  programId?: string;
+  [member: string]: unknown;
+}
+
+/** A field definition (Flatfile `Property`). */
+export interface Property {
+  key: string;
+  type: string;
+  label?: string;
+  description?: string;
+  [member: string]: unknown;
+}
+
+export type EnumValue = string | number | boolean;
+
+export interface Edge {
+  sourceField: Property;
+  destinationField: Property;
+  preview?: string[];
+  metadata?: { certainty?: 'absolute' | 'strong' | 'moderate' | 'weak'; confidence?: number; source?: string; [member: string]: unknown };
+  enumDetails?: {
+    mapping: { sourceValue?: EnumValue; destinationValue?: EnumValue }[];
+    unusedSourceValues?: EnumValue[];
+    unusedDestinationValues?: EnumValue[];
+  };
+  [member: string]: unknown;
+}
+
+/** The `{data: {job, plan}}` answer of the plan endpoints, passed to onSubmit. */
+export interface JobPlanResponse {
+  data: { job: { id: string; status?: string; fileId?: string; [member: string]: unknown }; plan: ExecutionPlan };
+}
+
+export interface PlanMapperError {
+  /** What the widget was doing: "loading the plan", "submitting the plan", … */
+  during: string;
+  /** For a person: what happened and what to do. */
+  message: string;
+  /** HTTP status when the server answered, else 0. */
+  status: number;
+  serverMessages: { key: string; message: string }[];
+  problems: string[];
+}
+
+export interface PlanMapperOptions {
+  /** Flatfile API base URL, e.g. "https://api.x.flatfile.com/v1" (`/v1` is appended when missing). */
+  apiUrl?: string;
+  jobId?: string;
+  /** Read from the job when omitted. */
+  fileId?: string;
+  /** Bearer token; kept in memory only. */
+  token?: string;
+  /** Called for the first token when `token` is absent, and again once after a 401. */
+  getToken?: () => string | Promise<string>;
+  /** Start offline from this plan (or GET-plan response) instead of a GET. */
+  plan?: ExecutionPlan | JobPlanResponse | null;
+  theme?: 'light' | 'dark';
+  /** Allow one source column to feed several destination fields. */
+  allowOneToMany?: boolean;
+  /** "put" (default) replaces the plan; "patch" sends only the changed parts. */
+  submitMethod?: 'put' | 'patch';
+  /** Run the job (POST execute) once the server has confirmed the plan. */
+  executeOnSubmit?: boolean;
+  /** Exposes debugItems() and framesDrawn() on the controller, for tests. */
+  testHooks?: boolean;
+  onReady?: (detail: { jobId: string; sources: number; destinations: number; mapped: number; draftOffered: boolean }) => void;
+  onChange?: (plan: ExecutionPlan) => void;
+  onSubmit?: (result: JobPlanResponse) => void;
+  onError?: (error: PlanMapperError) => void;
+}
+
+export interface PlanMapperController {
+  /** The plan as it stands now (what a submit would send). */
+  getPlan(): ExecutionPlan | null;
+  /** Starts over from another plan; false when it cannot be read (onError says why). */
+  setPlan(plan: ExecutionPlan | JobPlanResponse | string): boolean;
+  submit(): void;
+  undo(): boolean;
+  redo(): boolean;
+  debugItems(): Record<string, [number, number, number, number]>;
+  framesDrawn(): number;
+  destroy(): void;
+}
+
+export function mountPlanMapper(container: HTMLElement, options?: PlanMapperOptions): Promise<PlanMapperController | null>;
+
+/** `<plan-mapper api-url="…" job-id="…" file-id="…" theme="dark">`; set `token` or `getToken` from script. */
+export class PlanMapperElement extends HTMLElement {
+  token?: string;
+  getToken?: () => string | Promise<string>;
+  controller: PlanMapperController | null;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'plan-mapper': PlanMapperElement;
+  }
+}
