@@ -1,0 +1,82 @@
+// Reading Flatfile plan documents (JSON) into the model (core/plan_model.h).
+//
+// Never throws and never aborts, whatever the input: every member's type is checked before use.
+// Each reader reports problems with JSON Pointers into the document being read. Elements with an
+// error (e.g. an edge whose destinationField has no string key) are left out of the result; a
+// warning means the value was read anyway (an odd member is ignored but still kept in `raw`).
+#pragma once
+
+#include "core/json_problems.h"
+#include "core/json_text.h"
+#include "core/plan_model.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pm {
+
+// A value read from a document plus what was wrong with it. `value` is present when the
+// document's shape was recognised and its plan readable, even if some elements were left out;
+// ok() means present and free of errors (warnings allowed).
+template <class T>
+struct Parsed {
+    std::optional<T> value;
+    Problems problems;
+    bool ok() const { return value.has_value() && !has_errors(problems); }
+};
+
+// The shapes a plan arrives in.
+enum class PlanDocumentKind {
+    JobPlanResponse,   // {data:{job, plan}}: GET/PUT/PATCH /jobs/{id}/plan responses
+    JobPlan,           // {job, plan}: what SDKs before 2023-07 returned
+    Plan,              // a bare JobExecutionPlan
+    PutRequest,        // JobExecutionPlanRequest: a plan plus jobId and fileId
+    PatchRequest,      // JobExecutionPlanConfigRequest: jobId, fileId, any of the plan's members
+};
+const char* to_string(PlanDocumentKind kind);
+
+struct PlanDocument {
+    PlanDocumentKind kind = PlanDocumentKind::Plan;
+    std::optional<JobPlan> job_plan;           // the two response shapes
+    ExecutionPlan plan;                        // also inside job_plan when that is set
+    std::string job_id;                        // from the job, or jobId of a request body
+    std::string file_id;                       // from the job, or fileId of a request body
+};
+
+// Where each element of the plan's arrays sat in the document (elements with errors are left
+// out, so positions in the vectors and in the document can differ).
+struct PlanPositions {
+    std::string plan_pointer;                  // e.g. "/data/plan"
+    std::vector<std::size_t> edges, sources, destinations;
+};
+
+// Whole documents, from text.
+Parsed<JobPlan> parse_job_plan_response(std::string_view text, const JsonLimits& limits = {});
+Parsed<Job> parse_job_response(std::string_view text, const JsonLimits& limits = {});
+// Any of the PlanDocumentKind shapes; also checks the plan's consistency (core/plan_consistency.h).
+Parsed<PlanDocument> parse_plan_document(std::string_view text, const JsonLimits& limits = {});
+
+// Building blocks, from JSON already parsed. `pointer` is where `value` sits in its document.
+// They fill `out` as far as they can and return false when an error makes the value unusable.
+bool read_field(const Json& value, const std::string& pointer, ProblemSink& problems, Field& out);
+bool read_edge(const Json& value, const std::string& pointer, ProblemSink& problems, Edge& out);
+// member is "sourceField" or "destinationField".
+bool read_unmapped(const Json& value, const char* member, const std::string& pointer, ProblemSink& problems,
+                   UnmappedField& out);
+// require_arrays: the three arrays are required (plans, PUT bodies) or optional (PATCH bodies).
+bool read_plan(const Json& value, const std::string& pointer, bool require_arrays, ProblemSink& problems,
+               ExecutionPlan& out, PlanPositions* positions = nullptr);
+bool read_job(const Json& value, const std::string& pointer, ProblemSink& problems, Job& out);
+// {job, plan} (the value of `data` in responses).
+bool read_job_plan(const Json& value, const std::string& pointer, ProblemSink& problems, JobPlan& out,
+                   PlanPositions* positions = nullptr);
+
+// For code that builds or edits raw objects itself (the session): derive the typed members.
+// Problems are dropped; the raw object is kept whatever it holds.
+Field field_from_raw(Json raw);
+Edge edge_from_raw(Json raw);
+UnmappedField unmapped_from_raw(Json raw, const char* member);
+
+}  // namespace pm

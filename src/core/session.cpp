@@ -1,0 +1,353 @@
+// Session operations on top of the recorded primitives of PlanState; see session.h.
+#include "core/session.h"
+
+#include "core/plan_consistency.h"
+#include "core/plan_parse.h"
+#include "core/plan_write.h"
+
+#include <algorithm>
+
+namespace pm {
+
+namespace {
+
+Change refused(std::string why) {
+    Change change;
+    change.refused = std::move(why);
+    return change;
+}
+
+std::string in_quotes(const std::string& key) { return "\"" + key + "\""; }
+
+bool is_enum_value(const Json& value) { return value.is_string() || value.is_number() || value.is_boolean(); }
+
+// Removes every element equal to `value` from the array member `name` of `object` (if an array).
+void remove_value(Json& object, const char* name, const Json& value) {
+    auto it = object.find(name);
+    if (it == object.end() || !it->is_array()) return;
+    Json kept = Json::array();
+    for (const auto& item : *it)
+        if (item != value) kept.push_back(item);
+    *it = std::move(kept);
+}
+
+// Adds `value` to the array member `name` (created when missing) unless already there.
+void add_value(Json& object, const char* name, const Json& value) {
+    Json& list = object[name];
+    if (!list.is_array()) list = Json::array();
+    if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
+}
+
+bool used_as_destination(const Json& mapping, const Json& value) {
+    for (const auto& pair : mapping)
+        if (pair.is_object() && pair.contains("destinationValue") && pair["destinationValue"] == value) return true;
+    return false;
+}
+}  // namespace
+
+Session::Session(ExecutionPlan server_plan, SessionOptions options) : options_(options) {
+    server_ = normalize_plan(std::move(server_plan), options_.allow_one_to_many, &repairs_);
+    load_catalog(server_);
+    state_ = PlanState(server_);
+}
+
+void Session::load_catalog(const ExecutionPlan& plan) {
+    server_edges_.clear();
+    // Unmapped entries first: their raw objects are what the fields go back to.
+    for (const auto& entry : plan.unmapped_sources) sources_[entry.field.key] = entry;
+    for (const auto& entry : plan.unmapped_destinations) destinations_[entry.field.key] = entry;
+    for (std::size_t i = 0; i < plan.field_mapping.size(); ++i) {
+        const Edge& edge = plan.field_mapping[i];
+        server_edges_.emplace(edge.destination.key, i);
+        // A field known only from an edge: build the entry it would have as unmapped.
+        // (emplace: an entry known from an unmapped list, or from before a rebase, is kept)
+        if (!sources_.count(edge.source.key)) sources_.emplace(edge.source.key, unmapped_source_from_edge(edge));
+        if (!destinations_.count(edge.destination.key))
+            destinations_.emplace(edge.destination.key, unmapped_destination_from_edge(edge));
+    }
+}
+
+const Field* Session::source_field(const std::string& key) const {
+    const auto it = sources_.find(key);
+    return it == sources_.end() ? nullptr : &it->second.field;
+}
+
+const Field* Session::destination_field(const std::string& key) const {
+    const auto it = destinations_.find(key);
+    return it == destinations_.end() ? nullptr : &it->second.field;
+}
+
+const std::vector<std::string>& Session::preview_of_source(const std::string& key) const {
+    static const std::vector<std::string> none;
+    const auto it = sources_.find(key);
+    return it == sources_.end() ? none : it->second.preview;
+}
+
+const Edge* Session::edge_to(const std::string& destination_key) const {
+    const auto pos = state_.edge_to(destination_key);
+    return pos ? &plan().field_mapping[*pos] : nullptr;
+}
+
+std::vector<const Edge*> Session::edges_from(const std::string& source_key) const {
+    std::vector<const Edge*> out;
+    for (std::size_t pos : state_.edges_from(source_key)) out.push_back(&plan().field_mapping[pos]);
+    return out;
+}
+
+Json Session::edge_raw_for(const std::string& source_key, const std::string& destination_key) const {
+    const auto server = server_edges_.find(destination_key);
+    if (server != server_edges_.end()) {
+        const Edge& edge = server_.field_mapping[server->second];
+        if (edge.source.key == source_key) return edge.raw;
+    }
+    // Callers have checked that both keys are known.
+    return make_edge(sources_.find(source_key)->second, destinations_.find(destination_key)->second).raw;
+}
+
+void Session::break_edge(std::size_t pos, Steps& log) {
+    const Edge& edge = plan().field_mapping[pos];
+    const std::string source_key = edge.source.key;
+    const std::string destination_key = edge.destination.key;
+    // Every field in the plan is in the catalog; the fallback only guards against a broken invariant.
+    const auto source = sources_.find(source_key);
+    const auto destination = destinations_.find(destination_key);
+    Json source_raw = source != sources_.end() ? source->second.raw : unmapped_source_from_edge(edge).raw;
+    Json destination_raw =
+        destination != destinations_.end() ? destination->second.raw : unmapped_destination_from_edge(edge).raw;
+    state_.erase_edge(pos, log);
+    if (state_.edges_from(source_key).empty() && !state_.unmapped_source(source_key))
+        state_.insert_source(plan().unmapped_sources.size(), std::move(source_raw), log);
+    if (!state_.edge_to(destination_key) && !state_.unmapped_destination(destination_key))
+        state_.insert_destination(plan().unmapped_destinations.size(), std::move(destination_raw), log);
+}
+
+void Session::link(const std::string& source_key, const std::string& destination_key, Json raw, Steps& log) {
+    if (const auto pos = state_.unmapped_source(source_key)) state_.erase_source(*pos, log);
+    if (const auto pos = state_.unmapped_destination(destination_key)) state_.erase_destination(*pos, log);
+    state_.insert_edge(plan().field_mapping.size(), std::move(raw), log);
+    state_.set_ignored(source_key, false, log);
+}
+
+Change Session::commit(Steps steps) {
+    if (steps.empty()) return {};
+    Change change = describe_steps(steps, true);
+    undo_.push_back(std::move(steps));
+    redo_.clear();
+    ++revision_;
+    return change;
+}
+
+Change Session::map(const std::string& source_key, const std::string& destination_key) {
+    if (!sources_.count(source_key)) return refused("unknown source field " + in_quotes(source_key));
+    if (!destinations_.count(destination_key)) return refused("unknown destination field " + in_quotes(destination_key));
+    const Edge* existing = edge_to(destination_key);
+    if (existing && existing->source.key == source_key) return {};
+    Steps log;
+    if (const auto pos = state_.edge_to(destination_key)) break_edge(*pos, log);
+    if (!options_.allow_one_to_many)
+        while (!state_.edges_from(source_key).empty()) break_edge(state_.edges_from(source_key).back(), log);
+    link(source_key, destination_key, edge_raw_for(source_key, destination_key), log);
+    return commit(std::move(log));
+}
+
+Change Session::unmap(const std::string& destination_key) {
+    if (!destinations_.count(destination_key)) return refused("unknown destination field " + in_quotes(destination_key));
+    Steps log;
+    if (const auto pos = state_.edge_to(destination_key)) break_edge(*pos, log);
+    return commit(std::move(log));
+}
+
+Change Session::unmap_edge(const std::string& source_key, const std::string& destination_key) {
+    const Edge* edge = edge_to(destination_key);
+    if (!edge || edge->source.key != source_key) return {};
+    return unmap(destination_key);
+}
+
+Change Session::ignore(const std::string& source_key) {
+    if (!sources_.count(source_key)) return refused("unknown source field " + in_quotes(source_key));
+    Steps log;
+    while (!state_.edges_from(source_key).empty()) break_edge(state_.edges_from(source_key).back(), log);
+    state_.set_ignored(source_key, true, log);
+    return commit(std::move(log));
+}
+
+Change Session::unignore(const std::string& source_key) {
+    if (!sources_.count(source_key)) return refused("unknown source field " + in_quotes(source_key));
+    Steps log;
+    state_.set_ignored(source_key, false, log);
+    return commit(std::move(log));
+}
+
+Change Session::swap(const std::string& destination_a, const std::string& destination_b) {
+    for (const auto* key : {&destination_a, &destination_b})
+        if (!destinations_.count(*key)) return refused("unknown destination field " + in_quotes(*key));
+    if (destination_a == destination_b) return {};
+    const Edge* edge_a = edge_to(destination_a);
+    const Edge* edge_b = edge_to(destination_b);
+    const std::optional<std::string> source_a = edge_a ? std::optional<std::string>(edge_a->source.key) : std::nullopt;
+    const std::optional<std::string> source_b = edge_b ? std::optional<std::string>(edge_b->source.key) : std::nullopt;
+    if (source_a == source_b) return {};  // both unmapped, or one source feeding both
+    Steps log;
+    if (const auto pos = state_.edge_to(destination_a)) break_edge(*pos, log);
+    if (const auto pos = state_.edge_to(destination_b)) break_edge(*pos, log);
+    if (source_b) link(*source_b, destination_a, edge_raw_for(*source_b, destination_a), log);
+    if (source_a) link(*source_a, destination_b, edge_raw_for(*source_a, destination_b), log);
+    return commit(std::move(log));
+}
+
+Change Session::accept(const Suggestion& suggestion) {
+    if (!sources_.count(suggestion.source_key)) return refused("unknown source field " + in_quotes(suggestion.source_key));
+    if (!destinations_.count(suggestion.destination_key))
+        return refused("unknown destination field " + in_quotes(suggestion.destination_key));
+    if (!suggestion.metadata.is_null() && !suggestion.metadata.is_object()) return refused("metadata must be an object");
+    if (!suggestion.enum_details.is_null() && !suggestion.enum_details.is_object())
+        return refused("enumDetails must be an object");
+
+    const Edge* existing = edge_to(suggestion.destination_key);
+    const bool same_pair = existing && existing->source.key == suggestion.source_key;
+    Json raw = same_pair ? existing->raw : edge_raw_for(suggestion.source_key, suggestion.destination_key);
+    if (!suggestion.metadata.is_null()) raw["metadata"] = suggestion.metadata;
+    if (!suggestion.enum_details.is_null()) raw["enumDetails"] = suggestion.enum_details;
+
+    Steps log;
+    if (same_pair) {
+        if (raw != existing->raw) state_.replace_edge(*state_.edge_to(suggestion.destination_key), std::move(raw), log);
+        return commit(std::move(log));
+    }
+    if (const auto pos = state_.edge_to(suggestion.destination_key)) break_edge(*pos, log);
+    if (!options_.allow_one_to_many)
+        while (!state_.edges_from(suggestion.source_key).empty())
+            break_edge(state_.edges_from(suggestion.source_key).back(), log);
+    link(suggestion.source_key, suggestion.destination_key, std::move(raw), log);
+    return commit(std::move(log));
+}
+
+Change Session::set_enum_value(const std::string& destination_key, const Json& source_value,
+                               const std::optional<Json>& destination_value) {
+    const auto pos = state_.edge_to(destination_key);
+    if (!pos) return refused("destination " + in_quotes(destination_key) + " is not mapped");
+    const Edge& edge = plan().field_mapping[*pos];
+    if (edge.destination.type != FieldType::Enum && edge.destination.type != FieldType::EnumList)
+        return refused("destination " + in_quotes(destination_key) + " is not an enum field");
+    if (!is_enum_value(source_value)) return refused("an enum value is a string, number or boolean");
+    if (destination_value) {
+        if (!is_enum_value(*destination_value)) return refused("an enum value is a string, number or boolean");
+        const auto config = edge.destination.raw.find("config");
+        const bool allow_custom = config != edge.destination.raw.end() && config->is_object() &&
+                                  config->value("allowCustom", Json(false)) == Json(true);
+        const auto& options = edge.destination.enum_options;
+        const bool is_option = std::any_of(options.begin(), options.end(),
+                                           [&](const EnumOption& o) { return o.value == *destination_value; });
+        if (!is_option && !allow_custom)
+            return refused(dump_json(*destination_value) + " is not an option of " + in_quotes(destination_key));
+    }
+
+    Json raw = edge.raw;
+    Json& details = raw["enumDetails"];
+    if (!details.is_object()) details = Json::object();
+    Json& mapping = details["mapping"];
+    if (!mapping.is_array()) mapping = Json::array();
+    Json* entry = nullptr;
+    for (auto& pair : mapping)
+        if (pair.is_object() && pair.contains("sourceValue") && pair["sourceValue"] == source_value) entry = &pair;
+    const std::optional<Json> previous =
+        entry && entry->contains("destinationValue") ? std::optional<Json>((*entry)["destinationValue"]) : std::nullopt;
+    if (previous == destination_value) return {};
+
+    if (destination_value) {
+        if (entry) {
+            (*entry)["destinationValue"] = *destination_value;
+        } else {
+            Json pair = Json::object();
+            pair["sourceValue"] = source_value;
+            pair["destinationValue"] = *destination_value;
+            mapping.push_back(std::move(pair));
+        }
+        remove_value(details, "unusedSourceValues", source_value);
+        remove_value(details, "unusedDestinationValues", *destination_value);
+    } else {
+        Json kept = Json::array();
+        for (auto& pair : mapping)
+            if (&pair != entry) kept.push_back(std::move(pair));
+        mapping = std::move(kept);
+        add_value(details, "unusedSourceValues", source_value);
+    }
+    // The value this source value used to map to may now be unused.
+    if (previous && !used_as_destination(details["mapping"], *previous)) add_value(details, "unusedDestinationValues", *previous);
+
+    Steps log;
+    state_.replace_edge(*pos, std::move(raw), log);
+    return commit(std::move(log));
+}
+
+Change Session::clear_all() {
+    Steps log;
+    // From the back, so each erase is O(1); the fields reach the unmapped lists in reverse order.
+    while (!plan().field_mapping.empty()) break_edge(plan().field_mapping.size() - 1, log);
+    return commit(std::move(log));
+}
+
+Change Session::reset_to_server() {
+    if (write_plan(plan()) == write_plan(server_) && state_.ignored().empty()) return {};
+    Steps log;
+    while (!plan().field_mapping.empty()) state_.erase_edge(plan().field_mapping.size() - 1, log);
+    while (!plan().unmapped_sources.empty()) state_.erase_source(plan().unmapped_sources.size() - 1, log);
+    while (!plan().unmapped_destinations.empty()) state_.erase_destination(plan().unmapped_destinations.size() - 1, log);
+    for (const auto& edge : server_.field_mapping) state_.insert_edge(plan().field_mapping.size(), edge.raw, log);
+    for (const auto& entry : server_.unmapped_sources) state_.insert_source(plan().unmapped_sources.size(), entry.raw, log);
+    for (const auto& entry : server_.unmapped_destinations)
+        state_.insert_destination(plan().unmapped_destinations.size(), entry.raw, log);
+    const std::set<std::string> ignored = state_.ignored();
+    for (const auto& key : ignored) state_.set_ignored(key, false, log);
+    return commit(std::move(log));
+}
+
+Change Session::undo() {
+    if (undo_.empty()) return {};
+    Steps steps = std::move(undo_.back());
+    undo_.pop_back();
+    for (auto it = steps.rbegin(); it != steps.rend(); ++it) state_.apply(*it, false);
+    Change change = describe_steps(steps, false);
+    redo_.push_back(std::move(steps));
+    ++revision_;
+    return change;
+}
+
+Change Session::redo() {
+    if (redo_.empty()) return {};
+    Steps steps = std::move(redo_.back());
+    redo_.pop_back();
+    for (const auto& step : steps) state_.apply(step, true);
+    Change change = describe_steps(steps, true);
+    undo_.push_back(std::move(steps));
+    ++revision_;
+    return change;
+}
+
+void Session::rebase(ExecutionPlan confirmed_plan) {
+    Problems repairs;
+    server_ = normalize_plan(std::move(confirmed_plan), options_.allow_one_to_many, &repairs);
+    repairs_ = std::move(repairs);
+    const std::set<std::string> ignored = state_.ignored();
+    state_ = PlanState(server_);
+    load_catalog(server_);
+    Steps discarded;
+    for (const auto& key : ignored)
+        if (state_.unmapped_source(key)) state_.set_ignored(key, true, discarded);
+    undo_.clear();
+    redo_.clear();
+    ++revision_;
+}
+
+SessionCounts Session::counts() const {
+    SessionCounts counts;
+    counts.edges = plan().field_mapping.size();
+    counts.mapped_sources = state_.mapped_source_count();
+    counts.ignored_sources = state_.ignored().size();
+    const std::size_t unmapped = plan().unmapped_sources.size();
+    counts.unmapped_sources = unmapped > counts.ignored_sources ? unmapped - counts.ignored_sources : 0;
+    counts.unmapped_destinations = plan().unmapped_destinations.size();
+    return counts;
+}
+
+}  // namespace pm
