@@ -54,6 +54,15 @@ int main() {
         std::strcpy(state.filter, filters[keystroke++ % 4]);
         frame();
     }), "ms", 31);
+    // An edit: the frame after it re-derives marks (changes against the server, warnings).
+    state.filter[0] = '\0';
+    frame();
+    int edit = 0;
+    bench::report("ui.frame_5000x5000_after_edit", bench::median_ms(31, [&] {
+        if (edit++ % 2) session.undo();
+        else session.map("src_4500", "dst_100");
+        frame();
+    }), "ms", 31);
     bench::report("ui.visible_rows_after_filter", static_cast<double>(state.view.sources().size()), "rows", 1);
     ImGui::DestroyContext();
     return 0;

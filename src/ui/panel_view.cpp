@@ -15,25 +15,34 @@ bool is_low_confidence(const Edge& edge) {
 }
 
 bool PanelView::update(const Session& session, const std::string& filter, unsigned chips) {
-    if (session_ == &session && revision_ == session.revision() && filter_ == filter && chips_ == chips) return false;
+    const bool plan_changed = session_ != &session || revision_ != session.revision();
+    if (!plan_changed && filter_ == filter && chips_ == chips) return false;
     session_ = &session;
     revision_ = session.revision();
     filter_ = filter;
     chips_ = chips;
-    rebuild(session);
+    if (plan_changed) derive(session);
+    build_rows(session);
     return true;
 }
 
-void PanelView::rebuild(const Session& session) {
+void PanelView::derive(const Session& session) {
+    diff_ = session.changes();
+    warnings_.clear();
+    for (const TypeWarning& w : session.type_warnings()) warnings_.emplace(w.link.source_key, w.message);
+    type_warnings_ = warnings_.size();
+    required_missing_keys_.clear();
+    for (const std::string& key : session.required_unmapped()) required_missing_keys_.insert(key);
+    required_missing_ = required_missing_keys_.size();
+    low_confidence_ = 0;
+    for (const Edge& edge : session.plan().field_mapping) low_confidence_ += is_low_confidence(edge) ? 1 : 0;
+}
+
+void PanelView::build_rows(const Session& session) {
     const ExecutionPlan& plan = session.plan();
     const std::string filter = to_lower_ascii(filter_);
-    diff_ = session.changes();
-    std::unordered_map<std::string, std::string> warnings;
-    for (const TypeWarning& w : session.type_warnings()) warnings.emplace(w.link.source_key, w.message);
-    type_warnings_ = warnings.size();
-    std::unordered_set<std::string> required_missing;
-    for (const std::string& key : session.required_unmapped()) required_missing.insert(key);
-    required_missing_ = required_missing.size();
+    const auto& warnings = warnings_;
+    const auto& required_missing = required_missing_keys_;
 
     const bool want_unmapped = chips_ & kChipUnmapped;
     const bool want_required = chips_ & kChipRequiredMissing;
@@ -41,14 +50,12 @@ void PanelView::rebuild(const Session& session) {
     const bool want_changed = chips_ & kChipChanged;
 
     sources_.clear();
-    low_confidence_ = 0;
     for (const Edge& edge : plan.field_mapping) {
         SourceRow row;
         row.source_key = edge.source.key;
         row.destination_key = edge.destination.key;
         row.changed = diff_.source_changed(row.source_key) || diff_.destination_changed(row.destination_key);
         row.low_confidence = is_low_confidence(edge);
-        low_confidence_ += row.low_confidence ? 1 : 0;
         if (auto it = warnings.find(row.source_key); it != warnings.end()) row.type_warning = it->second;
         row.is_enum_edge = edge.destination.type == FieldType::Enum || edge.destination.type == FieldType::EnumList;
         if (want_unmapped || want_required) continue;

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace pm::ui {
@@ -62,7 +63,9 @@ public:
     std::size_t type_warnings() const { return type_warnings_; }
 
 private:
-    void rebuild(const Session& session);
+    // What depends on the plan only (not the filters): recomputed when the revision changes.
+    void derive(const Session& session);
+    void build_rows(const Session& session);
 
     const Session* session_ = nullptr;
     std::uint64_t revision_ = 0;
@@ -71,6 +74,8 @@ private:
     std::vector<SourceRow> sources_;
     std::vector<DestinationRow> destinations_;
     PlanDiff diff_;
+    std::unordered_map<std::string, std::string> warnings_;   // by source key
+    std::unordered_set<std::string> required_missing_keys_;
     std::size_t required_missing_ = 0;
     std::size_t low_confidence_ = 0;
     std::size_t type_warnings_ = 0;
