@@ -86,6 +86,7 @@ export interface PlanMapperController {
   redo(): boolean;
   debugItems(): Record<string, [number, number, number, number]>;
   framesDrawn(): number;
+  frameStats(): { frames: number; totalMs: number; lastMs: number; maxMs: number; heapBytes: number };
   destroy(): void;
 }
 

@@ -71,10 +71,17 @@ export async function mountPlanMapper(container, options = {}) {
     container.dispatchEvent(new CustomEvent(`plan-mapper-${name}`, { detail }));
   };
 
+  const frameStats = { frames: 0, totalMs: 0, lastMs: 0, maxMs: 0 };
   const drawFrame = () => {
     frameRequest = 0;
     if (destroyed || !module) return;
-    let delay = module._pm_frame(performance.now());
+    const started = performance.now();
+    let delay = module._pm_frame(started);
+    const spent = performance.now() - started;
+    frameStats.frames += 1;
+    frameStats.totalMs += spent;
+    frameStats.lastMs = spent;
+    frameStats.maxMs = Math.max(frameStats.maxMs, spent);
     if (settleFrames > 0) { settleFrames -= 1; delay = 0; }
     if (delay >= 0) scheduleFrame(delay);
   };
@@ -207,6 +214,8 @@ export async function mountPlanMapper(container, options = {}) {
     // the canvas, and how many frames have been drawn.
     debugItems() { return destroyed ? {} : JSON.parse(module.UTF8ToString(module._pm_debug_items())); },
     framesDrawn() { return destroyed ? 0 : module._pm_frames_drawn(); },
+    // Time spent inside the module's frames (CPU side, without the GPU) and the wasm heap size.
+    frameStats() { return { ...frameStats, heapBytes: destroyed ? 0 : module.HEAP8.length }; },
     undo() { return call(() => module._pm_undo() === 1); },
     redo() { return call(() => module._pm_redo() === 1); },
     destroy() {
