@@ -6,6 +6,7 @@
 #include "app/mapper_app.h"
 #include "app/web/dom_keys.h"
 #include "app/web/http_client_fetch.h"
+#include "app/web/webgl_renderer.h"
 #include "ui/panel_widgets.h"
 #include "ui/theme.h"
 
@@ -13,7 +14,6 @@
 #include <emscripten/html5.h>
 #include <GLES3/gl3.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 #include <nlohmann/json.hpp>
 
 #include <memory>
@@ -53,6 +53,7 @@ public:
 
 struct Widget {
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+    pm::WebGLRenderer renderer;
     ImGuiContext* imgui = nullptr;
     WebHost host;
     std::unique_ptr<pm::FetchHttpClient> http;
@@ -140,7 +141,11 @@ EMSCRIPTEN_KEEPALIVE int pm_create(const char* canvas_selector, const char* conf
     }
     widget->dark = config.dark_theme;
     pm::ui::apply_theme(widget->dark);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!widget->renderer.init()) {
+        ImGui::DestroyContext(widget->imgui);
+        emscripten_webgl_destroy_context(gl);
+        return -3;
+    }
 
     widget->http = std::make_unique<pm::FetchHttpClient>([] { pm_js_wake(); });
     widget->app = std::make_unique<pm::MapperApp>(std::move(config), *widget->http, widget->host);
@@ -157,7 +162,7 @@ EMSCRIPTEN_KEEPALIVE void pm_resize(double css_width, double css_height, double 
     if (ratio != g_widget->pixel_ratio) {
         g_widget->pixel_ratio = ratio;
         pm::ui::set_pixel_ratio(ratio);         // rebuilds the font atlas for crisp text
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        g_widget->renderer.invalidate_fonts();
     }
 }
 
@@ -228,18 +233,19 @@ EMSCRIPTEN_KEEPALIVE double pm_frame(double now_ms) {
     w.last_frame_ms = now_ms;
 
     w.app->update(now_ms);
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     w.frame_items = nlohmann::json::object();
     w.app->draw();
     ImGui::Render();
     w.items = std::move(w.frame_items);
     ++w.frames_drawn;
-    glViewport(0, 0, static_cast<int>(w.css_width * w.pixel_ratio), static_cast<int>(w.css_height * w.pixel_ratio));
+    const int framebuffer_width = static_cast<int>(w.css_width * w.pixel_ratio + 0.5f);
+    const int framebuffer_height = static_cast<int>(w.css_height * w.pixel_ratio + 0.5f);
+    glViewport(0, 0, framebuffer_width, framebuffer_height);
     const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(clear.x, clear.y, clear.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    w.renderer.render(ImGui::GetDrawData(), framebuffer_width, framebuffer_height);
     return w.app->next_frame_delay_ms(now_ms);
 }
 
@@ -272,7 +278,7 @@ EMSCRIPTEN_KEEPALIVE void pm_destroy() {
     pm::ui::set_item_recorder(nullptr);
     g_widget->app.reset();
     g_widget->http.reset();
-    ImGui_ImplOpenGL3_Shutdown();
+    g_widget->renderer.shutdown();
     ImGui::DestroyContext(g_widget->imgui);
     emscripten_webgl_destroy_context(g_widget->gl);
     g_widget.reset();
