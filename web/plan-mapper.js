@@ -71,7 +71,7 @@ export async function mountPlanMapper(container, options = {}) {
     container.dispatchEvent(new CustomEvent(`plan-mapper-${name}`, { detail }));
   };
 
-  const frameStats = { frames: 0, totalMs: 0, lastMs: 0, maxMs: 0 };
+  const frameStats = { frames: 0, totalMs: 0, lastMs: 0, maxMs: 0, firstFrameAt: 0 };
   const drawFrame = () => {
     frameRequest = 0;
     if (destroyed || !module) return;
@@ -82,6 +82,10 @@ export async function mountPlanMapper(container, options = {}) {
     frameStats.totalMs += spent;
     frameStats.lastMs = spent;
     frameStats.maxMs = Math.max(frameStats.maxMs, spent);
+    if (!frameStats.firstFrameAt) {
+      frameStats.firstFrameAt = performance.now();   // ms since navigation
+      performance.mark?.('plan-mapper:first-frame');
+    }
     if (settleFrames > 0) { settleFrames -= 1; delay = 0; }
     if (delay >= 0) scheduleFrame(delay);
   };
@@ -107,6 +111,7 @@ export async function mountPlanMapper(container, options = {}) {
     testHooks: !!options.testHooks,
   };
 
+  performance.mark?.('plan-mapper:mount');
   module = await createPlanMapperModule({
     canvas,
     planMapper: {
@@ -134,6 +139,7 @@ export async function mountPlanMapper(container, options = {}) {
     printErr: (text) => console.warn(`plan-mapper: ${text}`),
   });
   if (destroyed) return null;
+  performance.mark?.('plan-mapper:module-ready');
 
   const created = withString(module, `#${canvas.id}`, (selector) =>
     withString(module, JSON.stringify(config), (configText) => module._pm_create(selector, configText)));
@@ -201,7 +207,9 @@ export async function mountPlanMapper(container, options = {}) {
     ['blur', () => { module._pm_focus(0); afterInput(); }],
   ];
   for (const [type, handler, listenerOptions] of listeners) canvas.addEventListener(type, handler, listenerOptions);
-  scheduleFrame(0);
+  // The first frame is drawn now, not at the next animation frame: that starts the plan request
+  // at once (the browser's first animation frame can come hundreds of ms later while it starts up).
+  drawFrame();
 
   const call = (use) => { if (destroyed) return undefined; const result = use(); afterInput(); return result; };
   return {

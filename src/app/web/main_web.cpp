@@ -107,19 +107,7 @@ extern "C" {
 // Creates the widget on the canvas the selector names. Returns 0, or a negative error code.
 EMSCRIPTEN_KEEPALIVE int pm_create(const char* canvas_selector, const char* config_json) {
     if (g_widget) return -1;
-    EmscriptenWebGLContextAttributes attrs;
-    emscripten_webgl_init_context_attributes(&attrs);
-    attrs.majorVersion = 2;
-    attrs.minorVersion = 0;
-    attrs.alpha = false;
-    attrs.antialias = false;                    // ImGui anti-aliases its own shapes
-    attrs.preserveDrawingBuffer = false;
-    const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = emscripten_webgl_create_context(canvas_selector, &attrs);
-    if (gl <= 0) return -2;
-    emscripten_webgl_make_context_current(gl);
-
     auto widget = std::make_unique<Widget>();
-    widget->gl = gl;
     widget->imgui = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;                   // nothing is stored in the browser
@@ -141,17 +129,39 @@ EMSCRIPTEN_KEEPALIVE int pm_create(const char* canvas_selector, const char* conf
     }
     widget->dark = config.dark_theme;
     pm::ui::apply_theme(widget->dark);
-    if (!widget->renderer.init()) {
-        ImGui::DestroyContext(widget->imgui);
-        emscripten_webgl_destroy_context(gl);
-        return -3;
-    }
 
+    // The plan request goes out first: it then overlaps the WebGL set-up below, whose shader
+    // compile and link waits on the GPU process (hundreds of ms in a software-rendered browser).
     widget->http = std::make_unique<pm::FetchHttpClient>([] { pm_js_wake(); });
     widget->app = std::make_unique<pm::MapperApp>(std::move(config), *widget->http, widget->host);
     g_widget = std::move(widget);
     g_widget->app->start(emscripten_get_now());
-    return 0;
+
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = false;
+    attrs.antialias = false;                    // ImGui anti-aliases its own shapes
+    attrs.preserveDrawingBuffer = false;
+    const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = emscripten_webgl_create_context(canvas_selector, &attrs);
+    int failure = 0;
+    if (gl <= 0) {
+        failure = -2;
+    } else {
+        g_widget->gl = gl;
+        emscripten_webgl_make_context_current(gl);
+        if (!g_widget->renderer.init()) failure = -3;
+    }
+    if (failure != 0) {
+        pm::ui::set_item_recorder(nullptr);
+        g_widget->app.reset();                  // cancels the request
+        g_widget->http.reset();
+        ImGui::DestroyContext(g_widget->imgui);
+        if (gl > 0) emscripten_webgl_destroy_context(gl);
+        g_widget.reset();
+    }
+    return failure;
 }
 
 EMSCRIPTEN_KEEPALIVE void pm_resize(double css_width, double css_height, double pixel_ratio) {
