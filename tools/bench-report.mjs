@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// Turns the figures collected by tools/bench into a Markdown table (stdout and docs/BENCHMARKS.md)
+// and JSON (build/bench.json), each figure beside its budget when it has one.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const [input, jsonOut, markdownOut] = process.argv.slice(2);
+const figures = readFileSync(input, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+
+// Budgets from the issues: [limit, direction] ("max": lower is better, "min": higher is better).
+const budgets = {
+  'native.core.parse_session_put_10k_edges': [30, 'max'],
+  'native.ui.frame_5000x5000_idle': [4, 'max'],
+  'native.ui.frame_5000x5000_scrolling': [4, 'max'],
+  'native.ui.frame_5000x5000_filter_keystroke': [4, 'max'],
+  'web.size.total.gzip': [350, 'max'],
+  'web.first_frame_after_navigation': [500, 'max'],
+  'web.frames_in_2s_idle': [0, 'max'],
+  'native.matcher.precision': [0.97, 'min'],
+  'native.matcher.recall': [0.90, 'min'],
+  'native.matcher.2000x2000_ms': [200, 'max'],
+  'native.matcher.enum_10000x100_ms': [20, 'max'],
+};
+
+const rows = figures.map((f) => {
+  const budget = budgets[f.name];
+  let verdict = '';
+  if (budget) verdict = (budget[1] === 'max' ? f.value <= budget[0] : f.value >= budget[0]) ? 'within' : 'OVER';
+  return { ...f, budget: budget ? `${budget[1] === 'max' ? '≤' : '≥'} ${budget[0]}` : '', verdict };
+});
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}`;
+const table = [
+  '| figure | value | unit | runs | budget | |',
+  '|---|---:|---|---:|---|---|',
+  ...rows.map((r) => `| ${r.name} | ${r.value} | ${r.unit} | ${r.runs} | ${r.budget} | ${r.verdict} |`),
+].join('\n');
+console.log(table);
+mkdirSync(path.dirname(jsonOut), { recursive: true });
+writeFileSync(jsonOut, JSON.stringify({ machine, date: new Date().toISOString(), figures: rows }, null, 2));
+mkdirSync(path.dirname(markdownOut), { recursive: true });
+writeFileSync(markdownOut, `# Benchmarks\n\nLatest \`tools/bench\` run, ${new Date().toISOString().slice(0, 10)}, on ${machine}.\n` +
+  'Release builds; medians of several runs. Web figures come from headless Chromium with software WebGL (SwiftShader) on 127.0.0.1.\n\n' +
+  `${table}\n`);
