@@ -159,6 +159,15 @@ export async function mountPlanMapper(container, options = {}) {
   const resizeObserver = new ResizeObserver(resize);
   resizeObserver.observe(container);
   resize();
+  // A new device pixel ratio (browser zoom, a move to another screen) re-renders the text sharp.
+  let ratioQuery = null;
+  const watchRatio = () => {
+    ratioQuery?.removeEventListener('change', onRatioChange);
+    ratioQuery = window.matchMedia?.(`(resolution: ${window.devicePixelRatio}dppx)`) ?? null;
+    ratioQuery?.addEventListener('change', onRatioChange);
+  };
+  function onRatioChange() { resize(); watchRatio(); }
+  watchRatio();
 
   const local = (event) => {
     const rect = canvas.getBoundingClientRect();
@@ -232,6 +241,7 @@ export async function mountPlanMapper(container, options = {}) {
       if (frameRequest) cancelAnimationFrame(frameRequest);
       if (frameTimer) clearTimeout(frameTimer);
       resizeObserver.disconnect();
+      ratioQuery?.removeEventListener('change', onRatioChange);
       for (const [type, handler, listenerOptions] of listeners) canvas.removeEventListener(type, handler, listenerOptions);
       module._pm_destroy();
       canvas.remove();

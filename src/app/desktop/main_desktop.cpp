@@ -10,6 +10,7 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <imgui_internal.h>  // the input queue, to keep drawing while it holds events
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
@@ -120,7 +121,9 @@ int main(int argc, char** argv) {
     int exit_code = 0;
     while (!glfwWindowShouldClose(window)) {
         const double delay = app.next_frame_delay_ms(now_ms());
-        if (options->frames > 0 || delay == 0)
+        // Queued ImGui input is handed out over several frames: no sleeping until it is all used.
+        const bool input_pending = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
+        if (options->frames > 0 || delay == 0 || input_pending)
             glfwPollEvents();
         else
             glfwWaitEventsTimeout(delay < 0 ? 0.5 : delay / 1000.0);  // idle: sleep until input or work

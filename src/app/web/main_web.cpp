@@ -14,6 +14,7 @@
 #include <emscripten/html5.h>
 #include <GLES3/gl3.h>
 #include <imgui.h>
+#include <imgui_internal.h>  // HoveredWindow and scroll limits, for pm_wheel
 #include <nlohmann/json.hpp>
 
 #include <memory>
@@ -190,11 +191,27 @@ EMSCRIPTEN_KEEPALIVE void pm_pointer_button(int button, int down) {
     if (g_widget && button >= 0 && button < 3) ImGui::GetIO().AddMouseButtonEvent(kToImGui[button], down != 0);
 }
 
-// Returns 1 when the widget scrolls, so the page keeps its own scrolling otherwise.
+// True when a window under the pointer (or one of its parents) can still scroll that way, or a
+// popup is open. Otherwise the wheel belongs to the page: the widget never traps page scrolling.
+bool widget_can_scroll(float wheel_x, float wheel_y) {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return true;
+    for (const ImGuiWindow* w = g.HoveredWindow; w; w = w->ParentWindow) {
+        if (wheel_y > 0 && w->Scroll.y > 0.5f) return true;              // up, not at the top
+        if (wheel_y < 0 && w->Scroll.y < w->ScrollMax.y - 0.5f) return true;
+        if (wheel_x > 0 && w->Scroll.x > 0.5f) return true;
+        if (wheel_x < 0 && w->Scroll.x < w->ScrollMax.x - 0.5f) return true;
+    }
+    return false;
+}
+
+// Returns 1 when the widget takes the wheel event (the page must not scroll), else 0.
 EMSCRIPTEN_KEEPALIVE int pm_wheel(double dx, double dy) {
     if (!g_widget) return 0;
-    ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(-dx), static_cast<float>(-dy));
-    return ImGui::GetIO().WantCaptureMouse ? 1 : 0;
+    const float wheel_x = static_cast<float>(-dx), wheel_y = static_cast<float>(-dy);
+    if (!widget_can_scroll(wheel_x, wheel_y)) return 0;
+    ImGui::GetIO().AddMouseWheelEvent(wheel_x, wheel_y);
+    return 1;
 }
 
 EMSCRIPTEN_KEEPALIVE int pm_key(const char* code, int down, int ctrl, int shift, int alt, int meta) {
@@ -256,6 +273,9 @@ EMSCRIPTEN_KEEPALIVE double pm_frame(double now_ms) {
     glClearColor(clear.x, clear.y, clear.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     w.renderer.render(ImGui::GetDrawData(), framebuffer_width, framebuffer_height);
+    // ImGui hands queued input out over several frames (a key's down, text and up each take one);
+    // keep drawing until the queue is empty, or fast typing would lose characters.
+    if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0) return 0;
     return w.app->next_frame_delay_ms(now_ms);
 }
 

@@ -95,3 +95,16 @@ export async function waitForRequests(double, method, path, count = 1, timeoutMs
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+// Waits (up to timeoutMs) until the destination is fed by `sourceKey` (null: by nothing); input
+// reaches ImGui over several frames, so a fixed pause would be a guess.
+export async function waitForEdge(page, widget, destinationKey, sourceKey, timeoutMs = 5_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const edge = edgeTo(await planOf(page, widget), destinationKey);
+    const actual = edge ? edge.sourceField.key : null;
+    if (actual === sourceKey) return;
+    if (Date.now() > deadline) throw new Error(`${destinationKey} is fed by ${actual}, expected ${sourceKey}`);
+    await page.waitForTimeout(50);
+  }
+}
