@@ -86,7 +86,7 @@ export interface PlanMapperController {
   redo(): boolean;
   debugItems(): Record<string, [number, number, number, number]>;
   framesDrawn(): number;
-  frameStats(): { frames: number; totalMs: number; lastMs: number; maxMs: number; heapBytes: number };
+  frameStats(): { frames: number; totalMs: number; lastMs: number; maxMs: number; firstFrameAt: number; heapBytes: number };
   destroy(): void;
 }
 
