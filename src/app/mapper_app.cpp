@@ -2,6 +2,7 @@
 // update() (ApiClient::tick), so the session is only ever touched on the main thread.
 #include "app/mapper_app.h"
 
+#include "app/suggestions.h"
 #include "core/json_problems.h"
 #include "core/plan_parse.h"
 #include "core/plan_write.h"
@@ -100,6 +101,8 @@ void MapperApp::start_session(JobPlan job_plan) {
     session_ = std::make_unique<Session>(std::move(job_plan.plan), options);
     notified_revision_ = session_->revision();
     panel_state_ = ui::PanelState{};
+    suggestions_ = rank_destinations(*session_);
+    panel_state_.suggestions = &suggestions_;
     status_.draft_offered = draft_plan_.has_value() && !diff_plans(session_->plan(), *draft_plan_).empty();
     if (!status_.draft_offered) draft_plan_.reset();
     const SessionCounts counts = session_->counts();
@@ -253,6 +256,7 @@ void MapperApp::update(double now_ms) { api_.tick(static_cast<std::int64_t>(now_
 void MapperApp::draw() {
     const ui::PanelRequests requests = ui::draw_mapping_panel(session_.get(), status_, panel_state_);
     if (requests.restore_draft) restore_draft();
+    if (requests.accept_threshold > 0 && session_) accept_assignment(*session_, requests.accept_threshold);
     if (requests.discard_draft) {
         draft_plan_.reset();
         status_.draft_offered = false;

@@ -69,6 +69,7 @@ private:
     bool token_refreshed_ = false;             // one refresh per failure streak, then a clear error
     std::optional<ExecutionPlan> draft_plan_;
     std::vector<std::string> draft_ignored_;
+    ui::SuggestionsBySource suggestions_;      // the matcher's candidates, per source key
     ui::PanelStatus status_;
     ui::PanelState panel_state_;
 };

@@ -29,6 +29,7 @@ struct PanelRequests {
     bool submit = false;
     bool restore_draft = false;
     bool discard_draft = false;
+    double accept_threshold = 0;               // > 0: accept the matcher's assignment at or above it
 };
 
 // session may be null (still loading, or failed).

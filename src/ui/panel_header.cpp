@@ -10,25 +10,6 @@
 
 namespace pm::ui {
 
-std::size_t accept_suggestions(Session& session, const SuggestionsBySource& suggestions, double threshold) {
-    std::vector<std::string> unmapped;
-    for (const UnmappedField& entry : session.plan().unmapped_sources)
-        if (!session.is_ignored(entry.field.key)) unmapped.push_back(entry.field.key);
-    std::size_t accepted = 0;
-    for (const std::string& source_key : unmapped) {
-        auto it = suggestions.find(source_key);
-        if (it == suggestions.end() || it->second.empty()) continue;
-        const Candidate& best = it->second.front();
-        if (best.score < threshold || session.edge_to(best.destination_key)) continue;
-        Suggestion suggestion;
-        suggestion.source_key = source_key;
-        suggestion.destination_key = best.destination_key;
-        suggestion.metadata = {{"certainty", to_string(best.certainty)}, {"confidence", best.score}, {"source", "plan-mapper"}};
-        accepted += session.accept(suggestion).empty() ? 0 : 1;
-    }
-    return accepted;
-}
-
 std::size_t ignore_unmapped(Session& session) {
     std::vector<std::string> keys;
     for (const UnmappedField& entry : session.plan().unmapped_sources)
@@ -57,7 +38,7 @@ void draw_counts(const Session& session, const PanelState& state) {
         coloured_text(kGoodColour, "   all required fields mapped");
 }
 
-void draw_actions(Session& session, const PanelStatus& status, PanelState& state) {
+void draw_actions(Session& session, const PanelStatus& status, PanelState& state, PanelRequests& requests) {
     ImGui::BeginDisabled(!session.can_undo());
     if (ImGui::Button("Undo")) session.undo();
     record_item("button:undo");
@@ -75,8 +56,9 @@ void draw_actions(Session& session, const PanelStatus& status, PanelState& state
             ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
             ImGui::SliderFloat("##threshold", &state.accept_threshold, 0.5f, 1.0f, "%.2f");
             ImGui::SameLine();
-            if (ImGui::Selectable("Accept suggestions at or above this score", false, ImGuiSelectableFlags_DontClosePopups))
-                accept_suggestions(session, *state.suggestions, state.accept_threshold);
+            if (ImGui::Selectable("Accept suggestions at or above this score"))
+                requests.accept_threshold = state.accept_threshold;
+            record_item("bulk:accept-suggestions");
         }
         if (ImGui::Selectable("Do not import any unmapped column")) ignore_unmapped(session);
         record_item("bulk:ignore-unmapped");
@@ -141,7 +123,7 @@ void draw_panel_header(Session* session, const PanelStatus& status, PanelState& 
         record_item("button:discard-draft");
     }
     draw_counts(*session, state);
-    draw_actions(*session, status, state);
+    draw_actions(*session, status, state, requests);
     draw_filters(state);
 }
 

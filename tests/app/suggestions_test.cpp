@@ -1,0 +1,74 @@
+// The matcher reaches the panel: ranked candidates per source over every destination, and the
+// bulk "accept suggestions at or above" taking the global assignment for unmapped columns only.
+#include "app/suggestions.h"
+#include "core/plan_parse.h"
+
+#include <gtest/gtest.h>
+
+namespace pm {
+namespace {
+
+ExecutionPlan plan_from(const char* text) {
+    auto parsed = parse_plan_document(text);
+    EXPECT_TRUE(parsed.ok());
+    return parsed.value ? parsed.value->plan : ExecutionPlan{};
+}
+
+const char* kPlan = R"({
+  "fieldMapping": [
+    {"sourceField": {"key": "first", "label": "First", "type": "string"},
+     "destinationField": {"key": "first_name", "label": "First name", "type": "string"}}
+  ],
+  "unmappedSourceFields": [
+    {"sourceField": {"key": "zip", "label": "Zip", "type": "string"}, "preview": ["10115", "75001", "94107"]},
+    {"sourceField": {"key": "e_mail_address", "label": "E-mail Address", "type": "string"},
+     "preview": ["a@example.org", "b@example.net"]},
+    {"sourceField": {"key": "misc", "label": "Misc", "type": "string"}, "preview": ["x", "y"]}
+  ],
+  "unmappedDestinationFields": [
+    {"destinationField": {"key": "postal_code", "label": "Postal code", "type": "string"}},
+    {"destinationField": {"key": "email", "label": "Email", "type": "string"}},
+    {"destinationField": {"key": "last_name", "label": "Last name", "type": "string"}}
+  ]
+})";
+
+TEST(Suggestions, RanksEveryDestinationForEverySource) {
+    Session session(plan_from(kPlan));
+    const ui::SuggestionsBySource ranked = rank_destinations(session);
+    ASSERT_TRUE(ranked.count("zip"));
+    ASSERT_FALSE(ranked.at("zip").empty());
+    EXPECT_EQ(ranked.at("zip").front().destination_key, "postal_code");
+    EXPECT_FALSE(ranked.at("zip").front().reason.empty());
+    ASSERT_FALSE(ranked.at("e_mail_address").empty());
+    EXPECT_EQ(ranked.at("e_mail_address").front().destination_key, "email");
+    // Mapped sources get candidates too (the picker ranks for them as well).
+    ASSERT_TRUE(ranked.count("first"));
+    EXPECT_EQ(ranked.at("first").front().destination_key, "first_name");
+}
+
+TEST(Suggestions, AcceptAssignmentMapsOnlyConfidentUnmappedPairs) {
+    Session session(plan_from(kPlan));
+    const std::size_t accepted = accept_assignment(session, 0.5);
+    EXPECT_EQ(accepted, 2u);
+    ASSERT_NE(session.edge_to("postal_code"), nullptr);
+    EXPECT_EQ(session.edge_to("postal_code")->source.key, "zip");
+    ASSERT_NE(session.edge_to("email"), nullptr);
+    EXPECT_EQ(session.edge_to("email")->source.key, "e_mail_address");
+    EXPECT_EQ(session.edge_to("last_name"), nullptr);   // nothing fits it
+    EXPECT_EQ(session.edge_to("first_name")->source.key, "first");  // mapped pairs stay
+    ASSERT_TRUE(session.edge_to("email")->metadata.has_value());
+    EXPECT_NE(session.edge_to("email")->metadata->certainty, Certainty::None);
+    // Each acceptance is one undo step.
+    session.undo();
+    session.undo();
+    EXPECT_EQ(session.edge_to("postal_code"), nullptr);
+}
+
+TEST(Suggestions, AThresholdOfOneAcceptsOnlyCertainPairs) {
+    Session session(plan_from(kPlan));
+    accept_assignment(session, 1.01);
+    EXPECT_EQ(session.counts().edges, 1u);
+}
+
+}  // namespace
+}  // namespace pm
