@@ -18,8 +18,44 @@ const std::vector<Command>& commands() {
          "  come from the document; the options supply or override them.\n"
          "  Exit status: 0 written, 1 the document has errors, 2 usage error or unreadable file.\n",
          run_body},
+        {"match", "map a plan's unmapped columns with the auto-matcher",
+         "plan-mapper match FILE [--threshold T]\n"
+         "  Reads a plan document like `check`, maps its unmapped source columns with the matcher's\n"
+         "  one-to-one assignment (pairs scoring at least T, default 0.5; ambiguous pairs stay\n"
+         "  unmapped), prints the plan as JSON on stdout and a table (source, destination,\n"
+         "  certainty, reason) on stderr.\n"
+         "  Exit status: 0 written, 1 the document has errors, 2 usage error or unreadable file.\n",
+         run_match},
+        {"automap", "GET a job's plan, match it, PUT it, and optionally execute the job",
+         "plan-mapper automap --job ID [--accuracy exact|confident] [--execute] [--threshold T] [--api-url URL]\n"
+         "  GET /jobs/ID/plan, map the unmapped columns as `match` does, PUT the plan when anything\n"
+         "  was added, and with --execute POST /jobs/ID/execute only when every edge meets the\n"
+         "  accuracy: exact = every edge absolute; confident (default) = strong or absolute.\n"
+         "  Token from FLATFILE_BEARER_TOKEN or FLATFILE_API_KEY; base URL from --api-url, else\n"
+         "  FLATFILE_API_URL, else https://api.x.flatfile.com/v1.\n"
+         "  Exit status: 0 done (and executed with --execute), 1 accuracy not met (the plan was saved,\n"
+         "  the job not executed), 2 usage error or missing token, 3 network or server error,\n"
+         "  4 sign-in or access refused (401/403).\n",
+         run_automap},
+        {"get", "print a job's plan (GET /jobs/ID/plan)",
+         "plan-mapper get --job ID [--api-url URL]\n"
+         "  Prints the GET-plan response as JSON. Token and base URL as for `automap`.\n"
+         "  Exit status: 0, 2 usage, 3 network or server error, 4 sign-in or access refused.\n",
+         run_get},
+        {"put", "replace a job's plan (PUT /jobs/ID/plan) with a plan document",
+         "plan-mapper put --job ID [--file-id ID] FILE [--api-url URL]\n"
+         "  Sends FILE's plan as the PUT body (file id from the document or --file-id) and prints\n"
+         "  the server's answer. Exit status: 0, 1 the document has errors, 2 usage, 3 network or\n"
+         "  server error (the server's messages are printed), 4 sign-in or access refused.\n",
+         run_put},
     };
     return table;
+}
+
+const Command* find_command(const std::string& name) {
+    for (const Command& command : commands())
+        if (name == command.name) return &command;
+    return nullptr;
 }
 
 }  // namespace pm::cli

@@ -24,9 +24,18 @@ struct Command {
     int (*run)(const std::vector<std::string>& args, Io io);
 };
 
+// Exit codes of the commands that talk to the API.
+inline constexpr int kExitApi = 3;         // network or server trouble
+inline constexpr int kExitAuth = 4;        // 401 or 403: sign in again, or no access
+
 const std::vector<Command>& commands();
+const Command* find_command(const std::string& name);
 
 int run_check(const std::vector<std::string>& args, Io io);
 int run_body(const std::vector<std::string>& args, Io io);
+int run_match(const std::vector<std::string>& args, Io io);
+int run_automap(const std::vector<std::string>& args, Io io);
+int run_get(const std::vector<std::string>& args, Io io);
+int run_put(const std::vector<std::string>& args, Io io);
 
 }  // namespace pm::cli

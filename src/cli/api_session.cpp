@@ -1,0 +1,94 @@
+// The blocking wrapper around ApiClient for the CLI (the widget itself never blocks).
+#include "cli/api_session.h"
+
+#include "app/desktop/http_client_curl.h"
+#include "cli/commands.h"
+#include "core/api_protocol.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <thread>
+
+namespace pm::cli {
+
+namespace {
+
+const char* env(const char* name) {
+    const char* value = std::getenv(name);
+    return value && *value ? value : nullptr;
+}
+
+std::int64_t now_ms() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+ApiSession::ApiSession(const std::string& api_url, std::string& problem) {
+    std::string url = api_url;
+    if (url.empty() && env("FLATFILE_API_URL")) url = env("FLATFILE_API_URL");
+    base_url_ = normalize_base_url(url);
+    if (std::string why = base_url_problem(base_url_); !why.empty()) {
+        problem = why;
+        return;
+    }
+    ApiClientOptions options;
+    options.config.base_url = base_url_;
+    if (const char* token = env("FLATFILE_BEARER_TOKEN")) options.config.token = token;
+    else if (const char* key = env("FLATFILE_API_KEY")) options.config.token = key;
+    if (options.config.token.empty()) {
+        problem = "no token: set FLATFILE_BEARER_TOKEN (or FLATFILE_API_KEY)";
+        return;
+    }
+    http_ = std::make_unique<CurlHttpClient>();
+    api_ = std::make_unique<ApiClient>(*http_, options);
+}
+
+ApiSession::~ApiSession() = default;
+
+void ApiSession::run_until_idle() {
+    // Bounded by the client's own timeouts and retry cap; the sleep keeps the loop from spinning.
+    while (api_->busy()) {
+        api_->tick(now_ms());
+        if (api_->busy()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+}
+
+std::optional<JobPlan> ApiSession::get_plan(const std::string& job_id, ApiError& error) {
+    std::optional<JobPlan> out;
+    api_->get_plan(job_id, [&](const ApiResult<JobPlan>& result) {
+        if (result.ok()) out = result.value;
+        else error = result.error;
+    });
+    run_until_idle();
+    return out;
+}
+
+std::optional<JobPlan> ApiSession::put_plan(const std::string& job_id, const std::string& file_id,
+                                            const ExecutionPlan& plan, ApiError& error) {
+    std::optional<JobPlan> out;
+    api_->put_plan(job_id, file_id, plan, [&](const ApiResult<JobPlan>& result) {
+        if (result.ok()) out = result.value;
+        else error = result.error;
+    });
+    run_until_idle();
+    return out;
+}
+
+std::optional<bool> ApiSession::execute(const std::string& job_id, ApiError& error) {
+    std::optional<bool> out;
+    api_->execute(job_id, [&](const ApiResult<bool>& result) {
+        if (result.ok()) out = result.value;
+        else error = result.error;
+    });
+    run_until_idle();
+    return out;
+}
+
+int exit_code_for(const ApiError& error) {
+    if (error.kind == ApiErrorKind::Http && (error.status == 401 || error.status == 403)) return kExitAuth;
+    return kExitApi;
+}
+
+}  // namespace pm::cli

@@ -1,0 +1,39 @@
+// Running API calls to completion from the command line: the ApiClient (with its retries) over
+// libcurl, driven by a loop until the one call in flight has its result. Token and base URL come
+// from the environment like the official SDK (FLATFILE_BEARER_TOKEN or FLATFILE_API_KEY;
+// FLATFILE_API_URL) unless --api-url is given.
+#pragma once
+
+#include "core/api_client.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace pm::cli {
+
+class ApiSession {
+public:
+    // Empty api_url: $FLATFILE_API_URL, else the default. `problem` is set when unusable
+    // (no token, a base URL that is not https outside loopback).
+    ApiSession(const std::string& api_url, std::string& problem);
+    ~ApiSession();
+
+    std::optional<JobPlan> get_plan(const std::string& job_id, ApiError& error);
+    std::optional<JobPlan> put_plan(const std::string& job_id, const std::string& file_id, const ExecutionPlan& plan,
+                                    ApiError& error);
+    std::optional<bool> execute(const std::string& job_id, ApiError& error);
+    const std::string& base_url() const { return base_url_; }
+
+private:
+    void run_until_idle();
+
+    std::string base_url_;
+    std::unique_ptr<HttpClient> http_;
+    std::unique_ptr<ApiClient> api_;
+};
+
+// Exit code for a failed call: 3 network or server trouble, 4 sign-in or access problems.
+int exit_code_for(const ApiError& error);
+
+}  // namespace pm::cli

@@ -1,0 +1,85 @@
+// `plan-mapper automap --job ID [--accuracy exact|confident] [--execute]`: GET the plan, match the
+// unmapped columns, PUT it, and with --execute run the job only when every edge meets the
+// accuracy (Flatfile's automap plugin rule: exact = every edge absolute; confident = strong or
+// absolute; an edge without metadata fails; an empty fieldMapping fails).
+#include "cli/api_session.h"
+#include "cli/cli_args.h"
+#include "cli/commands.h"
+#include "cli/match_report.h"
+
+#include "core/session.h"
+
+#include <ostream>
+
+namespace pm::cli {
+
+std::optional<double> parse_threshold(const ParsedArgs& args, std::string& error);
+
+namespace {
+
+// Why the plan does not meet the accuracy, or "" when it does.
+std::string accuracy_gap(const ExecutionPlan& plan, bool exact) {
+    if (plan.field_mapping.empty()) return "at least one field must be mapped";
+    for (const Edge& edge : plan.field_mapping) {
+        const Certainty c = edge.metadata ? edge.metadata->certainty : Certainty::None;
+        const bool ok = exact ? c == Certainty::Absolute : (c == Certainty::Absolute || c == Certainty::Strong);
+        if (!ok)
+            return edge.source.key + " -> " + edge.destination.key + " is " +
+                   (c == Certainty::None ? std::string("without certainty") : std::string(to_string(c)));
+    }
+    return {};
+}
+
+}  // namespace
+
+int run_automap(const std::vector<std::string>& raw_args, Io io) {
+    const ParsedArgs args = parse_args(raw_args, {"job", "accuracy", "api-url", "threshold"}, {"execute"});
+    std::string error = args.error;
+    const std::optional<double> threshold = error.empty() ? parse_threshold(args, error) : std::nullopt;
+    const std::string accuracy = args.options.count("accuracy") ? args.options.at("accuracy") : "confident";
+    if (error.empty() && accuracy != "exact" && accuracy != "confident") error = "--accuracy is exact or confident";
+    if (error.empty() && !args.options.count("job")) error = "--job is required";
+    if (!error.empty() || !args.positional.empty()) {
+        io.err << (error.empty() ? "" : "plan-mapper: " + error + "\n") << "usage: " << find_command("automap")->usage;
+        return kExitUsage;
+    }
+    const std::string job_id = args.options.at("job");
+    std::string problem;
+    ApiSession api(args.options.count("api-url") ? args.options.at("api-url") : "", problem);
+    if (!problem.empty()) {
+        io.err << "plan-mapper: " << problem << '\n';
+        return kExitUsage;
+    }
+    ApiError api_error;
+    const auto loaded = api.get_plan(job_id, api_error);
+    if (!loaded) {
+        io.err << "plan-mapper: loading the plan: " << api_error.message << '\n';
+        return exit_code_for(api_error);
+    }
+    Session session(loaded->plan);
+    const std::size_t added = match_into(session, threshold, io.err);
+    std::optional<JobPlan> saved = loaded;
+    if (added > 0) {
+        saved = api.put_plan(job_id, loaded->job.file_id, session.plan(), api_error);
+        if (!saved) {
+            io.err << "plan-mapper: saving the plan: " << api_error.message << '\n';
+            return exit_code_for(api_error);
+        }
+        io.err << "plan saved with " << added << " new pair" << (added == 1 ? "" : "s") << '\n';
+    }
+    if (!args.flags.count("execute")) return kExitOk;
+    const std::string gap = accuracy_gap(saved->plan, accuracy == "exact");
+    if (!gap.empty()) {
+        io.err << "not executed: accuracy '" << accuracy << "' not met: " << gap << '\n';
+        return kExitInvalid;
+    }
+    const auto executed = api.execute(job_id, api_error);
+    if (!executed) {
+        io.err << "plan-mapper: executing the job: " << api_error.message << '\n';
+        return exit_code_for(api_error);
+    }
+    io.err << "job " << job_id << " executed\n";
+    return kExitOk;
+}
+
+}  // namespace pm::cli

@@ -1,0 +1,52 @@
+// `plan-mapper match FILE [--threshold T]`: the matcher's assignment for the unmapped columns of
+// a plan document; the plan on stdout, the table on stderr.
+#include "cli/cli_args.h"
+#include "cli/commands.h"
+#include "cli/file_input.h"
+#include "cli/match_report.h"
+
+#include "core/plan_parse.h"
+#include "core/plan_write.h"
+
+#include <cstdlib>
+#include <ostream>
+
+namespace pm::cli {
+
+std::optional<double> parse_threshold(const ParsedArgs& args, std::string& error) {
+    auto it = args.options.find("threshold");
+    if (it == args.options.end()) return std::nullopt;
+    char* end = nullptr;
+    const double value = std::strtod(it->second.c_str(), &end);
+    if (end == it->second.c_str() || *end != '\0' || !(value >= 0 && value <= 1)) {
+        error = "--threshold needs a number from 0 to 1";
+        return std::nullopt;
+    }
+    return value;
+}
+
+int run_match(const std::vector<std::string>& raw_args, Io io) {
+    const ParsedArgs args = parse_args(raw_args, {"threshold"}, {});
+    std::string error = args.error;
+    const std::optional<double> threshold = error.empty() ? parse_threshold(args, error) : std::nullopt;
+    if (!error.empty() || args.positional.size() != 1) {
+        io.err << (error.empty() ? "" : "plan-mapper: " + error + "\n") << "usage: " << find_command("match")->usage;
+        return kExitUsage;
+    }
+    const auto text = read_input(args.positional[0], error);
+    if (!text) {
+        io.err << "plan-mapper: " << error << '\n';
+        return kExitUsage;
+    }
+    const Parsed<PlanDocument> parsed = parse_plan_document(*text);
+    if (!parsed.ok()) {
+        for (const auto& problem : parsed.problems) io.err << to_string(problem) << '\n';
+        return kExitInvalid;
+    }
+    Session session(parsed.value->plan);
+    match_into(session, threshold, io.err);
+    io.out << dump_json(write_plan(session.plan()), 2) << '\n';
+    return kExitOk;
+}
+
+}  // namespace pm::cli

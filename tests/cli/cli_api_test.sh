@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# plan-mapper match / automap / get / put: exit codes and what reaches the local API double.
+# Usage: cli_api_test.sh PLAN_MAPPER ARTIFACT_DIR   (run from the repository root)
+set -euo pipefail
+cli="$1"
+artifacts="$2/cli"
+mkdir -p "$artifacts"
+fail() { echo "FAIL: $*"; exit 1; }
+expect_exit() {  # expect_exit CODE COMMAND…
+  local want="$1"; shift
+  set +e; "$@" >"$artifacts/out.json" 2>"$artifacts/err.txt"; local got=$?; set -e
+  [ "$got" = "$want" ] || { cat "$artifacts/err.txt"; fail "$* exited $got, expected $want"; }
+}
+
+# match: offline, the two obvious pairs are made, stdout is the plan as JSON.
+expect_exit 0 "$cli" match tests/cli/match-me.json
+node -e '
+const plan = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+const by = Object.fromEntries(plan.fieldMapping.map((e) => [e.destinationField.key, e.sourceField.key]));
+if (by.postal_code !== "zip" || by.email !== "e_mail_address" || by.last_name) throw new Error(JSON.stringify(by));
+' "$artifacts/out.json"
+grep -q "2 of 3 unmapped columns mapped" "$artifacts/err.txt" || fail "match table"
+expect_exit 2 "$cli" match --threshold 7 tests/cli/match-me.json
+
+# The API double on a free port.
+"$(command -v node)" web/server/serve.mjs --port 0 --dist "$artifacts" --quiet >"$artifacts/double.out" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+api=""
+for _ in $(seq 1 100); do api=$(sed -n 's/^API double: //p' "$artifacts/double.out"); [ -n "$api" ] && break; sleep 0.1; done
+[ -n "$api" ] || fail "the API double did not start"
+origin="${api%/v1}"
+job=$(node --input-type=module -e "import {DEMO_JOB_ID} from './web/sample-jobs/index.mjs'; process.stdout.write(DEMO_JOB_ID)")
+token=$(node --input-type=module -e "import {DEMO_TOKEN} from './web/sample-jobs/index.mjs'; process.stdout.write(DEMO_TOKEN)")
+log() { curl -sf "$origin/__double/requests"; }
+
+env -u FLATFILE_BEARER_TOKEN -u FLATFILE_API_KEY "$cli" get --job "$job" --api-url "$api" >/dev/null 2>&1 && fail "get without a token"
+expect_exit 4 env FLATFILE_BEARER_TOKEN=wrong "$cli" get --job "$job" --api-url "$api"
+expect_exit 0 env FLATFILE_BEARER_TOKEN="$token" "$cli" get --job "$job" --api-url "$api"
+cp "$artifacts/out.json" "$artifacts/plan.json"
+expect_exit 0 env FLATFILE_BEARER_TOKEN="$token" "$cli" put --job "$job" --api-url "$api" "$artifacts/plan.json"
+# The demo plan has moderate and weak edges: confident accuracy is not met, nothing is executed.
+expect_exit 1 env FLATFILE_BEARER_TOKEN="$token" "$cli" automap --job "$job" --api-url "$api" --execute
+grep -q "accuracy 'confident' not met" "$artifacts/err.txt" || fail "automap message"
+log | node -e '
+let text = ""; process.stdin.on("data", (d) => (text += d)).on("end", () => {
+  const entries = JSON.parse(text).data.map((e) => `${e.method} ${e.status}`);
+  const want = ["GET 401", "GET 200", "PUT 200", "GET 200"];
+  if (JSON.stringify(entries) !== JSON.stringify(want)) throw new Error(entries.join(", "));
+});'
+echo "cli against the API double: ok"
