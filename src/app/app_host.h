@@ -2,7 +2,9 @@
 // that something happened (plan loaded, changed, submitted, failed). Implemented once per platform.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <vector>
 
 namespace pm {
 
@@ -14,6 +16,14 @@ public:
     // After a 401: asks the host for a fresh token, delivered later through MapperApp::set_token.
     // Returns false when the host cannot (then the person is asked to sign in again).
     virtual bool request_token() { return false; }
+    // Loads the fallback font (TrueType bytes, e.g. CJK) and hands it to `done`, now or from a
+    // later frame. Returns false when the platform has none (such characters then show as U+FFFD).
+    virtual bool load_fallback_font(std::function<void(std::vector<unsigned char>)> done) {
+        (void)done;
+        return false;
+    }
+    // The font atlas changed: the renderer must upload it again.
+    virtual void fonts_changed() {}
 };
 
 }  // namespace pm

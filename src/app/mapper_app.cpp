@@ -3,6 +3,8 @@
 #include "app/mapper_app.h"
 
 #include "app/suggestions.h"
+#include "ui/fonts.h"
+#include "ui/glyph_coverage.h"
 #include "core/json_problems.h"
 #include "core/plan_parse.h"
 #include "core/plan_write.h"
@@ -103,6 +105,7 @@ void MapperApp::start_session(JobPlan job_plan) {
     panel_state_ = ui::PanelState{};
     suggestions_ = rank_destinations(*session_);
     panel_state_.suggestions = &suggestions_;
+    request_fallback_font_if_needed();
     status_.draft_offered = draft_plan_.has_value() && !diff_plans(session_->plan(), *draft_plan_).empty();
     if (!status_.draft_offered) draft_plan_.reset();
     const SessionCounts counts = session_->counts();
@@ -112,6 +115,18 @@ void MapperApp::start_session(JobPlan job_plan) {
                          {"mapped", counts.edges},
                          {"draftOffered", status_.draft_offered}};
     host_.notify("ready", dump_json(detail));
+}
+
+void MapperApp::request_fallback_font_if_needed() {
+    std::vector<ImWchar> missing = ui::missing_codepoints(session_->plan());
+    if (missing.empty() || fallback_requested_) return;
+    fallback_requested_ = true;
+    // The callback may outlive this app (a fetch in flight when the widget is destroyed): it only
+    // fills a shared slot that update() reads.
+    std::weak_ptr<std::optional<PendingFont>> slot = pending_font_;
+    host_.load_fallback_font([slot, missing = std::move(missing)](std::vector<unsigned char> bytes) mutable {
+        if (auto target = slot.lock(); target && !bytes.empty()) *target = PendingFont{std::move(bytes), std::move(missing)};
+    });
 }
 
 void MapperApp::restore_draft() {
@@ -251,7 +266,15 @@ void MapperApp::after_draw_changes() {
     host_.notify("draft", dump_json(draft));
 }
 
-void MapperApp::update(double now_ms) { api_.tick(static_cast<std::int64_t>(now_ms)); }
+void MapperApp::update(double now_ms) {
+    api_.tick(static_cast<std::int64_t>(now_ms));
+    if (pending_font_->has_value()) {
+        // Between frames (update runs before NewFrame), so rebuilding the atlas is safe here.
+        ui::set_fallback_font(std::move((*pending_font_)->bytes), (*pending_font_)->codepoints);
+        pending_font_->reset();
+        host_.fonts_changed();
+    }
+}
 
 void MapperApp::draw() {
     const ui::PanelRequests requests = ui::draw_mapping_panel(session_.get(), status_, panel_state_);
@@ -267,6 +290,7 @@ void MapperApp::draw() {
 }
 
 double MapperApp::next_frame_delay_ms(double now_ms) const {
+    if (pending_font_->has_value()) return 0;
     if (auto due = api_.next_retry_ms()) return std::max(0.0, static_cast<double>(*due) - now_ms);
     // In flight: the desktop transport must be polled; the web one also wakes the page itself.
     return api_.busy() ? 30 : -1;

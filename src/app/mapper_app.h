@@ -13,10 +13,13 @@
 #include "core/session.h"
 #include "ui/mapping_panel.h"
 
+#include <imgui.h>  // ImWchar
+
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace pm {
 
@@ -54,6 +57,7 @@ private:
     void on_failure(const ApiError& error, Operation operation, const char* during);
     void report_error(const ApiError& error, const char* during);
     void restore_draft();
+    void request_fallback_font_if_needed();
     void after_draw_changes();
 
     AppConfig config_;
@@ -69,6 +73,13 @@ private:
     bool token_refreshed_ = false;             // one refresh per failure streak, then a clear error
     std::optional<ExecutionPlan> draft_plan_;
     std::vector<std::string> draft_ignored_;
+    // A fallback font that arrived for the plan's characters, applied between frames.
+    struct PendingFont {
+        std::vector<unsigned char> bytes;
+        std::vector<ImWchar> codepoints;
+    };
+    std::shared_ptr<std::optional<PendingFont>> pending_font_ = std::make_shared<std::optional<PendingFont>>();
+    bool fallback_requested_ = false;
     ui::SuggestionsBySource suggestions_;      // the matcher's candidates, per source key
     ui::PanelStatus status_;
     ui::PanelState panel_state_;

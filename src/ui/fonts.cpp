@@ -1,8 +1,7 @@
 // Loads the embedded font into ImGui's atlas. The glyph ranges match the subset made by
-// cmake/embed_font.py: glyphs outside them fall back to U+FFFD.
+// cmake/embed_font.py: glyphs outside them come from the fallback font when one is loaded, else
+// they fall back to U+FFFD.
 #include "ui/fonts.h"
-
-#include <imgui.h>
 
 #include <cstddef>
 
@@ -24,9 +23,19 @@ const ImWchar kGlyphRanges[] = {
     0,
 };
 
+// The fallback: its bytes (ImGui keeps a pointer, so they live here) and ranges of single code
+// points, so the atlas holds only the characters the plan uses.
+std::vector<unsigned char> g_fallback_font;
+std::vector<ImWchar> g_fallback_ranges;
+float g_size = 15.0f, g_ratio = 1.0f;
+
 }  // namespace
 
+const ImWchar* embedded_glyph_ranges() { return kGlyphRanges; }
+
 void load_fonts(float size, float ratio) {
+    g_size = size;
+    g_ratio = ratio;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     ImFontConfig config;
@@ -37,8 +46,28 @@ void load_fonts(float size, float ratio) {
     // ImGui's API takes a non-const pointer; with FontDataOwnedByAtlas false it never writes to it.
     io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(pm_font_regular), static_cast<int>(pm_font_regular_size),
                                    size * ratio, &config, kGlyphRanges);
+    if (!g_fallback_font.empty() && g_fallback_ranges.size() > 1) {
+        ImFontConfig merge;
+        merge.MergeMode = true;
+        merge.FontDataOwnedByAtlas = false;
+        merge.OversampleH = 1;                 // CJK glyphs are dense; keep the atlas small
+        merge.OversampleV = 1;
+        io.Fonts->AddFontFromMemoryTTF(g_fallback_font.data(), static_cast<int>(g_fallback_font.size()), size * ratio, &merge,
+                                       g_fallback_ranges.data());
+    }
     io.FontGlobalScale = 1.0f / ratio;         // lay out in logical pixels, rasterise in device pixels
     io.Fonts->Build();
+}
+
+void set_fallback_font(std::vector<unsigned char> font, const std::vector<ImWchar>& codepoints) {
+    g_fallback_font = std::move(font);
+    g_fallback_ranges.clear();
+    for (ImWchar cp : codepoints) {
+        g_fallback_ranges.push_back(cp);
+        g_fallback_ranges.push_back(cp);
+    }
+    g_fallback_ranges.push_back(0);
+    load_fonts(g_size, g_ratio);
 }
 
 }  // namespace pm::ui

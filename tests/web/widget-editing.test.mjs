@@ -200,6 +200,24 @@ describe('widget editing in Chromium', { skip: built ? false : 'dist/ not built'
     await page.close();
   });
 
+  test('CJK text fetches the fallback font lazily, Latin text never does', { timeout: 60_000 }, async () => {
+    const page = await freshPage();
+    const fontRequests = [];
+    page.on('request', (request) => { if (request.url().endsWith('/fonts/cjk-fallback.ttf')) fontRequests.push(request.url()); });
+    const widget = await mountWidget(page);
+    await page.waitForTimeout(300);
+    assert.equal(fontRequests.length, 0, 'the demo plan is Latin: no fallback font');
+    const plan = { fieldMapping: [], unmappedSourceFields: [{ sourceField: { key: 'shimei', label: '氏名', type: 'string' }, preview: ['東京', '서울'] }],
+      unmappedDestinationFields: [{ destinationField: { key: 'name', type: 'string' } }] };
+    const response = page.waitForResponse((r) => r.url().endsWith('/fonts/cjk-fallback.ttf'));
+    assert.equal(await page.evaluate((p) => window.controllers.widget.setPlan(p), plan), true);
+    assert.equal((await response).status(), 200);
+    await page.waitForTimeout(300);
+    assert.equal(fontRequests.length, 1);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
   test('an idle widget draws no frames', { timeout: 60_000 }, async () => {
     const page = await freshPage();
     const widget = await mountWidget(page);

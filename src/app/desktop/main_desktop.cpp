@@ -15,6 +15,8 @@
 #include <imgui_impl_opengl3.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <functional>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -26,6 +28,15 @@ namespace {
 double now_ms() {
     using namespace std::chrono;
     return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
+}
+
+bool read_file_bytes(const std::string& path, std::string& text) {
+    std::ifstream file(path, std::ios::binary);
+    if (!file) return false;
+    std::ostringstream buffer;
+    buffer << file.rdbuf();
+    text = buffer.str();
+    return true;
 }
 
 // Prints events to stderr (never the token: events carry plans and messages only) and saves the
@@ -41,20 +52,20 @@ public:
             std::fprintf(stderr, "plan-mapper: saved %s\n", plan_file_.c_str());
         }
     }
+    // CJK and other scripts the embedded font lacks: Debian's fonts-wqy-microhei, read on demand.
+    bool load_fallback_font(std::function<void(std::vector<unsigned char>)> done) override {
+        const char* path = std::getenv("PM_FALLBACK_FONT");
+        std::string text;
+        if (!read_file_bytes(path ? path : "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", text)) return false;
+        done(std::vector<unsigned char>(text.begin(), text.end()));
+        return true;
+    }
+    void fonts_changed() override { ImGui_ImplOpenGL3_DestroyDeviceObjects(); }  // recreated next frame
     bool settled = false;
 
 private:
     std::string plan_file_;
 };
-
-bool read_file(const std::string& path, std::string& text) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) return false;
-    std::ostringstream buffer;
-    buffer << file.rdbuf();
-    text = buffer.str();
-    return true;
-}
 
 bool save_screenshot(GLFWwindow* window, const std::string& path) {
     int width = 0, height = 0;
@@ -80,7 +91,7 @@ int main(int argc, char** argv) {
         std::fputs(message.c_str(), help ? stdout : stderr);
         return help ? 0 : 2;
     }
-    if (!options->plan_file.empty() && !read_file(options->plan_file, options->app.plan_json)) {
+    if (!options->plan_file.empty() && !read_file_bytes(options->plan_file, options->app.plan_json)) {
         std::fprintf(stderr, "plan-mapper: cannot read %s\n", options->plan_file.c_str());
         return 1;
     }

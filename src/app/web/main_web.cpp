@@ -46,10 +46,24 @@ EM_JS(void, pm_js_copy, (const char* text), {
     if (hooks && hooks.copyText) hooks.copyText(UTF8ToString(text));
 });
 
+// Asks the page to fetch the fallback font (dist/fonts/cjk-fallback.ttf, beside the module); it
+// answers through pm_fallback_font. Returns 0 when the page cannot.
+EM_JS(int, pm_js_load_fallback_font, (), {
+    const hooks = Module["planMapper"];
+    return hooks && hooks.loadFallbackFont ? (hooks.loadFallbackFont() ? 1 : 0) : 0;
+});
+
 class WebHost final : public pm::AppHost {
 public:
     void notify(const std::string& name, const std::string& json) override { pm_js_notify(name.c_str(), json.c_str()); }
     bool request_token() override { return pm_js_request_token() != 0; }
+    bool load_fallback_font(std::function<void(std::vector<unsigned char>)> done) override {
+        if (!pm_js_load_fallback_font()) return false;
+        font_done = std::move(done);
+        return true;
+    }
+    void fonts_changed() override;
+    std::function<void(std::vector<unsigned char>)> font_done;
 };
 
 struct Widget {
@@ -72,6 +86,10 @@ struct Widget {
 
 // One widget per module instance: several widgets on a page are several module instances.
 std::unique_ptr<Widget> g_widget;
+
+void WebHost::fonts_changed() {
+    if (g_widget) g_widget->renderer.invalidate_fonts();
+}
 
 pm::AppConfig parse_config(const char* config_json) {
     pm::AppConfig config;
@@ -294,6 +312,14 @@ EMSCRIPTEN_KEEPALIVE const char* pm_debug_items() {
     return text.c_str();
 }
 EMSCRIPTEN_KEEPALIVE double pm_frames_drawn() { return g_widget ? g_widget->frames_drawn : 0; }
+
+// The fallback font's bytes, fetched by the page (size 0: the fetch failed; nothing changes).
+EMSCRIPTEN_KEEPALIVE void pm_fallback_font(const unsigned char* bytes, int size) {
+    if (!g_widget || !g_widget->host.font_done) return;
+    auto done = std::move(g_widget->host.font_done);
+    g_widget->host.font_done = nullptr;
+    if (bytes && size > 0) done(std::vector<unsigned char>(bytes, bytes + size));
+}
 
 // Controller calls from the page; each returns 1 when it did something.
 EMSCRIPTEN_KEEPALIVE int pm_set_plan(const char* json) { return g_widget && json && g_widget->app->set_plan(json) ? 1 : 0; }
