@@ -207,8 +207,10 @@ SyntheticEnum make_synthetic_enum(std::size_t options, std::size_t values, std::
     SyntheticEnum out;
     std::set<std::string> labels;
     while (out.options.size() < options) {
-        const std::string label = std::string(kHeads[random.below(std::size(kHeads))]) + " " +
-                                  kTails[random.below(std::size(kTails))];
+        // One draw per statement: the order of evaluation inside an expression is unspecified, and
+        // GCC and Clang (native and wasm) would draw in different orders.
+        const std::string head = kHeads[random.below(std::size(kHeads))];
+        const std::string label = head + " " + kTails[random.below(std::size(kTails))];
         if (!labels.insert(label).second) continue;
         EnumOption option;
         option.value = snake(replace_all(label, "A", "a"));
@@ -216,27 +218,34 @@ SyntheticEnum make_synthetic_enum(std::size_t options, std::size_t values, std::
         if (random.below(3) == 0) option.alternative_names.push_back(label + " & More");
         out.options.push_back(std::move(option));
     }
+    // Half the values are variants of an option (as is, lower or upper case, one or two typos,
+    // other separators and a plural), the rest unrelated; a variant already produced is drawn again.
     std::set<std::string> seen;
     while (out.values.size() < values) {
         const EnumOption& option = out.options[random.below(out.options.size())];
-        std::string value;
-        switch (random.below(10)) {
-            case 0: case 1: value = option.label; break;
-            case 2: {
-                value = option.label;
+        std::string value = option.label;
+        switch (random.below(8)) {
+            case 0: break;
+            case 1:
                 for (char& c : value)
-                    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+                    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+                if (random.below(2))
+                    for (char& c : value)
+                        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+                break;
+            case 2: value = typo(value, random); break;
+            case 3: value = typo(typo(value, random), random); break;
+            case 4: {
+                const bool underscore = random.below(2) != 0;
+                value = replace_all(value, " ", underscore ? "_" : "-") + (random.below(2) ? "s" : "");
                 break;
             }
-            case 3: case 4: value = typo(option.label, random); break;
-            case 5: value = replace_all(option.label, " ", "_") + "s"; break;
-            default:
-                value = std::string("Item ") + std::to_string(random.below(1000000)) + " " +
-                        kTails[random.below(std::size(kTails))];
+            default: {
+                const std::string number = std::to_string(random.below(1000000));
+                value = "Item " + number + " " + kTails[random.below(std::size(kTails))];
+            }
         }
         if (seen.insert(value).second) out.values.push_back(std::move(value));
-        else if (seen.insert(value + " " + std::to_string(out.values.size())).second)
-            out.values.push_back(value + " " + std::to_string(out.values.size()));
     }
     return out;
 }

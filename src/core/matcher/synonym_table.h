@@ -1,0 +1,72 @@
+// The abbreviation and synonym table: which words and phrases in column headers mean the same
+// thing ("dob", "birth date", "Geburtsdatum" -> date of birth), which concepts are related but not
+// equal (phone ~ mobile), which words carry little information ("name", "number", "id"), and what
+// values a concept expects (email -> email addresses). The data lives in synonyms.txt next to this
+// file, embedded into the library at build time (no file system needed, e.g. in wasm); its syntax
+// is described at the top of that file.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace pm::match {
+
+class SynonymTable {
+public:
+    // The table built from the embedded synonyms.txt (parsed once, on first use).
+    static const SynonymTable& builtin();
+    // The embedded text itself.
+    static std::string_view builtin_text();
+
+    // Parses table text; each problem is reported as "line N: what" in `errors` (when given).
+    static SynonymTable parse(std::string_view text, std::vector<std::string>* errors = nullptr);
+
+    // The concept tokens of normalized words: one-word variants are replaced first, then the
+    // longest phrase variants ("phone no" -> phone); words that mean nothing special stay as they
+    // are. Concept tokens are the canonical phrase with '_' between words ("postal_code").
+    // `changed` (when given) tells whether any word was replaced.
+    std::vector<std::string> canonicalize(std::vector<std::string> words, bool* changed = nullptr) const;
+
+    // Partial credit for two distinct concepts (0 when unrelated), and every concept related to one.
+    double related(std::string_view a, std::string_view b) const;
+    const std::vector<std::pair<std::string, double>>& related_to(std::string_view token) const;
+    // The value kind (value_kinds.h) a concept expects; 0 when none.
+    unsigned kind_of(std::string_view concept_token) const;
+    bool is_generic(std::string_view token) const { return generic_.count(std::string(token)) > 0; }
+    // Every word used in any variant: the vocabulary that splits "zipcode" into "zip code".
+    bool is_vocabulary_word(std::string_view word) const { return vocabulary_.count(std::string(word)) > 0; }
+    const std::unordered_set<std::string>& vocabulary() const { return vocabulary_; }
+    // The canonical phrase of a concept token as the table writes it, for reasons
+    // ("date_birth" -> "date of birth"); other tokens with '_' read as spaces.
+    std::string display(std::string_view concept_token) const;
+
+    std::size_t concept_count() const { return concepts_.size(); }
+
+private:
+    struct Variant {
+        std::size_t concept_index;
+        bool whole_name_only;
+    };
+    std::vector<std::string> concepts_;
+    std::unordered_map<std::string, std::string> written_;       // concept token -> phrase as written
+    // Per known word, in one lookup: the concept a one-word variant means (kNoConcept: none) and
+    // the longest phrase that starts with the word after that replacement (1: none).
+    struct WordInfo {
+        std::size_t concept_index;
+        std::size_t longest_phrase;
+    };
+    static constexpr std::size_t kNoConcept = static_cast<std::size_t>(-1);
+    std::unordered_map<std::string, WordInfo> words_;
+    std::unordered_map<std::string, Variant> phrases_;           // "phone number" -> phone
+    std::unordered_map<std::string, std::vector<std::pair<std::string, double>>> related_;  // both ways
+    std::unordered_map<std::string, unsigned> kinds_;
+    std::unordered_set<std::string> generic_;
+    std::unordered_set<std::string> vocabulary_;
+    std::size_t longest_phrase_ = 1;
+};
+
+}  // namespace pm::match

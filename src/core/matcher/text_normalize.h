@@ -1,0 +1,39 @@
+// Normalization of header and value text into comparable words, shared by field and enum matching.
+//
+// "Customer's E-Mail Addresses" becomes the words customer, e, mail, address ("e mail" is joined
+// later by the synonym table), as do "customerEMailAddress" and "CUSTOMER_E_MAIL_ADDRESS". The rules,
+// in order:
+//   - UTF-8 is decoded; Latin-1 and Latin Extended-A letters fold to ASCII (é -> e, ß -> ss,
+//     Æ -> AE, ł -> l); other letters (Greek, Cyrillic, CJK...) are kept as they are;
+//   - words split at separators and punctuation, at camelCase and PascalCase boundaries
+//     ("HTTPServer" -> HTTP Server), and between letters and digits ("address2" -> address 2);
+//   - apostrophes join ("customer's" -> customers); '#' and '№' become the word "#", '%' "percent";
+//   - case folds to lower; digits stay words (leading zeros dropped); "1st", "2nd" lose the suffix;
+//   - plurals become singular with suffix rules (categories -> category, addresses -> address);
+//   - noise words ("the", "of", "a", "and", "or", French/Spanish/German/Dutch articles and "of") are
+//     dropped unless nothing else is left.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pm::match {
+
+struct NormalizedText {
+    std::vector<std::string> words;            // lower case, singular, noise words removed
+    std::vector<std::string> all_words;        // lower case, before singular and noise removal
+};
+
+NormalizedText normalize_text(std::string_view text);
+
+// The words concatenated without separators: "first name", "FirstName" and "first-names" all
+// give "firstname". Equal joined forms are what "same after normalization" means.
+std::string joined(const std::vector<std::string>& words);
+
+// English plural -> singular by suffix rules; leaves digits, short words and exceptions alone.
+std::string singular(std::string_view word);
+
+bool is_noise_word(std::string_view word);
+
+}  // namespace pm::match

@@ -1,0 +1,67 @@
+// The labelled corpus (tests/data/matcher): our matcher's precision and recall must meet the
+// targets, and the peers' rules, re-implemented from their description, reproduce the failures
+// that were reported against them (so the comparison in the benchmark is fair to them).
+#include "core/matcher/field_matcher.h"
+#include "core/plan_parse.h"
+#include "corpus.h"
+#include "peer_rules.h"
+
+#include <gtest/gtest.h>
+
+namespace pm::match {
+namespace {
+
+TEST(Corpus, LoadsAndIsLargeEnough) {
+    const test::Corpus corpus = test::load_corpus();
+    ASSERT_TRUE(corpus.errors.empty()) << corpus.errors.front();
+    std::size_t headers = 0, unlabelled = 0;
+    for (const test::CorpusExport& file : corpus.exports) {
+        const auto& schema = corpus.schemas.at(file.schema);
+        for (const test::CorpusColumn& column : file.columns) {
+            ++headers;
+            if (!column.label) {
+                ++unlabelled;
+                continue;
+            }
+            const bool known = std::any_of(schema.begin(), schema.end(), [&](const Field& f) { return f.key == *column.label; });
+            EXPECT_TRUE(known) << file.file << ": " << *column.label;
+        }
+    }
+    EXPECT_GE(headers, 300u);
+    EXPECT_GE(unlabelled, 50u);
+}
+
+TEST(Corpus, PrecisionAndRecallMeetTheTargets) {
+    const test::Corpus corpus = test::load_corpus();
+    test::Tally total;
+    for (const test::CorpusExport& file : corpus.exports) {
+        const MatchResult result =
+            match_fields(test::source_fields(file), test::destination_fields(corpus.schemas.at(file.schema)));
+        std::vector<std::string> predicted;
+        for (const SourceMatch& match : result.sources) predicted.push_back(match.destination_key);
+        total.add(test::tally(file, predicted));
+    }
+    EXPECT_GE(total.precision(), 0.97) << total.correct << " of " << total.mapped << " proposed pairs right";
+    EXPECT_GE(total.recall(), 0.90) << total.correct << " of " << total.labelled << " labelled pairs found";
+}
+
+TEST(Corpus, PeerRulesReproduceTheirReportedFailures) {
+    std::vector<Field> fields;
+    fields.push_back(field_from_raw({{"key", "id"}, {"label", "ID"}}));
+    fields.push_back(field_from_raw({{"key", "email"}, {"label", "Email"}}));
+    fields.push_back(field_from_raw({{"key", "firstName"}, {"label", "First name"}}));
+    // RSI: an empty header is 2 edits from "id"; "First Name" is 2 edits from "firstName" (by
+    // luck), "First name" is 3 and "fname" more.
+    EXPECT_EQ(test::rsi_match({""}, fields), std::vector<std::string>{"id"});
+    EXPECT_EQ(test::rsi_match({"First Name"}, fields), std::vector<std::string>{"firstName"});
+    EXPECT_EQ(test::rsi_match({"First name", "fname"}, fields), (std::vector<std::string>{"", ""}));
+    // TableFlow: any shared word scores 1, so "Email consent" takes Email and "Last Name" takes first_name.
+    EXPECT_EQ(test::tableflow_similarity("Email consent", "email"), 1.0);
+    EXPECT_EQ(test::tableflow_match({"Email consent", "Email"}, fields), (std::vector<std::string>{"email", ""}));
+    fields.push_back(field_from_raw({{"key", "first_name"}, {"label", "First name"}}));
+    EXPECT_EQ(test::tableflow_match({"Last Name"}, fields), std::vector<std::string>{"first_name"});
+    EXPECT_NEAR(test::tableflow_similarity("fname", "first name"), 0.8, 1e-9);
+}
+
+}  // namespace
+}  // namespace pm::match

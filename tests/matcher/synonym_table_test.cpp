@@ -1,0 +1,77 @@
+// The synonym data file: it parses cleanly, and its phrases, relations and kinds do what they say.
+#include "core/matcher/synonym_table.h"
+
+#include "core/matcher/text_normalize.h"
+#include "core/matcher/value_kinds.h"
+
+#include <gtest/gtest.h>
+
+namespace pm::match {
+namespace {
+
+std::vector<std::string> canonical(const std::string& header) {
+    return SynonymTable::builtin().canonicalize(normalize_text(header).words);
+}
+
+TEST(SynonymTable, EmbeddedFileParsesWithoutProblems) {
+    std::vector<std::string> errors;
+    const SynonymTable table = SynonymTable::parse(SynonymTable::builtin_text(), &errors);
+    EXPECT_TRUE(errors.empty()) << errors.front();
+    EXPECT_GT(table.concept_count(), 50u);
+}
+
+TEST(SynonymTable, AbbreviationsAndPhrasesMapToConcepts) {
+    using Tokens = std::vector<std::string>;
+    EXPECT_EQ(canonical("DOB"), canonical("Date of birth"));
+    EXPECT_EQ(canonical("Geburtsdatum"), canonical("birth date"));
+    EXPECT_EQ(canonical("fname"), (Tokens{"first_name"}));
+    EXPECT_EQ(canonical("Zip/Postal Code"), (Tokens{"postal_code"}));
+    EXPECT_EQ(canonical("PLZ"), (Tokens{"postal_code"}));
+    EXPECT_EQ(canonical("Tel. No."), (Tokens{"phone"}));
+    EXPECT_EQ(canonical("Phone #"), (Tokens{"phone"}));
+    EXPECT_EQ(canonical("E-mail address"), (Tokens{"email"}));
+    EXPECT_EQ(canonical("Qty"), (Tokens{"quantity"}));
+    EXPECT_EQ(canonical("Org"), (Tokens{"company"}));
+    EXPECT_EQ(canonical("Billing addr 1"), (Tokens{"billing", "street"}));
+}
+
+TEST(SynonymTable, WholeNameVariantsOnlyApplyAlone) {
+    using Tokens = std::vector<std::string>;
+    EXPECT_EQ(canonical("First"), (Tokens{"first_name"}));
+    EXPECT_EQ(canonical("First order date"), (Tokens{"first", "order", "date"}));
+}
+
+TEST(SynonymTable, RelatedKindsAndGenericWords) {
+    const SynonymTable& table = SynonymTable::builtin();
+    EXPECT_GT(table.related("phone", "mobile"), 0.0);
+    EXPECT_EQ(table.related("phone", "mobile"), table.related("mobile", "phone"));
+    EXPECT_EQ(table.related("phone", "city"), 0.0);
+    EXPECT_EQ(table.kind_of("email"), kKindEmail);
+    EXPECT_EQ(table.kind_of("postal_code"), kKindPostal);
+    EXPECT_EQ(table.kind_of("opt_in"), kKindBoolean);
+    EXPECT_EQ(table.kind_of("type"), 0u);
+    EXPECT_TRUE(table.is_generic("name"));
+    EXPECT_FALSE(table.is_generic("email"));
+    EXPECT_EQ(table.display("date_birth"), "date of birth");
+}
+
+TEST(SynonymTable, ReportsProblemsWithLineNumbers) {
+    std::vector<std::string> errors;
+    const SynonymTable table = SynonymTable::parse(
+        "# comment\n"
+        "phone: tel\n"
+        "fax: tel\n"                   // "tel" already means phone
+        "related phone, fax: 2\n"      // score out of range
+        "kind colour: phone\n"         // unknown kind
+        "nonsense line\n",
+        &errors);
+    ASSERT_EQ(errors.size(), 4u);
+    std::string all;
+    for (const std::string& error : errors) all += error + "\n";
+    for (const char* line : {"line 3: 'tel' already means 'phone'", "line 4:", "line 5: unknown kind 'colour'", "line 6:"})
+        EXPECT_NE(all.find(line), std::string::npos) << line << " in\n" << all;
+    EXPECT_EQ(table.canonicalize({"tel"}), std::vector<std::string>{"phone"});
+}
+
+}  // namespace
+}  // namespace pm::match
