@@ -4,6 +4,7 @@
 #include "core/plan_parse.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iterator>

@@ -6,7 +6,6 @@
 #include "core/matcher/value_lexicon.h"
 
 #include <algorithm>
-#include <cctype>
 #include <unordered_set>
 
 namespace pm::match {
