@@ -20,11 +20,28 @@ std::string option_label(const Session& session, const Field& field, const std::
     return safe_label(label);
 }
 
-// Applies a choice; returns true so the caller can close the popup. `chosen` is taken by value:
-// the option's key lives inside the plan, which the edit rearranges.
-bool choose(Session& session, const std::string& source_key, const std::string& current, std::string chosen) {
-    if (chosen != current) session.map(source_key, chosen);
-    return true;
+// What the person picked. Applied only after the list is drawn: the options point into the plan,
+// and an edit rearranges it (ASan caught the list being drawn from freed memory).
+struct Pick {
+    enum Kind { None, Map, NotMapped, Ignore } kind = None;
+    std::string destination_key;
+};
+
+void apply(Session& session, const std::string& source_key, const std::string& current, bool ignored, const Pick& pick) {
+    switch (pick.kind) {
+        case Pick::Map:
+            if (pick.destination_key != current) session.map(source_key, pick.destination_key);
+            break;
+        case Pick::NotMapped:
+            if (!current.empty()) session.unmap_edge(source_key, current);
+            if (ignored) session.unignore(source_key);
+            break;
+        case Pick::Ignore:
+            session.ignore(source_key);
+            break;
+        case Pick::None:
+            break;
+    }
 }
 
 }  // namespace
@@ -66,19 +83,18 @@ void draw_destination_picker(Session& session, const std::string& source_key, co
     for (const Edge& edge : session.plan().field_mapping) add_if_new(edge.destination);
     for (const UnmappedField& entry : session.plan().unmapped_destinations) add_if_new(entry.field);
 
+    Pick pick;
     if (enter && !options.empty()) {
-        choose(session, source_key, destination_key, options.front().first->key);
+        pick = {Pick::Map, options.front().first->key};
         ImGui::CloseCurrentPopup();
         ImGui::EndCombo();
+        apply(session, source_key, destination_key, ignored, pick);
         return;
     }
     if (filter.empty()) {
-        if (ImGui::Selectable("Not mapped", !current && !ignored)) {
-            if (current) session.unmap_edge(source_key, destination_key);
-            if (ignored) session.unignore(source_key);
-        }
+        if (ImGui::Selectable("Not mapped", !current && !ignored)) pick = {Pick::NotMapped, {}};
         record_item("picker-option:(not mapped)");
-        if (ImGui::Selectable("Do not import", ignored)) session.ignore(source_key);
+        if (ImGui::Selectable("Do not import", ignored)) pick = {Pick::Ignore, {}};
         record_item("picker-option:(do not import)");
     }
     if (suggested > 0) ImGui::SeparatorText("Suggested");
@@ -91,8 +107,7 @@ void draw_destination_picker(Session& session, const std::string& source_key, co
             ImGui::PushID(i);
             std::string label = option_label(session, *field, source_key);
             if (candidate) label += "   " + std::to_string(static_cast<int>(std::lround(candidate->score * 100))) + "%";
-            if (ImGui::Selectable(label.c_str(), current && current->key == field->key))
-                choose(session, source_key, destination_key, field->key);
+            if (ImGui::Selectable(label.c_str(), current && current->key == field->key)) pick = {Pick::Map, field->key};
             record_item("picker-option:" + field->key);
             tooltip_text(candidate ? candidate->reason : field->description);
             ImGui::PopID();
@@ -100,6 +115,7 @@ void draw_destination_picker(Session& session, const std::string& source_key, co
     }
     if (options.empty()) muted_text("No destination field matches.");
     ImGui::EndCombo();
+    apply(session, source_key, destination_key, ignored, pick);
 }
 
 }  // namespace pm::ui
