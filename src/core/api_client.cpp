@@ -192,14 +192,14 @@ ApiCallId ApiClient::get_plan(const std::string& job_id, std::function<void(cons
 
 ApiCallId ApiClient::put_plan(const std::string& job_id, const std::string& file_id, const ExecutionPlan& plan,
                               std::function<void(const ApiResult<JobPlan>&)> done) {
-    return impl_->start(put_plan_request(config(), job_id, put_body(plan, job_id, file_id)),
+    return impl_->start(put_plan_request_text(config(), job_id, put_body_text(plan, job_id, file_id)),
                         make_finisher<JobPlan>(ApiCall::PutPlan, job_id, std::move(done),
                                                [](std::string_view body) { return parse_job_plan_response(body); }));
 }
 
 ApiCallId ApiClient::patch_plan(const std::string& job_id, const std::string& file_id, const ExecutionPlan& plan,
                                 PatchParts parts, std::function<void(const ApiResult<JobPlan>&)> done) {
-    return impl_->start(patch_plan_request(config(), job_id, patch_body(plan, job_id, file_id, parts)),
+    return impl_->start(patch_plan_request_text(config(), job_id, patch_body_text(plan, job_id, file_id, parts)),
                         make_finisher<JobPlan>(ApiCall::PatchPlan, job_id, std::move(done),
                                                [](std::string_view body) { return parse_job_plan_response(body); }));
 }

@@ -31,9 +31,9 @@ HttpRequest make_request(const ApiConfig& config, const char* method, const std:
     return request;
 }
 
-void set_body(HttpRequest& request, const Json& body) {
+void set_body(HttpRequest& request, std::string body) {
     request.headers.emplace_back("Content-Type", "application/json");
-    request.body = dump_json(body);
+    request.body = std::move(body);
 }
 
 std::string job_path(const std::string& job_id) { return "/jobs/" + percent_encode(job_id); }
@@ -100,14 +100,22 @@ HttpRequest get_plan_request(const ApiConfig& config, const std::string& job_id)
 }
 
 HttpRequest put_plan_request(const ApiConfig& config, const std::string& job_id, const Json& body) {
-    HttpRequest request = make_request(config, "PUT", job_path(job_id) + "/plan");
-    set_body(request, body);
-    return request;
+    return put_plan_request_text(config, job_id, dump_json(body));
 }
 
 HttpRequest patch_plan_request(const ApiConfig& config, const std::string& job_id, const Json& body) {
+    return patch_plan_request_text(config, job_id, dump_json(body));
+}
+
+HttpRequest put_plan_request_text(const ApiConfig& config, const std::string& job_id, std::string body) {
+    HttpRequest request = make_request(config, "PUT", job_path(job_id) + "/plan");
+    set_body(request, std::move(body));
+    return request;
+}
+
+HttpRequest patch_plan_request_text(const ApiConfig& config, const std::string& job_id, std::string body) {
     HttpRequest request = make_request(config, "PATCH", job_path(job_id) + "/plan");
-    set_body(request, body);
+    set_body(request, std::move(body));
     return request;
 }
 

@@ -41,6 +41,9 @@ HttpRequest get_plan_request(const ApiConfig& config, const std::string& job_id)
 HttpRequest put_plan_request(const ApiConfig& config, const std::string& job_id, const Json& body);
 // PATCH /jobs/{jobId}/plan with a JobExecutionPlanConfigRequest (core/plan_write.h patch_body)
 HttpRequest patch_plan_request(const ApiConfig& config, const std::string& job_id, const Json& body);
+// The same with the body as JSON text (core/plan_write.h put_body_text / patch_body_text).
+HttpRequest put_plan_request_text(const ApiConfig& config, const std::string& job_id, std::string body);
+HttpRequest patch_plan_request_text(const ApiConfig& config, const std::string& job_id, std::string body);
 // POST /jobs/{jobId}/execute, no body
 HttpRequest execute_request(const ApiConfig& config, const std::string& job_id);
 

@@ -1,9 +1,9 @@
 // Key-level consistency checks and repairs; see plan_consistency.h.
 #include "core/plan_consistency.h"
 
+#include "core/key_index.h"
 #include "core/plan_write.h"
 
-#include <unordered_map>
 #include <unordered_set>
 
 namespace pm {
@@ -33,41 +33,91 @@ std::string in_quotes(const std::string& key) { return "\"" + key + "\""; }
 Problems check_plan_consistency(const ExecutionPlan& plan, const PlanPositions* positions) {
     ProblemSink problems;
     const Pointers where{positions};
-    std::unordered_map<std::string, std::size_t> edge_of_destination, edge_of_source;
-    for (std::size_t i = 0; i < plan.field_mapping.size(); ++i) {
-        const Edge& edge = plan.field_mapping[i];
-        const auto [dest_it, dest_new] = edge_of_destination.emplace(edge.destination.key, i);
-        if (!dest_new)
+    const auto& edges = plan.field_mapping;
+    const auto destination_of = [&](std::uint32_t i) -> const std::string& { return edges[i].destination.key; };
+    const auto source_of = [&](std::uint32_t i) -> const std::string& { return edges[i].source.key; };
+    detail::PositionIndex edge_of_destination, edge_of_source;
+    edge_of_destination.reserve(edges.size());
+    edge_of_source.reserve(edges.size());
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+        const Edge& edge = edges[i];
+        const auto at = static_cast<std::uint32_t>(i);
+        const std::uint32_t first_destination = edge_of_destination.find(edge.destination.key, destination_of);
+        if (first_destination == detail::PositionIndex::kNone) edge_of_destination.insert(edge.destination.key, at);
+        else
             problems.error(pointer_join(where.edge(i), "destinationField"),
                            "destination " + in_quotes(edge.destination.key) + " is already mapped by " +
-                               where.edge(dest_it->second) + "; a destination takes one source");
-        const auto [source_it, source_new] = edge_of_source.emplace(edge.source.key, i);
-        if (!source_new)
+                               where.edge(first_destination) + "; a destination takes one source");
+        const std::uint32_t first_source = edge_of_source.find(edge.source.key, source_of);
+        if (first_source == detail::PositionIndex::kNone) edge_of_source.insert(edge.source.key, at);
+        else
             problems.warning(pointer_join(where.edge(i), "sourceField"),
-                             "source " + in_quotes(edge.source.key) + " is also mapped by " + where.edge(source_it->second) +
+                             "source " + in_quotes(edge.source.key) + " is also mapped by " + where.edge(first_source) +
                                  " (one column into several fields)");
     }
-    std::unordered_map<std::string, std::size_t> seen;
-    for (std::size_t i = 0; i < plan.unmapped_sources.size(); ++i) {
-        const std::string& key = plan.unmapped_sources[i].field.key;
-        if (const auto it = edge_of_source.find(key); it != edge_of_source.end())
-            problems.warning(where.source(i), "source " + in_quotes(key) + " is also mapped by " + where.edge(it->second));
-        else if (const auto [first, added] = seen.emplace(key, i); !added)
-            problems.warning(where.source(i), "source " + in_quotes(key) + " is already listed at " + where.source(first->second));
-    }
-    seen.clear();
-    for (std::size_t i = 0; i < plan.unmapped_destinations.size(); ++i) {
-        const std::string& key = plan.unmapped_destinations[i].field.key;
-        if (const auto it = edge_of_destination.find(key); it != edge_of_destination.end())
-            problems.warning(where.destination(i), "destination " + in_quotes(key) + " is also mapped by " + where.edge(it->second));
-        else if (const auto [first, added] = seen.emplace(key, i); !added)
-            problems.warning(where.destination(i),
-                             "destination " + in_quotes(key) + " is already listed at " + where.destination(first->second));
-    }
+    auto check_unmapped = [&](const std::vector<UnmappedField>& list, const detail::PositionIndex& mapped,
+                              const auto& mapped_key_of, const char* what, auto pointer_of) {
+        const auto key_of = [&](std::uint32_t i) -> const std::string& { return list[i].field.key; };
+        detail::PositionIndex seen;
+        seen.reserve(list.size());
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const std::string& key = list[i].field.key;
+            if (const std::uint32_t edge = mapped.find(key, mapped_key_of); edge != detail::PositionIndex::kNone) {
+                problems.warning(pointer_of(i), std::string(what) + " " + in_quotes(key) + " is also mapped by " + where.edge(edge));
+            } else if (const std::uint32_t first = seen.find(key, key_of); first != detail::PositionIndex::kNone) {
+                problems.warning(pointer_of(i),
+                                 std::string(what) + " " + in_quotes(key) + " is already listed at " + pointer_of(first));
+            } else {
+                seen.insert(key, static_cast<std::uint32_t>(i));
+            }
+        }
+    };
+    check_unmapped(plan.unmapped_sources, edge_of_source, source_of, "source", [&](std::size_t i) { return where.source(i); });
+    check_unmapped(plan.unmapped_destinations, edge_of_destination, destination_of, "destination",
+                   [&](std::size_t i) { return where.destination(i); });
     return problems.take();
 }
 
+namespace {
+
+// Whether normalize_plan has anything to repair (for a server's plan, usually not).
+bool needs_repair(const ExecutionPlan& plan, bool allow_one_to_many) {
+    const auto& edges = plan.field_mapping;
+    const auto destination_of = [&](std::uint32_t i) -> const std::string& { return edges[i].destination.key; };
+    const auto source_of = [&](std::uint32_t i) -> const std::string& { return edges[i].source.key; };
+    detail::PositionIndex destinations, sources;
+    destinations.reserve(edges.size());
+    sources.reserve(edges.size());
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+        if (destinations.find(edges[i].destination.key, destination_of) != detail::PositionIndex::kNone) return true;
+        destinations.insert(edges[i].destination.key, static_cast<std::uint32_t>(i));
+        if (sources.find(edges[i].source.key, source_of) == detail::PositionIndex::kNone)
+            sources.insert(edges[i].source.key, static_cast<std::uint32_t>(i));
+        else if (!allow_one_to_many)
+            return true;
+    }
+    auto clash = [](const std::vector<UnmappedField>& list, const detail::PositionIndex& mapped, const auto& mapped_key_of) {
+        const auto key_of = [&](std::uint32_t i) -> const std::string& { return list[i].field.key; };
+        detail::PositionIndex seen;
+        seen.reserve(list.size());
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const std::string& key = list[i].field.key;
+            if (mapped.find(key, mapped_key_of) != detail::PositionIndex::kNone) return true;
+            if (seen.find(key, key_of) != detail::PositionIndex::kNone) return true;
+            seen.insert(key, static_cast<std::uint32_t>(i));
+        }
+        return false;
+    };
+    return clash(plan.unmapped_sources, sources, source_of) || clash(plan.unmapped_destinations, destinations, destination_of);
+}
+
+}  // namespace
+
 ExecutionPlan normalize_plan(ExecutionPlan plan, bool allow_one_to_many, Problems* repairs) {
+    if (!needs_repair(plan, allow_one_to_many)) {
+        if (repairs) repairs->clear();
+        return plan;
+    }
     ProblemSink log(repairs ? ProblemSink::kDefaultLimit : 0);
     const Pointers where{nullptr};
 

@@ -1,8 +1,14 @@
 // Whole plan documents from text: shape detection, envelopes, error bodies; see plan_parse.h.
+//
+// Fast path: the text is scanned once into a tape (core/json_document.h) and read from there, so
+// the plan's raw members are views into the text and no Json DOM is built. Text the scanner does
+// not take as plain, valid JSON (a syntax error, a limit, a repeated member name, ...) is read the
+// old way, through parse_json_text, which reports the problem. Both paths run the same readers.
 #include "core/plan_parse.h"
 
 #include "core/json_access.h"
 #include "core/plan_consistency.h"
+#include "core/plan_read.h"
 
 namespace pm {
 
@@ -19,16 +25,33 @@ const char* to_string(PlanDocumentKind kind) {
 
 namespace {
 
+using detail::Where;
+
+// Calls read(root value) with the document's root, from the tape when the text allows it, else
+// from Json. Returns false (the problem reported) when the text is not JSON at all.
+template <class Read>
+bool with_document(std::string_view text, const JsonLimits& limits, ProblemSink& problems, Read&& read) {
+    if (const detail::DocumentPtr tape = detail::scan_json(text, limits)) {
+        read(detail::TapeValue(&tape, 0));
+        return true;
+    }
+    auto doc = std::make_shared<detail::JsonDocument>();
+    if (!parse_json_text(text, doc->root, problems, limits)) return false;
+    const detail::DocumentPtr shared = std::move(doc);
+    read(detail::DomValue(&shared, &shared->root));
+    return true;
+}
+
 // A server error body ({errors:[{key?, message}]}) handed to a plan reader: say so plainly.
-bool report_error_body(const Json& document, ProblemSink& problems) {
-    const Json* errors = member(document, "errors");
-    if (!errors || member(document, "data")) return false;
+template <class V> bool report_error_body(const V& document, ProblemSink& problems) {
+    const V errors = document.member("errors");
+    if (!errors || document.member("data")) return false;
     std::string text = "this is an error response, not a plan";
-    if (errors->is_array()) {
-        for (const Json& e : *errors) {
-            const Json* message = member(e, "message");
-            if (message && message->is_string()) text += ": " + message->get<std::string>();
-        }
+    if (errors.is_array()) {
+        errors.items([&](std::size_t, const V& e) {
+            const V message = e.member("message");
+            if (message && message.is_string()) text.append(": ").append(message.str());
+        });
     }
     problems.error("/errors", text);
     return true;
@@ -46,86 +69,79 @@ void check_consistency(const ExecutionPlan& plan, const PlanPositions& positions
     problems.append(check_plan_consistency(plan, &positions));
 }
 
-}  // namespace
+const std::string kRoot;
+const std::string kData = "/data";
 
-Parsed<JobPlan> parse_job_plan_response(std::string_view text, const JsonLimits& limits) {
-    ProblemSink problems;
-    Json document;
-    if (!parse_json_text(text, document, problems, limits)) return finish<JobPlan>(std::nullopt, problems);
+template <class V> std::optional<JobPlan> read_job_plan_response(const V& document, ProblemSink& problems) {
     if (!document.is_object()) {
-        problems.error("", expected("an object ({data:{job, plan}})", document));
-        return finish<JobPlan>(std::nullopt, problems);
+        problems.error("", detail::expected_value("an object ({data:{job, plan}})", document));
+        return std::nullopt;
     }
-    if (report_error_body(document, problems)) return finish<JobPlan>(std::nullopt, problems);
-    const Json* data = member(document, "data");
+    if (report_error_body(document, problems)) return std::nullopt;
+    const V data = document.member("data");
     if (!data) {
         problems.error("/data", "missing (required)");
-        return finish<JobPlan>(std::nullopt, problems);
+        return std::nullopt;
     }
-    JobPlan job_plan;
+    std::optional<JobPlan> job_plan(std::in_place);
     PlanPositions positions;
-    if (!read_job_plan(*data, "/data", problems, job_plan, &positions)) return finish<JobPlan>(std::nullopt, problems);
-    check_consistency(job_plan.plan, positions, problems);
-    return finish<JobPlan>(std::move(job_plan), problems);
+    if (!detail::read_job_plan_at(data, Where(kData), problems, *job_plan, &positions)) return std::nullopt;
+    check_consistency(job_plan->plan, positions, problems);
+    return job_plan;
 }
 
-Parsed<Job> parse_job_response(std::string_view text, const JsonLimits& limits) {
-    ProblemSink problems;
-    Json document;
-    if (!parse_json_text(text, document, problems, limits)) return finish<Job>(std::nullopt, problems);
+template <class V> std::optional<Job> read_job_response(const V& document, ProblemSink& problems) {
     if (!document.is_object()) {
-        problems.error("", expected("an object ({data: job})", document));
-        return finish<Job>(std::nullopt, problems);
+        problems.error("", detail::expected_value("an object ({data: job})", document));
+        return std::nullopt;
     }
-    if (report_error_body(document, problems)) return finish<Job>(std::nullopt, problems);
-    const Json* data = member(document, "data");
+    if (report_error_body(document, problems)) return std::nullopt;
+    const V data = document.member("data");
     if (!data) {
         problems.error("/data", "missing (required)");
-        return finish<Job>(std::nullopt, problems);
+        return std::nullopt;
     }
     Job job;
-    if (!read_job(*data, "/data", problems, job) && !data->is_object()) return finish<Job>(std::nullopt, problems);
-    return finish<Job>(std::move(job), problems);
+    if (!detail::read_job_at(data, Where(kData), problems, job) && !data.is_object()) return std::nullopt;
+    return job;
 }
 
-Parsed<PlanDocument> parse_plan_document(std::string_view text, const JsonLimits& limits) {
-    ProblemSink problems;
-    Json document;
-    if (!parse_json_text(text, document, problems, limits)) return finish<PlanDocument>(std::nullopt, problems);
+template <class V> std::optional<PlanDocument> read_plan_document(const V& document, ProblemSink& problems) {
     if (!document.is_object()) {
-        problems.error("", expected("an object (a plan or a plan response)", document));
-        return finish<PlanDocument>(std::nullopt, problems);
+        problems.error("", detail::expected_value("an object (a plan or a plan response)", document));
+        return std::nullopt;
     }
-    if (report_error_body(document, problems)) return finish<PlanDocument>(std::nullopt, problems);
+    if (report_error_body(document, problems)) return std::nullopt;
 
-    PlanDocument out;
+    std::optional<PlanDocument> result(std::in_place);
+    PlanDocument& out = *result;
     PlanPositions positions;
-    const bool has_data = member(document, "data") != nullptr;
-    if (has_data || member(document, "plan")) {
-        out.kind = has_data ? PlanDocumentKind::JobPlanResponse : PlanDocumentKind::JobPlan;
-        const Json& job_plan_json = has_data ? document["data"] : document;
+    const V data = document.member("data");
+    if (data || document.member("plan")) {
+        out.kind = data ? PlanDocumentKind::JobPlanResponse : PlanDocumentKind::JobPlan;
         JobPlan job_plan;
-        if (!read_job_plan(job_plan_json, has_data ? "/data" : "", problems, job_plan, &positions))
-            return finish<PlanDocument>(std::nullopt, problems);
+        if (!detail::read_job_plan_at(data ? data : document, Where(data ? kData : kRoot), problems, job_plan, &positions))
+            return std::nullopt;
         out.plan = job_plan.plan;
         out.job_id = job_plan.job.id;
         out.file_id = job_plan.job.file_id;
         out.job_plan = std::move(job_plan);
-    } else if (member(document, "fieldMapping") || member(document, "unmappedSourceFields") ||
-               member(document, "unmappedDestinationFields") || member(document, "jobId")) {
-        const bool is_request = member(document, "jobId") || member(document, "fileId");
-        const bool all_arrays = member(document, "fieldMapping") && member(document, "unmappedSourceFields") &&
-                                member(document, "unmappedDestinationFields");
+    } else if (document.member("fieldMapping") || document.member("unmappedSourceFields") ||
+               document.member("unmappedDestinationFields") || document.member("jobId")) {
+        const bool is_request = document.member("jobId") || document.member("fileId");
+        const bool all_arrays = document.member("fieldMapping") && document.member("unmappedSourceFields") &&
+                                document.member("unmappedDestinationFields");
         out.kind = !is_request ? PlanDocumentKind::Plan
                                : (all_arrays ? PlanDocumentKind::PutRequest : PlanDocumentKind::PatchRequest);
-        read_plan(document, "", out.kind != PlanDocumentKind::PatchRequest, problems, out.plan, &positions);
+        detail::read_plan_at(document, Where(kRoot), out.kind != PlanDocumentKind::PatchRequest, problems, out.plan,
+                             &positions);
         if (is_request) {
             for (const char* name : {"jobId", "fileId"}) {
-                const Json* id = member(document, name);
+                const V id = document.member(name);
                 const std::string here = pointer_join("", name);
                 if (!id) problems.error(here, "missing (required in plan requests)");
-                else if (!id->is_string()) problems.error(here, expected("a string", *id));
-                else (name[0] == 'j' ? out.job_id : out.file_id) = id->get<std::string>();
+                else if (!id.is_string()) problems.error(here, detail::expected_value("a string", id));
+                else (name[0] == 'j' ? out.job_id : out.file_id).assign(id.str());
             }
             // jobId/fileId belong to the request, not to the plan.
             out.plan.raw.erase("jobId");
@@ -134,9 +150,32 @@ Parsed<PlanDocument> parse_plan_document(std::string_view text, const JsonLimits
     } else {
         problems.error("", "not a plan: expected {data:{job, plan}}, {job, plan}, or an object with fieldMapping, "
                            "unmappedSourceFields and unmappedDestinationFields");
-        return finish<PlanDocument>(std::nullopt, problems);
+        return std::nullopt;
     }
     check_consistency(out.plan, positions, problems);
+    return result;
+}
+
+}  // namespace
+
+Parsed<JobPlan> parse_job_plan_response(std::string_view text, const JsonLimits& limits) {
+    ProblemSink problems;
+    std::optional<JobPlan> out;
+    with_document(text, limits, problems, [&](const auto& document) { out = read_job_plan_response(document, problems); });
+    return finish<JobPlan>(std::move(out), problems);
+}
+
+Parsed<Job> parse_job_response(std::string_view text, const JsonLimits& limits) {
+    ProblemSink problems;
+    std::optional<Job> out;
+    with_document(text, limits, problems, [&](const auto& document) { out = read_job_response(document, problems); });
+    return finish<Job>(std::move(out), problems);
+}
+
+Parsed<PlanDocument> parse_plan_document(std::string_view text, const JsonLimits& limits) {
+    ProblemSink problems;
+    std::optional<PlanDocument> out;
+    with_document(text, limits, problems, [&](const auto& document) { out = read_plan_document(document, problems); });
     return finish<PlanDocument>(std::move(out), problems);
 }
 

@@ -2,12 +2,11 @@
 #include "core/plan_insights.h"
 
 #include "core/json_problems.h"
+#include "core/key_index.h"
 #include "core/plan_write.h"
 
 #include <algorithm>
 #include <cctype>
-#include <map>
-#include <unordered_map>
 #include <unordered_set>
 
 namespace pm {
@@ -164,39 +163,71 @@ bool PlanDiff::source_changed(const std::string& key) const {
            std::any_of(edited.begin(), edited.end(), [&](const Link& l) { return l.source_key == key; });
 }
 
+// Linear in the plans' size, with one flat index per plan: the UI recomputes this after every
+// edit of plans with 10,000+ edges.
 PlanDiff diff_plans(const ExecutionPlan& base, const ExecutionPlan& current) {
+    using detail::PositionIndex;
     PlanDiff diff;
-    // destination -> edge, for both plans; ordered key lists keep the output deterministic.
-    std::unordered_map<std::string, const Edge*> before, after;
-    std::vector<std::string> destination_order;
-    for (const auto& edge : current.field_mapping)
-        if (after.emplace(edge.destination.key, &edge).second) destination_order.push_back(edge.destination.key);
-    for (const auto& edge : base.field_mapping)
-        if (before.emplace(edge.destination.key, &edge).second && !after.count(edge.destination.key))
-            destination_order.push_back(edge.destination.key);
+    // destination -> its first edge, for both plans.
+    const auto first_edges = [](const std::vector<Edge>& edges, PositionIndex& index, std::vector<std::uint32_t>& firsts) {
+        const auto key_of = [&](std::uint32_t i) -> const std::string& { return edges[i].destination.key; };
+        index.reserve(edges.size());
+        firsts.reserve(edges.size());
+        for (std::size_t i = 0; i < edges.size(); ++i) {
+            if (index.find(edges[i].destination.key, key_of) != PositionIndex::kNone) continue;
+            index.insert(edges[i].destination.key, static_cast<std::uint32_t>(i));
+            firsts.push_back(static_cast<std::uint32_t>(i));
+        }
+        return key_of;
+    };
+    PositionIndex before, after;
+    std::vector<std::uint32_t> before_firsts, after_firsts;
+    const auto before_key = first_edges(base.field_mapping, before, before_firsts);
+    const auto after_key = first_edges(current.field_mapping, after, after_firsts);
 
-    std::map<std::string, std::vector<std::string>> sources_before, sources_after;
-    for (const auto& [key, edge] : before) sources_before[edge->source.key].push_back(key);
-    for (const auto& [key, edge] : after) sources_after[edge->source.key].push_back(key);
-
-    for (const auto& key : destination_order) {
-        const auto b = before.find(key);
-        const auto a = after.find(key);
-        std::optional<std::string> from = b == before.end() ? std::nullopt : std::optional<std::string>(b->second->source.key);
-        std::optional<std::string> to = a == after.end() ? std::nullopt : std::optional<std::string>(a->second->source.key);
-        if (from != to) diff.destinations.push_back({key, from, to});
-        else if (write_edge(*b->second) != write_edge(*a->second)) diff.edited.push_back({*to, key});
+    // Destinations in the current plan's order, then those only the base plan maps.
+    std::vector<std::string> moved_sources;  // sources on either side of a changed destination
+    auto compare = [&](const std::string& key, const Edge* b, const Edge* a) {
+        if (b && a && b->source.key == a->source.key) {
+            if (!same_written(*b, *a)) diff.edited.push_back({a->source.key, key});
+            return;
+        }
+        std::optional<std::string> from, to;
+        if (b) moved_sources.push_back(*(from = b->source.key));
+        if (a) moved_sources.push_back(*(to = a->source.key));
+        diff.destinations.push_back({key, std::move(from), std::move(to)});
+    };
+    for (const std::uint32_t i : after_firsts) {
+        const std::string& key = current.field_mapping[i].destination.key;
+        const std::uint32_t b = before.find(key, before_key);
+        compare(key, b == PositionIndex::kNone ? nullptr : &base.field_mapping[b], &current.field_mapping[i]);
+    }
+    for (const std::uint32_t i : before_firsts) {
+        const std::string& key = base.field_mapping[i].destination.key;
+        if (after.find(key, after_key) == PositionIndex::kNone) compare(key, &base.field_mapping[i], nullptr);
     }
 
-    std::set<std::string> source_keys;
-    for (const auto& entry : sources_before) source_keys.insert(entry.first);
-    for (const auto& entry : sources_after) source_keys.insert(entry.first);
-    for (const auto& key : source_keys) {
-        std::vector<std::string> b = sources_before.count(key) ? sources_before[key] : std::vector<std::string>{};
-        std::vector<std::string> a = sources_after.count(key) ? sources_after[key] : std::vector<std::string>{};
-        std::sort(b.begin(), b.end());
-        std::sort(a.begin(), a.end());
-        if (a != b) diff.sources.push_back({key, std::move(b), std::move(a)});
+    // A source's destinations can differ only if it is on a side of a changed destination.
+    std::sort(moved_sources.begin(), moved_sources.end());
+    moved_sources.erase(std::unique(moved_sources.begin(), moved_sources.end()), moved_sources.end());
+    if (moved_sources.empty()) return diff;
+    detail::KeyMap<std::size_t> candidate;
+    candidate.reserve(moved_sources.size());
+    for (std::size_t i = 0; i < moved_sources.size(); ++i) candidate.put(moved_sources[i], i, false);
+    std::vector<PlanDiff::SourceChange> lists(moved_sources.size());
+    for (const std::uint32_t i : before_firsts)
+        if (const std::size_t* c = candidate.find(base.field_mapping[i].source.key))
+            lists[*c].before.push_back(base.field_mapping[i].destination.key);
+    for (const std::uint32_t i : after_firsts)
+        if (const std::size_t* c = candidate.find(current.field_mapping[i].source.key))
+            lists[*c].after.push_back(current.field_mapping[i].destination.key);
+    for (std::size_t c = 0; c < lists.size(); ++c) {
+        auto& change = lists[c];
+        std::sort(change.before.begin(), change.before.end());
+        std::sort(change.after.begin(), change.after.end());
+        if (change.before == change.after) continue;
+        change.key = moved_sources[c];
+        diff.sources.push_back(std::move(change));
     }
     return diff;
 }

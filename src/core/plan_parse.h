@@ -1,6 +1,8 @@
 // Reading Flatfile plan documents (JSON) into the model (core/plan_model.h).
 //
 // Never throws and never aborts, whatever the input: every member's type is checked before use.
+// Documents read from text keep their text: the raw members of the result are views into it
+// (core/plan_model.h JsonRef), so no Json is built for them unless asked for.
 // Each reader reports problems with JSON Pointers into the document being read. Elements with an
 // error (e.g. an edge whose destinationField has no string key) are left out of the result; a
 // warning means the value was read anyway (an odd member is ignored but still kept in `raw`).
@@ -78,5 +80,9 @@ bool read_job_plan(const Json& value, const std::string& pointer, ProblemSink& p
 Field field_from_raw(Json raw);
 Edge edge_from_raw(Json raw);
 UnmappedField unmapped_from_raw(Json raw, const char* member);
+// The same from a shared raw value (e.g. one an undo step kept): the result shares it.
+Field field_from_ref(const JsonRef& raw);
+Edge edge_from_ref(const JsonRef& raw);
+UnmappedField unmapped_from_ref(const JsonRef& raw, const char* member);
 
 }  // namespace pm

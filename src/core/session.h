@@ -16,15 +16,16 @@
 #pragma once
 
 #include "core/json_problems.h"
+#include "core/key_index.h"
 #include "core/plan_insights.h"
 #include "core/plan_model.h"
 #include "core/session_state.h"
 
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <set>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace pm {
@@ -71,6 +72,11 @@ class Session {
 public:
     // The plan is normalised first (core/plan_consistency.h); load_repairs() says what that changed.
     explicit Session(ExecutionPlan server_plan, SessionOptions options = {});
+    Session(const Session& other);
+    Session& operator=(const Session& other);
+    Session(Session&&) = default;
+    Session& operator=(Session&&) = default;
+    ~Session() = default;
 
     const ExecutionPlan& plan() const { return state_.plan(); }
     const ExecutionPlan& server_plan() const { return server_; }
@@ -126,21 +132,49 @@ public:
     PlanDiff changes() const { return diff_plans(server_, plan()); }
 
 private:
-    void load_catalog(const ExecutionPlan& plan);
-    Json edge_raw_for(const std::string& source_key, const std::string& destination_key) const;
+    // How a known field goes back to its unmapped list: the entry it had in an unmapped list, or
+    // else one made from the edge it came from ({"sourceField": field, "preview": the edge's} or
+    // {"destinationField": field}), built only when needed. Points into server_ or retained_.
+    struct CatalogEntry {
+        enum class From : unsigned char { Entry, Edge, Retained };
+        From from = From::Entry;               // an unmapped entry or an edge of server_, or retained_
+        std::uint32_t index = 0;               // in that list
+    };
+    // Catalog entries from the server plans before a rebase (they stay known). Their raw values
+    // live in a document of their own, so an old plan's document is not kept for them.
+    struct RetainedEntry {
+        Field field;
+        std::vector<std::string> preview;
+        JsonRef entry;                         // the unmapped entry's raw, when there was one
+        JsonRef edge_preview;                  // else the "preview" of the edge (null: none)
+        bool has_entry = false;
+    };
+    using Catalog = detail::KeyMap<CatalogEntry>;
+
+    const Field& field_of(const CatalogEntry& entry, bool source) const;
+    const std::vector<std::string>& preview_of(const CatalogEntry& entry, bool source) const;
+    JsonRef unmapped_raw(const CatalogEntry& entry, bool source) const;
+    std::optional<Json> source_preview_json(const CatalogEntry& entry) const;
+    void load_catalog();
+    void retain_catalog();
+    static void compact(std::deque<RetainedEntry>& entries);
+    void copy_catalog(const Session& other);
+    JsonRef edge_raw_for(const std::string& source_key, const std::string& destination_key) const;
     void break_edge(std::size_t pos, Steps& log);
-    void link(const std::string& source_key, const std::string& destination_key, Json raw, Steps& log);
+    void link(const std::string& source_key, const std::string& destination_key, JsonRef raw, Steps& log);
     Change commit(Steps steps);
 
     SessionOptions options_;
     ExecutionPlan server_;
     Problems repairs_;
     PlanState state_;
-    // Every field ever seen, by key, as the unmapped entry it goes back to when unmapped.
-    std::unordered_map<std::string, UnmappedField> sources_;
-    std::unordered_map<std::string, UnmappedField> destinations_;
+    // Every field ever seen, by key (views of the keys in server_ and retained_, which the
+    // catalogs point into by index; neither changes between rebases).
+    std::deque<RetainedEntry> retained_;
+    Catalog sources_;
+    Catalog destinations_;
     // The server's edges by destination key, to restore them when a pair is made again.
-    std::unordered_map<std::string, std::size_t> server_edges_;
+    detail::PositionIndex server_edges_;
     std::vector<Steps> undo_;
     std::vector<Steps> redo_;
     std::uint64_t revision_ = 0;

@@ -1,6 +1,8 @@
 // Turning recorded steps into a Change report (what an operation, undo or redo did, net).
 #include "core/session.h"
 
+#include "core/json_document.h"
+
 #include <algorithm>
 #include <map>
 
@@ -8,15 +10,16 @@ namespace pm {
 
 namespace {
 
-std::string key_of(const Json& edge_raw, const char* side) {
-    if (!edge_raw.is_object()) return {};
-    const auto field = edge_raw.find(side);
-    if (field == edge_raw.end() || !field->is_object()) return {};
-    const auto key = field->find("key");
-    return key != field->end() && key->is_string() ? key->get<std::string>() : std::string();
+std::string key_of(const JsonRef& edge_raw, const char* side) {
+    return detail::visit(edge_raw, [&](const auto& edge) {
+        const auto field = edge.member(side);
+        if (!field || !field.is_object()) return std::string();
+        const auto key = field.member("key");
+        return key && key.is_string() ? std::string(key.str()) : std::string();
+    });
 }
 
-Link link_of(const Json& edge_raw) { return {key_of(edge_raw, "sourceField"), key_of(edge_raw, "destinationField")}; }
+Link link_of(const JsonRef& edge_raw) { return {key_of(edge_raw, "sourceField"), key_of(edge_raw, "destinationField")}; }
 
 }  // namespace
 
@@ -26,14 +29,14 @@ Change describe_steps(const Steps& steps, bool forward) {
         std::size_t order;
         bool existed_before = false;
         bool exists_after = false;
-        Json before;
-        Json after;
+        JsonRef before;
+        JsonRef after;
     };
     std::map<std::pair<std::string, std::string>, PairState> pairs;
     std::map<std::string, std::pair<bool, bool>> flags;  // key -> (ignored before, ignored after)
     std::size_t order = 0;
 
-    auto removed = [&](const Json& raw) {
+    auto removed = [&](const JsonRef& raw) {
         const Link link = link_of(raw);
         auto [it, is_new] = pairs.try_emplace({link.source_key, link.destination_key});
         if (is_new) {  // first seen being removed: it existed before, with this edge
@@ -42,9 +45,9 @@ Change describe_steps(const Steps& steps, bool forward) {
             it->second.before = raw;
         }
         it->second.exists_after = false;
-        it->second.after = nullptr;
+        it->second.after = JsonRef();
     };
-    auto added = [&](const Json& raw) {
+    auto added = [&](const JsonRef& raw) {
         const Link link = link_of(raw);
         auto [it, is_new] = pairs.try_emplace({link.source_key, link.destination_key});
         if (is_new) it->second.order = order++;
@@ -54,8 +57,8 @@ Change describe_steps(const Steps& steps, bool forward) {
 
     using Kind = Step::Kind;
     auto visit = [&](const Step& step) {
-        const Json& old_value = forward ? step.before : step.after;
-        const Json& new_value = forward ? step.after : step.before;
+        const JsonRef& old_value = forward ? step.before : step.after;
+        const JsonRef& new_value = forward ? step.after : step.before;
         switch (step.kind) {
             case Kind::InsertEdge: forward ? added(step.after) : removed(step.after); break;
             case Kind::EraseEdge: forward ? removed(step.before) : added(step.before); break;

@@ -24,119 +24,129 @@ void erase_at(std::vector<T>& list, std::size_t pos) {
 
 PlanState::PlanState(ExecutionPlan plan) : plan_(std::move(plan)) {}
 
+namespace {
+using detail::PositionIndex;
+constexpr std::uint32_t kNone = PositionIndex::kNone;
+std::uint32_t position(std::size_t pos) { return static_cast<std::uint32_t>(pos); }
+}  // namespace
+
 void PlanState::ensure_index() const {
     if (!dirty_) return;
+    const auto& edges = plan_.field_mapping;
     edge_by_destination_.clear();
     edges_by_source_.clear();
     unmapped_source_by_key_.clear();
     unmapped_destination_by_key_.clear();
-    for (std::size_t i = 0; i < plan_.field_mapping.size(); ++i) {
-        const Edge& edge = plan_.field_mapping[i];
-        edge_by_destination_.emplace(edge.destination.key, i);
-        edges_by_source_[edge.source.key].push_back(i);
+    edge_by_destination_.reserve(edges.size());
+    edges_by_source_.reserve(edges.size());
+    mapped_sources_ = 0;
+    dirty_ = false;  // the finders below read the indexes being built
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+        const Edge& edge = edges[i];
+        edge_by_destination_.insert(edge.destination.key, position(i));
+        if (find_edge_from(edge.source.key) == kNone) ++mapped_sources_;
+        edges_by_source_.insert(edge.source.key, position(i));
     }
-    for (std::size_t i = 0; i < plan_.unmapped_sources.size(); ++i)
-        unmapped_source_by_key_.emplace(plan_.unmapped_sources[i].field.key, i);
-    for (std::size_t i = 0; i < plan_.unmapped_destinations.size(); ++i)
-        unmapped_destination_by_key_.emplace(plan_.unmapped_destinations[i].field.key, i);
-    dirty_ = false;
+    auto build = [](const std::vector<UnmappedField>& list, PositionIndex& index) {
+        index.reserve(list.size());
+        const auto key_of = [&](std::uint32_t i) -> const std::string& { return list[i].field.key; };
+        for (std::size_t i = 0; i < list.size(); ++i)
+            if (index.find(list[i].field.key, key_of) == kNone) index.insert(list[i].field.key, position(i));
+    };
+    build(plan_.unmapped_sources, unmapped_source_by_key_);
+    build(plan_.unmapped_destinations, unmapped_destination_by_key_);
+}
+
+// The first edge to the destination (plans that break the invariants may have several).
+std::uint32_t PlanState::find_edge_to(const std::string& destination_key) const {
+    std::uint32_t first = kNone;
+    edge_by_destination_.for_each(
+        destination_key, [&](std::uint32_t i) -> const std::string& { return plan_.field_mapping[i].destination.key; },
+        [&](std::uint32_t pos) { first = pos < first ? pos : first; });
+    return first;
+}
+
+std::uint32_t PlanState::find_edge_from(const std::string& source_key) const {
+    return edges_by_source_.find(source_key,
+                                 [&](std::uint32_t i) -> const std::string& { return plan_.field_mapping[i].source.key; });
 }
 
 std::optional<std::size_t> PlanState::edge_to(const std::string& destination_key) const {
     ensure_index();
-    const auto it = edge_by_destination_.find(destination_key);
-    if (it == edge_by_destination_.end()) return std::nullopt;
-    return it->second;
+    const std::uint32_t pos = find_edge_to(destination_key);
+    if (pos == kNone) return std::nullopt;
+    return pos;
 }
 
 std::vector<std::size_t> PlanState::edges_from(const std::string& source_key) const {
     ensure_index();
-    const auto it = edges_by_source_.find(source_key);
-    if (it == edges_by_source_.end()) return {};
-    return it->second;
+    std::vector<std::size_t> out;
+    edges_by_source_.for_each(
+        source_key, [&](std::uint32_t i) -> const std::string& { return plan_.field_mapping[i].source.key; },
+        [&](std::uint32_t pos) { out.push_back(pos); });
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 std::optional<std::size_t> PlanState::unmapped_source(const std::string& key) const {
     ensure_index();
-    const auto it = unmapped_source_by_key_.find(key);
-    if (it == unmapped_source_by_key_.end()) return std::nullopt;
-    return it->second;
+    const std::uint32_t pos = unmapped_source_by_key_.find(
+        key, [&](std::uint32_t i) -> const std::string& { return plan_.unmapped_sources[i].field.key; });
+    if (pos == kNone) return std::nullopt;
+    return pos;
 }
 
 std::optional<std::size_t> PlanState::unmapped_destination(const std::string& key) const {
     ensure_index();
-    const auto it = unmapped_destination_by_key_.find(key);
-    if (it == unmapped_destination_by_key_.end()) return std::nullopt;
-    return it->second;
+    const std::uint32_t pos = unmapped_destination_by_key_.find(
+        key, [&](std::uint32_t i) -> const std::string& { return plan_.unmapped_destinations[i].field.key; });
+    if (pos == kNone) return std::nullopt;
+    return pos;
 }
 
 std::size_t PlanState::mapped_source_count() const {
     ensure_index();
-    return edges_by_source_.size();
+    return mapped_sources_;
 }
 
-namespace {
-
-// Moves every indexed position >= from by delta (+1 after an insert, -1 after an erase).
-void shift(std::unordered_map<std::string, std::size_t>& index, std::size_t from, bool up) {
-    for (auto& entry : index)
-        if (entry.second >= from) entry.second = up ? entry.second + 1 : entry.second - 1;
-}
-
-void shift(std::unordered_map<std::string, std::vector<std::size_t>>& index, std::size_t from, bool up) {
-    for (auto& entry : index)
-        for (auto& pos : entry.second)
-            if (pos >= from) pos = up ? pos + 1 : pos - 1;
-}
-
-void forget(std::unordered_map<std::string, std::size_t>& index, const std::string& key, std::size_t pos) {
-    const auto it = index.find(key);
-    if (it != index.end() && it->second == pos) index.erase(it);
-}
-
-}  // namespace
-
-// Index upkeep: O(1) at the end of a list, one pass without hashing elsewhere; both far cheaper
-// than a rebuild, which a 10,000-edge plan would otherwise pay on every edit.
+// Index upkeep: O(1) at the end of a list, else one pass over a flat array of positions; both far
+// cheaper than a rebuild, which a 10,000-edge plan would otherwise pay on every edit.
 void PlanState::note_edge_inserted(std::size_t pos) {
     if (dirty_) return;
     if (pos + 1 != plan_.field_mapping.size()) {
-        shift(edge_by_destination_, pos, true);
-        shift(edges_by_source_, pos, true);
+        edge_by_destination_.shift(position(pos), true);
+        edges_by_source_.shift(position(pos), true);
     }
     const Edge& edge = plan_.field_mapping[pos];
-    edge_by_destination_.emplace(edge.destination.key, pos);
-    auto& positions = edges_by_source_[edge.source.key];
-    positions.insert(std::upper_bound(positions.begin(), positions.end(), pos), pos);
+    edge_by_destination_.insert(edge.destination.key, position(pos));
+    if (find_edge_from(edge.source.key) == kNone) ++mapped_sources_;
+    edges_by_source_.insert(edge.source.key, position(pos));
 }
 
 void PlanState::note_edge_erased(std::size_t pos, const Edge& edge) {
     if (dirty_) return;
-    forget(edge_by_destination_, edge.destination.key, pos);
-    const auto source = edges_by_source_.find(edge.source.key);
-    if (source != edges_by_source_.end()) {
-        auto& positions = source->second;
-        positions.erase(std::remove(positions.begin(), positions.end(), pos), positions.end());
-        if (positions.empty()) edges_by_source_.erase(source);
-    }
+    // The element is gone from the vector: the entries are found by their position.
+    edge_by_destination_.erase(edge.destination.key, position(pos));
+    edges_by_source_.erase(edge.source.key, position(pos));
     if (pos != plan_.field_mapping.size()) {
-        shift(edge_by_destination_, pos + 1, false);
-        shift(edges_by_source_, pos + 1, false);
+        edge_by_destination_.shift(position(pos + 1), false);
+        edges_by_source_.shift(position(pos + 1), false);
     }
+    if (find_edge_from(edge.source.key) == kNone) --mapped_sources_;
 }
 
-void PlanState::note_inserted(std::vector<UnmappedField>& list, std::size_t pos,
-                              std::unordered_map<std::string, std::size_t>& index, bool& dirty) {
-    if (dirty) return;
-    if (pos + 1 != list.size()) shift(index, pos, true);
-    index.emplace(list[pos].field.key, pos);
+void PlanState::note_inserted(const std::vector<UnmappedField>& list, std::size_t pos, PositionIndex& index) {
+    if (dirty_) return;
+    if (pos + 1 != list.size()) index.shift(position(pos), true);
+    const auto key_of = [&](std::uint32_t i) -> const std::string& { return list[i].field.key; };
+    if (index.find(list[pos].field.key, key_of) == kNone) index.insert(list[pos].field.key, position(pos));
 }
 
-void PlanState::note_erased(std::vector<UnmappedField>& list, std::size_t pos, const std::string& key,
-                            std::unordered_map<std::string, std::size_t>& index, bool& dirty) {
-    if (dirty) return;
-    forget(index, key, pos);
-    if (pos != list.size()) shift(index, pos + 1, false);
+void PlanState::note_erased(const std::vector<UnmappedField>& list, std::size_t pos, const std::string& key,
+                            PositionIndex& index) {
+    if (dirty_) return;
+    index.erase(key, position(pos));
+    if (pos != list.size()) index.shift(position(pos + 1), false);
 }
 
 void PlanState::apply(const Step& step, bool forward) {
@@ -155,10 +165,10 @@ void PlanState::apply(const Step& step, bool forward) {
         }
     }
     // The element an insert brings back: `after` when going forwards, `before` when undoing an erase.
-    const Json& incoming = forward ? step.after : step.before;
+    const JsonRef& incoming = forward ? step.after : step.before;
     switch (kind) {
         case Kind::InsertEdge:
-            insert_at(plan_.field_mapping, step.pos, edge_from_raw(incoming));
+            insert_at(plan_.field_mapping, step.pos, edge_from_ref(incoming));
             note_edge_inserted(step.pos);
             break;
         case Kind::EraseEdge:
@@ -171,7 +181,7 @@ void PlanState::apply(const Step& step, bool forward) {
         case Kind::ReplaceEdge:
             if (step.pos < plan_.field_mapping.size()) {
                 Edge& edge = plan_.field_mapping[step.pos];
-                Edge replacement = edge_from_raw(forward ? step.after : step.before);
+                Edge replacement = edge_from_ref(forward ? step.after : step.before);
                 // The session only replaces an edge by one with the same keys; anything else rebuilds.
                 if (replacement.source.key != edge.source.key || replacement.destination.key != edge.destination.key)
                     dirty_ = true;
@@ -179,25 +189,25 @@ void PlanState::apply(const Step& step, bool forward) {
             }
             break;
         case Kind::InsertSource:
-            insert_at(plan_.unmapped_sources, step.pos, unmapped_from_raw(incoming, kSource));
-            note_inserted(plan_.unmapped_sources, step.pos, unmapped_source_by_key_, dirty_);
+            insert_at(plan_.unmapped_sources, step.pos, unmapped_from_ref(incoming, kSource));
+            note_inserted(plan_.unmapped_sources, step.pos, unmapped_source_by_key_);
             break;
         case Kind::EraseSource:
             if (step.pos < plan_.unmapped_sources.size()) {
                 const std::string key = plan_.unmapped_sources[step.pos].field.key;
                 erase_at(plan_.unmapped_sources, step.pos);
-                note_erased(plan_.unmapped_sources, step.pos, key, unmapped_source_by_key_, dirty_);
+                note_erased(plan_.unmapped_sources, step.pos, key, unmapped_source_by_key_);
             }
             break;
         case Kind::InsertDestination:
-            insert_at(plan_.unmapped_destinations, step.pos, unmapped_from_raw(incoming, kDestination));
-            note_inserted(plan_.unmapped_destinations, step.pos, unmapped_destination_by_key_, dirty_);
+            insert_at(plan_.unmapped_destinations, step.pos, unmapped_from_ref(incoming, kDestination));
+            note_inserted(plan_.unmapped_destinations, step.pos, unmapped_destination_by_key_);
             break;
         case Kind::EraseDestination:
             if (step.pos < plan_.unmapped_destinations.size()) {
                 const std::string key = plan_.unmapped_destinations[step.pos].field.key;
                 erase_at(plan_.unmapped_destinations, step.pos);
-                note_erased(plan_.unmapped_destinations, step.pos, key, unmapped_destination_by_key_, dirty_);
+                note_erased(plan_.unmapped_destinations, step.pos, key, unmapped_destination_by_key_);
             }
             break;
         case Kind::SetIgnored:
@@ -207,7 +217,7 @@ void PlanState::apply(const Step& step, bool forward) {
     }
 }
 
-void PlanState::insert_edge(std::size_t pos, Json raw, Steps& log) {
+void PlanState::insert_edge(std::size_t pos, JsonRef raw, Steps& log) {
     Step step;
     step.kind = Step::Kind::InsertEdge;
     step.pos = std::min(pos, plan_.field_mapping.size());
@@ -226,7 +236,7 @@ void PlanState::erase_edge(std::size_t pos, Steps& log) {
     log.push_back(std::move(step));
 }
 
-void PlanState::replace_edge(std::size_t pos, Json raw, Steps& log) {
+void PlanState::replace_edge(std::size_t pos, JsonRef raw, Steps& log) {
     if (pos >= plan_.field_mapping.size()) return;
     Step step;
     step.kind = Step::Kind::ReplaceEdge;
@@ -237,7 +247,7 @@ void PlanState::replace_edge(std::size_t pos, Json raw, Steps& log) {
     log.push_back(std::move(step));
 }
 
-void PlanState::insert_source(std::size_t pos, Json raw, Steps& log) {
+void PlanState::insert_source(std::size_t pos, JsonRef raw, Steps& log) {
     Step step;
     step.kind = Step::Kind::InsertSource;
     step.pos = std::min(pos, plan_.unmapped_sources.size());
@@ -256,7 +266,7 @@ void PlanState::erase_source(std::size_t pos, Steps& log) {
     log.push_back(std::move(step));
 }
 
-void PlanState::insert_destination(std::size_t pos, Json raw, Steps& log) {
+void PlanState::insert_destination(std::size_t pos, JsonRef raw, Steps& log) {
     Step step;
     step.kind = Step::Kind::InsertDestination;
     step.pos = std::min(pos, plan_.unmapped_destinations.size());

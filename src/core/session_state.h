@@ -1,18 +1,19 @@
 // The mutable state under a Session: the current plan, the ignored source keys, and key indexes.
 //
 // Every change goes through a primitive (insert/erase/replace one element, set one flag) that is
-// recorded as a Step. A Step holds only the raw JSON of the element it touched, so undo/redo cost
-// is proportional to what an operation changed, not to the plan size (10,000 edges stay cheap).
-// Replaying a step backwards restores the exact previous vectors, order included.
+// recorded as a Step. A Step holds only the raw JSON of the element it touched (shared with the
+// element, not copied), so undo/redo cost is proportional to what an operation changed, not to
+// the plan size (10,000 edges stay cheap). Replaying a step backwards restores the exact previous
+// vectors, order included.
 #pragma once
 
+#include "core/key_index.h"
 #include "core/plan_model.h"
 
 #include <cstddef>
 #include <optional>
 #include <set>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace pm {
@@ -26,8 +27,8 @@ struct Step {
     };
     Kind kind = Kind::SetIgnored;
     std::size_t pos = 0;                       // position in the list touched
-    Json before;                               // raw element before (Erase, Replace)
-    Json after;                                // raw element after (Insert, Replace)
+    JsonRef before;                            // raw element before (Erase, Replace)
+    JsonRef after;                             // raw element after (Insert, Replace)
     std::string key;                           // SetIgnored: the source key
     bool ignored_before = false;
     bool ignored_after = false;
@@ -49,14 +50,16 @@ public:
     std::optional<std::size_t> unmapped_source(const std::string& key) const;
     std::optional<std::size_t> unmapped_destination(const std::string& key) const;
     std::size_t mapped_source_count() const;                                    // distinct keys
+    // Builds the key indexes now (they are otherwise built by the first lookup).
+    void build_index() const { ensure_index(); }
 
     // Primitives: apply the change and append its Step to `log`.
-    void insert_edge(std::size_t pos, Json raw, Steps& log);
+    void insert_edge(std::size_t pos, JsonRef raw, Steps& log);
     void erase_edge(std::size_t pos, Steps& log);
-    void replace_edge(std::size_t pos, Json raw, Steps& log);
-    void insert_source(std::size_t pos, Json raw, Steps& log);
+    void replace_edge(std::size_t pos, JsonRef raw, Steps& log);
+    void insert_source(std::size_t pos, JsonRef raw, Steps& log);
     void erase_source(std::size_t pos, Steps& log);
-    void insert_destination(std::size_t pos, Json raw, Steps& log);
+    void insert_destination(std::size_t pos, JsonRef raw, Steps& log);
     void erase_destination(std::size_t pos, Steps& log);
     void set_ignored(const std::string& key, bool ignored, Steps& log);
 
@@ -67,21 +70,23 @@ private:
     void ensure_index() const;
     void note_edge_inserted(std::size_t pos);
     void note_edge_erased(std::size_t pos, const Edge& edge);
-    static void note_inserted(std::vector<UnmappedField>& list, std::size_t pos,
-                              std::unordered_map<std::string, std::size_t>& index, bool& dirty);
-    static void note_erased(std::vector<UnmappedField>& list, std::size_t pos, const std::string& key,
-                            std::unordered_map<std::string, std::size_t>& index, bool& dirty);
+    void note_inserted(const std::vector<UnmappedField>& list, std::size_t pos, detail::PositionIndex& index);
+    void note_erased(const std::vector<UnmappedField>& list, std::size_t pos, const std::string& key,
+                     detail::PositionIndex& index);
+    std::uint32_t find_edge_to(const std::string& destination_key) const;
+    std::uint32_t find_edge_from(const std::string& source_key) const;
 
     ExecutionPlan plan_;
     std::set<std::string> ignored_;
 
-    // Key -> position indexes, kept up to date by every primitive (see note_*); built lazily
-    // the first time they are needed.
+    // Key -> position indexes (the keys stay in the plan's elements), kept up to date by every
+    // primitive (see note_*); built the first time they are needed.
     mutable bool dirty_ = true;
-    mutable std::unordered_map<std::string, std::size_t> edge_by_destination_;
-    mutable std::unordered_map<std::string, std::vector<std::size_t>> edges_by_source_;
-    mutable std::unordered_map<std::string, std::size_t> unmapped_source_by_key_;
-    mutable std::unordered_map<std::string, std::size_t> unmapped_destination_by_key_;
+    mutable detail::PositionIndex edge_by_destination_;   // every position
+    mutable detail::PositionIndex edges_by_source_;       // every position
+    mutable std::size_t mapped_sources_ = 0;              // distinct keys in edges_by_source_
+    mutable detail::PositionIndex unmapped_source_by_key_;
+    mutable detail::PositionIndex unmapped_destination_by_key_;
 };
 
 }  // namespace pm

@@ -11,8 +11,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace pm {
@@ -112,6 +114,68 @@ void expect_invariants(const Session& s, const std::set<std::string>& all_source
     EXPECT_EQ(c.destinations(), all_destinations.size()) << context;
 }
 
+// diff_plans as it was first written (maps and sets, every edge compared as Json): the oracle
+// for the linear one.
+PlanDiff naive_diff(const ExecutionPlan& base, const ExecutionPlan& current) {
+    PlanDiff diff;
+    std::map<std::string, const Edge*> before, after;
+    std::vector<std::string> destination_order;
+    for (const auto& edge : current.field_mapping)
+        if (after.emplace(edge.destination.key, &edge).second) destination_order.push_back(edge.destination.key);
+    for (const auto& edge : base.field_mapping)
+        if (before.emplace(edge.destination.key, &edge).second && !after.count(edge.destination.key))
+            destination_order.push_back(edge.destination.key);
+    std::map<std::string, std::vector<std::string>> sources_before, sources_after;
+    for (const auto& [key, edge] : before) sources_before[edge->source.key].push_back(key);
+    for (const auto& [key, edge] : after) sources_after[edge->source.key].push_back(key);
+    for (const auto& key : destination_order) {
+        const auto b = before.find(key);
+        const auto a = after.find(key);
+        std::optional<std::string> from = b == before.end() ? std::nullopt : std::optional<std::string>(b->second->source.key);
+        std::optional<std::string> to = a == after.end() ? std::nullopt : std::optional<std::string>(a->second->source.key);
+        if (from != to) diff.destinations.push_back({key, from, to});
+        else if (write_edge(*b->second) != write_edge(*a->second)) diff.edited.push_back({*to, key});
+    }
+    std::set<std::string> source_keys;
+    for (const auto& entry : sources_before) source_keys.insert(entry.first);
+    for (const auto& entry : sources_after) source_keys.insert(entry.first);
+    for (const auto& key : source_keys) {
+        std::vector<std::string> b = sources_before.count(key) ? sources_before[key] : std::vector<std::string>{};
+        std::vector<std::string> a = sources_after.count(key) ? sources_after[key] : std::vector<std::string>{};
+        std::sort(b.begin(), b.end());
+        std::sort(a.begin(), a.end());
+        if (a != b) diff.sources.push_back({key, std::move(b), std::move(a)});
+    }
+    return diff;
+}
+
+void expect_same_diff(const PlanDiff& a, const PlanDiff& b, const std::string& context) {
+    ASSERT_EQ(a.destinations.size(), b.destinations.size()) << context;
+    for (std::size_t i = 0; i < a.destinations.size(); ++i) {
+        EXPECT_EQ(a.destinations[i].key, b.destinations[i].key) << context;
+        EXPECT_EQ(a.destinations[i].before, b.destinations[i].before) << context;
+        EXPECT_EQ(a.destinations[i].after, b.destinations[i].after) << context;
+    }
+    ASSERT_EQ(a.sources.size(), b.sources.size()) << context;
+    for (std::size_t i = 0; i < a.sources.size(); ++i) {
+        EXPECT_EQ(a.sources[i].key, b.sources[i].key) << context;
+        EXPECT_EQ(a.sources[i].before, b.sources[i].before) << context;
+        EXPECT_EQ(a.sources[i].after, b.sources[i].after) << context;
+    }
+    EXPECT_EQ(a.edited, b.edited) << context;
+}
+
+// What is derived from both plans (diff, PATCH parts, request bodies) against plain Json.
+void expect_derived_state(const Session& s, const std::string& context) {
+    expect_same_diff(s.changes(), naive_diff(s.server_plan(), s.plan()), context);
+    const Json base = write_plan(s.server_plan()), now = write_plan(s.plan());
+    const PatchParts parts = changed_parts(s.server_plan(), s.plan());
+    EXPECT_EQ(parts.field_mapping, base["fieldMapping"] != now["fieldMapping"]) << context;
+    EXPECT_EQ(parts.unmapped_sources, base["unmappedSourceFields"] != now["unmappedSourceFields"]) << context;
+    EXPECT_EQ(parts.unmapped_destinations, base["unmappedDestinationFields"] != now["unmappedDestinationFields"]) << context;
+    EXPECT_EQ(Json::parse(put_body_text(s.plan(), "j", "f"), nullptr, false), put_body(s.plan(), "j", "f")) << context;
+}
+
 template <class T>
 const T& pick(Rng& rng, const std::vector<T>& from) {
     return from[rng.below(from.size())];
@@ -186,6 +250,7 @@ void run_random_session(const ExecutionPlan& start, SessionOptions options, std:
         }
         const std::string context = "seed " + std::to_string(seed) + " op " + std::to_string(i) + " (" + what + ")";
         expect_invariants(s, all_sources, all_destinations, context);
+        if (i % 5 == 0) expect_derived_state(s, context);
         expect_change_matches(before, s.plan(), change, context);
         if (change.empty() && change.refused.empty() && what != "undo" && what != "redo") {
             // A reported no-op must be one: same plan, same revision, nothing to undo added.
