@@ -109,6 +109,9 @@ export async function mountPlanMapper(container, options = {}) {
     submitMethod: options.submitMethod === 'patch' ? 'patch' : 'put', executeOnSubmit: !!options.executeOnSubmit,
     canRefreshToken: typeof options.getToken === 'function', draft: readDraft(draftKey),
     testHooks: !!options.testHooks,
+    // Where the page runs: a secret key (sk_...) on a page that is not on this computer is exposed
+    // to everyone who can open it, and the widget says so.
+    pageOrigin: globalThis.location?.origin ?? '',
   };
 
   performance.mark?.('plan-mapper:mount');

@@ -13,6 +13,7 @@ struct AppConfig {
     std::string token;                         // in memory only: never logged, never stored
     std::string plan_json;                     // start offline from this plan instead of a GET
     std::string draft_json;                    // edits kept by the page from an earlier visit (web)
+    std::string page_origin;                   // web: the embedding page's origin; desktop: empty
     bool allow_one_to_many = false;
     bool dark_theme = false;
     bool submit_with_patch = false;            // PATCH only the changed parts instead of PUT

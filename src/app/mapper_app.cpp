@@ -2,7 +2,9 @@
 // update() (ApiClient::tick), so the session is only ever touched on the main thread.
 #include "app/mapper_app.h"
 
+#include "app/plan_differences.h"
 #include "app/suggestions.h"
+#include "core/api_guard.h"
 #include "ui/fonts.h"
 #include "ui/glyph_coverage.h"
 #include "core/json_problems.h"
@@ -41,6 +43,7 @@ MapperApp::MapperApp(AppConfig config, HttpClient& http, AppHost& host)
     : config_(std::move(config)), host_(host), api_(http, api_options(config_)) {
     status_.job_id = config_.job_id;
     status_.file_id = config_.file_id;
+    check_token(config_.token);
     if (!config_.draft_json.empty()) {
         // A draft is {plan, ignored}; one that does not read is dropped, never fatal.
         const Json draft = Json::parse(config_.draft_json, nullptr, false);
@@ -53,6 +56,10 @@ MapperApp::MapperApp(AppConfig config, HttpClient& http, AppHost& host)
                     if (key.is_string()) draft_ignored_.push_back(key.get<std::string>());
         }
     }
+}
+
+void MapperApp::check_token(const std::string& token) {
+    status_.warning = should_warn_secret_key(token, config_.page_origin) ? secret_key_warning() : std::string();
 }
 
 void MapperApp::start(double /*now_ms*/) {
@@ -102,6 +109,11 @@ void MapperApp::start_session(JobPlan job_plan) {
     options.allow_one_to_many = config_.allow_one_to_many;
     session_ = std::make_unique<Session>(std::move(job_plan.plan), options);
     notified_revision_ = session_->revision();
+    confirmed_ = false;
+    confirmed_response_.clear();
+    executed_ = false;
+    server_version_.reset();
+    status_.server_changes.clear();
     panel_state_ = ui::PanelState{};
     suggestions_ = rank_destinations(*session_);
     panel_state_.suggestions = &suggestions_;
@@ -159,7 +171,19 @@ void MapperApp::submit() {
         status_.submit_message = "Saved.";
         return;
     }
+    if (nothing_new_to_send()) {
+        // Never a second PUT for a change the server already confirmed; the host still hears
+        // that the plan is saved (it may be waiting for that to move on).
+        status_.submit_message = "Already saved: nothing changed since.";
+        host_.notify("submit", confirmed_response_);
+        if (config_.execute_on_submit && !executed_) execute_job();
+        return;
+    }
     send_submit();
+}
+
+bool MapperApp::nothing_new_to_send() const {
+    return confirmed_ && !server_version_ && session_->changes().empty();
 }
 
 void MapperApp::send_submit() {
@@ -168,11 +192,16 @@ void MapperApp::send_submit() {
     submitted_revision_ = session_->revision();
     status_.submitting = true;
     status_.submit_message.clear();
+    panel_state_.field_messages.clear();
+    // Sending ours again settles a difference with the server's version in favour of ours.
+    server_version_.reset();
+    status_.server_changes.clear();
     const std::string file_id = !config_.file_id.empty() ? config_.file_id : status_.file_id;
     auto done = [this](const ApiResult<JobPlan>& result) {
         submitting_ = false;
         status_.submitting = false;
         if (!result.ok()) {
+            attach_field_messages(result.error);
             on_failure(result.error, Operation::Submit, "submitting the plan");  // the edits stay
             return;
         }
@@ -191,18 +220,50 @@ void MapperApp::on_submit_confirmed(const JobPlan& confirmed) {
     job_ = confirmed.job;
     status_.job_status = job_->status;
     const bool edited_meanwhile = session_->revision() != submitted_revision_;
-    // The confirmed plan becomes the base only when nothing changed meanwhile; otherwise the
-    // newer edits stay and go out with the next submit.
+    // The confirmed plan becomes the base only when nothing changed meanwhile and it is the plan
+    // that was sent. Edits made meanwhile stay and go out with the next submit; a plan the server
+    // changed is shown beside the person's, never applied over it.
+    bool differs = false;
     if (!edited_meanwhile) {
-        session_->rebase(confirmed.plan);
-        notified_revision_ = session_->revision();
+        const PlanDiff sent_to_saved = diff_plans(session_->plan(), confirmed.plan);
+        differs = !sent_to_saved.empty();
+        if (differs) {
+            status_.server_changes = describe_server_differences(*session_, sent_to_saved);
+            status_.submit_message = "Saved by Flatfile, with differences.";
+            server_version_ = confirmed.plan;
+        } else {
+            session_->rebase(confirmed.plan);
+            notified_revision_ = session_->revision();
+            confirmed_ = true;
+        }
     }
-    host_.notify("submit", dump_json(write_job_plan_response(confirmed)));
+    confirmed_response_ = dump_json(write_job_plan_response(confirmed));
+    host_.notify("submit", confirmed_response_);
+    // The page drops its draft on "submit"; when what the server has is not what is on screen,
+    // the draft is written again so a reload still finds the person's plan.
+    if (edited_meanwhile || differs) notify_draft();
     if (edited_meanwhile && submit_again_) {
         send_submit();
         return;
     }
-    if (config_.execute_on_submit && !edited_meanwhile) execute_job();
+    if (config_.execute_on_submit && !edited_meanwhile && !differs) execute_job();
+}
+
+void MapperApp::use_server_version() {
+    if (!session_ || !server_version_) return;
+    session_->rebase(std::move(*server_version_));
+    server_version_.reset();
+    status_.server_changes.clear();
+    status_.submit_message = "Using the plan Flatfile saved.";
+    confirmed_ = true;
+    after_draw_changes();                      // tells the page (change, and the draft goes)
+}
+
+void MapperApp::attach_field_messages(const ApiError& error) {
+    if (!session_) return;
+    for (const ServerMessage& m : error.server_messages)
+        if (!m.key.empty() && (session_->source_field(m.key) || session_->destination_field(m.key)))
+            panel_state_.field_messages[m.key] = m.message;
 }
 
 void MapperApp::execute_job() {
@@ -213,6 +274,7 @@ void MapperApp::execute_job() {
             return;
         }
         status_.submit_message = "Plan saved. The import has started.";
+        executed_ = true;
         host_.notify("execute", dump_json(Json{{"jobId", status_.job_id}, {"success", *result.value}}));
     });
 }
@@ -231,6 +293,7 @@ void MapperApp::on_failure(const ApiError& error, Operation operation, const cha
 void MapperApp::set_token(const std::string& token) {
     ApiConfig config = api_.config();
     config.token = token;
+    check_token(token);
     api_.set_config(config);
     const Operation operation = waiting_for_token_;
     waiting_for_token_ = Operation::None;
@@ -259,10 +322,15 @@ void MapperApp::after_draw_changes() {
     notified_revision_ = session_->revision();
     const ExecutionPlan& plan = session_->plan();
     host_.notify("change", dump_json(write_plan(plan)));
-    // The draft the page keeps until the server confirms: null once nothing differs.
-    const bool differs = !session_->changes().empty() || !session_->ignored().empty();
+    notify_draft();
+}
+
+void MapperApp::notify_draft() {
+    // The draft the page keeps until the server confirms: null once nothing differs from what the
+    // server has (a pending server version means it has something else).
+    const bool differs = server_version_ || !session_->changes().empty() || !session_->ignored().empty();
     Json draft = nullptr;
-    if (differs) draft = {{"plan", write_plan(plan)}, {"ignored", session_->ignored()}};
+    if (differs) draft = {{"plan", write_plan(session_->plan())}, {"ignored", session_->ignored()}};
     host_.notify("draft", dump_json(draft));
 }
 
@@ -280,6 +348,16 @@ void MapperApp::draw() {
     const ui::PanelRequests requests = ui::draw_mapping_panel(session_.get(), status_, panel_state_);
     if (requests.restore_draft) restore_draft();
     if (requests.accept_threshold > 0 && session_) accept_assignment(*session_, requests.accept_threshold);
+    if (requests.use_server_plan) use_server_version();
+    if (requests.keep_own_plan) {
+        server_version_.reset();
+        status_.server_changes.clear();
+        status_.submit_message = "Your plan is kept; submit to send it.";
+    }
+    if (requests.copy_plan && session_) {
+        ImGui::SetClipboardText(plan_json().c_str());
+        status_.submit_message = "The plan is on the clipboard as JSON.";
+    }
     if (requests.discard_draft) {
         draft_plan_.reset();
         status_.draft_offered = false;

@@ -44,6 +44,8 @@ public:
     void set_token(const std::string& token);  // the answer to AppHost::request_token
 
     const Session* session() const { return session_.get(); }
+    const ui::PanelStatus& status() const { return status_; }
+    const ui::PanelState& panel_state() const { return panel_state_; }
 
 private:
     enum class Operation { None, Load, Submit };
@@ -52,6 +54,11 @@ private:
     void start_session(JobPlan job_plan);
     void send_submit();
     void on_submit_confirmed(const JobPlan& confirmed);
+    bool nothing_new_to_send() const;
+    void use_server_version();
+    void attach_field_messages(const ApiError& error);
+    void notify_draft();
+    void check_token(const std::string& token);
     void execute_job();
     // Handles a failed call: a 401 asks the host for a token once, then reports.
     void on_failure(const ApiError& error, Operation operation, const char* during);
@@ -69,6 +76,13 @@ private:
     std::uint64_t submitted_revision_ = 0;
     bool submitting_ = false;
     bool submit_again_ = false;                // asked to submit while a submit was in flight
+    // The server confirmed the session's base plan in this visit (its last answer to a submit
+    // matched what was sent), and its answer, for a repeated submit with nothing new to send.
+    bool confirmed_ = false;
+    std::string confirmed_response_;
+    bool executed_ = false;                    // POST execute succeeded
+    // A confirmed plan that differs from the one sent, until the person picks theirs or it.
+    std::optional<ExecutionPlan> server_version_;
     Operation waiting_for_token_ = Operation::None;
     bool token_refreshed_ = false;             // one refresh per failure streak, then a clear error
     std::optional<ExecutionPlan> draft_plan_;

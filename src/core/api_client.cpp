@@ -1,6 +1,7 @@
 // Calls, retries and result delivery; see api_client.h.
 #include "core/api_client.h"
 
+#include "core/api_guard.h"
 #include "core/json_access.h"
 #include "core/plan_parse.h"
 
@@ -24,6 +25,7 @@ struct Call {
     HttpRequestId http_id = 0;
     std::int64_t due_ms = 0;                   // when waiting for a retry
     bool cancelled = false;
+    std::string refused;                       // the guard's reason: finished at the next tick, never sent
 };
 
 bool is_success(const HttpResponse& response) {
@@ -34,6 +36,13 @@ HttpResponse cancelled_response() {
     HttpResponse response;
     response.outcome = HttpOutcome::Cancelled;
     response.error = "cancelled";
+    return response;
+}
+
+HttpResponse refused_response(const std::string& reason) {
+    HttpResponse response;
+    response.outcome = HttpOutcome::Refused;
+    response.error = reason;
     return response;
 }
 
@@ -107,6 +116,14 @@ struct ApiClient::Impl : std::enable_shared_from_this<ApiClient::Impl> {
         Call& call = calls[id];
         call.request = std::move(request);
         call.finish = std::move(finish);
+        // The token goes only to the configured origin, and only over https unless the API is on
+        // this computer. A refused call still ends through tick(), like every other result.
+        const GuardDecision guard = check_request_url(options.config.base_url, call.request.url);
+        if (!guard.allowed) {
+            call.refused = guard.reason;
+            call.attempts = 1;
+            return id;
+        }
         send(id, call);
         return id;
     }
@@ -154,7 +171,8 @@ struct ApiClient::Impl : std::enable_shared_from_this<ApiClient::Impl> {
         for (ApiCallId id : due) {
             auto it = calls.find(id);
             if (it == calls.end() || it->second.in_flight) continue;
-            if (it->second.cancelled) finish(it, cancelled_response());
+            if (!it->second.refused.empty()) finish(it, refused_response(it->second.refused));
+            else if (it->second.cancelled) finish(it, cancelled_response());
             else send(id, it->second);
         }
     }

@@ -76,6 +76,10 @@ ApiError error_from_response(const HttpResponse& response, ApiCall call, const s
             error.kind = ApiErrorKind::Cancelled;
             error.message = "Cancelled.";
             return error;
+        case HttpOutcome::Refused:
+            error.kind = ApiErrorKind::Refused;
+            error.message = response.error;    // the guard's reason, written for a person
+            return error;
         case HttpOutcome::Completed: break;
     }
     error.kind = ApiErrorKind::Http;

@@ -18,6 +18,7 @@ enum class ApiErrorKind {
     Cancelled,
     Http,                                      // an answer with a non-2xx status
     BadResponse,                               // a 2xx answer we could not read
+    Refused,                                   // not sent: wrong origin, or http to a remote host
 };
 
 // One entry of an Errors body: {"errors":[{"key":"jobId","message":"..."}]} (key optional).

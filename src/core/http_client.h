@@ -29,6 +29,7 @@ enum class HttpOutcome {
     NetworkError,                              // refused, reset, DNS, TLS, CORS (web: status 0)
     TimedOut,
     Cancelled,
+    Refused,                                   // never sent: the request guard said no (core/api_guard.h)
 };
 
 struct HttpResponse {

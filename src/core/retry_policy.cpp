@@ -14,7 +14,8 @@ bool is_retryable(const std::string& method, const HttpResponse& response) {
     switch (response.outcome) {
         case HttpOutcome::NetworkError:
         case HttpOutcome::TimedOut: return idempotent;
-        case HttpOutcome::Cancelled: return false;
+        case HttpOutcome::Cancelled:
+        case HttpOutcome::Refused: return false;
         case HttpOutcome::Completed: break;
     }
     const int status = response.status;

@@ -48,6 +48,11 @@ void draw_destination_list(Session& session, PanelState& state) {
             std::string tip = field->key + "  (" + field->type_name + ")";
             if (!field->description.empty()) tip += "\n" + field->description;
             tooltip_text(tip);
+            if (const std::string* message = field_message(state, row.key)) {
+                ImGui::SameLine();
+                coloured_text(kErrorColour, "Flatfile: " + *message);   // clipped by the column; whole in the tooltip
+                tooltip_text(*message);
+            }
             if (row.required) {
                 ImGui::SameLine();
                 coloured_text(row.source_key.empty() ? kErrorColour : kMutedColour, "required");

@@ -22,6 +22,10 @@ struct PanelStatus {
     std::string message;                       // a problem to show, e.g. a load or submit error
     std::string submit_message;                // e.g. "Plan saved."
     bool draft_offered = false;                // unsaved edits from an earlier visit can be restored
+    std::string warning;                       // e.g. a secret key used on a page anyone can open
+    // The server confirmed a plan that differs from the one sent: what differs, for a person.
+    // The person's plan stays on screen until they choose.
+    std::string server_changes;
 };
 
 // What the person asked for that the panel cannot do itself.
@@ -30,6 +34,9 @@ struct PanelRequests {
     bool restore_draft = false;
     bool discard_draft = false;
     double accept_threshold = 0;               // > 0: accept the matcher's assignment at or above it
+    bool copy_plan = false;                    // put the plan as it stands on the clipboard as JSON
+    bool use_server_plan = false;              // take the plan the server confirmed instead
+    bool keep_own_plan = false;                // dismiss the server's version; ours goes with the next submit
 };
 
 // session may be null (still loading, or failed).

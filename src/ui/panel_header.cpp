@@ -20,6 +20,14 @@ std::size_t ignore_unmapped(Session& session) {
 
 namespace {
 
+void wrapped_text(const ImVec4& colour, const std::string& s) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::PushTextWrapPos(0);
+    text(s);
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+}
+
 void chip(const char* label, unsigned bit, PanelState& state) {
     bool on = (state.chips & bit) != 0;
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
@@ -104,15 +112,27 @@ void draw_panel_header(Session* session, const PanelStatus& status, PanelState& 
     ImGui::SameLine();
     muted_text("job " + status.job_id + (status.file_id.empty() ? "" : "  |  file " + status.file_id) +
                (status.job_status.empty() ? "" : "  |  " + status.job_status));
+    if (!status.warning.empty()) wrapped_text(kWarnColour, status.warning);
     if (!status.message.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
-        ImGui::PushTextWrapPos(0);
-        text(status.message);
-        ImGui::PopTextWrapPos();
-        ImGui::PopStyleColor();
+        wrapped_text(kErrorColour, status.message);
+        // Whatever went wrong, the person's work can leave the widget.
+        if (session) {
+            if (ImGui::SmallButton("Copy the plan as JSON")) requests.copy_plan = true;
+            record_item("button:copy-plan");
+            tooltip_text("Your mapping, edits included, as the JSON the widget would send.");
+        }
     }
     if (status.loading) ImGui::TextUnformatted("Loading the plan...");
     if (!session) return;
+    if (!status.server_changes.empty()) {
+        wrapped_text(kWarnColour, status.server_changes);
+        if (ImGui::SmallButton("Use Flatfile's version")) requests.use_server_plan = true;
+        record_item("button:use-server-plan");
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Keep mine")) requests.keep_own_plan = true;
+        record_item("button:keep-own-plan");
+        tooltip_text("Your plan stays here and is sent again with the next submit.");
+    }
     if (status.draft_offered) {
         coloured_text(kWarnColour, "You have unsaved edits from an earlier visit.");
         ImGui::SameLine();

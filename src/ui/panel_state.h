@@ -6,6 +6,7 @@
 #include "ui/panel_view.h"
 
 #include <cstdint>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -32,6 +33,16 @@ struct PanelState {
     bool focus_filter = false;                 // Ctrl+F pressed
     bool review_open = false;
     const SuggestionsBySource* suggestions = nullptr;  // from the matcher, when there is one
+    // The server's words about a field (a 400's {"errors":[{key, message}]}), by source or
+    // destination key, shown on that field's row until the next submit.
+    std::map<std::string, std::string> field_messages;
 };
+
+// The server's message about `key`, or null.
+inline const std::string* field_message(const PanelState& state, const std::string& key) {
+    if (key.empty()) return nullptr;
+    auto it = state.field_messages.find(key);
+    return it == state.field_messages.end() ? nullptr : &it->second;
+}
 
 }  // namespace pm::ui

@@ -67,7 +67,16 @@ void draw_source_cell(const Field& source, const SourceRow& row, PanelState& sta
     }
 }
 
-void draw_marks(const Session& session, const SourceRow& row) {
+void draw_marks(const Session& session, const SourceRow& row, const PanelState& state) {
+    // The server's words about this row's source or destination come first: they explain a
+    // rejected submit.
+    for (const std::string* message : {field_message(state, row.source_key), field_message(state, row.destination_key)}) {
+        if (!message) continue;
+        coloured_text(kErrorColour, "Flatfile: " + *message);   // clipped by the column; whole in the tooltip
+        tooltip_text(*message);
+        ImGui::SameLine();
+        break;
+    }
     const Edge* edge = row.destination_key.empty() ? nullptr : session.edge_to(row.destination_key);
     if (edge && edge->metadata) {
         certainty_badge(edge->metadata->certainty);
@@ -145,7 +154,7 @@ void draw_source_table(Session& session, PanelState& state) {
             ImGui::TableNextColumn();
             draw_destination_picker(session, row.source_key, row.destination_key, state);
             ImGui::TableNextColumn();
-            draw_marks(session, row);
+            draw_marks(session, row, state);
             ImGui::PopID();
         }
     }

@@ -103,6 +103,7 @@ pm::AppConfig parse_config(const char* config_json) {
     config.job_id = text("jobId");
     config.file_id = text("fileId");
     config.token = text("token");
+    config.page_origin = text("pageOrigin");
     config.dark_theme = text("theme") == "dark";
     if (auto it = json.find("plan"); it != json.end() && !it->is_null())
         config.plan_json = it->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
