@@ -139,8 +139,9 @@ export async function mountPlanMapper(container, options = {}) {
       copyText(text) { navigator.clipboard?.writeText(text).catch(() => {}); },
       // The plan has characters the built-in font lacks (CJK): fetch the fallback font that sits
       // beside this file, once, and hand its bytes to the module.
-      loadFallbackFont() {
-        fetch(new URL('./fonts/cjk-fallback.ttf', import.meta.url))
+      loadFallbackFont(face) {
+        const file = face === 0 ? 'noto-extra.ttf' : 'cjk-fallback.ttf';
+        fetch(new URL(`./fonts/${file}`, import.meta.url))
           .then((response) => (response.ok ? response.arrayBuffer() : null))
           .catch(() => null)
           .then((buffer) => {
@@ -148,7 +149,7 @@ export async function mountPlanMapper(container, options = {}) {
             const bytes = buffer ? new Uint8Array(buffer) : new Uint8Array(0);
             const pointer = bytes.length ? module._malloc(bytes.length) : 0;
             if (pointer) module.HEAPU8.set(bytes, pointer);
-            try { module._pm_fallback_font(pointer, pointer ? bytes.length : 0); } finally { if (pointer) module._free(pointer); }
+            try { module._pm_fallback_font(face, pointer, pointer ? bytes.length : 0); } finally { if (pointer) module._free(pointer); }
             scheduleFrame(0);
           });
         return true;

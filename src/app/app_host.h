@@ -16,9 +16,11 @@ public:
     // After a 401: asks the host for a fresh token, delivered later through MapperApp::set_token.
     // Returns false when the host cannot (then the person is asked to sign in again).
     virtual bool request_token() { return false; }
-    // Loads the fallback font (TrueType bytes, e.g. CJK) and hands it to `done`, now or from a
-    // later frame. Returns false when the platform has none (such characters then show as U+FFFD).
-    virtual bool load_fallback_font(std::function<void(std::vector<unsigned char>)> done) {
+    // Loads a fallback face (TrueType bytes; face "noto-extra" for Greek, Cyrillic, Vietnamese...,
+    // "cjk" for the rest) and hands it to `done`, now or from a later frame. Returns false when the
+    // platform has none (such characters then show as U+FFFD).
+    virtual bool load_fallback_font(const std::string& face, std::function<void(std::vector<unsigned char>)> done) {
+        (void)face;
         (void)done;
         return false;
     }

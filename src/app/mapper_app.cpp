@@ -130,15 +130,21 @@ void MapperApp::start_session(JobPlan job_plan) {
 }
 
 void MapperApp::request_fallback_font_if_needed() {
-    std::vector<ImWchar> missing = ui::missing_codepoints(session_->plan());
-    if (missing.empty() || fallback_requested_) return;
-    fallback_requested_ = true;
-    // The callback may outlive this app (a fetch in flight when the widget is destroyed): it only
-    // fills a shared slot that update() reads.
-    std::weak_ptr<std::optional<PendingFont>> slot = pending_font_;
-    host_.load_fallback_font([slot, missing = std::move(missing)](std::vector<unsigned char> bytes) mutable {
-        if (auto target = slot.lock(); target && !bytes.empty()) *target = PendingFont{std::move(bytes), std::move(missing)};
-    });
+    const std::vector<ImWchar> missing = ui::missing_codepoints(session_->plan());
+    if (missing.empty()) return;
+    for (const ui::FallbackFace face : {ui::FallbackFace::NotoExtra, ui::FallbackFace::Cjk}) {
+        std::vector<ImWchar> codepoints = ui::codepoints_for(missing, face);
+        bool& requested = fallback_requested_[static_cast<int>(face)];
+        if (codepoints.empty() || requested) continue;
+        requested = true;
+        // The callback may outlive this app (a fetch in flight when the widget is destroyed): it
+        // only fills a shared slot that update() reads.
+        std::weak_ptr<std::vector<PendingFont>> slot = pending_fonts_;
+        host_.load_fallback_font(ui::fallback_face_name(face), [slot, face, codepoints = std::move(codepoints)](std::vector<unsigned char> bytes) mutable {
+            if (auto target = slot.lock(); target && !bytes.empty())
+                target->push_back(PendingFont{face, std::move(bytes), std::move(codepoints)});
+        });
+    }
 }
 
 void MapperApp::restore_draft() {
@@ -336,10 +342,10 @@ void MapperApp::notify_draft() {
 
 void MapperApp::update(double now_ms) {
     api_.tick(static_cast<std::int64_t>(now_ms));
-    if (pending_font_->has_value()) {
+    if (!pending_fonts_->empty()) {
         // Between frames (update runs before NewFrame), so rebuilding the atlas is safe here.
-        ui::set_fallback_font(std::move((*pending_font_)->bytes), (*pending_font_)->codepoints);
-        pending_font_->reset();
+        for (PendingFont& font : *pending_fonts_) ui::set_fallback_font(font.face, std::move(font.bytes), font.codepoints);
+        pending_fonts_->clear();
         host_.fonts_changed();
     }
 }
@@ -368,7 +374,7 @@ void MapperApp::draw() {
 }
 
 double MapperApp::next_frame_delay_ms(double now_ms) const {
-    if (pending_font_->has_value()) return 0;
+    if (!pending_fonts_->empty()) return 0;
     if (auto due = api_.next_retry_ms()) return std::max(0.0, static_cast<double>(*due) - now_ms);
     // In flight: the desktop transport must be polled; the web one also wakes the page itself.
     return api_.busy() ? 30 : -1;

@@ -11,6 +11,7 @@
 #include "core/api_client.h"
 #include "core/http_client.h"
 #include "core/session.h"
+#include "ui/fonts.h"
 #include "ui/mapping_panel.h"
 
 #include <imgui.h>  // ImWchar
@@ -87,13 +88,14 @@ private:
     bool token_refreshed_ = false;             // one refresh per failure streak, then a clear error
     std::optional<ExecutionPlan> draft_plan_;
     std::vector<std::string> draft_ignored_;
-    // A fallback font that arrived for the plan's characters, applied between frames.
+    // Fallback faces that arrived for the plan's characters, applied between frames.
     struct PendingFont {
+        ui::FallbackFace face;
         std::vector<unsigned char> bytes;
         std::vector<ImWchar> codepoints;
     };
-    std::shared_ptr<std::optional<PendingFont>> pending_font_ = std::make_shared<std::optional<PendingFont>>();
-    bool fallback_requested_ = false;
+    std::shared_ptr<std::vector<PendingFont>> pending_fonts_ = std::make_shared<std::vector<PendingFont>>();
+    bool fallback_requested_[ui::kFallbackFaceCount] = {};
     ui::SuggestionsBySource suggestions_;      // the matcher's candidates, per source key
     ui::PanelStatus status_;
     ui::PanelState panel_state_;

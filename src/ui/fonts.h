@@ -1,5 +1,6 @@
-// The panel's fonts: Noto Sans (Latin with accents, Greek, Cyrillic), embedded at build time,
-// plus an optional fallback font (CJK) merged in for just the characters a plan needs.
+// The panel's fonts: a small built-in subset of Noto Sans (Latin with Western and Central European
+// accents), embedded at build time, plus fallback faces merged in for just the characters a plan
+// needs: the rest of Noto Sans (Greek, Cyrillic, Vietnamese, ...) and a CJK face.
 #pragma once
 
 #include <imgui.h>
@@ -8,15 +9,27 @@
 
 namespace pm::ui {
 
-// The glyph ranges of the embedded font (zero-terminated pairs, as ImGui takes them).
+// Where a character the built-in font lacks comes from.
+enum class FallbackFace {
+    NotoExtra,                                 // the same face for the other scripts it covers
+    Cjk,                                       // everything else (CJK, Hangul, kana, ...)
+};
+inline constexpr int kFallbackFaceCount = 2;
+const char* fallback_face_name(FallbackFace face);   // "noto-extra", "cjk": file names on the web
+
+// The glyph ranges of the built-in font and of the Noto extra file (zero-terminated pairs, as
+// ImGui takes them); cmake/embed_font.py subsets with the same ranges.
 const ImWchar* embedded_glyph_ranges();
+const ImWchar* noto_extra_glyph_ranges();
+// The face that draws `codepoint` when the built-in font does not.
+FallbackFace fallback_face_for(unsigned codepoint);
 
 // Rebuilds the font atlas with the UI font rasterised at size × ratio device pixels (and the
-// fallback's glyphs, when one is set). The renderer must upload the atlas again afterwards.
+// fallback faces' glyphs, when set). The renderer must upload the atlas again afterwards.
 void load_fonts(float size, float ratio);
 
-// Sets the fallback font (TrueType bytes) and the code points to take from it, then rebuilds the
+// Sets a fallback face (TrueType bytes) and the code points to take from it, then rebuilds the
 // atlas at the current size and ratio. The renderer must upload the atlas again afterwards.
-void set_fallback_font(std::vector<unsigned char> font, const std::vector<ImWchar>& codepoints);
+void set_fallback_font(FallbackFace face, std::vector<unsigned char> font, const std::vector<ImWchar>& codepoints);
 
 }  // namespace pm::ui

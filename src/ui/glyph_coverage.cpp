@@ -56,6 +56,13 @@ bool embedded_font_covers(unsigned codepoint) {
     return false;
 }
 
+std::vector<ImWchar> codepoints_for(const std::vector<ImWchar>& missing, FallbackFace face) {
+    std::vector<ImWchar> out;
+    for (ImWchar cp : missing)
+        if (fallback_face_for(cp) == face) out.push_back(cp);
+    return out;
+}
+
 std::vector<ImWchar> missing_codepoints(const ExecutionPlan& plan, std::size_t cap) {
     std::set<ImWchar> found;
     for (const Edge& edge : plan.field_mapping) {

@@ -1,4 +1,5 @@
-// Which characters need the fallback font: CJK yes; Latin with accents, Greek, Cyrillic no.
+// Which characters need a fallback face, and which one: Western and Central European Latin are
+// built in; Greek, Cyrillic and Vietnamese come from the Noto extra file; CJK from the CJK face.
 #include "core/plan_parse.h"
 #include "ui/glyph_coverage.h"
 
@@ -7,15 +8,20 @@
 namespace pm::test {
 namespace {
 
-TEST(GlyphCoverage, OnlyCharactersTheEmbeddedFontLacks) {
+TEST(GlyphCoverage, OnlyCharactersTheBuiltInFontLacksEachFromItsFace) {
     auto parsed = parse_plan_document(R"json({"fieldMapping": [],
       "unmappedSourceFields": [{"sourceField": {"key": "shimei", "label": "氏名", "type": "string"},
-                                "preview": ["café", "Ελένη", "Дмитрий", "김"]}],
+                                "preview": ["café", "Łódź", "Ελ", "Дм", "Việt", "김"]}],
       "unmappedDestinationFields": [{"destinationField": {"key": "name", "label": "Name (名)", "type": "string"}}]})json");
     ASSERT_TRUE(parsed.ok());
     const std::vector<ImWchar> missing = ui::missing_codepoints(parsed.value->plan);
-    const std::vector<ImWchar> expected = {0x540D /* 名 */, 0x6C0F /* 氏 */, 0xAE40 /* 김 */};
-    EXPECT_EQ(missing, expected);
+    // Latin-1 (é) and Latin Extended-A (Ł, ó, ź) are built in; the rest comes from a fallback face.
+    const std::vector<ImWchar> greek_cyrillic_vietnamese = {0x0395 /* Ε */, 0x03BB /* λ */, 0x0414 /* Д */,
+                                                            0x043C /* м */, 0x1EC7 /* ệ */};
+    const std::vector<ImWchar> cjk = {0x540D /* 名 */, 0x6C0F /* 氏 */, 0xAE40 /* 김 */};
+    EXPECT_EQ(ui::codepoints_for(missing, ui::FallbackFace::NotoExtra), greek_cyrillic_vietnamese);
+    EXPECT_EQ(ui::codepoints_for(missing, ui::FallbackFace::Cjk), cjk);
+    EXPECT_EQ(missing.size(), greek_cyrillic_vietnamese.size() + cjk.size());
 }
 
 TEST(GlyphCoverage, LatinPlansNeedNothingAndBadUtf8IsSkipped) {

@@ -203,10 +203,10 @@ describe('widget editing in Chromium', { skip: built ? false : 'dist/ not built'
   test('CJK text fetches the fallback font lazily, Latin text never does', { timeout: 60_000 }, async () => {
     const page = await freshPage();
     const fontRequests = [];
-    page.on('request', (request) => { if (request.url().endsWith('/fonts/cjk-fallback.ttf')) fontRequests.push(request.url()); });
+    page.on('request', (request) => { if (request.url().includes('/fonts/')) fontRequests.push(request.url()); });
     const widget = await mountWidget(page);
     await page.waitForTimeout(300);
-    assert.equal(fontRequests.length, 0, 'the demo plan is Latin: no fallback font');
+    assert.deepEqual(fontRequests, [], 'the demo plan is Latin: no fallback font');
     const plan = { fieldMapping: [], unmappedSourceFields: [{ sourceField: { key: 'shimei', label: '氏名', type: 'string' }, preview: ['東京', '서울'] }],
       unmappedDestinationFields: [{ destinationField: { key: 'name', type: 'string' } }] };
     const response = page.waitForResponse((r) => r.url().endsWith('/fonts/cjk-fallback.ttf'));
@@ -214,6 +214,25 @@ describe('widget editing in Chromium', { skip: built ? false : 'dist/ not built'
     assert.equal((await response).status(), 200);
     await page.waitForTimeout(300);
     assert.equal(fontRequests.length, 1);
+    assert.ok(fontRequests[0].endsWith('/fonts/cjk-fallback.ttf'));
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('Greek and Cyrillic text fetch only the Noto extra file, once', { timeout: 60_000 }, async () => {
+    const page = await freshPage();
+    const fontRequests = [];
+    page.on('request', (request) => { if (request.url().includes('/fonts/')) fontRequests.push(request.url()); });
+    const widget = await mountWidget(page);
+    const plan = { fieldMapping: [], unmappedSourceFields: [{ sourceField: { key: 'imya', label: 'Имя', type: 'string' }, preview: ['Ελένη', 'Dũng'] }],
+      unmappedDestinationFields: [{ destinationField: { key: 'name', type: 'string' } }] };
+    const response = page.waitForResponse((r) => r.url().endsWith('/fonts/noto-extra.ttf'));
+    assert.equal(await page.evaluate((p) => window.controllers[p.widget].setPlan(p.plan), { widget, plan }), true);
+    assert.equal((await response).status(), 200);
+    await page.waitForTimeout(300);
+    assert.equal(fontRequests.length, 1);
+    assert.ok(fontRequests[0].endsWith('/fonts/noto-extra.ttf'));
+    // The glyphs are in the atlas: the frame after the font arrived drew without problems.
     assert.deepEqual(page.problems, []);
     await page.close();
   });

@@ -52,11 +52,15 @@ public:
             std::fprintf(stderr, "plan-mapper: saved %s\n", plan_file_.c_str());
         }
     }
-    // CJK and other scripts the embedded font lacks: Debian's fonts-wqy-microhei, read on demand.
-    bool load_fallback_font(std::function<void(std::vector<unsigned char>)> done) override {
-        const char* path = std::getenv("PM_FALLBACK_FONT");
+    // Scripts the built-in font lacks, read on demand from Debian's fonts: the whole of Noto Sans
+    // (fonts-noto-core) for Greek, Cyrillic, Vietnamese...; WenQuanYi Micro Hei for CJK.
+    bool load_fallback_font(const std::string& face, std::function<void(std::vector<unsigned char>)> done) override {
+        const bool noto = face == "noto-extra";
+        const char* path = std::getenv(noto ? "PM_NOTO_EXTRA_FONT" : "PM_FALLBACK_FONT");
+        const char* debian = noto ? "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"
+                                  : "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
         std::string text;
-        if (!read_file_bytes(path ? path : "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", text)) return false;
+        if (!read_file_bytes(path ? path : debian, text)) return false;
         done(std::vector<unsigned char>(text.begin(), text.end()));
         return true;
     }

@@ -46,24 +46,26 @@ EM_JS(void, pm_js_copy, (const char* text), {
     if (hooks && hooks.copyText) hooks.copyText(UTF8ToString(text));
 });
 
-// Asks the page to fetch the fallback font (dist/fonts/cjk-fallback.ttf, beside the module); it
-// answers through pm_fallback_font. Returns 0 when the page cannot.
-EM_JS(int, pm_js_load_fallback_font, (), {
+// Asks the page to fetch a fallback face (dist/fonts/noto-extra.ttf or cjk-fallback.ttf, beside
+// the module); it answers through pm_fallback_font. Returns 0 when the page cannot.
+EM_JS(int, pm_js_load_fallback_font, (int face), {
     const hooks = Module["planMapper"];
-    return hooks && hooks.loadFallbackFont ? (hooks.loadFallbackFont() ? 1 : 0) : 0;
+    return hooks && hooks.loadFallbackFont ? (hooks.loadFallbackFont(face) ? 1 : 0) : 0;
 });
 
 class WebHost final : public pm::AppHost {
 public:
     void notify(const std::string& name, const std::string& json) override { pm_js_notify(name.c_str(), json.c_str()); }
     bool request_token() override { return pm_js_request_token() != 0; }
-    bool load_fallback_font(std::function<void(std::vector<unsigned char>)> done) override {
-        if (!pm_js_load_fallback_font()) return false;
-        font_done = std::move(done);
+    // Faces by number across the JS boundary: 0 noto-extra, 1 cjk (web/plan-mapper.js knows the files).
+    bool load_fallback_font(const std::string& face, std::function<void(std::vector<unsigned char>)> done) override {
+        const int index = face == "noto-extra" ? 0 : 1;
+        if (!pm_js_load_fallback_font(index)) return false;
+        font_done[index] = std::move(done);
         return true;
     }
     void fonts_changed() override;
-    std::function<void(std::vector<unsigned char>)> font_done;
+    std::function<void(std::vector<unsigned char>)> font_done[2];
 };
 
 struct Widget {
@@ -314,11 +316,11 @@ EMSCRIPTEN_KEEPALIVE const char* pm_debug_items() {
 }
 EMSCRIPTEN_KEEPALIVE double pm_frames_drawn() { return g_widget ? g_widget->frames_drawn : 0; }
 
-// The fallback font's bytes, fetched by the page (size 0: the fetch failed; nothing changes).
-EMSCRIPTEN_KEEPALIVE void pm_fallback_font(const unsigned char* bytes, int size) {
-    if (!g_widget || !g_widget->host.font_done) return;
-    auto done = std::move(g_widget->host.font_done);
-    g_widget->host.font_done = nullptr;
+// A fallback face's bytes, fetched by the page (size 0: the fetch failed; nothing changes).
+EMSCRIPTEN_KEEPALIVE void pm_fallback_font(int face, const unsigned char* bytes, int size) {
+    if (!g_widget || face < 0 || face > 1 || !g_widget->host.font_done[face]) return;
+    auto done = std::move(g_widget->host.font_done[face]);
+    g_widget->host.font_done[face] = nullptr;
     if (bytes && size > 0) done(std::vector<unsigned char>(bytes, bytes + size));
 }
 
