@@ -117,7 +117,12 @@ template <class V> std::optional<PlanDocument> read_plan_document(const V& docum
     PlanDocument& out = *result;
     PlanPositions positions;
     const V data = document.member("data");
-    if (data || document.member("plan")) {
+    // A plan's own arrays (or a request's jobId) at the top level decide first: a plan may carry
+    // unknown members named "data" or "plan", and its PUT body must still read as a plan
+    // (found by fuzz_plan_parse: such a body was read as {job, plan} and failed).
+    const bool plan_members = document.member("fieldMapping") || document.member("unmappedSourceFields") ||
+                              document.member("unmappedDestinationFields") || document.member("jobId");
+    if ((data || document.member("plan")) && !plan_members) {
         out.kind = data ? PlanDocumentKind::JobPlanResponse : PlanDocumentKind::JobPlan;
         JobPlan job_plan;
         if (!detail::read_job_plan_at(data ? data : document, Where(data ? kData : kRoot), problems, job_plan, &positions))
@@ -126,8 +131,7 @@ template <class V> std::optional<PlanDocument> read_plan_document(const V& docum
         out.job_id = job_plan.job.id;
         out.file_id = job_plan.job.file_id;
         out.job_plan = std::move(job_plan);
-    } else if (document.member("fieldMapping") || document.member("unmappedSourceFields") ||
-               document.member("unmappedDestinationFields") || document.member("jobId")) {
+    } else if (plan_members) {
         const bool is_request = document.member("jobId") || document.member("fileId");
         const bool all_arrays = document.member("fieldMapping") && document.member("unmappedSourceFields") &&
                                 document.member("unmappedDestinationFields");
