@@ -76,6 +76,7 @@ export async function mountPlanMapper(container, options = {}) {
     frameRequest = 0;
     if (destroyed || !module) return;
     const started = performance.now();
+    if (!frameStats.frames) performance.mark?.('plan-mapper:first-frame-start');
     let delay = module._pm_frame(started);
     const spent = performance.now() - started;
     frameStats.frames += 1;
@@ -112,10 +113,11 @@ export async function mountPlanMapper(container, options = {}) {
     // Where the page runs: a secret key (sk_...) on a page that is not on this computer is exposed
     // to everyone who can open it, and the widget says so.
     pageOrigin: globalThis.location?.origin ?? '',
+    pixelRatio: window.devicePixelRatio || 1,
   };
 
   performance.mark?.('plan-mapper:mount');
-  module = await createPlanMapperModule({
+  const modulePromise = createPlanMapperModule({
     canvas,
     planMapper: {
       onEvent(name, json) {
@@ -158,11 +160,18 @@ export async function mountPlanMapper(container, options = {}) {
     print: (text) => console.log(`plan-mapper: ${text}`),
     printErr: (text) => console.warn(`plan-mapper: ${text}`),
   });
+  // While the wasm downloads and compiles (off the main thread), create the WebGL context: in a
+  // browser without a GPU that takes hundreds of ms. The module's context creation then gets this
+  // same context back (same attributes as src/app/web/main_web.cpp asks for).
+  canvas.getContext('webgl2', { alpha: false, antialias: false, depth: true, stencil: false, premultipliedAlpha: true, preserveDrawingBuffer: false });
+  performance.mark?.('plan-mapper:context');
+  module = await modulePromise;
   if (destroyed) return null;
   performance.mark?.('plan-mapper:module-ready');
 
   const created = withString(module, `#${canvas.id}`, (selector) =>
     withString(module, JSON.stringify(config), (configText) => module._pm_create(selector, configText)));
+  performance.mark?.('plan-mapper:created');
   if (created !== 0) {
     container.dataset.planMapperState = 'error';
     throw new Error(`plan-mapper: could not start (WebGL2 unavailable?), code ${created}`);
@@ -179,6 +188,10 @@ export async function mountPlanMapper(container, options = {}) {
   const resizeObserver = new ResizeObserver(resize);
   resizeObserver.observe(container);
   resize();
+  // The first frame now, not at the next animation frame: the page sees the panel (or its
+  // loading state) as soon as it can be drawn.
+  if (frameRequest) cancelAnimationFrame(frameRequest);
+  drawFrame();
   // A new device pixel ratio (browser zoom, a move to another screen) re-renders the text sharp.
   let ratioQuery = null;
   const watchRatio = () => {

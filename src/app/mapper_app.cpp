@@ -109,14 +109,17 @@ void MapperApp::start_session(JobPlan job_plan) {
     options.allow_one_to_many = config_.allow_one_to_many;
     session_ = std::make_unique<Session>(std::move(job_plan.plan), options);
     notified_revision_ = session_->revision();
+    frames_since_session_ = 0;
     confirmed_ = false;
     confirmed_response_.clear();
     executed_ = false;
     server_version_.reset();
     status_.server_changes.clear();
     panel_state_ = ui::PanelState{};
-    suggestions_ = rank_destinations(*session_);
-    panel_state_.suggestions = &suggestions_;
+    // The matcher runs at the start of the next frame (update()), so the frame that first shows
+    // the plan is not held up by it (60-100 ms for the demo job in wasm).
+    suggestions_.clear();
+    suggestions_pending_ = true;
     request_fallback_font_if_needed();
     status_.draft_offered = draft_plan_.has_value() && !diff_plans(session_->plan(), *draft_plan_).empty();
     if (!status_.draft_offered) draft_plan_.reset();
@@ -341,6 +344,11 @@ void MapperApp::notify_draft() {
 }
 
 void MapperApp::update(double now_ms) {
+    if (suggestions_pending_ && session_ && frames_since_session_ > 0) {
+        suggestions_ = rank_destinations(*session_);
+        panel_state_.suggestions = &suggestions_;
+        suggestions_pending_ = false;
+    }
     api_.tick(static_cast<std::int64_t>(now_ms));
     if (!pending_fonts_->empty()) {
         // Between frames (update runs before NewFrame), so rebuilding the atlas is safe here.
@@ -352,6 +360,7 @@ void MapperApp::update(double now_ms) {
 
 void MapperApp::draw() {
     const ui::PanelRequests requests = ui::draw_mapping_panel(session_.get(), status_, panel_state_);
+    if (session_) ++frames_since_session_;
     if (requests.restore_draft) restore_draft();
     if (requests.accept_threshold > 0 && session_) accept_assignment(*session_, requests.accept_threshold);
     if (requests.use_server_plan) use_server_version();
@@ -374,7 +383,7 @@ void MapperApp::draw() {
 }
 
 double MapperApp::next_frame_delay_ms(double now_ms) const {
-    if (!pending_fonts_->empty()) return 0;
+    if (!pending_fonts_->empty() || suggestions_pending_) return 0;
     if (auto due = api_.next_retry_ms()) return std::max(0.0, static_cast<double>(*due) - now_ms);
     // In flight: the desktop transport must be polled; the web one also wakes the page itself.
     return api_.busy() ? 30 : -1;

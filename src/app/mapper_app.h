@@ -97,6 +97,8 @@ private:
     std::shared_ptr<std::vector<PendingFont>> pending_fonts_ = std::make_shared<std::vector<PendingFont>>();
     bool fallback_requested_[ui::kFallbackFaceCount] = {};
     ui::SuggestionsBySource suggestions_;      // the matcher's candidates, per source key
+    bool suggestions_pending_ = false;         // computed once the plan has been drawn
+    int frames_since_session_ = 0;
     ui::PanelStatus status_;
     ui::PanelState panel_state_;
 };

@@ -150,7 +150,12 @@ EMSCRIPTEN_KEEPALIVE int pm_create(const char* canvas_selector, const char* conf
         });
     }
     widget->dark = config.dark_theme;
-    pm::ui::apply_theme(widget->dark);
+    // The page's pixel ratio, so the atlas is not built twice (once at 1, again on the first resize).
+    if (raw_config.is_object()) {
+        const auto it = raw_config.find("pixelRatio");
+        const double ratio = it != raw_config.end() && it->is_number() ? it->get<double>() : 1.0;
+        if (ratio > 0 && ratio <= 8) widget->pixel_ratio = static_cast<float>(ratio);
+    }
 
     // The plan request goes out first: it then overlaps the WebGL set-up below, whose shader
     // compile and link waits on the GPU process (hundreds of ms in a software-rendered browser).
@@ -166,6 +171,10 @@ EMSCRIPTEN_KEEPALIVE int pm_create(const char* canvas_selector, const char* conf
     attrs.alpha = false;
     attrs.antialias = false;                    // ImGui anti-aliases its own shapes
     attrs.preserveDrawingBuffer = false;
+    // Emscripten otherwise asks for every extension the browser has, one synchronous round trip
+    // to the GPU process each: 330 ms of start-up in headless Chromium (CPU profile). WebGL2's
+    // core is all the renderer uses.
+    attrs.enableExtensionsByDefault = false;
     const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = emscripten_webgl_create_context(canvas_selector, &attrs);
     int failure = 0;
     if (gl <= 0) {
@@ -173,7 +182,13 @@ EMSCRIPTEN_KEEPALIVE int pm_create(const char* canvas_selector, const char* conf
     } else {
         g_widget->gl = gl;
         emscripten_webgl_make_context_current(gl);
-        if (!g_widget->renderer.init()) failure = -3;
+        // The font atlas is built (once, at the page's pixel ratio) while the GPU process links
+        // the shaders.
+        if (!g_widget->renderer.init([] {
+                pm::ui::set_pixel_ratio(g_widget->pixel_ratio);
+                pm::ui::apply_theme(g_widget->dark);
+            }))
+            failure = -3;
     }
     if (failure != 0) {
         pm::ui::set_item_recorder(nullptr);

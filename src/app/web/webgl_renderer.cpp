@@ -35,28 +35,33 @@ void main() {
     out_colour = frag_colour * texture(atlas, frag_uv);
 })";
 
+// No status query here: each one waits for the GPU process. Compile errors show in the link
+// status, which init() reads once, after the font atlas was built on this side meanwhile.
 unsigned compile(GLenum kind, const char* source) {
     const GLuint shader = glCreateShader(kind);
     glShaderSource(shader, 1, &source, nullptr);
     glCompileShader(shader);
-    GLint ok = 0;
-    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
-    if (!ok) {
-        char log[512] = {};
-        glGetShaderInfoLog(shader, sizeof(log), nullptr, log);
-        std::fprintf(stderr, "shader compile failed: %s\n", log);
-        glDeleteShader(shader);
-        return 0;
-    }
     return shader;
+}
+
+void report_failure(GLuint program, GLuint vertex, GLuint fragment) {
+    char log[512] = {};
+    for (GLuint shader : {vertex, fragment}) {
+        glGetShaderInfoLog(shader, sizeof(log), nullptr, log);
+        if (log[0]) std::fprintf(stderr, "shader compile failed: %s\n", log);
+    }
+    glGetProgramInfoLog(program, sizeof(log), nullptr, log);
+    std::fprintf(stderr, "shader link failed: %s\n", log);
 }
 
 }  // namespace
 
-bool WebGLRenderer::init() {
+bool WebGLRenderer::init(const std::function<void()>& while_linking) {
+    // The GPU process compiles and links while this thread rasterises the font atlas; the link
+    // status is read (the one wait) only after that. In a browser without a GPU, both take
+    // hundreds of ms at start-up.
     const GLuint vertex = compile(GL_VERTEX_SHADER, kVertexShader);
     const GLuint fragment = compile(GL_FRAGMENT_SHADER, kFragmentShader);
-    if (!vertex || !fragment) return false;
     program_ = glCreateProgram();
     glAttachShader(program_, vertex);
     glAttachShader(program_, fragment);
@@ -64,10 +69,12 @@ bool WebGLRenderer::init() {
     glBindAttribLocation(program_, 1, "uv");
     glBindAttribLocation(program_, 2, "colour");
     glLinkProgram(program_);
-    glDeleteShader(vertex);
-    glDeleteShader(fragment);
+    if (while_linking) while_linking();
     GLint linked = 0;
     glGetProgramiv(program_, GL_LINK_STATUS, &linked);
+    if (!linked) report_failure(program_, vertex, fragment);
+    glDeleteShader(vertex);
+    glDeleteShader(fragment);
     if (!linked) return false;
     projection_location_ = glGetUniformLocation(program_, "projection");
     texture_location_ = glGetUniformLocation(program_, "atlas");

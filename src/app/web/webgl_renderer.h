@@ -4,13 +4,18 @@
 // backup made every frame cost ~50 ms (measured with a CPU profile in headless Chromium).
 #pragma once
 
+#include <functional>
+
 #include <imgui.h>
 
 namespace pm {
 
 class WebGLRenderer {
 public:
-    bool init();                               // compiles the shaders, creates buffers; false on failure
+    // Compiles and links the shaders, runs `while_linking` (CPU work such as building the font
+    // atlas, which then overlaps the GPU process's compile), creates the buffers and uploads the
+    // atlas. False on failure.
+    bool init(const std::function<void()>& while_linking);
     void shutdown();
     // Uploads the font atlas again (after it was rebuilt, e.g. for another device pixel ratio).
     void invalidate_fonts();
