@@ -70,6 +70,11 @@ void print_row(const char* name, const Scores& s) {
     std::printf("  %-10s all: %s | dev: %s | holdout: %s\n", name, cell(s.all), cell(s.dev), cell(s.holdout));
 }
 
+// One figure as a JSON line for tools/bench ({"name","value","unit","runs"}).
+void figure(const char* name, double value, const char* unit, int runs) {
+    std::printf("{\"name\":\"matcher.%s\",\"value\":%.4g,\"unit\":\"%s\",\"runs\":%d}\n", name, value, unit, runs);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -119,6 +124,12 @@ int main(int argc, char** argv) {
     print_row("ours", ours);
     print_row("RSI", rsi);
     print_row("TableFlow", tableflow);
+    figure("precision", ours.all.precision(), "", 1);
+    figure("recall", ours.all.recall(), "", 1);
+    figure("rsi_rule_precision", rsi.all.precision(), "", 1);
+    figure("rsi_rule_recall", rsi.all.recall(), "", 1);
+    figure("tableflow_rule_precision", tableflow.all.precision(), "", 1);
+    figure("tableflow_rule_recall", tableflow.all.recall(), "", 1);
 
     const bench::SyntheticFields big = bench::make_synthetic_fields(2000, 2000, 5, 42);
     MatchResult last;
@@ -136,6 +147,7 @@ int main(int argc, char** argv) {
                 static_cast<std::size_t>(std::count_if(big.truth.begin(), big.truth.end(),
                                                        [](const std::string& t) { return !t.empty(); })),
                 big.truth.size());
+    figure("2000x2000_ms", field_ms.wall_ms, "ms", runs);
 
     const bench::SyntheticEnum column = bench::make_synthetic_enum(100, 10000, 7);
     std::size_t mapped = 0;
@@ -147,5 +159,6 @@ int main(int argc, char** argv) {
     std::printf("Enum values: 10000 distinct values x 100 options: median %.1f ms wall, %.1f ms CPU over %d runs "
                 "(%zu mapped)\n",
                 enum_ms.wall_ms, enum_ms.cpu_ms, runs, mapped);
+    figure("enum_10000x100_ms", enum_ms.wall_ms, "ms", runs);
     return 0;
 }
