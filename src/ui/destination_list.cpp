@@ -51,6 +51,7 @@ void draw_destination_list(Session& session, PanelState& state) {
             if (const std::string* message = field_message(state, row.key)) {
                 ImGui::SameLine();
                 coloured_text(kErrorColour, "Flatfile: " + *message);   // clipped by the column; whole in the tooltip
+                record_item("destination-message:" + row.key);
                 tooltip_text(*message);
             }
             if (row.required) {

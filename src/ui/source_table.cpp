@@ -73,6 +73,7 @@ void draw_marks(const Session& session, const SourceRow& row, const PanelState& 
     for (const std::string* message : {field_message(state, row.source_key), field_message(state, row.destination_key)}) {
         if (!message) continue;
         coloured_text(kErrorColour, "Flatfile: " + *message);   // clipped by the column; whole in the tooltip
+        record_item("field-message:" + row.source_key);
         tooltip_text(*message);
         ImGui::SameLine();
         break;

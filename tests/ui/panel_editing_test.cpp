@@ -90,5 +90,31 @@ TEST(PanelEditing, CtrlEnterOpensTheReview) {
     EXPECT_FALSE(ui.submit_requested());
 }
 
+TEST(PanelEditing, AnErrorOffersTheMappingAsJsonAndTheServersWordsSitOnTheirRow) {
+    UiDriver ui(load_plan_fixture(kPlan));
+    EXPECT_FALSE(ui.has("button:copy-plan"));
+    ui.status().message = "Flatfile did not accept the request.";
+    ui.state().field_messages["notes"] = "Notes cannot be imported here";
+    ui.frames(2);
+    EXPECT_TRUE(ui.has("field-message:notes"));
+    EXPECT_FALSE(ui.has("field-message:first"));   // only the row the server named
+    ASSERT_TRUE(ui.has("button:copy-plan"));
+    ui.click("button:copy-plan");
+    EXPECT_TRUE(ui.seen().copy_plan);
+}
+
+TEST(PanelEditing, AServerVersionIsOfferedBesideThePersonsPlan) {
+    UiDriver ui(load_plan_fixture(kPlan));
+    EXPECT_FALSE(ui.has("button:use-server-plan"));
+    ui.status().server_changes = "Flatfile saved a plan that differs from the one you sent: ...";
+    ui.frames(2);
+    ASSERT_TRUE(ui.has("button:keep-own-plan"));
+    ui.click("button:keep-own-plan");
+    EXPECT_TRUE(ui.seen().keep_own_plan);
+    EXPECT_FALSE(ui.seen().use_server_plan);
+    ui.click("button:use-server-plan");
+    EXPECT_TRUE(ui.seen().use_server_plan);
+}
+
 }  // namespace
 }  // namespace pm::test

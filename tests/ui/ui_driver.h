@@ -60,6 +60,9 @@ public:
 
     Session& session() { return *session_; }
     ui::PanelState& state() { return state_; }
+    ui::PanelStatus& status() { return status_; }
+    // Every request any frame made so far (the flags of PanelRequests, or-ed).
+    const ui::PanelRequests& seen() const { return seen_; }
     const ui::PanelRequests& last_requests() const { return requests_; }
     bool submit_requested() const { return submit_requested_; }
 
@@ -68,6 +71,9 @@ public:
         ImGui::NewFrame();
         requests_ = ui::draw_mapping_panel(session_.get(), status_, state_);
         submit_requested_ = submit_requested_ || requests_.submit;
+        seen_.copy_plan |= requests_.copy_plan;
+        seen_.use_server_plan |= requests_.use_server_plan;
+        seen_.keep_own_plan |= requests_.keep_own_plan;
         ImGui::Render();
     }
     void frames(int n) {
@@ -130,6 +136,7 @@ private:
     ui::PanelStatus status_;
     ui::PanelState state_;
     ui::PanelRequests requests_;
+    ui::PanelRequests seen_;
     bool submit_requested_ = false;
     std::map<std::string, ItemRect> items_;
 };
