@@ -112,7 +112,10 @@ void draw_panel_header(Session* session, const PanelStatus& status, PanelState& 
     ImGui::SameLine();
     muted_text("job " + status.job_id + (status.file_id.empty() ? "" : "  |  file " + status.file_id) +
                (status.job_status.empty() ? "" : "  |  " + status.job_status));
-    if (!status.warning.empty()) wrapped_text(kWarnColour, status.warning);
+    if (!status.warning.empty()) {
+        wrapped_text(kWarnColour, status.warning);
+        record_item("warning");
+    }
     if (!status.message.empty()) {
         wrapped_text(kErrorColour, status.message);
         // Whatever went wrong, the person's work can leave the widget.
