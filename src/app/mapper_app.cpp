@@ -12,6 +12,7 @@
 #include "core/plan_write.h"
 
 #include <algorithm>
+#include <chrono>
 
 namespace pm {
 
@@ -120,6 +121,9 @@ void MapperApp::start_session(JobPlan job_plan) {
     // the plan is not held up by it (60-100 ms for the demo job in wasm).
     suggestions_.clear();
     suggestions_pending_ = true;
+    sources_to_rank_ = sources_to_rank(*session_);
+    next_to_rank_ = 0;
+    ranker_.reset();
     request_fallback_font_if_needed();
     status_.draft_offered = draft_plan_.has_value() && !diff_plans(session_->plan(), *draft_plan_).empty();
     if (!status_.draft_offered) draft_plan_.reset();
@@ -258,6 +262,27 @@ void MapperApp::on_submit_confirmed(const JobPlan& confirmed) {
     if (config_.execute_on_submit && !edited_meanwhile && !differs) execute_job();
 }
 
+void MapperApp::rank_next_slice() {
+    // Preparing the destinations is the one step that cannot be split; it runs in its own frame.
+    if (!ranker_) {
+        ranker_ = make_ranker(*session_);
+        return;
+    }
+    // About 12 ms of matcher work per frame, at least one source.
+    const auto started = std::chrono::steady_clock::now();
+    do {
+        const std::string& key = sources_to_rank_[next_to_rank_++];
+        suggestions_[key] = rank_source(*ranker_, *session_, key);
+    } while (next_to_rank_ < sources_to_rank_.size() &&
+             std::chrono::steady_clock::now() - started < std::chrono::milliseconds(12));
+    panel_state_.suggestions = &suggestions_;
+    if (next_to_rank_ >= sources_to_rank_.size()) {
+        suggestions_pending_ = false;
+        sources_to_rank_.clear();
+        ranker_.reset();
+    }
+}
+
 void MapperApp::use_server_version() {
     if (!session_ || !server_version_) return;
     session_->rebase(std::move(*server_version_));
@@ -345,9 +370,8 @@ void MapperApp::notify_draft() {
 
 void MapperApp::update(double now_ms) {
     if (suggestions_pending_ && session_ && frames_since_session_ > 0) {
-        suggestions_ = rank_destinations(*session_);
-        panel_state_.suggestions = &suggestions_;
-        suggestions_pending_ = false;
+        if (sources_to_rank_.empty()) suggestions_pending_ = false;
+        else rank_next_slice();
     }
     api_.tick(static_cast<std::int64_t>(now_ms));
     if (!pending_fonts_->empty()) {

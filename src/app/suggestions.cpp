@@ -4,39 +4,87 @@
 #include "core/matcher/field_matcher.h"
 #include "core/matcher/plan_matcher.h"
 
+#include <set>
+
 namespace pm {
+
+namespace {
+
+ui::Candidate to_ui(const match::Candidate& c) { return ui::Candidate{c.destination_key, c.score, c.certainty, c.reason}; }
+
+// Every destination as its unmapped entry (mapped ones are made from their edge).
+std::vector<UnmappedField> all_destinations(const ExecutionPlan& plan) {
+    std::vector<UnmappedField> out;
+    out.reserve(plan.field_mapping.size() + plan.unmapped_destinations.size());
+    for (const Edge& edge : plan.field_mapping) {
+        UnmappedField destination;
+        destination.field = edge.destination;
+        out.push_back(std::move(destination));
+    }
+    for (const auto& d : plan.unmapped_destinations) out.push_back(d);
+    return out;
+}
+
+std::vector<const UnmappedField*> pointers(const std::vector<UnmappedField>& fields) {
+    std::vector<const UnmappedField*> out;
+    for (const auto& f : fields) out.push_back(&f);
+    return out;
+}
+
+match::MatchOptions ranking_options() {
+    match::MatchOptions options;
+    options.max_candidates = 5;
+    return options;
+}
+
+}  // namespace
 
 ui::SuggestionsBySource rank_destinations(const Session& session) {
     const ExecutionPlan& plan = session.plan();
-    std::vector<const UnmappedField*> sources, destinations;
-    // Every field as its unmapped entry (the session keeps them for every key, mapped or not).
-    std::vector<UnmappedField> from_edges_sources, from_edges_destinations;
-    from_edges_sources.reserve(plan.field_mapping.size());
-    from_edges_destinations.reserve(plan.field_mapping.size());
+    // Every source as its unmapped entry (the session keeps them for every key, mapped or not).
+    std::vector<UnmappedField> sources;
     for (const Edge& edge : plan.field_mapping) {
         UnmappedField source;
         source.field = edge.source;
         source.preview = edge.preview;
-        from_edges_sources.push_back(std::move(source));
-        UnmappedField destination;
-        destination.field = edge.destination;
-        from_edges_destinations.push_back(std::move(destination));
+        sources.push_back(std::move(source));
     }
-    for (const auto& s : from_edges_sources) sources.push_back(&s);
-    for (const auto& s : plan.unmapped_sources) sources.push_back(&s);
-    for (const auto& d : from_edges_destinations) destinations.push_back(&d);
-    for (const auto& d : plan.unmapped_destinations) destinations.push_back(&d);
-
-    match::MatchOptions options;
-    options.max_candidates = 5;
-    const match::MatchResult result = match::match_fields(sources, destinations, options);
+    for (const auto& s : plan.unmapped_sources) sources.push_back(s);
+    const std::vector<UnmappedField> destinations = all_destinations(plan);
+    const match::MatchResult result = match::match_fields(pointers(sources), pointers(destinations), ranking_options());
     ui::SuggestionsBySource out;
     for (const match::SourceMatch& source : result.sources) {
         auto& list = out[source.source_key];
-        for (const match::Candidate& c : source.candidates)
-            list.push_back(ui::Candidate{c.destination_key, c.score, c.certainty, c.reason});
+        for (const match::Candidate& c : source.candidates) list.push_back(to_ui(c));
     }
     return out;
+}
+
+std::unique_ptr<match::DestinationRanker> make_ranker(const Session& session) {
+    const std::vector<UnmappedField> destinations = all_destinations(session.plan());
+    return std::make_unique<match::DestinationRanker>(pointers(destinations), ranking_options());
+}
+
+std::vector<ui::Candidate> rank_source(match::DestinationRanker& ranker, const Session& session, const std::string& source_key) {
+    const Field* field = session.source_field(source_key);
+    if (!field) return {};
+    UnmappedField source;
+    source.field = *field;
+    source.preview = session.preview_of_source(source_key);
+    std::vector<ui::Candidate> out;
+    for (const match::Candidate& c : ranker.rank(source)) out.push_back(to_ui(c));
+    return out;
+}
+
+std::vector<std::string> sources_to_rank(const Session& session) {
+    const ExecutionPlan& plan = session.plan();
+    std::vector<std::string> keys;
+    std::set<std::string> seen;
+    for (const auto& s : plan.unmapped_sources)
+        if (seen.insert(s.field.key).second) keys.push_back(s.field.key);
+    for (const Edge& edge : plan.field_mapping)
+        if (seen.insert(edge.source.key).second) keys.push_back(edge.source.key);
+    return keys;
 }
 
 std::size_t accept_assignment(Session& session, double threshold) {

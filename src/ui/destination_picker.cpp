@@ -107,7 +107,7 @@ void draw_destination_picker(Session& session, const std::string& source_key, co
             ImGui::PushID(i);
             std::string label = option_label(session, *field, source_key);
             if (candidate) label += "   " + std::to_string(static_cast<int>(std::lround(candidate->score * 100))) + "%";
-            if (ImGui::Selectable(label.c_str(), current && current->key == field->key)) pick = {Pick::Map, field->key};
+            if (ImGui::Selectable(safe_label(label).c_str(), current && current->key == field->key)) pick = {Pick::Map, field->key};
             record_item("picker-option:" + field->key);
             tooltip_text(candidate ? candidate->reason : field->description);
             ImGui::PopID();

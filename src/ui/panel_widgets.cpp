@@ -8,9 +8,31 @@ namespace pm::ui {
 
 namespace {
 ItemRecorder g_recorder;
+
+// Where to cut a text for display: at most kMaxShownBytes, on a UTF-8 character boundary.
+std::size_t shown_length(const std::string& s) {
+    if (s.size() <= kMaxShownBytes) return s.size();
+    std::size_t end = kMaxShownBytes;
+    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+    return end;
+}
+}  // namespace
+
+std::string shown_text(const std::string& s) {
+    const std::size_t end = shown_length(s);
+    return end == s.size() ? s : s.substr(0, end) + "\xE2\x80\xA6";  // "…"
 }
 
-void text(const std::string& s) { ImGui::TextUnformatted(s.data(), s.data() + s.size()); }
+void text(const std::string& s) {
+    // ImGui lays out and tessellates every character it is given, visible or not: a 10 MB label
+    // would take hundreds of MB of vertex buffers (more than a wasm heap can grow to).
+    const std::size_t end = shown_length(s);
+    ImGui::TextUnformatted(s.data(), s.data() + end);
+    if (end != s.size()) {
+        ImGui::SameLine(0, 0);
+        ImGui::TextUnformatted("\xE2\x80\xA6");
+    }
+}
 
 void coloured_text(const ImVec4& colour, const std::string& s) {
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
@@ -46,6 +68,7 @@ void certainty_badge(Certainty certainty) {
 }
 
 std::string safe_label(std::string s) {
+    if (s.size() > kMaxShownBytes) s = shown_text(s);
     for (size_t at = s.find("##"); at != std::string::npos; at = s.find("##", at + 2)) s.insert(at + 1, " ");
     return s;
 }

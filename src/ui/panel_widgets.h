@@ -17,7 +17,10 @@ inline const ImVec4 kErrorColour(0.85f, 0.22f, 0.20f, 1.0f);
 inline const ImVec4 kGoodColour(0.16f, 0.60f, 0.32f, 1.0f);
 inline const ImVec4 kWarnColour(0.85f, 0.55f, 0.10f, 1.0f);
 
-// Text from the server or the file: never a format string, never markup.
+// Text from the server or the file: never a format string, never markup, and never more than
+// kMaxShownBytes of it drawn (then cut at a character boundary and ended with "…").
+inline constexpr std::size_t kMaxShownBytes = 2000;
+std::string shown_text(const std::string& s);
 void text(const std::string& s);
 void coloured_text(const ImVec4& colour, const std::string& s);
 void muted_text(const std::string& s);

@@ -64,6 +64,24 @@ TEST(Suggestions, AcceptAssignmentMapsOnlyConfidentUnmappedPairs) {
     EXPECT_EQ(session.edge_to("postal_code"), nullptr);
 }
 
+TEST(Suggestions, RankingOneSourceAtATimeGivesTheSameCandidates) {
+    Session session(plan_from(kPlan));
+    const ui::SuggestionsBySource all = rank_destinations(session);
+    const auto ranker = make_ranker(session);
+    const std::vector<std::string> keys = sources_to_rank(session);
+    ASSERT_EQ(keys.size(), 4u);
+    EXPECT_EQ(keys.back(), "first") << "unmapped sources come first";
+    for (const std::string& key : keys) {
+        const std::vector<ui::Candidate> one = rank_source(*ranker, session, key);
+        ASSERT_EQ(one.size(), all.at(key).size()) << key;
+        for (std::size_t i = 0; i < one.size(); ++i) {
+            EXPECT_EQ(one[i].destination_key, all.at(key)[i].destination_key) << key;
+            EXPECT_DOUBLE_EQ(one[i].score, all.at(key)[i].score) << key;
+        }
+    }
+    EXPECT_TRUE(rank_source(*ranker, session, "no_such_column").empty());
+}
+
 TEST(Suggestions, AThresholdOfOneAcceptsOnlyCertainPairs) {
     Session session(plan_from(kPlan));
     accept_assignment(session, 1.01);

@@ -116,5 +116,24 @@ TEST(PanelEditing, AServerVersionIsOfferedBesideThePersonsPlan) {
     EXPECT_TRUE(ui.seen().use_server_plan);
 }
 
+TEST(PanelText, LongTextIsCutAtACharacterBoundaryForDisplay) {
+    std::string long_text(ui::kMaxShownBytes - 1, 'a');
+    long_text += "\xC3\xA9\xC3\xA9";       // "éé": the cut falls inside the first one
+    const std::string shown = ui::shown_text(long_text);
+    EXPECT_EQ(shown, std::string(ui::kMaxShownBytes - 1, 'a') + "\xE2\x80\xA6");
+    EXPECT_EQ(ui::shown_text("short"), "short");
+    // A 1 MB label draws (cut) without filling ImGui's buffers with a million glyphs.
+    ExecutionPlan plan = load_plan_fixture(kPlan);
+    plan.unmapped_sources.front().field.label = std::string(1 << 20, 'x');
+    UiDriver ui(std::move(plan));
+    ui.frames(2);
+    // ImGui reserves vertices for every character it is handed (4 each), drawn or clipped.
+    const ImDrawData* draw_data = ImGui::GetDrawData();
+    ASSERT_NE(draw_data, nullptr);
+    int reserved = 0;
+    for (int i = 0; i < draw_data->CmdListsCount; ++i) reserved += draw_data->CmdLists[i]->VtxBuffer.Capacity;
+    EXPECT_LT(reserved, 200000);
+}
+
 }  // namespace
 }  // namespace pm::test

@@ -333,4 +333,62 @@ MatchResult match_fields(const std::vector<const UnmappedField*>& sources,
     return result;
 }
 
+struct DestinationRanker::Impl {
+    explicit Impl(const std::vector<const UnmappedField*>& destinations, const MatchOptions& match_options)
+        : options(match_options),
+          owned(copy(destinations)),
+          index(pointers(owned), lexicon),
+          scorer(index, lexicon, options) {}
+
+    static std::vector<UnmappedField> copy(const std::vector<const UnmappedField*>& fields) {
+        std::vector<UnmappedField> out;
+        out.reserve(fields.size());
+        for (const UnmappedField* field : fields) out.push_back(*field);
+        return out;
+    }
+    static std::vector<const UnmappedField*> pointers(const std::vector<UnmappedField>& fields) {
+        std::vector<const UnmappedField*> out;
+        out.reserve(fields.size());
+        for (const UnmappedField& field : fields) out.push_back(&field);
+        return out;
+    }
+
+    MatchOptions options;
+    std::vector<UnmappedField> owned;          // before index: it points into these
+    Lexicon lexicon;
+    FieldIndex index;
+    PairScorer scorer;
+    std::vector<std::size_t> positions;
+};
+
+DestinationRanker::DestinationRanker(const std::vector<const UnmappedField*>& destinations, const MatchOptions& options)
+    : impl_(std::make_unique<Impl>(destinations, options)) {}
+
+DestinationRanker::~DestinationRanker() = default;
+
+std::vector<Candidate> DestinationRanker::rank(const UnmappedField& source) {
+    Impl& d = *impl_;
+    const PreparedSource prepared = d.index.prepare_source(source, 0, d.options.use_values);
+    const double keep = std::min(d.options.candidate_floor, d.options.threshold);
+    std::vector<ScoredPair> pairs;
+    d.index.candidates(prepared, d.positions);
+    for (std::size_t position : d.positions) {
+        ScoredPair pair;
+        if (d.scorer.score(prepared, position, pair) && pair.score >= d.options.candidate_floor && pair.score >= keep)
+            pairs.push_back(std::move(pair));
+    }
+    std::sort(pairs.begin(), pairs.end(), pair_order);
+    std::vector<Candidate> out;
+    for (const ScoredPair& pair : pairs) {
+        if (out.size() >= d.options.max_candidates) break;
+        Candidate candidate;
+        candidate.destination_key = d.index.destinations()[pair.destination].entry->field.key;
+        candidate.score = pair.score;
+        candidate.certainty = certainty_for(pair.score, pair.absolute);
+        candidate.reason = reason_for(pair);
+        out.push_back(std::move(candidate));
+    }
+    return out;
+}
+
 }  // namespace pm::match

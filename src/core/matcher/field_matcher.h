@@ -30,6 +30,7 @@
 #include "core/plan_model.h"
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -75,6 +76,23 @@ MatchResult match_fields(const std::vector<UnmappedField>& sources, const std::v
 // The same on fields held elsewhere (none may be null).
 MatchResult match_fields(const std::vector<const UnmappedField*>& sources,
                          const std::vector<const UnmappedField*>& destinations, const MatchOptions& options = {});
+
+// Ranks destinations for one source at a time over destinations prepared once, for a UI that
+// spreads the work over frames (preparing 5,000 destinations costs more than ranking one source
+// against them). Candidates as match_fields lists them (best first, at most max_candidates, none
+// under candidate_floor), without the assignment. Keeps its own copy of the destinations.
+class DestinationRanker {
+public:
+    DestinationRanker(const std::vector<const UnmappedField*>& destinations, const MatchOptions& options = {});
+    ~DestinationRanker();
+    DestinationRanker(const DestinationRanker&) = delete;
+    DestinationRanker& operator=(const DestinationRanker&) = delete;
+    std::vector<Candidate> rank(const UnmappedField& source);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 // The band of a score (see above).
 Certainty certainty_for(double score, bool absolute);

@@ -41,13 +41,12 @@ export function hugeCases() {
     at('huge-controls-10mb', 'huge-string', '10 MB of escaped NUL, ESC, BEL and U+202E in a label', 'usable', oneSource({ label: `"${controls}"` })),
     // Five 10 MB labels in one plan (50 MB, under the 64 MiB limit). Dear ImGui reserves vertex
     // memory for every character of a text it draws (imgui_draw.cpp RenderText: 4 vertices and 6
-    // indices each, ~90 bytes; its own comment says a megabyte-long line "will likely crash"), so
-    // drawing these needs gigabytes: fine in a 64-bit process, an abort in the 2 GB wasm heap.
+    // indices each, ~90 bytes), so the panel draws at most 2,000 bytes of any text (ui::text,
+    // safe_label); drawn in full, these needed more than the 2 GB a wasm heap can have.
     at('huge-five-labels-10mb', 'huge-string', 'five fields whose labels are 10 MB each', 'usable',
       response(`{"fieldMapping":[{"sourceField":{"key":"a","type":"string","label":"${tenMb}"},"destinationField":{"key":"b","type":"string","label":"${tenMb}"}}],` +
         `"unmappedSourceFields":[{"sourceField":{"key":"c","type":"string","label":"${tenMb}"}},{"sourceField":{"key":"d","type":"string","label":"${tenMb}"}}],` +
-        `"unmappedDestinationFields":[{"destinationField":{"key":"e","type":"string","label":"${tenMb}"}}]}`),
-      { drawKnownIssueOn: 'wasm', drawKnownIssue: 'drawing aborts the wasm module (out of memory): the panel draws untrusted text at full length and ImGui reserves ~90 bytes per character; cap the displayed length in src/ui (pm::ui::text, safe_label, tooltip_text)' }),
+        `"unmappedDestinationFields":[{"destinationField":{"key":"e","type":"string","label":"${tenMb}"}}]}`)),
     at('huge-preview-100k-values', 'huge-string', 'one column with 100,000 preview values', 'usable',
       oneSource({ preview: JSON.stringify(Array.from({ length: 100000 }, (_, i) => `p${i}`)) })),
     at('huge-100k-source-fields', 'many-fields', '100,000 unmapped source fields and 1,000 destinations', 'usable', manyFields(100000, 1000, 0)),
