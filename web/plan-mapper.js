@@ -62,6 +62,18 @@ export async function mountPlanMapper(container, options = {}) {
   let frameTimer = 0;
   let settleFrames = SETTLE_FRAMES;
 
+  // The backing store at the device pixel ratio. Assigned only when it changes: any assignment
+  // clears and reallocates the drawing buffer.
+  function sizeCanvas() {
+    const rect = container.getBoundingClientRect();
+    const ratio = window.devicePixelRatio || 1;
+    const width = Math.max(1, Math.round(rect.width * ratio));
+    const height = Math.max(1, Math.round(rect.height * ratio));
+    if (canvas.width !== width) canvas.width = width;
+    if (canvas.height !== height) canvas.height = height;
+    return { rect, ratio };
+  }
+
   const emit = (name, detail) => {
     const handlers = { ready: options.onReady, change: options.onChange, submit: options.onSubmit, error: options.onError };
     const handler = handlers[name];
@@ -163,6 +175,8 @@ export async function mountPlanMapper(container, options = {}) {
   // While the wasm downloads and compiles (off the main thread), create the WebGL context: in a
   // browser without a GPU that takes hundreds of ms. The module's context creation then gets this
   // same context back (same attributes as src/app/web/main_web.cpp asks for).
+  // Sized first: resizing a WebGL canvas reallocates its drawing buffer (~100 ms without a GPU).
+  sizeCanvas();
   canvas.getContext('webgl2', { alpha: false, antialias: false, depth: true, stencil: false, premultipliedAlpha: true, preserveDrawingBuffer: false });
   performance.mark?.('plan-mapper:context');
   module = await modulePromise;
@@ -178,10 +192,7 @@ export async function mountPlanMapper(container, options = {}) {
   }
 
   const resize = () => {
-    const rect = container.getBoundingClientRect();
-    const ratio = window.devicePixelRatio || 1;
-    canvas.width = Math.max(1, Math.round(rect.width * ratio));
-    canvas.height = Math.max(1, Math.round(rect.height * ratio));
+    const { rect, ratio } = sizeCanvas();
     module._pm_resize(rect.width, rect.height, ratio);
     scheduleFrame(0);
   };
