@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DEMO_JOB_ID, DEMO_TOKEN } from '../../web/sample-jobs/index.mjs';
-import { DIST_DIR, launchChromium, startDoubleForDist } from './lib/browser.mjs';
+import { DIST_DIR, useBrowserAndDouble } from './lib/browser.mjs';
 
 const built = existsSync(path.join(DIST_DIR, 'index.html'));
 
@@ -18,21 +18,12 @@ const WATCH_CSP = () => {
 };
 
 describe('static bundle under CSP', { skip: built ? false : 'dist/ not built' }, () => {
-  let double;
-  let browser;
-  before(async () => {
-    double = await startDoubleForDist();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await double?.close();
-  });
+  const env = useBrowserAndDouble({ before, after });
 
   test('the demo page runs with no CSP violation', { timeout: 60_000 }, async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     await page.addInitScript(WATCH_CSP);
-    await page.goto(`${double.url}/demo.html`);
+    await page.goto(`${env.double.url}/demo.html`);
     await page.waitForSelector('[data-plan-mapper-state="ready"]', { timeout: 30_000 });
     assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
@@ -42,9 +33,9 @@ describe('static bundle under CSP', { skip: built ? false : 'dist/ not built' },
   });
 
   test('the standalone page takes a typed token, not the URL, and stores none', { timeout: 60_000 }, async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     await page.addInitScript(WATCH_CSP);
-    const address = `${double.url}/index.html?api=${encodeURIComponent(double.url)}&job=${DEMO_JOB_ID}`;
+    const address = `${env.double.url}/index.html?api=${encodeURIComponent(env.double.url)}&job=${DEMO_JOB_ID}`;
     await page.goto(address);
     await page.fill('#token', DEMO_TOKEN);
     await page.click('#sign-in button[type=submit]');
@@ -57,25 +48,25 @@ describe('static bundle under CSP', { skip: built ? false : 'dist/ not built' },
   });
 
   test('the standalone page in an iframe takes the token by postMessage', { timeout: 60_000 }, async () => {
-    const page = await browser.newPage();
-    const frameUrl = `${double.url}/index.html?api=${encodeURIComponent(double.url)}&job=${DEMO_JOB_ID}`;
-    await page.route(`${double.url}/__test/host.html`, (route) => route.fulfill({
+    const page = await env.browser.newPage();
+    const frameUrl = `${env.double.url}/index.html?api=${encodeURIComponent(env.double.url)}&job=${DEMO_JOB_ID}`;
+    await page.route(`${env.double.url}/__test/host.html`, (route) => route.fulfill({
       contentType: 'text/html',
       body: `<!doctype html><iframe id="f" src="${frameUrl}" style="width:1000px;height:600px"></iframe>`,
     }));
-    await page.goto(`${double.url}/__test/host.html`);
+    await page.goto(`${env.double.url}/__test/host.html`);
     const frame = page.frameLocator('#f');
     await frame.locator('#token').waitFor();
     await page.evaluate((token) => document.getElementById('f').contentWindow.postMessage({ type: 'plan-mapper:token', token }, '*'), DEMO_TOKEN);
     await frame.locator('[data-plan-mapper-state="ready"]').waitFor({ timeout: 30_000 });
-    const gets = double.requestLog.find('GET', `/v1/jobs/${DEMO_JOB_ID}/plan`);
+    const gets = env.double.requestLog.find('GET', `/v1/jobs/${DEMO_JOB_ID}/plan`);
     assert.ok(gets.some((e) => e.headers.authorization === `Bearer ${DEMO_TOKEN}` && e.status === 200));
     await page.close();
   });
 
   test('the standalone page asks for api and job when they are missing', { timeout: 30_000 }, async () => {
-    const page = await browser.newPage();
-    await page.goto(`${double.url}/index.html`);
+    const page = await env.browser.newPage();
+    await page.goto(`${env.double.url}/index.html`);
     assert.match(await page.textContent('#problem'), /needs \?api=/);
     await page.close();
   });

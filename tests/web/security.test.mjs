@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DEMO_JOB_ID, DEMO_TOKEN } from '../../web/sample-jobs/index.mjs';
-import { DIST_DIR, launchChromium, startDoubleForDist } from './lib/browser.mjs';
+import { DIST_DIR, useBrowserAndDouble } from './lib/browser.mjs';
 import { openBlankPage } from './lib/widget-page.mjs';
 
 const built = existsSync(path.join(DIST_DIR, 'plan-mapper-wasm.wasm'));
@@ -30,19 +30,10 @@ async function mount(page, options, { item = null, state = null } = {}) {
 }
 
 describe('where the token may go', { skip: built ? false : 'dist/ not built' }, () => {
-  let double;
-  let browser;
-  before(async () => {
-    double = await startDoubleForDist();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await double?.close();
-  });
+  const env = useBrowserAndDouble({ before, after });
 
   test('plain http to an API on another computer: nothing is sent, the person is told why', { timeout: 60_000 }, async () => {
-    const page = await openBlankPage(browser, double);
+    const page = await openBlankPage(env.browser, env.double);
     const sent = [];
     page.on('request', (request) => { if (request.url().includes('example.test')) sent.push(request.url()); });
     const seen = await mount(page, { apiUrl: 'http://api.example.test/v1', jobId: DEMO_JOB_ID, token: DEMO_TOKEN }, { state: 'error' });
@@ -55,13 +46,13 @@ describe('where the token may go', { skip: built ? false : 'dist/ not built' }, 
 
   test('a secret key on a page that is not on this computer shows a warning; on 127.0.0.1 it does not', { timeout: 60_000 }, async () => {
     // The shop's page and the bundle, at a non-loopback origin.
-    const page = await browser.newPage({ viewport: { width: 1200, height: 760 } });
+    const page = await env.browser.newPage({ viewport: { width: 1200, height: 760 } });
     await page.route(`${SHOP}/**`, async (route) => {
       const url = new URL(route.request().url());
       if (url.pathname === '/page.html') {
         return route.fulfill({ contentType: 'text/html', body: '<!doctype html><html><body><div id="host"></div></body></html>' });
       }
-      return route.fulfill({ response: await route.fetch({ url: `${double.url}${url.pathname}` }) });
+      return route.fulfill({ response: await route.fetch({ url: `${env.double.url}${url.pathname}` }) });
     });
     await page.goto(`${SHOP}/page.html`);
     const plan = { fieldMapping: [], unmappedSourceFields: [{ sourceField: { key: 'a', type: 'string' }, preview: [] }], unmappedDestinationFields: [] };
@@ -69,7 +60,7 @@ describe('where the token may go', { skip: built ? false : 'dist/ not built' }, 
     assert.ok(shop.items.includes('warning'), `no warning drawn; items: ${shop.items.slice(0, 8).join(', ')}`);
     await page.close();
 
-    const local = await openBlankPage(browser, double);
+    const local = await openBlankPage(env.browser, env.double);
     const here = await mount(local, { token: 'sk_live_not_a_real_key', plan }, { item: 'source:a' });
     assert.ok(here.items.includes('source:a'), 'the panel was drawn');
     assert.ok(!here.items.includes('warning'), 'no warning on a page served from this computer');

@@ -7,27 +7,18 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DEMO_FILE_ID, DEMO_JOB_ID, DEMO_TOKEN } from '../../web/sample-jobs/index.mjs';
-import { DIST_DIR, launchChromium, startDoubleForDist } from './lib/browser.mjs';
+import { DIST_DIR, useBrowserAndDouble } from './lib/browser.mjs';
 import { clickItem, edgeTo, itemCentre, mountWidget, openBlankPage, planOf, waitForEdge, waitForRequests } from './lib/widget-page.mjs';
 
 const built = existsSync(path.join(DIST_DIR, 'plan-mapper-wasm.wasm'));
 const PLAN_PATH = `/v1/jobs/${DEMO_JOB_ID}/plan`;
 
 describe('widget editing in Chromium', { skip: built ? false : 'dist/ not built' }, () => {
-  let double;
-  let browser;
-  before(async () => {
-    double = await startDoubleForDist();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await double?.close();
-  });
+  const env = useBrowserAndDouble({ before, after });
 
   async function freshPage() {
-    double.reset();
-    return openBlankPage(browser, double);
+    env.double.reset();
+    return openBlankPage(env.browser, env.double);
   }
 
   test('maps a column with the mouse and submits exactly that plan', { timeout: 60_000 }, async () => {
@@ -42,7 +33,7 @@ describe('widget editing in Chromium', { skip: built ? false : 'dist/ not built'
 
     await clickItem(page, widget, 'button:submit');
     await clickItem(page, widget, 'review-send');
-    const [put] = await waitForRequests(double, 'PUT', PLAN_PATH);
+    const [put] = await waitForRequests(env.double, 'PUT', PLAN_PATH);
     assert.equal(put.status, 200, JSON.stringify(put.errors));
     assert.equal(put.headers.authorization, `Bearer ${DEMO_TOKEN}`);
     assert.equal(put.headers['x-disable-hooks'], 'true');
@@ -76,7 +67,7 @@ describe('widget editing in Chromium', { skip: built ? false : 'dist/ not built'
     const widget = await mountWidget(page, { tokenSequence: ['expired-token', DEMO_TOKEN] });
     const calls = await page.evaluate(() => window.events.widget.tokenCalls);
     assert.equal(calls, 2);
-    const gets = double.requestLog.find('GET', PLAN_PATH);
+    const gets = env.double.requestLog.find('GET', PLAN_PATH);
     assert.deepEqual(gets.map((e) => e.status), [401, 200]);
     assert.ok((await planOf(page, widget)).fieldMapping.length > 0);
     await page.close();
@@ -85,9 +76,9 @@ describe('widget editing in Chromium', { skip: built ? false : 'dist/ not built'
   test('a 503 is retried and the submit still succeeds', { timeout: 60_000 }, async () => {
     const page = await freshPage();
     const widget = await mountWidget(page);
-    double.faults.push({ type: 'status', status: 503, method: 'PUT' });
+    env.double.faults.push({ type: 'status', status: 503, method: 'PUT' });
     await page.evaluate(() => window.controllers.widget.submit());
-    const puts = await waitForRequests(double, 'PUT', PLAN_PATH, 2);
+    const puts = await waitForRequests(env.double, 'PUT', PLAN_PATH, 2);
     assert.deepEqual(puts.map((e) => e.status), [503, 200]);
     await page.waitForFunction(() => window.events.widget.submit.length === 1);
     assert.equal(await page.evaluate(() => window.events.widget.error.length), 0);
@@ -100,16 +91,16 @@ describe('widget editing in Chromium', { skip: built ? false : 'dist/ not built'
     await clickItem(page, widget, 'picker:notes');
     await clickItem(page, widget, 'picker-option:tags');
     // Every attempt of the first submit is dropped (the policy retries network errors).
-    double.faults.push(...Array.from({ length: 6 }, () => ({ type: 'drop', method: 'PUT' })));
+    env.double.faults.push(...Array.from({ length: 6 }, () => ({ type: 'drop', method: 'PUT' })));
     await page.evaluate(() => window.controllers.widget.submit());
     await page.waitForFunction(() => window.events.widget.error.length === 1, null, { timeout: 60_000 });
     const error = await page.evaluate(() => window.events.widget.error[0]);
     assert.ok(error.message.length > 0);
     await waitForEdge(page, widget, 'tags', 'notes');
-    double.faults.clear();
+    env.double.faults.clear();
     await page.evaluate(() => window.controllers.widget.submit());
     await page.waitForFunction(() => window.events.widget.submit.length === 1, null, { timeout: 30_000 });
-    const ok = double.requestLog.find('PUT', PLAN_PATH).filter((e) => e.status === 200);
+    const ok = env.double.requestLog.find('PUT', PLAN_PATH).filter((e) => e.status === 200);
     assert.equal(ok.length, 1);
     assert.equal(edgeTo(JSON.parse(ok[0].body), 'tags').sourceField.key, 'notes');
     await page.close();
@@ -200,42 +191,32 @@ describe('widget editing in Chromium', { skip: built ? false : 'dist/ not built'
     await page.close();
   });
 
-  test('CJK text fetches the fallback font lazily, Latin text never does', { timeout: 60_000 }, async () => {
+  // Mounts the (Latin) demo plan, then sets `plan`: exactly one font file is fetched, `file`.
+  async function expectOneFontFetch(file, label, preview) {
     const page = await freshPage();
     const fontRequests = [];
     page.on('request', (request) => { if (request.url().includes('/fonts/')) fontRequests.push(request.url()); });
     const widget = await mountWidget(page);
     await page.waitForTimeout(300);
     assert.deepEqual(fontRequests, [], 'the demo plan is Latin: no fallback font');
-    const plan = { fieldMapping: [], unmappedSourceFields: [{ sourceField: { key: 'shimei', label: '氏名', type: 'string' }, preview: ['東京', '서울'] }],
+    const plan = { fieldMapping: [], unmappedSourceFields: [{ sourceField: { key: 'col', label, type: 'string' }, preview }],
       unmappedDestinationFields: [{ destinationField: { key: 'name', type: 'string' } }] };
-    const response = page.waitForResponse((r) => r.url().endsWith('/fonts/cjk-fallback.ttf'));
-    assert.equal(await page.evaluate((p) => window.controllers.widget.setPlan(p), plan), true);
-    assert.equal((await response).status(), 200);
-    await page.waitForTimeout(300);
-    assert.equal(fontRequests.length, 1);
-    assert.ok(fontRequests[0].endsWith('/fonts/cjk-fallback.ttf'));
-    assert.deepEqual(page.problems, []);
-    await page.close();
-  });
-
-  test('Greek and Cyrillic text fetch only the Noto extra file, once', { timeout: 60_000 }, async () => {
-    const page = await freshPage();
-    const fontRequests = [];
-    page.on('request', (request) => { if (request.url().includes('/fonts/')) fontRequests.push(request.url()); });
-    const widget = await mountWidget(page);
-    const plan = { fieldMapping: [], unmappedSourceFields: [{ sourceField: { key: 'imya', label: 'Имя', type: 'string' }, preview: ['Ελένη', 'Dũng'] }],
-      unmappedDestinationFields: [{ destinationField: { key: 'name', type: 'string' } }] };
-    const response = page.waitForResponse((r) => r.url().endsWith('/fonts/noto-extra.ttf'));
+    const response = page.waitForResponse((r) => r.url().endsWith(`/fonts/${file}`));
     assert.equal(await page.evaluate((p) => window.controllers[p.widget].setPlan(p.plan), { widget, plan }), true);
     assert.equal((await response).status(), 200);
     await page.waitForTimeout(300);
     assert.equal(fontRequests.length, 1);
-    assert.ok(fontRequests[0].endsWith('/fonts/noto-extra.ttf'));
+    assert.ok(fontRequests[0].endsWith(`/fonts/${file}`));
     // The glyphs are in the atlas: the frame after the font arrived drew without problems.
     assert.deepEqual(page.problems, []);
     await page.close();
-  });
+  }
+
+  test('CJK text fetches the fallback font lazily, Latin text never does', { timeout: 60_000 }, () =>
+    expectOneFontFetch('cjk-fallback.ttf', '氏名', ['東京', '서울']));
+
+  test('Greek and Cyrillic text fetch only the Noto extra file, once', { timeout: 60_000 }, () =>
+    expectOneFontFetch('noto-extra.ttf', 'Имя', ['Ελένη', 'Dũng']));
 
   test('an idle widget draws no frames', { timeout: 60_000 }, async () => {
     const page = await freshPage();

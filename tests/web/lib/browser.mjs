@@ -36,3 +36,18 @@ export function launchChromium({ timeoutMs = 30_000 } = {}) {
 export function startDoubleForDist(options = {}) {
   return createServer({ distDir: DIST_DIR, token: DEMO_TOKEN, ...options });
 }
+
+// For a describe() block: starts the double and Chromium before its tests and closes both after.
+// Read env.double and env.browser inside the tests (they are set once before() has run).
+export function useBrowserAndDouble(hooks, options = {}) {
+  const env = { double: null, browser: null };
+  hooks.before(async () => {
+    env.double = await startDoubleForDist(options);
+    env.browser = await launchChromium();
+  });
+  hooks.after(async () => {
+    await env.browser?.close();
+    await env.double?.close();
+  });
+  return env;
+}
