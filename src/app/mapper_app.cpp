@@ -140,16 +140,22 @@ void MapperApp::request_fallback_font_if_needed() {
     const std::vector<ImWchar> missing = ui::missing_codepoints(session_->plan());
     if (missing.empty()) return;
     for (const ui::FallbackFace face : {ui::FallbackFace::NotoExtra, ui::FallbackFace::Cjk}) {
-        std::vector<ImWchar> codepoints = ui::codepoints_for(missing, face);
-        bool& requested = fallback_requested_[static_cast<int>(face)];
-        if (codepoints.empty() || requested) continue;
-        requested = true;
+        const int index = static_cast<int>(face);
+        std::set<ImWchar>& wanted = fallback_wanted_[index];
+        const std::size_t before = wanted.size();
+        for (ImWchar cp : ui::codepoints_for(missing, face)) wanted.insert(cp);
+        if (wanted.size() == before) continue;  // nothing new from this face
+        if (fallback_loaded_[index]) {
+            pending_fonts_->push_back(PendingFont{face, {}});  // the bytes are here: extend the atlas
+            continue;
+        }
+        if (fallback_requested_[index]) continue;  // in flight: applied with all it is wanted for
+        fallback_requested_[index] = true;
         // The callback may outlive this app (a fetch in flight when the widget is destroyed): it
         // only fills a shared slot that update() reads.
         std::weak_ptr<std::vector<PendingFont>> slot = pending_fonts_;
-        host_.load_fallback_font(ui::fallback_face_name(face), [slot, face, codepoints = std::move(codepoints)](std::vector<unsigned char> bytes) mutable {
-            if (auto target = slot.lock(); target && !bytes.empty())
-                target->push_back(PendingFont{face, std::move(bytes), std::move(codepoints)});
+        host_.load_fallback_font(ui::fallback_face_name(face), [slot, face](std::vector<unsigned char> bytes) {
+            if (auto target = slot.lock(); target && !bytes.empty()) target->push_back(PendingFont{face, std::move(bytes)});
         });
     }
 }
@@ -376,8 +382,19 @@ void MapperApp::update(double now_ms) {
     api_.tick(static_cast<std::int64_t>(now_ms));
     if (!pending_fonts_->empty()) {
         // Between frames (update runs before NewFrame), so rebuilding the atlas is safe here.
-        for (PendingFont& font : *pending_fonts_) ui::set_fallback_font(font.face, std::move(font.bytes), font.codepoints);
-        pending_fonts_->clear();
+        // Swapped out first: set_fallback_font may not call back, but nothing here relies on that.
+        std::vector<PendingFont> fonts;
+        fonts.swap(*pending_fonts_);
+        for (PendingFont& font : fonts) {
+            const int index = static_cast<int>(font.face);
+            const std::vector<ImWchar> codepoints(fallback_wanted_[index].begin(), fallback_wanted_[index].end());
+            if (!font.bytes.empty()) {
+                ui::set_fallback_font(font.face, std::move(font.bytes), codepoints);
+                fallback_loaded_[index] = true;
+            } else {
+                ui::set_fallback_codepoints(font.face, codepoints);
+            }
+        }
         host_.fonts_changed();
     }
 }

@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -89,14 +90,16 @@ private:
     bool token_refreshed_ = false;             // one refresh per failure streak, then a clear error
     std::optional<ExecutionPlan> draft_plan_;
     std::vector<std::string> draft_ignored_;
-    // Fallback faces that arrived for the plan's characters, applied between frames.
+    // Fallback faces that arrived (bytes), or that a later plan needs more characters of (no
+    // bytes), applied between frames with every character wanted from that face so far.
     struct PendingFont {
         ui::FallbackFace face;
         std::vector<unsigned char> bytes;
-        std::vector<ImWchar> codepoints;
     };
     std::shared_ptr<std::vector<PendingFont>> pending_fonts_ = std::make_shared<std::vector<PendingFont>>();
     bool fallback_requested_[ui::kFallbackFaceCount] = {};
+    bool fallback_loaded_[ui::kFallbackFaceCount] = {};
+    std::set<ImWchar> fallback_wanted_[ui::kFallbackFaceCount];
     ui::SuggestionsBySource suggestions_;      // the matcher's candidates, per source key
     // The matcher ranks destinations for a slice of the sources per frame, once the plan has been
     // drawn, so a big plan never freezes the page (5,000 x 5,000 in one go: 11 s in wasm).

@@ -85,8 +85,13 @@ void load_fonts(float size, float ratio) {
 }
 
 void set_fallback_font(FallbackFace face, std::vector<unsigned char> font, const std::vector<ImWchar>& codepoints) {
+    g_fallbacks[static_cast<std::size_t>(face)].font = std::move(font);
+    set_fallback_codepoints(face, codepoints);
+}
+
+void set_fallback_codepoints(FallbackFace face, const std::vector<ImWchar>& codepoints) {
     Fallback& fallback = g_fallbacks[static_cast<std::size_t>(face)];
-    fallback.font = std::move(font);
+    if (fallback.font.empty()) return;
     fallback.ranges.clear();
     for (ImWchar cp : codepoints) {
         fallback.ranges.push_back(cp);

@@ -31,5 +31,8 @@ void load_fonts(float size, float ratio);
 // Sets a fallback face (TrueType bytes) and the code points to take from it, then rebuilds the
 // atlas at the current size and ratio. The renderer must upload the atlas again afterwards.
 void set_fallback_font(FallbackFace face, std::vector<unsigned char> font, const std::vector<ImWchar>& codepoints);
+// The code points to take from a face whose bytes were set before (a later plan needs more of
+// it); rebuilds the atlas. Does nothing when the face has no bytes yet.
+void set_fallback_codepoints(FallbackFace face, const std::vector<ImWchar>& codepoints);
 
 }  // namespace pm::ui

@@ -1,0 +1,65 @@
+// The fallback faces reach the atlas for exactly the characters plans need: each face is fetched
+// once, and a later plan that needs more of a face that is already here extends the atlas without
+// fetching it again. Uses Debian's Noto Sans (fonts-noto-core) as the "noto-extra" face.
+#include "app/mapper_app.h"
+#include "ui/theme.h"
+#include "../core/fake_http_client.h"
+
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace pm {
+namespace {
+
+class FontHost final : public AppHost {
+public:
+    void notify(const std::string&, const std::string&) override {}
+    bool load_fallback_font(const std::string& face, std::function<void(std::vector<unsigned char>)> done) override {
+        ++requests[face];
+        std::ifstream file("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", std::ios::binary);
+        done(std::vector<unsigned char>((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>()));
+        return true;
+    }
+    std::map<std::string, int> requests;
+};
+
+std::string plan_with_label(const std::string& label) {
+    return R"({"fieldMapping": [], "unmappedSourceFields": [{"sourceField": {"key": "a", "type": "string", "label": ")" + label +
+           R"("}}], "unmappedDestinationFields": []})";
+}
+
+bool atlas_has(ImWchar codepoint) { return ImGui::GetIO().Fonts->Fonts[0]->FindGlyphNoFallback(codepoint) != nullptr; }
+
+TEST(FallbackFonts, AFaceIsFetchedOnceAndExtendedForLaterPlans) {
+    ImGuiContext* context = ImGui::CreateContext();
+    ui::apply_theme(false);                    // builds the atlas with the built-in font
+    test::FakeHttpClient http;
+    FontHost host;
+    AppConfig config;
+    config.job_id = "us_jb_fonts";
+    MapperApp app(config, http, host);
+    ASSERT_FALSE(atlas_has(0x0395));           // Greek is not built in
+
+    ASSERT_TRUE(app.set_plan(plan_with_label("Ελ")));
+    app.update(1);
+    EXPECT_EQ(host.requests["noto-extra"], 1);
+    EXPECT_TRUE(atlas_has(0x0395));            // Ε
+    EXPECT_FALSE(atlas_has(0x0414));           // Д: not needed yet, not in the atlas
+
+    ASSERT_TRUE(app.set_plan(plan_with_label("Дм")));
+    app.update(2);
+    EXPECT_EQ(host.requests["noto-extra"], 1) << "the face was here already";
+    EXPECT_TRUE(atlas_has(0x0414));
+    EXPECT_TRUE(atlas_has(0x0395)) << "earlier characters stay";
+    EXPECT_EQ(host.requests.count("cjk"), 0u);
+    ImGui::DestroyContext(context);
+}
+
+}  // namespace
+}  // namespace pm
