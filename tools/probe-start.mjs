@@ -1,6 +1,6 @@
 // Where the time to the first frame goes: performance marks of one page load, for tools/bench
 // diagnostics. usage: node tools/probe-start.mjs [runs]
-import { DIST_DIR, launchChromium, startDoubleForDist } from '../tests/web/lib/browser.mjs';
+import { launchChromium, startDoubleForDist } from '../tests/web/lib/browser.mjs';
 
 const runs = Number(process.argv[2] ?? 3);
 const double = await startDoubleForDist();

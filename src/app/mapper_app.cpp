@@ -44,7 +44,7 @@ MapperApp::MapperApp(AppConfig config, HttpClient& http, AppHost& host)
     : config_(std::move(config)), host_(host), api_(http, api_options(config_)) {
     status_.job_id = config_.job_id;
     status_.file_id = config_.file_id;
-    check_token(config_.token);
+    update_secret_key_warning(config_.token);
     if (!config_.draft_json.empty()) {
         // A draft is {plan, ignored}; one that does not read is dropped, never fatal.
         const Json draft = Json::parse(config_.draft_json, nullptr, false);
@@ -59,7 +59,7 @@ MapperApp::MapperApp(AppConfig config, HttpClient& http, AppHost& host)
     }
 }
 
-void MapperApp::check_token(const std::string& token) {
+void MapperApp::update_secret_key_warning(const std::string& token) {
     status_.warning = should_warn_secret_key(token, config_.page_origin) ? secret_key_warning() : std::string();
 }
 
@@ -110,7 +110,7 @@ void MapperApp::start_session(JobPlan job_plan) {
     options.allow_one_to_many = config_.allow_one_to_many;
     session_ = std::make_unique<Session>(std::move(job_plan.plan), options);
     notified_revision_ = session_->revision();
-    frames_since_session_ = 0;
+    plan_drawn_ = false;
     confirmed_ = false;
     confirmed_response_.clear();
     executed_ = false;
@@ -120,7 +120,6 @@ void MapperApp::start_session(JobPlan job_plan) {
     // The matcher runs at the start of the next frame (update()), so the frame that first shows
     // the plan is not held up by it (60-100 ms for the demo job in wasm).
     suggestions_.clear();
-    suggestions_pending_ = true;
     sources_to_rank_ = sources_to_rank(*session_);
     next_to_rank_ = 0;
     ranker_.reset();
@@ -282,11 +281,7 @@ void MapperApp::rank_next_slice() {
     } while (next_to_rank_ < sources_to_rank_.size() &&
              std::chrono::steady_clock::now() - started < std::chrono::milliseconds(12));
     panel_state_.suggestions = &suggestions_;
-    if (next_to_rank_ >= sources_to_rank_.size()) {
-        suggestions_pending_ = false;
-        sources_to_rank_.clear();
-        ranker_.reset();
-    }
+    if (!ranking()) ranker_.reset();
 }
 
 void MapperApp::use_server_version() {
@@ -333,7 +328,7 @@ void MapperApp::on_failure(const ApiError& error, Operation operation, const cha
 void MapperApp::set_token(const std::string& token) {
     ApiConfig config = api_.config();
     config.token = token;
-    check_token(token);
+    update_secret_key_warning(token);
     api_.set_config(config);
     const Operation operation = waiting_for_token_;
     waiting_for_token_ = Operation::None;
@@ -375,10 +370,7 @@ void MapperApp::notify_draft() {
 }
 
 void MapperApp::update(double now_ms) {
-    if (suggestions_pending_ && session_ && frames_since_session_ > 0) {
-        if (sources_to_rank_.empty()) suggestions_pending_ = false;
-        else rank_next_slice();
-    }
+    if (session_ && plan_drawn_ && ranking()) rank_next_slice();
     api_.tick(static_cast<std::int64_t>(now_ms));
     if (!pending_fonts_->empty()) {
         // Between frames (update runs before NewFrame), so rebuilding the atlas is safe here.
@@ -401,7 +393,7 @@ void MapperApp::update(double now_ms) {
 
 void MapperApp::draw() {
     const ui::PanelRequests requests = ui::draw_mapping_panel(session_.get(), status_, panel_state_);
-    if (session_) ++frames_since_session_;
+    if (session_) plan_drawn_ = true;
     if (requests.restore_draft) restore_draft();
     if (requests.accept_threshold > 0 && session_) accept_assignment(*session_, requests.accept_threshold);
     if (requests.use_server_plan) use_server_version();
@@ -424,7 +416,7 @@ void MapperApp::draw() {
 }
 
 double MapperApp::next_frame_delay_ms(double now_ms) const {
-    if (!pending_fonts_->empty() || suggestions_pending_) return 0;
+    if (!pending_fonts_->empty() || ranking()) return 0;
     if (auto due = api_.next_retry_ms()) return std::max(0.0, static_cast<double>(*due) - now_ms);
     // In flight: the desktop transport must be polled; the web one also wakes the page itself.
     return api_.busy() ? 30 : -1;

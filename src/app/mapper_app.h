@@ -61,7 +61,7 @@ private:
     void use_server_version();
     void attach_field_messages(const ApiError& error);
     void notify_draft();
-    void check_token(const std::string& token);
+    void update_secret_key_warning(const std::string& token);
     void execute_job();
     // Handles a failed call: a 401 asks the host for a token once, then reports.
     void on_failure(const ApiError& error, Operation operation, const char* during);
@@ -103,11 +103,11 @@ private:
     ui::SuggestionsBySource suggestions_;      // the matcher's candidates, per source key
     // The matcher ranks destinations for a slice of the sources per frame, once the plan has been
     // drawn, so a big plan never freezes the page (5,000 x 5,000 in one go: 11 s in wasm).
-    bool suggestions_pending_ = false;
     std::vector<std::string> sources_to_rank_;
     std::size_t next_to_rank_ = 0;
     std::unique_ptr<match::DestinationRanker> ranker_;
-    int frames_since_session_ = 0;
+    bool plan_drawn_ = false;                  // the session's plan has been drawn once
+    bool ranking() const { return next_to_rank_ < sources_to_rank_.size(); }
     void rank_next_slice();
     ui::PanelStatus status_;
     ui::PanelState panel_state_;

@@ -25,12 +25,6 @@ std::vector<UnmappedField> all_destinations(const ExecutionPlan& plan) {
     return out;
 }
 
-std::vector<const UnmappedField*> pointers(const std::vector<UnmappedField>& fields) {
-    std::vector<const UnmappedField*> out;
-    for (const auto& f : fields) out.push_back(&f);
-    return out;
-}
-
 match::MatchOptions ranking_options() {
     match::MatchOptions options;
     options.max_candidates = 5;
@@ -39,30 +33,8 @@ match::MatchOptions ranking_options() {
 
 }  // namespace
 
-ui::SuggestionsBySource rank_destinations(const Session& session) {
-    const ExecutionPlan& plan = session.plan();
-    // Every source as its unmapped entry (the session keeps them for every key, mapped or not).
-    std::vector<UnmappedField> sources;
-    for (const Edge& edge : plan.field_mapping) {
-        UnmappedField source;
-        source.field = edge.source;
-        source.preview = edge.preview;
-        sources.push_back(std::move(source));
-    }
-    for (const auto& s : plan.unmapped_sources) sources.push_back(s);
-    const std::vector<UnmappedField> destinations = all_destinations(plan);
-    const match::MatchResult result = match::match_fields(pointers(sources), pointers(destinations), ranking_options());
-    ui::SuggestionsBySource out;
-    for (const match::SourceMatch& source : result.sources) {
-        auto& list = out[source.source_key];
-        for (const match::Candidate& c : source.candidates) list.push_back(to_ui(c));
-    }
-    return out;
-}
-
 std::unique_ptr<match::DestinationRanker> make_ranker(const Session& session) {
-    const std::vector<UnmappedField> destinations = all_destinations(session.plan());
-    return std::make_unique<match::DestinationRanker>(pointers(destinations), ranking_options());
+    return std::make_unique<match::DestinationRanker>(all_destinations(session.plan()), ranking_options());
 }
 
 std::vector<ui::Candidate> rank_source(match::DestinationRanker& ranker, const Session& session, const std::string& source_key) {

@@ -13,10 +13,6 @@
 
 namespace pm {
 
-// Candidates per source key over every destination of the plan. Fields do not change during a
-// session, so this runs once per loaded plan.
-ui::SuggestionsBySource rank_destinations(const Session& session);
-
 // Every destination of the plan, prepared once for ranking one source at a time (a big plan is
 // then ranked a slice of sources per frame; each source's candidates do not depend on the others).
 std::unique_ptr<match::DestinationRanker> make_ranker(const Session& session);

@@ -1,6 +1,7 @@
 // The matcher reaches the panel: ranked candidates per source over every destination, and the
 // bulk "accept suggestions at or above" taking the global assignment for unmapped columns only.
 #include "app/suggestions.h"
+#include "core/matcher/field_matcher.h"
 #include "core/plan_parse.h"
 
 #include <gtest/gtest.h>
@@ -32,9 +33,17 @@ const char* kPlan = R"({
   ]
 })";
 
+// What the app ends up with: every source ranked, one at a time.
+ui::SuggestionsBySource rank_all(const Session& session) {
+    const auto ranker = make_ranker(session);
+    ui::SuggestionsBySource out;
+    for (const std::string& key : sources_to_rank(session)) out[key] = rank_source(*ranker, session, key);
+    return out;
+}
+
 TEST(Suggestions, RanksEveryDestinationForEverySource) {
     Session session(plan_from(kPlan));
-    const ui::SuggestionsBySource ranked = rank_destinations(session);
+    const ui::SuggestionsBySource ranked = rank_all(session);
     ASSERT_TRUE(ranked.count("zip"));
     ASSERT_FALSE(ranked.at("zip").empty());
     EXPECT_EQ(ranked.at("zip").front().destination_key, "postal_code");
@@ -64,19 +73,33 @@ TEST(Suggestions, AcceptAssignmentMapsOnlyConfidentUnmappedPairs) {
     EXPECT_EQ(session.edge_to("postal_code"), nullptr);
 }
 
-TEST(Suggestions, RankingOneSourceAtATimeGivesTheSameCandidates) {
+TEST(Suggestions, RankingOneSourceAtATimeGivesMatchFieldsCandidates) {
     Session session(plan_from(kPlan));
-    const ui::SuggestionsBySource all = rank_destinations(session);
+    // The oracle: the matcher over all sources and destinations at once.
+    const ExecutionPlan& plan = session.plan();
+    std::vector<UnmappedField> sources = plan.unmapped_sources, destinations = plan.unmapped_destinations;
+    for (const Edge& edge : plan.field_mapping) {
+        UnmappedField source, destination;
+        source.field = edge.source;
+        source.preview = edge.preview;
+        destination.field = edge.destination;
+        sources.push_back(source);
+        destinations.push_back(destination);
+    }
+    match::MatchOptions options;
+    options.max_candidates = 5;
+    const match::MatchResult all = match::match_fields(sources, destinations, options);
+
     const auto ranker = make_ranker(session);
     const std::vector<std::string> keys = sources_to_rank(session);
     ASSERT_EQ(keys.size(), 4u);
     EXPECT_EQ(keys.back(), "first") << "unmapped sources come first";
-    for (const std::string& key : keys) {
-        const std::vector<ui::Candidate> one = rank_source(*ranker, session, key);
-        ASSERT_EQ(one.size(), all.at(key).size()) << key;
+    for (const match::SourceMatch& expected : all.sources) {
+        const std::vector<ui::Candidate> one = rank_source(*ranker, session, expected.source_key);
+        ASSERT_EQ(one.size(), expected.candidates.size()) << expected.source_key;
         for (std::size_t i = 0; i < one.size(); ++i) {
-            EXPECT_EQ(one[i].destination_key, all.at(key)[i].destination_key) << key;
-            EXPECT_DOUBLE_EQ(one[i].score, all.at(key)[i].score) << key;
+            EXPECT_EQ(one[i].destination_key, expected.candidates[i].destination_key) << expected.source_key;
+            EXPECT_DOUBLE_EQ(one[i].score, expected.candidates[i].score) << expected.source_key;
         }
     }
     EXPECT_TRUE(rank_source(*ranker, session, "no_such_column").empty());

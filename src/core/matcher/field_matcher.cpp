@@ -334,18 +334,12 @@ MatchResult match_fields(const std::vector<const UnmappedField*>& sources,
 }
 
 struct DestinationRanker::Impl {
-    explicit Impl(const std::vector<const UnmappedField*>& destinations, const MatchOptions& match_options)
+    Impl(std::vector<UnmappedField> destinations, const MatchOptions& match_options)
         : options(match_options),
-          owned(copy(destinations)),
+          owned(std::move(destinations)),
           index(pointers(owned), lexicon),
           scorer(index, lexicon, options) {}
 
-    static std::vector<UnmappedField> copy(const std::vector<const UnmappedField*>& fields) {
-        std::vector<UnmappedField> out;
-        out.reserve(fields.size());
-        for (const UnmappedField* field : fields) out.push_back(*field);
-        return out;
-    }
     static std::vector<const UnmappedField*> pointers(const std::vector<UnmappedField>& fields) {
         std::vector<const UnmappedField*> out;
         out.reserve(fields.size());
@@ -361,20 +355,19 @@ struct DestinationRanker::Impl {
     std::vector<std::size_t> positions;
 };
 
-DestinationRanker::DestinationRanker(const std::vector<const UnmappedField*>& destinations, const MatchOptions& options)
-    : impl_(std::make_unique<Impl>(destinations, options)) {}
+DestinationRanker::DestinationRanker(std::vector<UnmappedField> destinations, const MatchOptions& options)
+    : impl_(std::make_unique<Impl>(std::move(destinations), options)) {}
 
 DestinationRanker::~DestinationRanker() = default;
 
 std::vector<Candidate> DestinationRanker::rank(const UnmappedField& source) {
     Impl& d = *impl_;
     const PreparedSource prepared = d.index.prepare_source(source, 0, d.options.use_values);
-    const double keep = std::min(d.options.candidate_floor, d.options.threshold);
     std::vector<ScoredPair> pairs;
     d.index.candidates(prepared, d.positions);
     for (std::size_t position : d.positions) {
         ScoredPair pair;
-        if (d.scorer.score(prepared, position, pair) && pair.score >= d.options.candidate_floor && pair.score >= keep)
+        if (d.scorer.score(prepared, position, pair) && pair.score >= d.options.candidate_floor)
             pairs.push_back(std::move(pair));
     }
     std::sort(pairs.begin(), pairs.end(), pair_order);

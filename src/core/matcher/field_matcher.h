@@ -80,10 +80,10 @@ MatchResult match_fields(const std::vector<const UnmappedField*>& sources,
 // Ranks destinations for one source at a time over destinations prepared once, for a UI that
 // spreads the work over frames (preparing 5,000 destinations costs more than ranking one source
 // against them). Candidates as match_fields lists them (best first, at most max_candidates, none
-// under candidate_floor), without the assignment. Keeps its own copy of the destinations.
+// under candidate_floor), without the assignment. Owns the destinations it is given.
 class DestinationRanker {
 public:
-    DestinationRanker(const std::vector<const UnmappedField*>& destinations, const MatchOptions& options = {});
+    explicit DestinationRanker(std::vector<UnmappedField> destinations, const MatchOptions& options = {});
     ~DestinationRanker();
     DestinationRanker(const DestinationRanker&) = delete;
     DestinationRanker& operator=(const DestinationRanker&) = delete;
