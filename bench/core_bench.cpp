@@ -7,11 +7,11 @@
 // the figure); core.parse_session_put_10k_edges moves the parsed plan into the session, as the
 // app does.
 #include "bench_util.h"
-#include "core/json_problems.h"
-#include "core/plan_parse.h"
-#include "core/plan_write.h"
-#include "core/session.h"
-#include "core/synthetic_plan.h"
+#include "core/json/problems.h"
+#include "core/plan/documents.h"
+#include "core/plan/write.h"
+#include "core/session/session.h"
+#include "support/synthetic_plan.h"
 
 #include <memory>
 #include <optional>

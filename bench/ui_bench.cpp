@@ -2,8 +2,8 @@
 // widget pays per frame): 5,000 source × 5,000 destination fields, one frame at rest, while
 // scrolling, and the frame in which a filter keystroke lands.
 #include "bench_util.h"
-#include "core/session.h"
-#include "core/synthetic_plan.h"
+#include "core/session/session.h"
+#include "support/synthetic_plan.h"
 #include "ui/mapping_panel.h"
 #include "ui/theme.h"
 

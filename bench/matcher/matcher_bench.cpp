@@ -6,8 +6,8 @@
 // Run from the repository root (the corpus path is relative). Options:
 //   --failures dev|holdout|all   list our wrong and missed pairs on that split
 //   --runs N                     timed runs per measurement (default 7)
-#include "core/matcher/enum_matcher.h"
-#include "core/matcher/field_matcher.h"
+#include "matcher/enum_matcher.h"
+#include "matcher/field_matcher.h"
 #include "corpus.h"
 #include "peer_rules.h"
 #include "synthetic_fields.h"

@@ -1,7 +1,7 @@
 // Synthetic benchmark inputs (see synthetic_fields.h).
 #include "synthetic_fields.h"
 
-#include "core/plan_parse.h"
+#include "core/plan/parse.h"
 
 #include <algorithm>
 #include <set>

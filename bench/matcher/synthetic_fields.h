@@ -4,7 +4,7 @@
 // large enum column. Uses its own random generator so native and wasm builds get the same data.
 #pragma once
 
-#include "core/plan_model.h"
+#include "core/plan/model.h"
 
 #include <cstdint>
 #include <string>

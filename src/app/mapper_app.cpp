@@ -2,14 +2,14 @@
 // update() (ApiClient::tick), so the session is only ever touched on the main thread.
 #include "app/mapper_app.h"
 
-#include "app/plan_differences.h"
+#include "core/session/differences.h"
 #include "app/suggestions.h"
-#include "core/api_guard.h"
+#include "core/api/guard.h"
 #include "ui/fonts.h"
 #include "ui/glyph_coverage.h"
-#include "core/json_problems.h"
-#include "core/plan_parse.h"
-#include "core/plan_write.h"
+#include "core/json/problems.h"
+#include "core/plan/documents.h"
+#include "core/plan/write.h"
 
 #include <algorithm>
 #include <chrono>

@@ -8,10 +8,10 @@
 
 #include "app/app_config.h"
 #include "app/app_host.h"
-#include "core/api_client.h"
-#include "core/http_client.h"
-#include "core/matcher/field_matcher.h"
-#include "core/session.h"
+#include "core/api/client.h"
+#include "core/api/http_client.h"
+#include "matcher/field_matcher.h"
+#include "core/session/session.h"
 #include "ui/fonts.h"
 #include "ui/mapping_panel.h"
 
@@ -38,7 +38,7 @@ public:
     // When the next frame is wanted: 0 as soon as possible, >0 after that many ms, -1 not at all.
     double next_frame_delay_ms(double now_ms) const;
 
-    // What the embedding API offers (web/plan-mapper.js) besides the panel itself.
+    // What the embedding API offers (web/widget/plan-mapper.js) besides the panel itself.
     std::string plan_json() const;             // the plan as it stands; "null" before it is loaded
     bool set_plan(const std::string& json);    // a new plan to start from; false when unreadable
     void submit();

@@ -1,8 +1,8 @@
 // Thin glue between pm_matcher and the panel's candidate lists.
 #include "app/suggestions.h"
 
-#include "core/matcher/field_matcher.h"
-#include "core/matcher/plan_matcher.h"
+#include "matcher/field_matcher.h"
+#include "matcher/plan_matcher.h"
 
 #include <set>
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/matcher/field_matcher.h"
-#include "core/session.h"
+#include "matcher/field_matcher.h"
+#include "core/session/session.h"
 #include "ui/panel_view.h"
 
 namespace pm {

@@ -5,8 +5,8 @@
 #include "cli/commands.h"
 #include "cli/file_input.h"
 
-#include "core/plan_parse.h"
-#include "core/plan_write.h"
+#include "core/plan/documents.h"
+#include "core/plan/write.h"
 
 #include <ostream>
 

@@ -3,7 +3,7 @@
 
 #include "app/desktop/http_client_curl.h"
 #include "cli/commands.h"
-#include "core/api_protocol.h"
+#include "core/api/protocol.h"
 
 #include <chrono>
 #include <cstdlib>

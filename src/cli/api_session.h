@@ -4,7 +4,7 @@
 // FLATFILE_API_URL) unless --api-url is given.
 #pragma once
 
-#include "core/api_client.h"
+#include "core/api/client.h"
 
 #include <memory>
 #include <optional>

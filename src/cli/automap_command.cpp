@@ -7,7 +7,7 @@
 #include "cli/commands.h"
 #include "cli/match_report.h"
 
-#include "core/session.h"
+#include "core/session/session.h"
 
 #include <ostream>
 

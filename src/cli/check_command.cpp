@@ -2,7 +2,7 @@
 #include "cli/commands.h"
 #include "cli/file_input.h"
 
-#include "core/plan_parse.h"
+#include "core/plan/documents.h"
 
 #include <ostream>
 

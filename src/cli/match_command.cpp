@@ -5,8 +5,8 @@
 #include "cli/file_input.h"
 #include "cli/match_report.h"
 
-#include "core/plan_parse.h"
-#include "core/plan_write.h"
+#include "core/plan/documents.h"
+#include "core/plan/write.h"
 
 #include <cstdlib>
 #include <ostream>

@@ -1,7 +1,7 @@
 // The table goes to stderr in the commands, so stdout stays pure JSON for scripts.
 #include "cli/match_report.h"
 
-#include "core/matcher/plan_matcher.h"
+#include "matcher/plan_matcher.h"
 
 #include <iomanip>
 #include <ostream>

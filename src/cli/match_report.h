@@ -2,7 +2,7 @@
 // into a session, and prints a readable table (source, destination, certainty, reason).
 #pragma once
 
-#include "core/session.h"
+#include "core/session/session.h"
 
 #include <iosfwd>
 #include <optional>

@@ -3,7 +3,7 @@
 // onto the source table (unmaps it).
 #pragma once
 
-#include "core/session.h"
+#include "core/session/session.h"
 #include "ui/panel_state.h"
 
 namespace pm::ui {

@@ -3,7 +3,7 @@
 // source, plus "Not mapped" and "Do not import".
 #pragma once
 
-#include "core/session.h"
+#include "core/session/session.h"
 #include "ui/panel_state.h"
 
 #include <string>

@@ -2,7 +2,7 @@
 // panel has none yet, so its distinct preview values stand in (core's enum_gap).
 #include "ui/enum_editor.h"
 
-#include "core/json_problems.h"
+#include "core/json/problems.h"
 #include "ui/panel_widgets.h"
 
 #include <imgui.h>

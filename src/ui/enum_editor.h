@@ -2,7 +2,7 @@
 // one row of the source table (rows keep one height, so the list clipper stays exact).
 #pragma once
 
-#include "core/session.h"
+#include "core/session/session.h"
 
 #include <optional>
 #include <string>

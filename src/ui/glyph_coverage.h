@@ -2,7 +2,7 @@
 // app can load the fallback faces for exactly those, lazily and only when a plan needs them.
 #pragma once
 
-#include "core/plan_model.h"
+#include "core/plan/model.h"
 #include "ui/fonts.h"
 
 #include <imgui.h>

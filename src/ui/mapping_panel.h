@@ -5,7 +5,7 @@
 //   Ctrl+F search; Ctrl+Enter review and submit.
 #pragma once
 
-#include "core/session.h"
+#include "core/session/session.h"
 #include "ui/panel_state.h"
 
 #include <string>

@@ -1,7 +1,7 @@
 // The panel's header: job, counts, actions (undo, redo, bulk actions, submit) and filters.
 #pragma once
 
-#include "core/session.h"
+#include "core/session/session.h"
 #include "ui/mapping_panel.h"
 
 namespace pm::ui {

@@ -4,7 +4,7 @@
 // frame: with 5,000 × 5,000 fields a frame only touches the rows on screen.
 #pragma once
 
-#include "core/session.h"
+#include "core/session/session.h"
 
 #include <cstdint>
 #include <string>

@@ -2,7 +2,7 @@
 // certainty badges, and the item recorder that lets tests find what the panel drew.
 #pragma once
 
-#include "core/plan_model.h"
+#include "core/plan/model.h"
 
 #include <imgui.h>
 

@@ -2,7 +2,7 @@
 // fields still missing, values without options), then Send or Keep editing.
 #pragma once
 
-#include "core/session.h"
+#include "core/session/session.h"
 #include "ui/panel_state.h"
 
 namespace pm::ui {

@@ -2,7 +2,7 @@
 // edges expand into one line per value. Virtualised with ImGuiListClipper.
 #pragma once
 
-#include "core/session.h"
+#include "core/session/session.h"
 #include "ui/panel_state.h"
 
 namespace pm::ui {

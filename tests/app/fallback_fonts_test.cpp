@@ -3,7 +3,7 @@
 // fetching it again. Uses Debian's Noto Sans (fonts-noto-core) as the "noto-extra" face.
 #include "app/mapper_app.h"
 #include "ui/theme.h"
-#include "../core/fake_http_client.h"
+#include "support/fake_http_client.h"
 
 #include <gtest/gtest.h>
 #include <imgui.h>

@@ -2,9 +2,9 @@
 // server confirmed; a confirmed plan that differs from the one sent is shown, not applied; the
 // server's messages about a field reach that field; the request guard and the secret-key warning.
 #include "app/mapper_app.h"
-#include "core/json_text.h"
-#include "../core/fake_http_client.h"
-#include "../core/test_files.h"
+#include "core/json/parse.h"
+#include "support/fake_http_client.h"
+#include "support/test_files.h"
 
 #include <gtest/gtest.h>
 

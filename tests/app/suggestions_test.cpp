@@ -1,8 +1,8 @@
 // The matcher reaches the panel: ranked candidates per source over every destination, and the
 // bulk "accept suggestions at or above" taking the global assignment for unmapped columns only.
 #include "app/suggestions.h"
-#include "core/matcher/field_matcher.h"
-#include "core/plan_parse.h"
+#include "matcher/field_matcher.h"
+#include "core/plan/documents.h"
 
 #include <gtest/gtest.h>
 

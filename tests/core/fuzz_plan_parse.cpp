@@ -3,13 +3,13 @@
 // and undoing a few edits must restore the plan exactly.
 // Build: configure with clang and -DPM_FUZZ=ON, then run
 //   fuzz_plan_parse tests/data/fuzz-seeds -dict=tests/core/fuzz_plan_parse.dict
-#include "core/api_errors.h"
-#include "core/http_date.h"
-#include "core/json_document.h"
-#include "core/plan_insights.h"
-#include "core/plan_parse.h"
-#include "core/plan_write.h"
-#include "core/session.h"
+#include "core/api/errors.h"
+#include "core/api/http_date.h"
+#include "core/json/document.h"
+#include "core/plan/insights.h"
+#include "core/plan/documents.h"
+#include "core/plan/write.h"
+#include "core/session/session.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,5 +1,5 @@
 // The one-to-one assignment: optimal (checked against brute force), sparse, deterministic.
-#include "core/matcher/assignment.h"
+#include "matcher/assignment.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // Loading the matcher corpus (see corpus.h).
 #include "corpus.h"
 
-#include "core/plan_parse.h"
+#include "core/plan/parse.h"
 
 #include <algorithm>
 #include <cctype>

@@ -2,7 +2,7 @@
 // Shared by the corpus test and the benchmark program.
 #pragma once
 
-#include "core/plan_model.h"
+#include "core/plan/model.h"
 
 #include <map>
 #include <optional>

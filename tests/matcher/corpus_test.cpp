@@ -1,8 +1,8 @@
 // The labelled corpus (tests/data/matcher): our matcher's precision and recall must meet the
 // targets, and the peers' rules, re-implemented from their description, reproduce the failures
 // that were reported against them (so the comparison in the benchmark is fair to them).
-#include "core/matcher/field_matcher.h"
-#include "core/plan_parse.h"
+#include "matcher/field_matcher.h"
+#include "core/plan/parse.h"
 #include "corpus.h"
 #include "peer_rules.h"
 

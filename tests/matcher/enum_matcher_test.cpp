@@ -1,6 +1,6 @@
 // Enum value matching: by value, label, alias, normalization, typos, yes/no polarity; many values
 // to one option; ambiguous values left alone; the enumDetails JSON.
-#include "core/matcher/enum_matcher.h"
+#include "matcher/enum_matcher.h"
 
 #include <gtest/gtest.h>
 

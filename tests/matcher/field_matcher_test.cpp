@@ -1,8 +1,8 @@
 // The field matcher end to end: the peers' failure cases, order independence, the threshold,
 // ambiguity, exact matches that are not traded away, certainty bands and reasons.
-#include "core/matcher/field_matcher.h"
+#include "matcher/field_matcher.h"
 
-#include "core/plan_parse.h"
+#include "core/plan/parse.h"
 #include "corpus.h"
 
 #include <gtest/gtest.h>

@@ -1,5 +1,5 @@
 // Name comparison levels and the rules that keep fuzzy matches honest.
-#include "core/matcher/name_score.h"
+#include "matcher/name_score.h"
 
 #include <gtest/gtest.h>
 

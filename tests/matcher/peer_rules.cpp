@@ -1,7 +1,7 @@
 // Peer importers' matching rules (see peer_rules.h).
 #include "peer_rules.h"
 
-#include "core/matcher/string_metrics.h"
+#include "matcher/string_metrics.h"
 
 #include <algorithm>
 #include <cctype>

@@ -9,7 +9,7 @@
 //     has a best word-pair similarity (len - edit distance) / len above 0.9.
 #pragma once
 
-#include "core/plan_model.h"
+#include "core/plan/model.h"
 
 #include <string>
 #include <vector>

@@ -1,9 +1,9 @@
 // The matcher on an execution plan: suggestions for what is unmapped, metadata and enumDetails,
 // applied through Session::accept; the sheet's mappingConfidenceThreshold.
-#include "core/matcher/plan_matcher.h"
+#include "matcher/plan_matcher.h"
 
-#include "core/plan_parse.h"
-#include "core/session.h"
+#include "core/plan/documents.h"
+#include "core/session/session.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Character-level measures: reference values from their definitions.
-#include "core/matcher/string_metrics.h"
+#include "matcher/string_metrics.h"
 
 #include <gtest/gtest.h>
 

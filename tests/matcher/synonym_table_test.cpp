@@ -1,8 +1,8 @@
 // The synonym data file: it parses cleanly, and its phrases, relations and kinds do what they say.
-#include "core/matcher/synonym_table.h"
+#include "matcher/synonym_table.h"
 
-#include "core/matcher/text_normalize.h"
-#include "core/matcher/value_kinds.h"
+#include "matcher/text_normalize.h"
+#include "matcher/value_kinds.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Normalization of header text: case, accents, separators, camelCase, numbers, plurals, noise.
-#include "core/matcher/text_normalize.h"
+#include "matcher/text_normalize.h"
 
 #include <gtest/gtest.h>
 

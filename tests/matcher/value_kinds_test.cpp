@@ -1,5 +1,5 @@
 // Recognising preview values, including the look-alikes that must not be recognised.
-#include "core/matcher/value_kinds.h"
+#include "matcher/value_kinds.h"
 
 #include <gtest/gtest.h>
 

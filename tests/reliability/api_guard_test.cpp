@@ -1,6 +1,6 @@
-// The request guard (core/api_guard.h): same origin only, https except loopback, strict URL
+// The request guard (core/api/guard.h): same origin only, https except loopback, strict URL
 // reading where parsers disagree, and the secret-key warning.
-#include "core/api_guard.h"
+#include "core/api/guard.h"
 
 #include <gtest/gtest.h>
 

@@ -3,8 +3,8 @@
 // PUT body (reads back cleanly; carried members and big numbers unchanged).
 #include "corpus_checks.h"
 
-#include "core/json_text.h"
-#include "core/plan_write.h"
+#include "core/json/parse.h"
+#include "core/plan/write.h"
 #include "session_workout.h"
 
 #include <algorithm>

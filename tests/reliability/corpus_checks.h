@@ -4,7 +4,7 @@
 // file's failure does not hide the next one's.
 #pragma once
 
-#include "core/plan_parse.h"
+#include "core/plan/documents.h"
 #include "corpus_manifest.h"
 
 #include <string>

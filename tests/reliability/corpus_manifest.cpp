@@ -2,7 +2,7 @@
 // and type-checked, and a malformed manifest is a test failure, never an abort.
 #include "corpus_manifest.h"
 
-#include "core/json_problems.h"
+#include "core/json/problems.h"
 
 #include <fstream>
 

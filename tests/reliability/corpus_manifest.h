@@ -3,7 +3,7 @@
 // repository root (ctest runs there, natively and under node) or absolute for the build tree.
 #pragma once
 
-#include "core/plan_model.h"
+#include "core/plan/model.h"
 
 #include <cstddef>
 #include <optional>

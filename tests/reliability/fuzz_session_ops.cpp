@@ -10,10 +10,10 @@
 // start and the PUT body reads back as a clean plan.
 // Build: clang with -DPM_FUZZ=ON (tests/core/CMakeLists.txt makes pm_core_fuzz), then e.g.
 //   fuzz_session_ops -max_total_time=600 build/fuzz/session-corpus
-#include "core/json_problems.h"
-#include "core/plan_parse.h"
-#include "core/plan_write.h"
-#include "core/session.h"
+#include "core/json/problems.h"
+#include "core/plan/documents.h"
+#include "core/plan/write.h"
+#include "core/session/session.h"
 
 #include <cstdint>
 #include <cstdio>

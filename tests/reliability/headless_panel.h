@@ -6,7 +6,7 @@
 // broken ID stack or an unbalanced Begin/End from hostile text aborts the test.
 #pragma once
 
-#include "core/session.h"
+#include "core/session/session.h"
 #include "ui/mapping_panel.h"
 
 #include <string>

@@ -2,7 +2,7 @@
 // files (tests/data/hostile) and the big ones the generator writes into the build tree at test
 // time. One line per file goes to test-artifacts/reliability/corpus-<variant>.jsonl for
 // docs/RELIABILITY.md (tools/make-reliability-report.mjs).
-#include "core/json_problems.h"
+#include "core/json/problems.h"
 #include "corpus_checks.h"
 #include "headless_panel.h"
 

@@ -1,8 +1,8 @@
 // See session_workout.h. Keys are copied before each edit: the plan they come from changes.
 #include "session_workout.h"
 
-#include "core/plan_parse.h"
-#include "core/plan_write.h"
+#include "core/plan/parse.h"
+#include "core/plan/write.h"
 
 namespace pm::test {
 

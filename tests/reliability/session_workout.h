@@ -3,7 +3,7 @@
 // the session would send must read back as a clean plan. Used on every hostile file that parses.
 #pragma once
 
-#include "core/session.h"
+#include "core/session/session.h"
 
 #include <string>
 #include <vector>

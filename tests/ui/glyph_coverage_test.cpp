@@ -1,6 +1,6 @@
 // Which characters need a fallback face, and which one: Western and Central European Latin are
 // built in; Greek, Cyrillic and Vietnamese come from the Noto extra file; CJK from the CJK face.
-#include "core/plan_parse.h"
+#include "core/plan/documents.h"
 #include "ui/glyph_coverage.h"
 
 #include <gtest/gtest.h>

@@ -3,7 +3,7 @@
 // (ui/panel_widgets.h record_item). Tests assert on the session, not on pixels.
 #pragma once
 
-#include "core/plan_parse.h"
+#include "core/plan/documents.h"
 #include "ui/mapping_panel.h"
 #include "ui/panel_widgets.h"
 #include "ui/theme.h"

@@ -2,7 +2,7 @@
 // advanced from poll() on the main thread, with per-request timeouts and cancellation.
 #pragma once
 
-#include "core/http_client.h"
+#include "core/api/http_client.h"
 
 #include <map>
 #include <memory>

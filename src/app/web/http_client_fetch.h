@@ -3,7 +3,7 @@
 // HttpClient contract (callbacks only inside poll, on the main thread) holds on the web too.
 #pragma once
 
-#include "core/http_client.h"
+#include "core/api/http_client.h"
 
 #include <deque>
 #include <functional>

@@ -1,5 +1,5 @@
 // The web platform layer: one widget instance per module instance. The page's glue
-// (web/plan-mapper.js) owns the canvas and the DOM events and calls these exports; this file turns
+// (web/widget/plan-mapper.js) owns the canvas and the DOM events and calls these exports; this file turns
 // them into Dear ImGui input, renders with WebGL2 through ImGui's OpenGL 3 backend, and draws a
 // frame only when the page asks (input, network, resize), so an idle widget costs nothing.
 #include "app/app_host.h"
@@ -57,7 +57,7 @@ class WebHost final : public pm::AppHost {
 public:
     void notify(const std::string& name, const std::string& json) override { pm_js_notify(name.c_str(), json.c_str()); }
     bool request_token() override { return pm_js_request_token() != 0; }
-    // Faces by number across the JS boundary: 0 noto-extra, 1 cjk (web/plan-mapper.js knows the files).
+    // Faces by number across the JS boundary: 0 noto-extra, 1 cjk (web/widget/plan-mapper.js knows the files).
     bool load_fallback_font(const std::string& face, std::function<void(std::vector<unsigned char>)> done) override {
         const int index = face == "noto-extra" ? 0 : 1;
         if (!pm_js_load_fallback_font(index)) return false;

@@ -1,5 +1,5 @@
-// An embedding example checked against web/plan-mapper.d.ts by tests/web/types.test.mjs.
-import { mountPlanMapper, type ExecutionPlan, type PlanMapperError } from '../../../web/plan-mapper.js';
+// An embedding example checked against web/widget/plan-mapper.d.ts by tests/web/types.test.mjs.
+import { mountPlanMapper, type ExecutionPlan, type PlanMapperError } from '../../../web/widget/plan-mapper.js';
 
 export async function embed(container: HTMLElement): Promise<number> {
   const controller = await mountPlanMapper(container, {

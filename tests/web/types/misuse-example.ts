@@ -1,5 +1,5 @@
 // Must NOT type-check: tests/web/types.test.mjs asserts that tsc rejects each marked line.
-import { mountPlanMapper } from '../../../web/plan-mapper.js';
+import { mountPlanMapper } from '../../../web/widget/plan-mapper.js';
 
 export async function misuse(container: HTMLElement): Promise<void> {
   await mountPlanMapper(container, { submitMethod: 'post' });          // not "put" or "patch"

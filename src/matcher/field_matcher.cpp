@@ -1,0 +1,387 @@
+// The field matcher: scoring, assignment and the result (see field_matcher.h).
+#include "matcher/field_matcher.h"
+
+#include "matcher/assignment.h"
+#include "matcher/field_index.h"
+#include "matcher/name_score.h"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <numeric>
+
+namespace pm::match {
+
+using detail::FieldIndex;
+using detail::PreparedDestination;
+using detail::PreparedSource;
+
+namespace {
+
+constexpr double kEvidenceBoost = 0.1;         // fitting values: up to +0.1
+constexpr double kEvidenceCut = 0.45;          // contradicting values: up to 45 % off
+constexpr double kExactEvidenceCut = 0.15;     // ... but only 15 % off an exact name
+constexpr double kFuzzyCeiling = 0.98;         // a non-exact pair never reaches 1
+constexpr double kFuzzyNameCap = 0.9;          // the fuzzy level's own cap (name_score.h)
+constexpr double kTellingEvidence = 0.5;
+constexpr double kValueOnlyBase = 0.3;         // distinctive values, no name in common: <= 0.45
+constexpr double kValueOnlySpan = 0.15;
+constexpr double kWeightScale = 1e6;           // scores -> integer weights for the assignment
+
+struct ScoredPair {
+    std::size_t source = 0;                    // sorted positions
+    std::size_t destination = 0;
+    double score = 0;
+    bool absolute = false;
+    bool exact = false;                        // the very same text
+    // What the reason will say; built only for the candidates that are shown.
+    NameScore name;
+    const NameForm* source_form = nullptr;
+    const NameForm* destination_form = nullptr;
+    Evidence evidence;
+};
+
+std::string two_decimals(double value) {
+    const long hundredths = std::lround(value * 100);
+    const std::string cents = std::to_string(hundredths % 100);
+    return std::to_string(hundredths / 100) + "." + (cents.size() < 2 ? "0" : "") + cents;
+}
+
+bool same_words(const NameForm& a, const NameForm& b) { return a.joined == b.joined && a.tokens == b.tokens; }
+
+std::string name_reason(NameMatch how, const NameForm& source, const NameForm& destination, double score) {
+    const std::string where = std::string(to_string(destination.origin)) + " \"" + destination.text + "\"";
+    switch (how) {
+        case NameMatch::Exact: return "exact " + where;
+        case NameMatch::Normalized: return "same as " + where + " after normalization";
+        case NameMatch::Synonym:
+            return (source.used_synonyms || destination.used_synonyms ? "synonym of " : "same words as ") + where;
+        case NameMatch::Acronym: return "acronym of " + where;
+        case NameMatch::Fuzzy: return "fuzzy " + two_decimals(score) + " with " + where;
+        case NameMatch::None: break;
+    }
+    return "no name in common";
+}
+
+std::string reason_for(const ScoredPair& pair) {
+    std::string reason = pair.destination_form
+                             ? name_reason(pair.name.how, *pair.source_form, *pair.destination_form, pair.name.score)
+                             : "no name in common";
+    const std::string note = evidence_note(pair.evidence);
+    if (!note.empty())
+        reason += (pair.evidence.value > 0 ? "; values fit: " : "; values contradict: ") + note;
+    return reason;
+}
+
+class PairScorer {
+public:
+    PairScorer(FieldIndex& index, Lexicon& lexicon, const MatchOptions& options)
+        : index_(index), lexicon_(lexicon), options_(options), enum_matchers_(index.destinations().size()) {}
+
+    // False when the pair is not worth keeping.
+    bool score(const PreparedSource& source, std::size_t position, ScoredPair& out) {
+        const PreparedDestination& destination = index_.destinations()[position];
+        NameScore best;
+        const NameForm* best_source = nullptr;
+        const NameForm* best_destination = nullptr;
+        for (std::size_t i = 0; i < source.forms.size(); ++i) {
+            const NameForm& source_form = source.forms[i];
+            // A key that reads like the label ("first_name" / "First Name") only adds the exact test.
+            const bool repeat = i > 0 && same_words(source_form, source.forms[0]);
+            for (std::size_t j = 0; j < destination.forms.size(); ++j) {
+                const NameForm& destination_form = index_.form(destination.forms[j]);
+                NameScore score;
+                if (repeat || destination.repeats[j]) {
+                    if (source_form.text != destination_form.text) continue;
+                    score = {1.0, NameMatch::Exact};
+                } else {
+                    score = compare_names(source_form, destination_form, lexicon_);
+                }
+                if (score.score > best.score || (score.score == best.score && score.how > best.how)) {
+                    best = score;
+                    best_source = &source_form;
+                    best_destination = &destination_form;
+                }
+            }
+        }
+
+        Evidence evidence;
+        if (options_.use_values && source.profile.non_empty > 0) {
+            std::size_t enum_matched = 0;
+            if (destination.expectation.enum_options) enum_matched = count_enum_matches(source, position);
+            evidence = value_evidence(source.profile, destination.expectation, enum_matched);
+        }
+
+        out.absolute = best.how == NameMatch::Exact || best.how == NameMatch::Normalized;
+        out.exact = best.how == NameMatch::Exact;
+        double score = best.score;
+        if (best.how == NameMatch::None) {
+            // Values alone: only distinctive kinds, and never enough for the default threshold.
+            if (!source.telling_kind || destination.expectation.kind != source.telling_kind || evidence.value < 0.6)
+                return false;
+            score = kValueOnlyBase + kValueOnlySpan * evidence.value;
+        } else if (evidence.value > 0) {
+            score = out.absolute ? score : std::min(kFuzzyCeiling, score + kEvidenceBoost * evidence.value);
+            // Only telling values lift a fuzzy name into the strong band.
+            if (best.how == NameMatch::Fuzzy && evidence.value < kTellingEvidence) score = std::min(score, kFuzzyNameCap);
+        } else if (evidence.value < 0) {
+            score *= 1.0 - (out.absolute ? kExactEvidenceCut : kEvidenceCut) * -evidence.value;
+            out.absolute = false;
+            out.exact = false;
+        }
+        out.score = score;
+        out.destination = position;
+        out.name = best;
+        out.source_form = best_source;
+        out.destination_form = best_destination;
+        out.evidence = evidence;
+        return score > 0;
+    }
+
+private:
+    std::size_t count_enum_matches(const PreparedSource& source, std::size_t position) {
+        std::unique_ptr<EnumMatcher>& matcher = enum_matchers_[position];
+        if (!matcher)
+            matcher = std::make_unique<EnumMatcher>(index_.destinations()[position].entry->field.enum_options,
+                                                    options_.enum_values, lexicon_.synonyms());
+        std::size_t matched = 0;
+        for (const std::string& value : source.profile.distinct_values)
+            if (matcher->match(value).option >= 0) ++matched;
+        return matched;
+    }
+
+    FieldIndex& index_;
+    Lexicon& lexicon_;
+    const MatchOptions& options_;
+    std::vector<std::unique_ptr<EnumMatcher>> enum_matchers_;
+};
+
+bool pair_order(const ScoredPair& a, const ScoredPair& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return a.destination < b.destination;     // positions are in key order
+}
+
+const ScoredPair* find_pair(const std::vector<ScoredPair>& pairs, std::size_t destination) {
+    for (const ScoredPair& pair : pairs)
+        if (pair.destination == destination) return &pair;
+    return nullptr;
+}
+
+// The assignment: fixed absolute pairs, then the optimal matching of the rest, then the
+// ambiguity rules (field_matcher.h). Returns a destination position per source position.
+std::vector<std::size_t> assign(const std::vector<std::vector<ScoredPair>>& by_source, std::size_t destination_count,
+                                const MatchOptions& options, std::vector<bool>& ambiguous) {
+    const std::size_t source_count = by_source.size();
+    std::vector<std::vector<const ScoredPair*>> by_destination(destination_count);
+    for (const auto& pairs : by_source)
+        for (const ScoredPair& pair : pairs) by_destination[pair.destination].push_back(&pair);
+
+    std::vector<std::size_t> result(source_count, kUnassigned);
+    std::vector<bool> destination_taken(destination_count, false);
+    // 1. Absolute pairs that nobody disputes are fixed: a clear exact match is never traded for
+    //    two fuzzy ones with a larger sum.
+    for (std::size_t s = 0; s < source_count; ++s) {
+        const ScoredPair* only = nullptr;
+        std::size_t absolutes = 0;
+        for (const ScoredPair& pair : by_source[s])
+            if (pair.absolute && pair.score >= options.threshold) {
+                only = &pair;
+                ++absolutes;
+            }
+        if (absolutes != 1) continue;
+        std::size_t rivals = 0;
+        for (const ScoredPair* other : by_destination[only->destination])
+            if (other->absolute && other->score >= options.threshold) ++rivals;
+        if (rivals != 1) continue;
+        result[s] = only->destination;
+        destination_taken[only->destination] = true;
+    }
+    // 2. Max-weight matching of what is left.
+    std::vector<WeightedPair> weighted;
+    for (std::size_t s = 0; s < source_count; ++s) {
+        if (result[s] != kUnassigned) continue;
+        for (const ScoredPair& pair : by_source[s])
+            if (pair.score >= options.threshold && !destination_taken[pair.destination])
+                weighted.push_back({s, pair.destination, std::llround(pair.score * kWeightScale)});
+    }
+    const std::vector<std::size_t> matched = max_weight_matching(source_count, destination_count, std::move(weighted));
+    std::vector<std::size_t> owner(destination_count, kUnassigned);
+    for (std::size_t s = 0; s < source_count; ++s) {
+        if (result[s] == kUnassigned) result[s] = matched[s];
+        if (result[s] != kUnassigned) owner[result[s]] = s;
+    }
+
+    // 3. Ambiguity, judged on the assignment as a whole (nothing cascades). An exact text match
+    //    with no exact rival is settled and takes part in no rivalry.
+    ambiguous.assign(source_count, false);
+    const double margin = options.ambiguity_margin;
+    std::vector<bool> settled(source_count, false);
+    for (std::size_t s = 0; s < source_count; ++s) {
+        if (result[s] == kUnassigned) continue;
+        const ScoredPair* mine = find_pair(by_source[s], result[s]);
+        if (!mine->exact) continue;
+        bool rival = false;
+        for (const ScoredPair& pair : by_source[s]) rival = rival || (pair.exact && pair.destination != result[s]);
+        for (const ScoredPair* other : by_destination[result[s]]) rival = rival || (other->exact && other != mine);
+        settled[s] = !rival;
+    }
+    for (std::size_t s = 0; s < source_count; ++s) {
+        if (result[s] == kUnassigned || settled[s]) continue;
+        const double x = find_pair(by_source[s], result[s])->score;
+        // Another destination, free, nearly as good for this source.
+        for (const ScoredPair& pair : by_source[s])
+            if (pair.destination != result[s] && owner[pair.destination] == kUnassigned && pair.score >= x - margin)
+                ambiguous[s] = true;
+        for (const ScoredPair* theirs : by_destination[result[s]]) {
+            const std::size_t t = theirs->source;
+            if (t == s || settled[t]) continue;
+            if (result[t] == kUnassigned) {
+                // Another source, left without a destination, nearly as good for this one.
+                if (theirs->score >= x - margin) ambiguous[s] = true;
+                continue;
+            }
+            // A swap with another assigned pair for nearly the same total.
+            const ScoredPair* crossed = find_pair(by_source[s], result[t]);
+            const ScoredPair* own = find_pair(by_source[t], result[t]);
+            if (crossed && crossed->score + theirs->score >= x + own->score - margin) {
+                ambiguous[s] = true;
+                ambiguous[t] = true;
+            }
+        }
+    }
+    for (std::size_t s = 0; s < source_count; ++s)
+        if (ambiguous[s]) result[s] = kUnassigned;
+    return result;
+}
+
+}  // namespace
+
+Certainty certainty_for(double score, bool absolute) {
+    if (absolute) return Certainty::Absolute;
+    if (score > 0.9) return Certainty::Strong;
+    if (score > 0.7) return Certainty::Moderate;
+    return score > 0 ? Certainty::Weak : Certainty::None;
+}
+
+MatchResult match_fields(const std::vector<UnmappedField>& sources, const std::vector<UnmappedField>& destinations,
+                         const MatchOptions& options) {
+    std::vector<const UnmappedField*> source_pointers, destination_pointers;
+    for (const UnmappedField& entry : sources) source_pointers.push_back(&entry);
+    for (const UnmappedField& entry : destinations) destination_pointers.push_back(&entry);
+    return match_fields(source_pointers, destination_pointers, options);
+}
+
+MatchResult match_fields(const std::vector<const UnmappedField*>& sources,
+                         const std::vector<const UnmappedField*>& destinations, const MatchOptions& options) {
+    Lexicon lexicon;
+    FieldIndex index(destinations, lexicon);
+    const auto& prepared_destinations = index.destinations();
+
+    std::vector<std::size_t> order(sources.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const Field& x = sources[a]->field;
+        const Field& y = sources[b]->field;
+        return x.key != y.key ? x.key < y.key : x.label < y.label;
+    });
+    std::vector<PreparedSource> prepared;
+    prepared.reserve(sources.size());
+    for (std::size_t input : order) prepared.push_back(index.prepare_source(*sources[input], input, options.use_values));
+
+    PairScorer scorer(index, lexicon, options);
+    const double keep = std::min(options.candidate_floor, options.threshold);
+    std::vector<std::vector<ScoredPair>> by_source(prepared.size());
+    std::vector<std::size_t> candidates;
+    for (std::size_t s = 0; s < prepared.size(); ++s) {
+        index.candidates(prepared[s], candidates);
+        for (std::size_t position : candidates) {
+            ScoredPair pair;
+            pair.source = s;
+            if (scorer.score(prepared[s], position, pair) && pair.score >= keep) by_source[s].push_back(std::move(pair));
+        }
+        std::sort(by_source[s].begin(), by_source[s].end(), pair_order);
+    }
+
+    std::vector<bool> ambiguous;
+    const std::vector<std::size_t> assigned = assign(by_source, prepared_destinations.size(), options, ambiguous);
+
+    MatchResult result;
+    result.sources.resize(sources.size());
+    for (std::size_t s = 0; s < prepared.size(); ++s) {
+        SourceMatch& out = result.sources[prepared[s].input];
+        out.source_key = prepared[s].entry->field.key;
+        out.ambiguous = ambiguous[s];
+        for (const ScoredPair& pair : by_source[s]) {
+            const bool is_assigned = pair.destination == assigned[s];
+            if (out.candidates.size() >= options.max_candidates && !is_assigned) continue;
+            if (pair.score < options.candidate_floor && !is_assigned) continue;
+            Candidate candidate;
+            candidate.destination_key = prepared_destinations[pair.destination].entry->field.key;
+            candidate.score = pair.score;
+            candidate.certainty = certainty_for(pair.score, pair.absolute);
+            candidate.reason = reason_for(pair);
+            if (is_assigned) {
+                out.destination_key = candidate.destination_key;
+                out.score = candidate.score;
+                out.certainty = candidate.certainty;
+                out.reason = candidate.reason;
+                ++result.assigned;
+            }
+            out.candidates.push_back(std::move(candidate));
+        }
+    }
+    return result;
+}
+
+struct DestinationRanker::Impl {
+    Impl(std::vector<UnmappedField> destinations, const MatchOptions& match_options)
+        : options(match_options),
+          owned(std::move(destinations)),
+          index(pointers(owned), lexicon),
+          scorer(index, lexicon, options) {}
+
+    static std::vector<const UnmappedField*> pointers(const std::vector<UnmappedField>& fields) {
+        std::vector<const UnmappedField*> out;
+        out.reserve(fields.size());
+        for (const UnmappedField& field : fields) out.push_back(&field);
+        return out;
+    }
+
+    MatchOptions options;
+    std::vector<UnmappedField> owned;          // before index: it points into these
+    Lexicon lexicon;
+    FieldIndex index;
+    PairScorer scorer;
+    std::vector<std::size_t> positions;
+};
+
+DestinationRanker::DestinationRanker(std::vector<UnmappedField> destinations, const MatchOptions& options)
+    : impl_(std::make_unique<Impl>(std::move(destinations), options)) {}
+
+DestinationRanker::~DestinationRanker() = default;
+
+std::vector<Candidate> DestinationRanker::rank(const UnmappedField& source) {
+    Impl& d = *impl_;
+    const PreparedSource prepared = d.index.prepare_source(source, 0, d.options.use_values);
+    std::vector<ScoredPair> pairs;
+    d.index.candidates(prepared, d.positions);
+    for (std::size_t position : d.positions) {
+        ScoredPair pair;
+        if (d.scorer.score(prepared, position, pair) && pair.score >= d.options.candidate_floor)
+            pairs.push_back(std::move(pair));
+    }
+    std::sort(pairs.begin(), pairs.end(), pair_order);
+    std::vector<Candidate> out;
+    for (const ScoredPair& pair : pairs) {
+        if (out.size() >= d.options.max_candidates) break;
+        Candidate candidate;
+        candidate.destination_key = d.index.destinations()[pair.destination].entry->field.key;
+        candidate.score = pair.score;
+        candidate.certainty = certainty_for(pair.score, pair.absolute);
+        candidate.reason = reason_for(pair);
+        out.push_back(std::move(candidate));
+    }
+    return out;
+}
+
+}  // namespace pm::match

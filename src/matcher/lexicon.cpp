@@ -1,0 +1,237 @@
+// Interned tokens, prepared names and fuzzy token relations (see lexicon.h).
+#include "matcher/lexicon.h"
+
+#include "matcher/string_metrics.h"
+#include "matcher/text_normalize.h"
+#include "matcher/value_kinds.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace pm::match {
+
+namespace {
+
+bool all_lower_letters(std::string_view text) {
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+bool all_digits(std::string_view text) {
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::uint32_t bigram(char a, char b) {
+    return (static_cast<std::uint32_t>(static_cast<unsigned char>(a)) << 8) | static_cast<unsigned char>(b);
+}
+
+}  // namespace
+
+const char* to_string(NameOrigin origin) {
+    switch (origin) {
+        case NameOrigin::Key: return "key";
+        case NameOrigin::Label: return "label";
+        case NameOrigin::Alias: return "alias";
+        case NameOrigin::Value: return "value";
+    }
+    return "";
+}
+
+Lexicon::Lexicon(const SynonymTable& synonyms) : synonyms_(synonyms) {
+    for (const std::string& word : synonyms_.vocabulary())
+        if (word.size() >= 3 || word.size() == 2) {
+            pieces_.insert(word);                       // views into the table, which outlives us
+            longest_piece_ = std::max(longest_piece_, word.size());
+        }
+}
+
+void Lexicon::add_destination_name(std::string_view text) {
+    for (const std::string& word : normalize_text(text).words) {
+        if (!all_lower_letters(word) || word.size() < 3 || pieces_.count(word)) continue;
+        piece_storage_.push_back(std::make_unique<std::string>(word));
+        pieces_.insert(*piece_storage_.back());
+        longest_piece_ = std::max(longest_piece_, word.size());
+    }
+}
+
+void Lexicon::segment_into(std::string word, std::vector<std::string>& out) {
+    // Only long run-together words that the synonym table does not know as such.
+    if (word.size() < 6 || !all_lower_letters(word) || synonyms_.is_vocabulary_word(word)) {
+        out.push_back(std::move(word));
+        return;
+    }
+    const auto cached = segment_cache_.find(word);
+    if (cached != segment_cache_.end()) {
+        out.insert(out.end(), cached->second.begin(), cached->second.end());
+        return;
+    }
+    // Two-letter pieces only from the synonym table ("id", "no", "nr").
+    auto is_piece = [&](std::string_view piece) {
+        if (piece.size() < 2 || piece.size() > longest_piece_ || !pieces_.count(piece)) return false;
+        return piece.size() >= 3 || synonyms_.is_vocabulary_word(std::string(piece));
+    };
+    // Fewest pieces wins; among equals the first split found (longest first piece) - deterministic.
+    const std::size_t n = word.size();
+    constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+    std::vector<std::size_t> pieces(n + 1, kNone), previous(n + 1, 0);
+    pieces[0] = 0;
+    for (std::size_t end = 1; end <= n; ++end)
+        for (std::size_t start = 0; start < end; ++start)
+            if (pieces[start] != kNone && pieces[start] + 1 < pieces[end] &&
+                is_piece(std::string_view(word).substr(start, end - start))) {
+                pieces[end] = pieces[start] + 1;
+                previous[end] = start;
+            }
+    std::vector<std::string> split;
+    if (pieces[n] == kNone || pieces[n] < 2) {
+        split.push_back(word);
+    } else {
+        for (std::size_t end = n; end > 0; end = previous[end]) split.push_back(word.substr(previous[end], end - previous[end]));
+        std::reverse(split.begin(), split.end());
+    }
+    out.insert(out.end(), split.begin(), split.end());
+    segment_cache_.emplace(std::move(word), std::move(split));
+}
+
+int Lexicon::intern(const std::string& text) {
+    const auto found = ids_.find(text);
+    if (found != ids_.end()) return found->second;
+    TokenInfo info;
+    info.text = text;
+    info.generic = synonyms_.is_generic(text);
+    info.digits = all_digits(text);
+    info.concept = text.find('_') != std::string::npos;
+    info.dictionary = info.concept || synonyms_.is_vocabulary_word(text);
+    const int id = static_cast<int>(tokens_.size());
+    tokens_.push_back(std::move(info));
+    ids_.emplace(text, id);
+    return id;
+}
+
+int Lexicon::unknown_number() {
+    if (unknown_number_ < 0) {
+        unknown_number_ = intern("<number>");
+        tokens_[static_cast<std::size_t>(unknown_number_)].digits = true;
+    }
+    return unknown_number_;
+}
+
+NameForm Lexicon::prepare(std::string_view text, NameOrigin origin, bool source) {
+    return prepare(normalize_text(trim(text)), text, origin, source);
+}
+
+NameForm Lexicon::prepare(const NormalizedText& normalized, std::string_view text, NameOrigin origin, bool source,
+                          bool with_bigrams) {
+    NameForm form;
+    form.origin = origin;
+    form.text = std::string(trim(text));
+    std::vector<std::string> words;
+    words.reserve(normalized.words.size() + 2);
+    for (const std::string& word : normalized.words) segment_into(word, words);
+    form.joined = joined(words);
+    if (with_bigrams) form.bigrams = sorted_bigrams(form.joined);
+    for (const std::string& word : normalized.all_words) form.initials += word[0];
+    form.word_count = words.size();
+    const std::vector<std::string> canonical = synonyms_.canonicalize(std::move(words), &form.used_synonyms);
+    for (const std::string& token : canonical) {
+        const auto known = ids_.find(token);
+        const int id = known != ids_.end()               ? known->second
+                       : source && all_digits(token) ? unknown_number()
+                                                     : intern(token);
+        // "GTIN, UPC, EAN or ISBN" names one concept four times: it counts once.
+        if (std::find(form.tokens.begin(), form.tokens.end(), id) != form.tokens.end()) continue;
+        const TokenInfo& info = tokens_[static_cast<std::size_t>(id)];
+        const float weight = info.generic || info.digits ? 0.5f : 1.0f;
+        form.tokens.push_back(id);
+        form.weights.push_back(weight);
+        form.total_weight += weight;
+    }
+    form.sorted_tokens = form.tokens;
+    std::sort(form.sorted_tokens.begin(), form.sorted_tokens.end());
+    return form;
+}
+
+void Lexicon::register_destination_form(const NameForm& form) {
+    for (int id : form.tokens) {
+        TokenInfo& info = tokens_[static_cast<std::size_t>(id)];
+        if (info.destination) continue;
+        info.destination = true;
+        destination_tokens_.push_back(id);
+        if (info.concept || info.digits || info.text.size() < 2 || !all_lower_letters(info.text)) continue;
+        first_letter_index_[info.text[0]].push_back(id);
+        for (std::size_t i = 0; i + 1 < info.text.size(); ++i) {
+            std::vector<int>& list = bigram_index_[bigram(info.text[i], info.text[i + 1])];
+            if (list.empty() || list.back() != id) list.push_back(id);
+        }
+    }
+}
+
+float Lexicon::fuzzy_similarity(const TokenInfo& a, const TokenInfo& b) const {
+    if (a.dictionary && b.dictionary) return 0.0f;     // two real words are two different words
+    const bool a_shorter = a.text.size() <= b.text.size();
+    const TokenInfo& shorter = a_shorter ? a : b;
+    const TokenInfo& longer = a_shorter ? b : a;
+    const std::string& s = shorter.text;
+    const std::string& l = longer.text;
+    if (s.size() >= 3 && l.size() > s.size() && !shorter.dictionary) {
+        if (l.compare(0, s.size(), s) == 0) return 0.85f;                         // "addr" of "address"
+        if (l.size() >= s.size() + 2 && is_abbreviation_of(s, l)) return 0.7f;    // "qty" of "quantity"
+    }
+    if (s.size() >= 4 && l.size() <= s.size() + 2) {
+        const std::size_t distance = osa_distance(a.text, b.text);
+        if (distance == 1) return 0.9f;                                          // "adress", "emial"
+        if (distance == 2 && s.size() >= 8) return 0.8f;
+    }
+    return 0.0f;
+}
+
+const std::vector<Neighbour>& Lexicon::neighbours(int token) {
+    if (tokens_[static_cast<std::size_t>(token)].neighbours_done) return tokens_[static_cast<std::size_t>(token)].neighbours;
+    std::vector<Neighbour> found;
+    const TokenInfo& info = tokens_[static_cast<std::size_t>(token)];
+    for (const auto& [other, score] : synonyms_.related_to(info.text)) {
+        const auto it = ids_.find(other);
+        if (it != ids_.end() && tokens_[static_cast<std::size_t>(it->second)].destination)
+            found.push_back({it->second, static_cast<float>(score)});
+    }
+    if (!info.concept && !info.digits && info.text.size() >= 2 && all_lower_letters(info.text)) {
+        std::vector<int> candidates;
+        const auto letter = first_letter_index_.find(info.text[0]);
+        if (letter != first_letter_index_.end()) candidates = letter->second;
+        if (info.text.size() >= 7) {
+            // Long words may have a typo in their first letter: count shared bigrams instead.
+            std::unordered_map<int, std::size_t> shared;
+            for (std::size_t i = 0; i + 1 < info.text.size(); ++i) {
+                const auto list = bigram_index_.find(bigram(info.text[i], info.text[i + 1]));
+                if (list == bigram_index_.end()) continue;
+                for (int other : list->second) ++shared[other];
+            }
+            const std::size_t needed = info.text.size() - 1 - 3;
+            for (const auto& [other, count] : shared)
+                if (count >= needed && tokens_[static_cast<std::size_t>(other)].text[0] != info.text[0])
+                    candidates.push_back(other);
+        }
+        std::sort(candidates.begin(), candidates.end());
+        candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+        for (int other : candidates) {
+            if (other == token) continue;
+            const float similarity = fuzzy_similarity(info, tokens_[static_cast<std::size_t>(other)]);
+            if (similarity > 0) found.push_back({other, similarity});
+        }
+    }
+    std::sort(found.begin(), found.end(), [](const Neighbour& x, const Neighbour& y) {
+        return x.similarity != y.similarity ? x.similarity > y.similarity : x.token < y.token;
+    });
+    TokenInfo& stored = tokens_[static_cast<std::size_t>(token)];
+    stored.neighbours = std::move(found);
+    stored.neighbours_done = true;
+    return stored.neighbours;
+}
+
+float Lexicon::similarity(int source_token, int destination_token) {
+    if (source_token == destination_token) return 1.0f;
+    for (const Neighbour& neighbour : neighbours(source_token))
+        if (neighbour.token == destination_token) return neighbour.similarity;
+    return 0.0f;
+}
+
+}  // namespace pm::match

@@ -1,0 +1,114 @@
+// The words of one matching run: interned tokens, prepared names (NameForm), and the fuzzy
+// relations between source tokens and destination tokens.
+//
+// A Lexicon is built for one set of destinations (or enum options): their words are the known
+// vocabulary, which lets it split run-together source words ("zipcode" -> zip code, "custid" ->
+// cust id) and find, for a source token, the destination tokens it may be a typo or an
+// abbreviation of. Those neighbours are computed once per distinct token (a bigram index over the
+// destination tokens keeps that cheap), so comparing two names never runs a string metric.
+#pragma once
+
+#include "matcher/synonym_table.h"
+#include "matcher/text_normalize.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace pm::match {
+
+enum class NameOrigin { Key, Label, Alias, Value };
+const char* to_string(NameOrigin origin);
+
+// One name of a field (its key, its label, an alias) or of an enum option, ready to compare.
+struct NameForm {
+    NameOrigin origin = NameOrigin::Key;
+    std::string text;                          // as given, trimmed: exact comparisons and reasons
+    std::string joined;                        // normalized words concatenated: "same after normalization"
+    std::string initials;                      // first letters of every word, noise words included
+    std::vector<std::uint16_t> bigrams;        // sorted character bigrams of `joined` (destination
+                                               // forms and field sources; empty: computed when needed)
+    std::vector<int> tokens;                   // canonical tokens (synonyms applied), in order
+    std::vector<int> sorted_tokens;            // the same, sorted: order-free equality
+    std::vector<float> weights;                // per token: 1, or 0.5 for generic words and digits
+    float total_weight = 0;
+    bool used_synonyms = false;                // tokens differ from the plain normalized words
+    std::size_t word_count = 0;                // normalized words before synonyms
+
+    bool empty() const { return tokens.empty(); }
+};
+
+// A destination token related to a source token, with its similarity (0..1).
+struct Neighbour {
+    int token;
+    float similarity;
+};
+
+class Lexicon {
+public:
+    explicit Lexicon(const SynonymTable& synonyms = SynonymTable::builtin());
+
+    // Adds destination-side text (names of destinations, enum options). Call for every
+    // destination name before preparing any source name: segmentation and fuzzy neighbours use
+    // the whole vocabulary.
+    void add_destination_name(std::string_view text);
+    // `source`: a source-side name, whose numbers unknown to the destinations share one token.
+    NameForm prepare(std::string_view text, NameOrigin origin, bool source = false);
+    // The same from text already normalized (normalize_text(text)), to avoid doing it twice.
+    NameForm prepare(const NormalizedText& normalized, std::string_view text, NameOrigin origin, bool source = false,
+                     bool with_bigrams = true);
+    // Marks the tokens of a prepared destination form as destination tokens (fuzzy targets).
+    void register_destination_form(const NameForm& form);
+
+    // Destination tokens that `token` may stand for (typo, abbreviation, related concept), the
+    // token itself excluded. Computed on first use and cached.
+    const std::vector<Neighbour>& neighbours(int token);
+    // Similarity of a source token and a destination token: 1 when equal, else from neighbours().
+    float similarity(int source_token, int destination_token);
+
+    const std::string& text(int token) const { return tokens_[static_cast<std::size_t>(token)].text; }
+    bool is_generic(int token) const { return tokens_[static_cast<std::size_t>(token)].generic; }
+    bool is_digits(int token) const { return tokens_[static_cast<std::size_t>(token)].digits; }
+    unsigned kind_of(int token) const { return synonyms_.kind_of(text(token)); }
+    const SynonymTable& synonyms() const { return synonyms_; }
+    std::string describe(int token) const { return synonyms_.display(text(token)); }
+
+private:
+    struct TokenInfo {
+        std::string text;
+        bool generic = false;
+        bool digits = false;
+        bool concept = false;                  // a multi-word concept ("postal_code"): never fuzzy
+        bool dictionary = false;               // a word of the synonym table: a real word
+        bool destination = false;
+        bool neighbours_done = false;
+        std::vector<Neighbour> neighbours;
+    };
+    int intern(const std::string& text);
+    // Numbers no destination mentions all share one token: they can only ever be "a number that
+    // matches nothing", and long columns of values would otherwise grow the lexicon without end.
+    int unknown_number();
+    // Appends the pieces of `word` to `out` (the word itself when it does not split).
+    void segment_into(std::string word, std::vector<std::string>& out);
+    float fuzzy_similarity(const TokenInfo& a, const TokenInfo& b) const;
+
+    const SynonymTable& synonyms_;
+    std::vector<TokenInfo> tokens_;
+    std::unordered_map<std::string, int> ids_;
+    // Words that may be pieces of a run-together word: destination words and the synonym table's,
+    // as views into storage that never moves (lookups without building strings).
+    std::unordered_set<std::string_view> pieces_;
+    std::vector<std::unique_ptr<std::string>> piece_storage_;
+    std::size_t longest_piece_ = 0;
+    std::unordered_map<std::string, std::vector<std::string>> segment_cache_;
+    std::vector<int> destination_tokens_;                    // in registration order
+    std::unordered_map<std::uint32_t, std::vector<int>> bigram_index_;  // bigram -> destination tokens
+    std::unordered_map<char, std::vector<int>> first_letter_index_;
+    int unknown_number_ = -1;
+};
+
+}  // namespace pm::match

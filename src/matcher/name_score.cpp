@@ -1,0 +1,119 @@
+// Name comparison (see name_score.h).
+#include "matcher/name_score.h"
+
+#include "matcher/string_metrics.h"
+
+#include <algorithm>
+
+namespace pm::match {
+
+namespace {
+
+constexpr double kNormalizedScore = 0.99;
+constexpr double kSynonymScore = 0.95;
+constexpr double kAcronymScore = 0.85;
+constexpr double kFuzzyCap = 0.9;
+// English headers put the head noun last: "Email consent" is a consent, "Phone type" a type. When
+// the head of one name finds no partner in the other, the names talk about different things.
+constexpr double kHeadPenalty = 0.7;
+constexpr double kBothHeadsPenalty = 0.6;
+// "Address 2" vs "address_line_1": both have a number and they differ.
+constexpr double kNumberMismatchPenalty = 0.5;
+// Weight of source coverage in the weighted harmonic mean of the two coverages.
+constexpr double kSourceShare = 0.65;
+
+bool is_acronym_of(const NameForm& short_form, const NameForm& long_form, const Lexicon& lexicon) {
+    if (short_form.tokens.size() != 1 || long_form.word_count < 2) return false;
+    const int token = short_form.tokens[0];
+    const std::string& text = lexicon.text(token);
+    // A known word ("id", "tax") is itself, not somebody's initials.
+    if (text.size() < 2 || text.size() > 5 || lexicon.synonyms().is_vocabulary_word(text) || lexicon.is_digits(token))
+        return false;
+    return text == long_form.initials;
+}
+
+}  // namespace
+
+double overlap_mean(double source_coverage, double destination_coverage) {
+    if (source_coverage <= 0 || destination_coverage <= 0) return 0.0;
+    return 1.0 / (kSourceShare / source_coverage + (1.0 - kSourceShare) / destination_coverage);
+}
+
+double token_overlap(const NameForm& source, const NameForm& destination, Lexicon& lexicon) {
+    const std::size_t ns = source.tokens.size(), nd = destination.tokens.size();
+    if (ns == 0 || nd == 0) return 0.0;
+    struct Pair {
+        float similarity;
+        std::size_t i, j;
+    };
+    // Names have a handful of tokens: a small array, sorted, then a greedy one-to-one pairing.
+    Pair pairs[64];
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < ns && i < 8; ++i)
+        for (std::size_t j = 0; j < nd && j < 8; ++j) {
+            const float similarity = lexicon.similarity(source.tokens[i], destination.tokens[j]);
+            if (similarity > 0) pairs[count++] = {similarity, i, j};
+        }
+    if (count == 0) return 0.0;
+    std::sort(pairs, pairs + count, [](const Pair& a, const Pair& b) {
+        if (a.similarity != b.similarity) return a.similarity > b.similarity;
+        return a.i != b.i ? a.i < b.i : a.j < b.j;
+    });
+    float matched_s[8] = {}, matched_d[8] = {};
+    for (std::size_t k = 0; k < count; ++k) {
+        const Pair& p = pairs[k];
+        if (matched_s[p.i] > 0 || matched_d[p.j] > 0) continue;
+        matched_s[p.i] = p.similarity;
+        matched_d[p.j] = p.similarity;
+    }
+    double covered_s = 0, covered_d = 0, total_s = 0, total_d = 0;
+    for (std::size_t i = 0; i < ns && i < 8; ++i) {
+        covered_s += source.weights[i] * matched_s[i];
+        total_s += source.weights[i];
+    }
+    for (std::size_t j = 0; j < nd && j < 8; ++j) {
+        covered_d += destination.weights[j] * matched_d[j];
+        total_d += destination.weights[j];
+    }
+    const double cs = covered_s / total_s, cd = covered_d / total_d;
+    if (cs <= 0 || cd <= 0) return 0.0;
+    // Destination names often carry context the source leaves implicit ("Total" in an orders file
+    // is order_total), so unexplained destination words cost less than unexplained source words.
+    double score = overlap_mean(cs, cd);
+
+    const std::size_t head_s = std::min<std::size_t>(ns, 8) - 1, head_d = std::min<std::size_t>(nd, 8) - 1;
+    const bool s_head_lost = ns >= 2 && matched_s[head_s] == 0;
+    const bool d_head_lost = nd >= 2 && matched_d[head_d] == 0;
+    // A lost generic head ("Company name" vs company) matters only when the other head is lost too
+    // ("Product code" vs product_name).
+    const bool s_counts = s_head_lost && (!lexicon.is_generic(source.tokens[head_s]) || d_head_lost);
+    const bool d_counts = d_head_lost && (!lexicon.is_generic(destination.tokens[head_d]) || s_head_lost);
+    if (s_counts && d_counts) score *= kBothHeadsPenalty;
+    else if (s_counts || d_counts) score *= kHeadPenalty;
+
+    bool s_lone_number = false, d_lone_number = false;
+    for (std::size_t i = 0; i < ns && i < 8; ++i)
+        if (matched_s[i] == 0 && lexicon.is_digits(source.tokens[i])) s_lone_number = true;
+    for (std::size_t j = 0; j < nd && j < 8; ++j)
+        if (matched_d[j] == 0 && lexicon.is_digits(destination.tokens[j])) d_lone_number = true;
+    if (s_lone_number && d_lone_number) score *= kNumberMismatchPenalty;
+    return score;
+}
+
+NameScore compare_names(const NameForm& source, const NameForm& destination, Lexicon& lexicon) {
+    if (source.empty() || destination.empty()) return {};
+    if (source.text == destination.text) return {1.0, NameMatch::Exact};
+    if (source.joined == destination.joined) return {kNormalizedScore, NameMatch::Normalized};
+    if (source.sorted_tokens == destination.sorted_tokens) return {kSynonymScore, NameMatch::Synonym};
+    if (is_acronym_of(source, destination, lexicon) || is_acronym_of(destination, source, lexicon))
+        return {kAcronymScore, NameMatch::Acronym};
+    const double tokens = token_overlap(source, destination, lexicon);
+    if (tokens <= 0) return {};
+    // A form prepared without bigrams (an enum value, compared with few options) gets them here.
+    const double chars = source.bigrams.empty() && !source.joined.empty()
+                             ? bigram_dice_sorted(sorted_bigrams(source.joined), destination.bigrams)
+                             : bigram_dice_sorted(source.bigrams, destination.bigrams);
+    return {std::min(kFuzzyCap, 0.85 * tokens + 0.15 * chars), NameMatch::Fuzzy};
+}
+
+}  // namespace pm::match

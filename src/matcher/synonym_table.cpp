@@ -1,0 +1,233 @@
+// Parsing and lookups of the synonym table (see synonym_table.h and synonyms.txt).
+#include "matcher/synonym_table.h"
+
+#include "matcher/text_normalize.h"
+#include "matcher/value_kinds.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace pm::match {
+
+namespace {
+
+// The embedded text of synonyms.txt, generated at build time (src/core/matcher/CMakeLists.txt).
+#include "matcher/synonyms_data.inc"
+
+std::vector<std::string_view> split(std::string_view text, char separator) {
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t at = text.find(separator, start);
+        parts.push_back(trim(text.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start)));
+        if (at == std::string_view::npos) break;
+        start = at + 1;
+    }
+    return parts;
+}
+
+std::string phrase_of(const std::vector<std::string>& words, std::size_t start, std::size_t length, char glue) {
+    std::string out;
+    for (std::size_t i = start; i < start + length; ++i) {
+        if (i > start) out += glue;
+        out += words[i];
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string_view SynonymTable::builtin_text() { return kSynonymsText; }
+
+const SynonymTable& SynonymTable::builtin() {
+    static const SynonymTable table = parse(kSynonymsText);
+    return table;
+}
+
+std::string SynonymTable::display(std::string_view concept_token) const {
+    const auto written = written_.find(std::string(concept_token));
+    if (written != written_.end()) return written->second;
+    std::string out(concept_token);
+    std::replace(out.begin(), out.end(), '_', ' ');
+    return out;
+}
+
+SynonymTable SynonymTable::parse(std::string_view text, std::vector<std::string>* errors) {
+    SynonymTable table;
+    auto report = [&](std::size_t line, const std::string& message) {
+        if (errors) errors->push_back("line " + std::to_string(line) + ": " + message);
+    };
+    auto words_of = [](std::string_view phrase) { return normalize_text(phrase).words; };
+    auto token_of = [&](std::string_view phrase) {
+        const auto words = words_of(phrase);
+        return phrase_of(words, 0, words.size(), '_');
+    };
+
+    // Variants are collected first: phrases are keyed by their words after the one-word variants
+    // are applied, which needs every one-word variant known.
+    struct Pending {
+        std::size_t line;
+        std::size_t concept_index;
+        std::vector<std::string> words;
+        bool whole;
+    };
+    std::vector<Pending> pending;
+
+    std::size_t line_number = 0;
+    for (std::string_view line : split(text, '\n')) {
+        ++line_number;
+        if (line.empty() || line.front() == '#') continue;
+        const std::size_t colon = line.find(':');
+        if (colon == std::string_view::npos) {
+            report(line_number, "expected 'head: list'");
+            continue;
+        }
+        const std::string_view head = trim(line.substr(0, colon));
+        const std::vector<std::string_view> items = split(line.substr(colon + 1), ',');
+
+        if (head == "generic") {
+            for (std::string_view item : items) {
+                const auto words = words_of(item);
+                if (words.size() != 1) {
+                    report(line_number, "a generic word must be one word");
+                    continue;
+                }
+                table.generic_.insert(words[0]);
+                table.vocabulary_.insert(words[0]);
+            }
+        } else if (head.substr(0, 5) == "kind ") {
+            const std::string_view name = trim(head.substr(5));
+            const unsigned kind = kind_from_name(name);
+            if (!kind) {
+                report(line_number, "unknown kind '" + std::string(name) + "'");
+                continue;
+            }
+            for (std::string_view item : items) table.kinds_[token_of(item)] = kind;
+        } else if (head.substr(0, 8) == "related ") {
+            const std::vector<std::string_view> pair = split(head.substr(8), ',');
+            const std::string number(items.empty() ? std::string_view() : items[0]);
+            char* end = nullptr;
+            const double score = std::strtod(number.c_str(), &end);
+            if (pair.size() != 2 || items.size() != 1 || end == number.c_str() || *end != '\0' || score <= 0 ||
+                score >= 1) {
+                report(line_number, "expected 'related a, b: score' with 0 < score < 1");
+                continue;
+            }
+            const std::string a = token_of(pair[0]), b = token_of(pair[1]);
+            table.related_[a].emplace_back(b, score);
+            table.related_[b].emplace_back(a, score);
+        } else {
+            const auto canonical = words_of(head);
+            if (canonical.empty()) {
+                report(line_number, "empty concept");
+                continue;
+            }
+            const std::size_t index = table.concepts_.size();
+            table.concepts_.push_back(phrase_of(canonical, 0, canonical.size(), '_'));
+            table.written_.emplace(table.concepts_.back(), std::string(head));
+            pending.push_back({line_number, index, canonical, false});
+            for (std::string_view item : items) {
+                const bool whole = item.size() > 2 && item.front() == '[' && item.back() == ']';
+                const auto words = words_of(whole ? item.substr(1, item.size() - 2) : item);
+                if (words.empty()) {
+                    report(line_number, "variant '" + std::string(item) + "' has no words");
+                    continue;
+                }
+                pending.push_back({line_number, index, words, whole});
+            }
+        }
+    }
+
+    std::unordered_map<std::string, std::size_t> one_word;      // one-word variant -> concept
+    for (const Pending& variant : pending) {
+        for (const std::string& word : variant.words) table.vocabulary_.insert(word);
+        if (variant.words.size() != 1 || variant.whole) continue;
+        // A clash here shows up again below, as a phrase clash, and is reported there.
+        one_word.emplace(variant.words[0], variant.concept_index);
+    }
+    std::unordered_map<std::string, std::size_t> phrase_starts;  // mapped first word -> longest phrase
+    for (const Pending& variant : pending) {
+        std::vector<std::string> mapped = variant.words;
+        for (std::string& word : mapped) {
+            const auto it = one_word.find(word);
+            if (it != one_word.end()) word = table.concepts_[it->second];
+        }
+        const std::string key = phrase_of(mapped, 0, mapped.size(), ' ');
+        const auto [it, inserted] = table.phrases_.emplace(key, Variant{variant.concept_index, variant.whole});
+        if (!inserted && it->second.concept_index != variant.concept_index) {
+            report(variant.line, "'" + phrase_of(variant.words, 0, variant.words.size(), ' ') + "' already means '" +
+                                     table.display(table.concepts_[it->second.concept_index]) + "'");
+            continue;
+        }
+        if (!inserted && it->second.whole_name_only && !variant.whole) it->second.whole_name_only = false;
+        table.longest_phrase_ = std::max(table.longest_phrase_, mapped.size());
+        std::size_t& longest_from = phrase_starts[mapped[0]];
+        longest_from = std::max(longest_from, mapped.size());
+    }
+    // One entry per word that means something: replaced, or starting a phrase once replaced.
+    auto longest_from = [&](const std::string& token) {
+        const auto it = phrase_starts.find(token);
+        return it == phrase_starts.end() ? std::size_t{1} : it->second;
+    };
+    for (const auto& [word, concept_index] : one_word)
+        table.words_[word] = {concept_index, longest_from(table.concepts_[concept_index])};
+    for (const auto& [token, longest] : phrase_starts)
+        if (!table.words_.count(token)) table.words_[token] = {kNoConcept, longest};
+    return table;
+}
+
+std::vector<std::string> SynonymTable::canonicalize(std::vector<std::string> mapped, bool* changed) const {
+    bool replaced = false;
+    std::vector<std::size_t> longest(mapped.size(), 1);
+    for (std::size_t i = 0; i < mapped.size(); ++i) {
+        const auto it = words_.find(mapped[i]);
+        if (it == words_.end()) continue;
+        longest[i] = it->second.longest_phrase;
+        if (it->second.concept_index != kNoConcept && mapped[i] != concepts_[it->second.concept_index]) {
+            mapped[i] = concepts_[it->second.concept_index];
+            replaced = true;
+        }
+    }
+    std::vector<std::string> out;
+    out.reserve(mapped.size());
+    for (std::size_t start = 0; start < mapped.size();) {
+        // Only words that begin some phrase need phrase lookups; one-word variants are already
+        // applied, except the whole-name ones.
+        std::size_t taken = 0;
+        const std::size_t limit = std::min(longest[start], mapped.size() - start);
+        for (std::size_t length = limit; length >= 1 && !taken; --length) {
+            if (length == 1 && mapped.size() != 1) break;
+            const auto it = phrases_.find(length == 1 ? mapped[start] : phrase_of(mapped, start, length, ' '));
+            if (it == phrases_.end() || (it->second.whole_name_only && length != mapped.size())) continue;
+            out.push_back(concepts_[it->second.concept_index]);
+            taken = length;
+            replaced = replaced || length > 1 || out.back() != mapped[start];
+        }
+        if (!taken) {
+            out.push_back(std::move(mapped[start]));
+            taken = 1;
+        }
+        start += taken;
+    }
+    if (changed) *changed = replaced;
+    return out;
+}
+
+double SynonymTable::related(std::string_view a, std::string_view b) const {
+    for (const auto& [other, score] : related_to(a))
+        if (other == b) return score;
+    return 0.0;
+}
+
+const std::vector<std::pair<std::string, double>>& SynonymTable::related_to(std::string_view token) const {
+    static const std::vector<std::pair<std::string, double>> none;
+    const auto it = related_.find(std::string(token));
+    return it == related_.end() ? none : it->second;
+}
+
+unsigned SynonymTable::kind_of(std::string_view concept_token) const {
+    const auto it = kinds_.find(std::string(concept_token));
+    return it == kinds_.end() ? 0u : it->second;
+}
+
+}  // namespace pm::match

@@ -1,0 +1,249 @@
+// Text normalization (see text_normalize.h).
+#include "matcher/text_normalize.h"
+
+#include <algorithm>
+#include <cstdint>
+
+namespace pm::match {
+
+namespace {
+
+// ASCII folds of U+00C0..U+017F. Upper-case output marks an upper-case letter (it matters for
+// camelCase splits); "" marks the two symbols in the block (× and ÷), which separate words.
+constexpr const char* kLatinFold[] = {
+    "A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I",  // U+00C0
+    "D", "N", "O", "O", "O", "O", "O", "", "O", "U", "U", "U", "U", "Y", "TH", "ss",  // U+00D0
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  // U+00E0
+    "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y",   // U+00F0
+    "A", "a", "A", "a", "A", "a", "C", "c", "C", "c", "C", "c", "C", "c", "D", "d",  // U+0100
+    "D", "d", "E", "e", "E", "e", "E", "e", "E", "e", "E", "e", "G", "g", "G", "g",  // U+0110
+    "G", "g", "G", "g", "H", "h", "H", "h", "I", "i", "I", "i", "I", "i", "I", "i",  // U+0120
+    "I", "i", "IJ", "ij", "J", "j", "K", "k", "k", "L", "l", "L", "l", "L", "l", "L", // U+0130
+    "l", "L", "l", "N", "n", "N", "n", "N", "n", "n", "N", "n", "O", "o", "O", "o",  // U+0140
+    "O", "o", "OE", "oe", "R", "r", "R", "r", "R", "r", "S", "s", "S", "s", "S", "s", // U+0150
+    "S", "s", "T", "t", "T", "t", "T", "t", "U", "u", "U", "u", "U", "u", "U", "u",  // U+0160
+    "U", "u", "U", "u", "W", "w", "Y", "y", "Y", "Z", "z", "Z", "z", "Z", "z", "s",  // U+0170
+};
+
+// Decodes one UTF-8 sequence at `pos`; returns U+FFFD and advances one byte on malformed input.
+char32_t decode_utf8(std::string_view text, std::size_t& pos) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    const unsigned char lead = byte(pos);
+    std::size_t length = 0;
+    char32_t cp = 0;
+    if (lead < 0x80) {
+        ++pos;
+        return lead;
+    } else if ((lead & 0xE0) == 0xC0) {
+        length = 2;
+        cp = lead & 0x1F;
+    } else if ((lead & 0xF0) == 0xE0) {
+        length = 3;
+        cp = lead & 0x0F;
+    } else if ((lead & 0xF8) == 0xF0) {
+        length = 4;
+        cp = lead & 0x07;
+    } else {
+        ++pos;
+        return 0xFFFD;
+    }
+    if (pos + length > text.size()) {
+        ++pos;
+        return 0xFFFD;
+    }
+    for (std::size_t i = 1; i < length; ++i) {
+        if ((byte(pos + i) & 0xC0) != 0x80) {
+            ++pos;
+            return 0xFFFD;
+        }
+        cp = (cp << 6) | (byte(pos + i) & 0x3F);
+    }
+    pos += length;
+    return cp;
+}
+
+enum class CharClass { Upper, Lower, Digit, Other };
+
+// Builds words from a stream of characters, applying the split rules.
+class WordSplitter {
+public:
+    void add(char c, CharClass cls) {
+        if (!current_.empty()) {
+            const bool digit_edge = (cls == CharClass::Digit) != (previous_ == CharClass::Digit);
+            const bool camel = cls == CharClass::Upper && previous_ == CharClass::Lower;
+            if (digit_edge || camel) {
+                flush();
+            } else if (cls == CharClass::Lower && previous_ == CharClass::Upper && upper_run_ >= 2) {
+                // "HTTPServer": the last capital of a run starts the next word.
+                const char last = current_.back();
+                current_.pop_back();
+                flush();
+                current_.push_back(last);
+                upper_run_ = 1;
+            }
+        }
+        current_.push_back(c);
+        upper_run_ = cls == CharClass::Upper ? upper_run_ + 1 : 0;
+        previous_ = cls;
+    }
+    void add_utf8(std::string_view bytes) {
+        // A letter with no case: never a camelCase edge, but a digit edge.
+        if (!current_.empty() && previous_ == CharClass::Digit) flush();
+        current_.append(bytes);
+        previous_ = CharClass::Other;
+        upper_run_ = 0;
+    }
+    void drop_elision() {
+        if (current_.size() == 1 || current_ == "qu") {
+            current_.clear();
+            upper_run_ = 0;
+            previous_ = CharClass::Other;
+        }
+    }
+    void word(std::string text) {
+        flush();
+        words_.push_back(std::move(text));
+    }
+    void flush() {
+        if (!current_.empty()) words_.push_back(std::move(current_));
+        current_.clear();
+        upper_run_ = 0;
+        previous_ = CharClass::Other;
+    }
+    std::vector<std::string> take() {
+        flush();
+        return std::move(words_);
+    }
+
+private:
+    std::string current_;
+    CharClass previous_ = CharClass::Other;
+    std::size_t upper_run_ = 0;
+    std::vector<std::string> words_;
+};
+
+CharClass ascii_class(char c) {
+    if (c >= 'A' && c <= 'Z') return CharClass::Upper;
+    if (c >= 'a' && c <= 'z') return CharClass::Lower;
+    return CharClass::Digit;
+}
+
+bool is_ascii_alnum(char32_t cp) {
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+}
+
+bool is_apostrophe(char32_t cp) { return cp == '\'' || cp == '`' || cp == 0x2019 || cp == 0x2018 || cp == 0xB4; }
+
+// Code points outside the folded block that are punctuation or spaces rather than letters.
+bool is_separator_symbol(char32_t cp) {
+    return (cp >= 0x80 && cp <= 0xBF) || (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+           (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF0F) || cp == 0xFEFF || cp == 0xFFFD;
+}
+
+bool all_digits(const std::string& word) {
+    return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool ends_with(std::string_view word, std::string_view suffix) {
+    return word.size() >= suffix.size() && word.substr(word.size() - suffix.size()) == suffix;
+}
+
+}  // namespace
+
+bool is_noise_word(std::string_view word) {
+    // Articles, "of", "and" and "or" in the languages the synonym table covers. Short and closed on
+    // purpose: a word such as "by" or "at" tells "created by" from "created at".
+    static constexpr std::string_view kNoise[] = {
+        "the", "of", "a", "an", "and", "de", "du", "des", "del", "della", "la", "le", "les", "el",
+        "der", "die", "das", "den", "dem", "von", "van", "het", "your", "my", "or", "und", "oder", "et", "ou",
+    };
+    if (word.size() > 5) return false;                 // none is longer: skip the scan
+    return std::find(std::begin(kNoise), std::end(kNoise), word) != std::end(kNoise);
+}
+
+std::string singular(std::string_view word) {
+    static constexpr std::string_view kKeep[] = {
+        "alias", "bias", "canvas", "atlas", "series", "news", "its", "plus", "minus", "gas", "yes", "sms",
+        "mms", "ios", "os", "vs", "bus", "is", "was", "has", "this", "thus", "less", "always", "perhaps",
+        "pays", "pais", "ingles", "frances", "mas", "menos", "tres",
+    };
+    std::string out(word);
+    // Only words ending in "s" change (and two irregular plurals).
+    if (out.size() <= 3 || (out.back() != 's' && word != "people" && word != "children")) return out;
+    if (std::find(std::begin(kKeep), std::end(kKeep), word) != std::end(kKeep)) return out;
+    if (static_cast<unsigned char>(out.back()) >= 0x80 || out.back() < 'a' || out.back() > 'z') return out;
+    if (word == "people") return "person";
+    if (word == "children") return "child";
+    if (ends_with(word, "ies") && out.size() > 4) return out.substr(0, out.size() - 3) + "y";
+    if (ends_with(word, "sses")) return out.substr(0, out.size() - 2);
+    if (ends_with(word, "xes") || ends_with(word, "zes") || ends_with(word, "ches") || ends_with(word, "shes"))
+        return out.substr(0, out.size() - 2);
+    if (ends_with(word, "ss") || ends_with(word, "us") || ends_with(word, "is")) return out;
+    if (out.back() == 's') out.pop_back();
+    return out;
+}
+
+NormalizedText normalize_text(std::string_view text) {
+    WordSplitter splitter;
+    for (std::size_t pos = 0; pos < text.size();) {
+        const std::size_t start = pos;
+        const char32_t cp = decode_utf8(text, pos);
+        if (is_ascii_alnum(cp)) {
+            splitter.add(static_cast<char>(cp), ascii_class(static_cast<char>(cp)));
+        } else if (cp >= 0xC0 && cp <= 0x17F) {
+            const char* fold = kLatinFold[cp - 0xC0];
+            if (!*fold) splitter.flush();
+            // "Æ" -> "Ae": one letter, so only its first character carries the case.
+            for (bool first = true; *fold; ++fold, first = false)
+                splitter.add(first ? *fold : static_cast<char>(*fold | 0x20), first ? ascii_class(*fold) : CharClass::Lower);
+        } else if (cp == 0xBA || cp == 0xB0) {
+            splitter.add('o', CharClass::Lower);   // "Nº", "N°": número, numéro
+        } else if (cp == 0xAA) {
+            splitter.add('a', CharClass::Lower);
+        } else if (is_apostrophe(cp)) {
+            // Joins ("customer's" -> customers) except after an elided article or preposition
+            // ("l'entreprise", "d'expédition"), which is dropped.
+            splitter.drop_elision();
+        } else if (cp == '#' || cp == 0x2116) {
+            splitter.word("#");
+        } else if (cp == '%') {
+            splitter.word("percent");
+        } else if (cp < 0x80 || is_separator_symbol(cp)) {
+            splitter.flush();
+        } else {
+            splitter.add_utf8(text.substr(start, pos - start));
+        }
+    }
+
+    NormalizedText out;
+    std::vector<std::string> words = splitter.take();
+    out.all_words.reserve(words.size());
+    out.words.reserve(words.size());
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        std::string& word = words[i];
+        for (char& c : word)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (all_digits(word)) {
+            const std::size_t first = word.find_first_not_of('0');
+            word = first == std::string::npos ? "0" : word.substr(first);
+        } else if (!out.all_words.empty() && all_digits(out.all_words.back()) &&
+                   (word == "st" || word == "nd" || word == "rd" || word == "th")) {
+            continue;                                       // "1st" -> 1
+        }
+        out.all_words.push_back(std::move(word));
+    }
+    for (const std::string& word : out.all_words)
+        if (!is_noise_word(word)) out.words.push_back(singular(word));
+    if (out.words.empty())
+        for (const std::string& word : out.all_words) out.words.push_back(singular(word));
+
+    return out;
+}
+
+std::string joined(const std::vector<std::string>& words) {
+    std::string out;
+    for (const std::string& word : words) out += word;
+    return out;
+}
+
+}  // namespace pm::match
