@@ -53,6 +53,10 @@ Corpus load_corpus(const std::string& root) {
         file.file = std::filesystem::path(path).filename().string();
         file.schema = document.value("schema", "");
         file.split = document.value("split", "");
+        file.language = document.value("language", "");
+        if (file.split != "tuning" && file.split != "evaluation")
+            corpus.errors.push_back(path + ": split must be \"tuning\" or \"evaluation\"");
+        if (file.language.empty()) corpus.errors.push_back(path + ": no language");
         if (!corpus.schemas.count(file.schema)) corpus.errors.push_back(path + ": unknown schema " + file.schema);
         const Json columns = document.value("columns", Json::array());
         for (const Json& row : columns) {
@@ -118,8 +122,10 @@ Tally tally(const CorpusExport& file, const std::vector<std::string>& predicted)
     for (std::size_t i = 0; i < file.columns.size(); ++i) {
         const auto& label = file.columns[i].label;
         if (label) ++result.labelled;
+        else ++result.unlabelled;
         if (i < predicted.size() && !predicted[i].empty()) {
             ++result.mapped;
+            if (!label) ++result.unlabelled_mapped;
             if (label && *label == predicted[i]) ++result.correct;
         }
     }

@@ -20,7 +20,8 @@ struct CorpusColumn {
 struct CorpusExport {
     std::string file;
     std::string schema;
-    std::string split;                         // "dev" or "holdout"
+    std::string split;                         // "tuning" or "evaluation" (frozen: see the README)
+    std::string language;                      // ISO 639-1 code of the headers, or "mixed"
     std::vector<CorpusColumn> columns;
 };
 
@@ -45,12 +46,20 @@ struct Tally {
     std::size_t mapped = 0;                    // pairs proposed
     std::size_t correct = 0;                   // proposed pairs equal to the label
     std::size_t labelled = 0;                  // columns with a label
+    std::size_t unlabelled = 0;                // columns that must stay unmapped
+    std::size_t unlabelled_mapped = 0;         // ... that were mapped anyway
     double precision() const { return mapped ? static_cast<double>(correct) / static_cast<double>(mapped) : 1.0; }
     double recall() const { return labelled ? static_cast<double>(correct) / static_cast<double>(labelled) : 1.0; }
+    // Share of the must-stay-unmapped columns that were mapped (fp_null_rate).
+    double null_mapped_rate() const {
+        return unlabelled ? static_cast<double>(unlabelled_mapped) / static_cast<double>(unlabelled) : 0.0;
+    }
     void add(const Tally& other) {
         mapped += other.mapped;
         correct += other.correct;
         labelled += other.labelled;
+        unlabelled += other.unlabelled;
+        unlabelled_mapped += other.unlabelled_mapped;
     }
 };
 

@@ -27,22 +27,38 @@ TEST(Corpus, LoadsAndIsLargeEnough) {
             EXPECT_TRUE(known) << file.file << ": " << *column.label;
         }
     }
-    EXPECT_GE(headers, 300u);
-    EXPECT_GE(unlabelled, 50u);
+    EXPECT_GE(headers, 800u);
+    EXPECT_GE(unlabelled, 150u);
+    EXPECT_GE(corpus.exports.size(), 37u);
 }
 
-TEST(Corpus, PrecisionAndRecallMeetTheTargets) {
-    const test::Corpus corpus = test::load_corpus();
+test::Tally score_split(const test::Corpus& corpus, const std::string& split) {
     test::Tally total;
     for (const test::CorpusExport& file : corpus.exports) {
+        if (file.split != split) continue;
         const MatchResult result =
             match_fields(test::source_fields(file), test::destination_fields(corpus.schemas.at(file.schema)));
         std::vector<std::string> predicted;
         for (const SourceMatch& match : result.sources) predicted.push_back(match.destination_key);
         total.add(test::tally(file, predicted));
     }
+    return total;
+}
+
+TEST(Corpus, TuningSetMeetsTheTargets) {
+    const test::Tally total = score_split(test::load_corpus(), "tuning");
     EXPECT_GE(total.precision(), 0.97) << total.correct << " of " << total.mapped << " proposed pairs right";
     EXPECT_GE(total.recall(), 0.90) << total.correct << " of " << total.labelled << " labelled pairs found";
+    EXPECT_LE(total.null_mapped_rate(), 0.02) << total.unlabelled_mapped << " of " << total.unlabelled;
+}
+
+// The frozen evaluation set: floors that keep what was reached (the figures themselves are the
+// benchmark's); precision and wrongly mapped must-stay-unmapped columns as the issue asks.
+TEST(Corpus, EvaluationSetHoldsItsFloors) {
+    const test::Tally total = score_split(test::load_corpus(), "evaluation");
+    EXPECT_GE(total.precision(), 0.97) << total.correct << " of " << total.mapped << " proposed pairs right";
+    EXPECT_GE(total.recall(), 0.55) << total.correct << " of " << total.labelled << " labelled pairs found";
+    EXPECT_LE(total.null_mapped_rate(), 0.05) << total.unlabelled_mapped << " of " << total.unlabelled;
 }
 
 TEST(Corpus, PeerRulesReproduceTheirReportedFailures) {
