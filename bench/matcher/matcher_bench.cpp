@@ -5,11 +5,16 @@
 //      for ours, recall per language. The headline figures are the evaluation set's.
 //   2. Time of match_fields on 2,000 sources x 2,000 destinations with previews (median of runs).
 //   3. Time of matching 10,000 distinct values to 100 enum options (median of runs).
+//   4. Time of loading, ranking and matching a plan whose one source and one destination label
+//      is 100 KB, 1 MB or 10 MB of hostile text (the slowest of five kinds per size).
 // Run from the repository root (the corpus path is relative). Options:
 //   --failures tuning|evaluation|all   list our wrong and missed pairs on that split
 //   --runs N                     timed runs per measurement (default 7)
+#include "core/plan/documents.h"
 #include "matcher/enum_matcher.h"
 #include "matcher/field_matcher.h"
+#include "matcher/plan_matcher.h"
+#include "matcher/text_normalize.h"
 #include "corpus.h"
 #include "peer_rules.h"
 #include "synthetic_fields.h"
@@ -21,6 +26,8 @@
 #include <cstring>
 #include <functional>
 #include <map>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -89,6 +96,28 @@ void print_languages(const char* split, const std::map<std::string, test::Tally>
 // One figure as a JSON line for tools/bench ({"name","value","unit","runs"}).
 void figure(const char* name, double value, const char* unit, int runs) {
     std::printf("{\"name\":\"matcher.%s\",\"value\":%.4g,\"unit\":\"%s\",\"runs\":%d}\n", name, value, unit, runs);
+}
+
+std::string repeat_to(std::string_view unit, std::size_t bytes) {
+    std::string out;
+    out.reserve(bytes + unit.size());
+    while (out.size() < bytes) out.append(unit);
+    return out;
+}
+
+// The plan of tests/matcher/bounded_text_test.cpp: one hostile source and destination label.
+std::string hostile_plan(const std::string& label) {
+    Json plan = {
+        {"fieldMapping", Json::array()},
+        {"unmappedSourceFields",
+         Json::array({{{"sourceField", {{"key", "hostile"}, {"label", label}, {"type", "string"}}},
+                       {"preview", Json::array({std::string(bounded_prefix(label, 1000)), "x"})}},
+                      {{"sourceField", {{"key", "e_mail"}, {"label", "E-mail"}, {"type", "string"}}}}})},
+        {"unmappedDestinationFields",
+         Json::array({{{"destinationField", {{"key", "hostile_destination"}, {"label", label}, {"type", "string"}}}},
+                      {{"destinationField", {{"key", "email"}, {"label", "Email"}, {"type", "string"}}}}})},
+    };
+    return plan.dump();
 }
 
 }  // namespace
@@ -186,5 +215,32 @@ int main(int argc, char** argv) {
                 "(%zu mapped)\n",
                 enum_ms.wall_ms, enum_ms.cpu_ms, runs, mapped);
     figure("enum_10000x100_ms", enum_ms.wall_ms, "ms", runs);
+
+    const std::pair<const char*, std::string_view> kinds[] = {
+        {"letters", "aBcDeFgHiJkLmNoPqRsTuVwXyZ"}, {"digits", "0123456789"},
+        {"cjk", "\xE5\xAE\xA2\xE6\x88\xB7\xE5\x90\x8D\xE7\xA7\xB0"}, {"one long word", "zipcodeemailaddress"},
+        {"many words", "customer email address "}};
+    for (const auto& [size_name, bytes] : {std::pair<const char*, std::size_t>{"100kb", std::size_t{100} << 10},
+                                           {"1mb", std::size_t{1} << 20}, {"10mb", std::size_t{10} << 20}}) {
+        double load = 0, rank = 0, match = 0;
+        for (const auto& [kind, unit] : kinds) {
+            const std::string text = hostile_plan(repeat_to(unit, bytes));
+            std::optional<PlanDocument> document;
+            load = std::max(load, median_ms(runs, [&] { document = parse_plan_document(text).value; }).wall_ms);
+            if (!document) continue;
+            const ExecutionPlan& plan = document->plan;
+            rank = std::max(rank, median_ms(runs, [&] {
+                                      DestinationRanker ranker(plan.unmapped_destinations);
+                                      for (const UnmappedField& source : plan.unmapped_sources) ranker.rank(source);
+                                  }).wall_ms);
+            match = std::max(match, median_ms(runs, [&] { match_plan(plan); }).wall_ms);
+        }
+        std::printf("Hostile labels of %s (slowest of letters, digits, CJK, one long word, many words): load %.1f ms, "
+                    "rank %.1f ms, match %.1f ms (median wall)\n",
+                    size_name, load, rank, match);
+        figure((std::string("hostile_") + size_name + "_load_ms").c_str(), load, "ms", runs);
+        figure((std::string("hostile_") + size_name + "_rank_ms").c_str(), rank, "ms", runs);
+        figure((std::string("hostile_") + size_name + "_match_ms").c_str(), match, "ms", runs);
+    }
     return 0;
 }

@@ -92,7 +92,8 @@ public:
                 const NameForm& destination_form = index_.form(destination.forms[j]);
                 NameScore score;
                 if (repeat || destination.repeats[j]) {
-                    if (source_form.text != destination_form.text) continue;
+                    if (source_form.text != destination_form.text || source_form.truncated || destination_form.truncated)
+                        continue;
                     score = {1.0, NameMatch::Exact};
                 } else {
                     score = compare_names(source_form, destination_form, lexicon_);

@@ -70,12 +70,14 @@ void Lexicon::segment_into(std::string word, std::vector<std::string>& out) {
         return piece.size() >= 3 || synonyms_.is_vocabulary_word(std::string(piece));
     };
     // Fewest pieces wins; among equals the first split found (longest first piece) - deterministic.
+    // A piece is at most longest_piece_ long, so only that many start positions per end position
+    // are tried: linear in the word's length (normalize_text bounds the word anyway).
     const std::size_t n = word.size();
     constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
     std::vector<std::size_t> pieces(n + 1, kNone), previous(n + 1, 0);
     pieces[0] = 0;
     for (std::size_t end = 1; end <= n; ++end)
-        for (std::size_t start = 0; start < end; ++start)
+        for (std::size_t start = end > longest_piece_ ? end - longest_piece_ : 0; start < end; ++start)
             if (pieces[start] != kNone && pieces[start] + 1 < pieces[end] &&
                 is_piece(std::string_view(word).substr(start, end - start))) {
                 pieces[end] = pieces[start] + 1;
@@ -123,7 +125,9 @@ NameForm Lexicon::prepare(const NormalizedText& normalized, std::string_view tex
                           bool with_bigrams) {
     NameForm form;
     form.origin = origin;
-    form.text = std::string(trim(text));
+    const std::string_view whole = trim(text);
+    form.text = std::string(bounded_prefix(whole));
+    form.truncated = form.text.size() < whole.size();
     std::vector<std::string> words;
     words.reserve(normalized.words.size() + 2);
     for (const std::string& word : normalized.words) segment_into(word, words);

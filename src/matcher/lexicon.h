@@ -27,7 +27,8 @@ const char* to_string(NameOrigin origin);
 // One name of a field (its key, its label, an alias) or of an enum option, ready to compare.
 struct NameForm {
     NameOrigin origin = NameOrigin::Key;
-    std::string text;                          // as given, trimmed: exact comparisons and reasons
+    std::string text;                          // as given, trimmed and cut to bounded_prefix(): reasons
+    bool truncated = false;                    // the text was longer than that: never "exact"
     std::string joined;                        // normalized words concatenated: "same after normalization"
     std::string initials;                      // first letters of every word, noise words included
     std::vector<std::uint16_t> bigrams;        // sorted character bigrams of `joined` (destination

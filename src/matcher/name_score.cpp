@@ -102,7 +102,7 @@ double token_overlap(const NameForm& source, const NameForm& destination, Lexico
 
 NameScore compare_names(const NameForm& source, const NameForm& destination, Lexicon& lexicon) {
     if (source.empty() || destination.empty()) return {};
-    if (source.text == destination.text) return {1.0, NameMatch::Exact};
+    if (source.text == destination.text && !source.truncated && !destination.truncated) return {1.0, NameMatch::Exact};
     if (source.joined == destination.joined) return {kNormalizedScore, NameMatch::Normalized};
     if (source.sorted_tokens == destination.sorted_tokens) return {kSynonymScore, NameMatch::Synonym};
     if (is_acronym_of(source, destination, lexicon) || is_acronym_of(destination, source, lexicon))

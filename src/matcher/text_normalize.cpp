@@ -150,6 +150,14 @@ bool ends_with(std::string_view word, std::string_view suffix) {
 
 }  // namespace
 
+std::string_view bounded_prefix(std::string_view text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return text;
+    std::size_t end = max_bytes;
+    // Back up over continuation bytes (10xxxxxx) to the start of the cut character.
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    return text.substr(0, end);
+}
+
 bool is_noise_word(std::string_view word) {
     // Articles, "of", "and" and "or" in the languages the synonym table covers. Short and closed on
     // purpose: a word such as "by" or "at" tells "created by" from "created at".
@@ -183,7 +191,8 @@ std::string singular(std::string_view word) {
     return out;
 }
 
-NormalizedText normalize_text(std::string_view text) {
+NormalizedText normalize_text(std::string_view whole) {
+    const std::string_view text = bounded_prefix(whole);
     WordSplitter splitter;
     for (std::size_t pos = 0; pos < text.size();) {
         const std::size_t start = pos;

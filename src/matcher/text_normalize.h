@@ -20,11 +20,20 @@
 
 namespace pm::match {
 
+// Every matcher step works on at most this many bytes of a name or a value: a header is read for
+// its first words, and a label of megabytes (a hostile or broken file) must cost no more than a
+// normal one. Longer text is cut at a UTF-8 character boundary (bounded_prefix).
+constexpr std::size_t kMaxMatchedTextBytes = 256;
+
+// The first `max_bytes` bytes of `text` or fewer, never splitting a UTF-8 sequence.
+std::string_view bounded_prefix(std::string_view text, std::size_t max_bytes = kMaxMatchedTextBytes);
+
 struct NormalizedText {
     std::vector<std::string> words;            // lower case, singular, noise words removed
     std::vector<std::string> all_words;        // lower case, before singular and noise removal
 };
 
+// Reads only bounded_prefix(text): linear in at most kMaxMatchedTextBytes.
 NormalizedText normalize_text(std::string_view text);
 
 // The words concatenated without separators: "first name", "FirstName" and "first-names" all

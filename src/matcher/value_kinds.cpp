@@ -297,7 +297,8 @@ std::string_view trim(std::string_view text) {
 }
 
 unsigned classify_value(std::string_view value) {
-    const std::string_view v = trim(value);
+    // A value is recognised from its first kMaxMatchedTextBytes (every scanner below is linear).
+    const std::string_view v = trim(bounded_prefix(trim(value)));
     if (v.empty()) return 0;
     if (is_email(v)) return kKindEmail;
     if (is_url(v)) return kKindUrl;
@@ -372,7 +373,8 @@ ValueProfile profile_values(const std::vector<std::string>& values) {
     std::unordered_set<std::string_view> seen;
     for (const std::string& raw : values) {
         ++profile.total;
-        const std::string_view v = trim(raw);
+        // Values are compared by their bounded prefix too: a preview of megabytes costs no more.
+        const std::string_view v = bounded_prefix(trim(raw));
         if (v.empty()) continue;
         ++profile.non_empty;
         if (seen.insert(v).second) profile.distinct_values.emplace_back(v);
