@@ -16,6 +16,14 @@ bool all_lower_letters(std::string_view text) {
     return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
+// Letters only, in any script: lower-case ASCII letters or non-ASCII characters (normalize_text
+// leaves no upper case, punctuation or spaces inside a word). Fuzzy relations apply to these.
+bool letters_only(std::string_view text) {
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+    });
+}
+
 bool all_digits(std::string_view text) {
     return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -44,8 +52,21 @@ Lexicon::Lexicon(const SynonymTable& synonyms) : synonyms_(synonyms) {
         }
 }
 
+std::string Lexicon::fold_umlaut_spelling(std::string word) const {
+    if (word.size() < 5 || !all_lower_letters(word) || synonyms_.is_vocabulary_word(word)) return word;
+    std::string out;
+    out.reserve(word.size());
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        out += word[i];
+        const char c = word[i];
+        if ((c == 'a' || c == 'o' || c == 'u') && i + 1 < word.size() && word[i + 1] == 'e') ++i;
+    }
+    return out;
+}
+
 void Lexicon::add_destination_name(std::string_view text) {
-    for (const std::string& word : normalize_text(text).words) {
+    for (const std::string& spelt : normalize_text(text).words) {
+        const std::string word = fold_umlaut_spelling(spelt);
         if (!all_lower_letters(word) || word.size() < 3 || pieces_.count(word)) continue;
         piece_storage_.push_back(std::make_unique<std::string>(word));
         pieces_.insert(*piece_storage_.back());
@@ -130,7 +151,7 @@ NameForm Lexicon::prepare(const NormalizedText& normalized, std::string_view tex
     form.truncated = form.text.size() < whole.size();
     std::vector<std::string> words;
     words.reserve(normalized.words.size() + 2);
-    for (const std::string& word : normalized.words) segment_into(word, words);
+    for (const std::string& word : normalized.words) segment_into(fold_umlaut_spelling(word), words);
     form.joined = joined(words);
     if (with_bigrams) form.bigrams = sorted_bigrams(form.joined);
     for (const std::string& word : normalized.all_words) form.initials += word[0];
@@ -160,7 +181,7 @@ void Lexicon::register_destination_form(const NameForm& form) {
         if (info.destination) continue;
         info.destination = true;
         destination_tokens_.push_back(id);
-        if (info.concept || info.digits || info.text.size() < 2 || !all_lower_letters(info.text)) continue;
+        if (info.concept || info.digits || info.text.size() < 2 || !letters_only(info.text)) continue;
         first_letter_index_[info.text[0]].push_back(id);
         for (std::size_t i = 0; i + 1 < info.text.size(); ++i) {
             std::vector<int>& list = bigram_index_[bigram(info.text[i], info.text[i + 1])];
@@ -171,19 +192,22 @@ void Lexicon::register_destination_form(const NameForm& form) {
 
 float Lexicon::fuzzy_similarity(const TokenInfo& a, const TokenInfo& b) const {
     if (a.dictionary && b.dictionary) return 0.0f;     // two real words are two different words
-    const bool a_shorter = a.text.size() <= b.text.size();
+    // Lengths in characters (code points), so Greek, Cyrillic or CJK words follow the same rules.
+    const std::size_t length_a = utf8_length(a.text), length_b = utf8_length(b.text);
+    const bool a_shorter = length_a <= length_b;
     const TokenInfo& shorter = a_shorter ? a : b;
     const TokenInfo& longer = a_shorter ? b : a;
     const std::string& s = shorter.text;
     const std::string& l = longer.text;
-    if (s.size() >= 3 && l.size() > s.size() && !shorter.dictionary) {
+    const std::size_t ns = std::min(length_a, length_b), nl = std::max(length_a, length_b);
+    if (ns >= 3 && nl > ns && !shorter.dictionary) {
         if (l.compare(0, s.size(), s) == 0) return 0.85f;                         // "addr" of "address"
-        if (l.size() >= s.size() + 2 && is_abbreviation_of(s, l)) return 0.7f;    // "qty" of "quantity"
+        if (nl >= ns + 2 && ns == s.size() && is_abbreviation_of(s, l)) return 0.7f;  // "qty" of "quantity"
     }
-    if (s.size() >= 4 && l.size() <= s.size() + 2) {
+    if (ns >= 4 && nl <= ns + 2) {
         const std::size_t distance = osa_distance(a.text, b.text);
         if (distance == 1) return 0.9f;                                          // "adress", "emial"
-        if (distance == 2 && s.size() >= 8) return 0.8f;
+        if (distance == 2 && ns >= 8) return 0.8f;
     }
     return 0.0f;
 }
@@ -197,7 +221,7 @@ const std::vector<Neighbour>& Lexicon::neighbours(int token) {
         if (it != ids_.end() && tokens_[static_cast<std::size_t>(it->second)].destination)
             found.push_back({it->second, static_cast<float>(score)});
     }
-    if (!info.concept && !info.digits && info.text.size() >= 2 && all_lower_letters(info.text)) {
+    if (!info.concept && !info.digits && info.text.size() >= 2 && letters_only(info.text)) {
         std::vector<int> candidates;
         const auto letter = first_letter_index_.find(info.text[0]);
         if (letter != first_letter_index_.end()) candidates = letter->second;

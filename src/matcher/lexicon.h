@@ -93,6 +93,10 @@ private:
     // Numbers no destination mentions all share one token: they can only ever be "a number that
     // matches nothing", and long columns of values would otherwise grow the lexicon without end.
     int unknown_number();
+    // German umlauts spelt out ("Geschaeftlich", "Strasse" is already ss): ae/oe/ue become a/o/u,
+    // as ä/ö/ü fold in normalize_text, so both spellings meet. Words the synonym table knows are
+    // left alone ("value", "due"), and so are short ones; both sides get the same folding.
+    std::string fold_umlaut_spelling(std::string word) const;
     // Appends the pieces of `word` to `out` (the word itself when it does not split).
     void segment_into(std::string word, std::vector<std::string>& out);
     float fuzzy_similarity(const TokenInfo& a, const TokenInfo& b) const;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace pm::match {
@@ -134,7 +135,31 @@ std::size_t levenshtein(std::string_view a, std::string_view b) {
     return row[b.size()];
 }
 
-std::size_t osa_distance(std::string_view a, std::string_view b) {
+namespace {
+
+bool is_ascii(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// Code points of UTF-8 text (a malformed byte counts as one code point of its own).
+std::u32string code_points(std::string_view text) {
+    std::u32string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const unsigned char lead = static_cast<unsigned char>(text[i]);
+        const std::size_t length = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : (lead & 0xF8) == 0xF0 ? 4 : 1;
+        char32_t cp = length == 1 ? lead : lead & (0x7F >> length);
+        std::size_t used = 1;
+        for (; used < length && i + used < text.size() && (static_cast<unsigned char>(text[i + used]) & 0xC0) == 0x80; ++used)
+            cp = (cp << 6) | (static_cast<unsigned char>(text[i + used]) & 0x3F);
+        out.push_back(used == length ? cp : lead);
+        i += used == length ? length : 1;
+    }
+    return out;
+}
+
+template <class Text>
+std::size_t osa(const Text& a, const Text& b) {
     const std::size_t n = a.size(), m = b.size();
     std::vector<std::size_t> d((n + 1) * (m + 1));
     auto at = [&](std::size_t i, std::size_t j) -> std::size_t& { return d[i * (m + 1) + j]; };
@@ -149,6 +174,19 @@ std::size_t osa_distance(std::string_view a, std::string_view b) {
         }
     }
     return at(n, m);
+}
+
+}  // namespace
+
+std::size_t utf8_length(std::string_view text) {
+    std::size_t count = 0;
+    for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    return count;
+}
+
+std::size_t osa_distance(std::string_view a, std::string_view b) {
+    if (is_ascii(a) && is_ascii(b)) return osa(a, b);
+    return osa(code_points(a), code_points(b));
 }
 
 bool is_abbreviation_of(std::string_view abbreviation, std::string_view word) {

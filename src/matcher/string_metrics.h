@@ -1,5 +1,6 @@
 // Character-level string measures used by the matcher (and by the benchmark's peer rules).
-// All work on bytes: callers pass normalized ASCII text, where bytes and characters coincide.
+// Edit distances count code points (UTF-8 is decoded: "телефн" is one edit from "телефон"); the
+// bigram measures work on bytes, which for ASCII text are characters.
 #pragma once
 
 #include <cstddef>
@@ -23,6 +24,9 @@ double bigram_dice_sorted(const std::vector<std::uint16_t>& a, const std::vector
 
 // Plain Levenshtein distance (insert, delete, substitute).
 std::size_t levenshtein(std::string_view a, std::string_view b);
+
+// Number of code points of UTF-8 text.
+std::size_t utf8_length(std::string_view text);
 
 // Optimal-string-alignment distance: Levenshtein plus adjacent transpositions ("emial" -> "email" is 1).
 std::size_t osa_distance(std::string_view a, std::string_view b);

@@ -62,7 +62,96 @@ char32_t decode_utf8(std::string_view text, std::size_t& pos) {
     return cp;
 }
 
+// Combining marks (NFD accents, "e" + U+0301): dropped, so "Cafe\u0301" reads as "Café" does.
+bool is_combining_mark(char32_t cp) {
+    return (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF) ||
+           (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F);
+}
+
+// ASCII folds of Latin letters outside U+00C0..U+017F that headers use: comma-below letters
+// (Romanian ș ț), the horn letters and the dotted/hooked vowels of Vietnamese, capital sharp s and
+// the ligatures. Case as in kLatinFold; nullptr when the letter is not one of them.
+const char* extra_latin_fold(char32_t cp) {
+    switch (cp) {
+        case 0x218: return "S";
+        case 0x219: return "s";
+        case 0x21A: return "T";
+        case 0x21B: return "t";
+        case 0x1A0: return "O";
+        case 0x1A1: return "o";
+        case 0x1AF: return "U";
+        case 0x1B0: return "u";
+        case 0x1E9E: return "SS";                    // ẞ
+        case 0xFB00: return "ff";
+        case 0xFB01: return "fi";
+        case 0xFB02: return "fl";
+        case 0xFB03: return "ffi";
+        case 0xFB04: return "ffl";
+        case 0xFB05:
+        case 0xFB06: return "st";
+        default: break;
+    }
+    if (cp >= 0x1EA0 && cp <= 0x1EF9) {
+        // Vietnamese: upper/lower pairs of A (12), E (8), I (2), O (12), U (7), Y (4).
+        static constexpr struct { char32_t last; char upper, lower; } kRuns[] = {
+            {0x1EB7, 'A', 'a'}, {0x1EC7, 'E', 'e'}, {0x1ECB, 'I', 'i'}, {0x1EE3, 'O', 'o'}, {0x1EF1, 'U', 'u'}, {0x1EF9, 'Y', 'y'}};
+        static constexpr const char* kUpper[] = {"A", "E", "I", "O", "U", "Y"};
+        static constexpr const char* kLower[] = {"a", "e", "i", "o", "u", "y"};
+        for (std::size_t i = 0; i < 6; ++i)
+            if (cp <= kRuns[i].last) return (cp % 2 == 0) ? kUpper[i] : kLower[i];
+    }
+    return nullptr;
+}
+
+// Lower case of Greek and Cyrillic letters, Greek without its accents and with one sigma, Russian
+// ё as е (how people type it); other code points unchanged.
+char32_t fold_greek_cyrillic(char32_t cp) {
+    if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) return cp + 0x20;
+    switch (cp) {
+        case 0x386: case 0x3AC: return 0x3B1;        // ά
+        case 0x388: case 0x3AD: return 0x3B5;        // έ
+        case 0x389: case 0x3AE: return 0x3B7;        // ή
+        case 0x38A: case 0x3AF: case 0x390: case 0x3AA: case 0x3CA: return 0x3B9;   // ί ΐ ϊ
+        case 0x38C: case 0x3CC: return 0x3BF;        // ό
+        case 0x38E: case 0x3CD: case 0x3B0: case 0x3AB: case 0x3CB: return 0x3C5;   // ύ ΰ ϋ
+        case 0x38F: case 0x3CE: return 0x3C9;        // ώ
+        case 0x3C2: return 0x3C3;                    // final sigma
+        case 0x401: case 0x451: return 0x435;        // Ё ё -> е
+        default: break;
+    }
+    if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;
+    if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;
+    // Upper/lower pairs (upper even) of the Cyrillic supplement letters.
+    if (((cp >= 0x460 && cp <= 0x481) || (cp >= 0x48A && cp <= 0x4BF) || (cp >= 0x4D0 && cp <= 0x4FF)) && cp % 2 == 0)
+        return cp + 1;
+    return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
 enum class CharClass { Upper, Lower, Digit, Other };
+
+CharClass ascii_class(char c) {
+    if (c >= 'A' && c <= 'Z') return CharClass::Upper;
+    if (c >= 'a' && c <= 'z') return CharClass::Lower;
+    return CharClass::Digit;
+}
 
 // Builds words from a stream of characters, applying the split rules.
 class WordSplitter {
@@ -93,6 +182,17 @@ public:
         previous_ = CharClass::Other;
         upper_run_ = 0;
     }
+    bool after_upper() const { return !current_.empty() && previous_ == CharClass::Upper; }
+    // A letter that folds to several ("Æ" -> AE, "ẞ" -> SS): the rest take the first one's case
+    // inside an upper-case run ("STRAẞE" -> STRASSE) and lower case otherwise ("Ærø" -> Aerø), so
+    // no false camelCase edge appears.
+    void add_folded(const char* fold) {
+        const bool upper_run = after_upper();
+        for (bool first = true; *fold; ++fold, first = false) {
+            const bool keep = first || (upper_run && *fold >= 'A' && *fold <= 'Z');
+            add(keep ? *fold : static_cast<char>(*fold | 0x20), keep ? ascii_class(*fold) : CharClass::Lower);
+        }
+    }
     void drop_elision() {
         if (current_.size() == 1 || current_ == "qu") {
             current_.clear();
@@ -122,11 +222,6 @@ private:
     std::vector<std::string> words_;
 };
 
-CharClass ascii_class(char c) {
-    if (c >= 'A' && c <= 'Z') return CharClass::Upper;
-    if (c >= 'a' && c <= 'z') return CharClass::Lower;
-    return CharClass::Digit;
-}
 
 bool is_ascii_alnum(char32_t cp) {
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
@@ -195,16 +290,19 @@ NormalizedText normalize_text(std::string_view whole) {
     const std::string_view text = bounded_prefix(whole);
     WordSplitter splitter;
     for (std::size_t pos = 0; pos < text.size();) {
-        const std::size_t start = pos;
-        const char32_t cp = decode_utf8(text, pos);
+        char32_t cp = decode_utf8(text, pos);
+        if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width forms: "ＥＭＡＩＬ" is EMAIL
+        if (is_combining_mark(cp)) continue;
+        if (const char* extra = extra_latin_fold(cp)) {
+            splitter.add_folded(extra);
+            continue;
+        }
         if (is_ascii_alnum(cp)) {
             splitter.add(static_cast<char>(cp), ascii_class(static_cast<char>(cp)));
         } else if (cp >= 0xC0 && cp <= 0x17F) {
             const char* fold = kLatinFold[cp - 0xC0];
             if (!*fold) splitter.flush();
-            // "Æ" -> "Ae": one letter, so only its first character carries the case.
-            for (bool first = true; *fold; ++fold, first = false)
-                splitter.add(first ? *fold : static_cast<char>(*fold | 0x20), first ? ascii_class(*fold) : CharClass::Lower);
+            splitter.add_folded(fold);
         } else if (cp == 0xBA || cp == 0xB0) {
             splitter.add('o', CharClass::Lower);   // "Nº", "N°": número, numéro
         } else if (cp == 0xAA) {
@@ -220,7 +318,9 @@ NormalizedText normalize_text(std::string_view whole) {
         } else if (cp < 0x80 || is_separator_symbol(cp)) {
             splitter.flush();
         } else {
-            splitter.add_utf8(text.substr(start, pos - start));
+            std::string letter;
+            append_utf8(letter, fold_greek_cyrillic(cp));
+            splitter.add_utf8(letter);
         }
     }
 

@@ -3,8 +3,11 @@
 // "Customer's E-Mail Addresses" becomes the words customer, e, mail, address ("e mail" is joined
 // later by the synonym table), as do "customerEMailAddress" and "CUSTOMER_E_MAIL_ADDRESS". The rules,
 // in order:
-//   - UTF-8 is decoded; Latin-1 and Latin Extended-A letters fold to ASCII (é -> e, ß -> ss,
-//     Æ -> AE, ł -> l); other letters (Greek, Cyrillic, CJK...) are kept as they are;
+//   - UTF-8 is decoded (only the first kMaxMatchedTextBytes); full-width forms read as ASCII,
+//     combining marks are dropped (NFD = NFC); Latin-1, Latin Extended-A, the comma-below letters
+//     (ș ț), Vietnamese letters, ẞ and the ligatures (ﬁ) fold to ASCII (é -> e, ß ẞ -> ss, ệ -> e,
+//     ﬁ -> fi); Greek and Cyrillic fold to lower case (Greek without accents, ς -> σ, ё -> е);
+//     other letters (CJK...) are kept as they are;
 //   - words split at separators and punctuation, at camelCase and PascalCase boundaries
 //     ("HTTPServer" -> HTTP Server), and between letters and digits ("address2" -> address 2);
 //   - apostrophes join ("customer's" -> customers); '#' and '№' become the word "#", '%' "percent";
