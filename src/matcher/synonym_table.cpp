@@ -6,13 +6,16 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <unordered_set>
 
 namespace pm::match {
 
 namespace {
 
-// The embedded text of synonyms.txt, generated at build time (src/core/matcher/CMakeLists.txt).
+// The embedded text of synonyms.txt and of the language files, generated at build time
+// (src/matcher/CMakeLists.txt): kSynonymsText and kLexiconTexts.
 #include "matcher/synonyms_data.inc"
+#include "matcher/lexicon_data.inc"
 
 std::vector<std::string_view> split(std::string_view text, char separator) {
     std::vector<std::string_view> parts;
@@ -37,10 +40,17 @@ std::string phrase_of(const std::vector<std::string>& words, std::size_t start, 
 
 }  // namespace
 
-std::string_view SynonymTable::builtin_text() { return kSynonymsText; }
+std::string SynonymTable::builtin_text() {
+    std::string text(kSynonymsText);
+    for (std::string_view language_file : kLexiconTexts) {
+        text += '\n';
+        text += language_file;
+    }
+    return text;
+}
 
 const SynonymTable& SynonymTable::builtin() {
-    static const SynonymTable table = parse(kSynonymsText);
+    static const SynonymTable table = parse(builtin_text());
     return table;
 }
 
@@ -54,8 +64,11 @@ std::string SynonymTable::display(std::string_view concept_token) const {
 
 SynonymTable SynonymTable::parse(std::string_view text, std::vector<std::string>* errors) {
     SynonymTable table;
+    // Lines are counted per file: a section ("@language de", "@concepts") starts a file's line 1.
+    std::string section = "synonyms.txt";
+    std::size_t section_start = 0;
     auto report = [&](std::size_t line, const std::string& message) {
-        if (errors) errors->push_back("line " + std::to_string(line) + ": " + message);
+        if (errors) errors->push_back(section + " line " + std::to_string(line - section_start) + ": " + message);
     };
     auto words_of = [](std::string_view phrase) { return normalize_text(phrase).words; };
     auto token_of = [&](std::string_view phrase) {
@@ -66,17 +79,37 @@ SynonymTable SynonymTable::parse(std::string_view text, std::vector<std::string>
     // Variants are collected first: phrases are keyed by their words after the one-word variants
     // are applied, which needs every one-word variant known.
     struct Pending {
-        std::size_t line;
+        std::string where;                                   // "section line N", for reports
         std::size_t concept_index;
         std::vector<std::string> words;
         bool whole;
+        std::string language;
     };
     std::vector<Pending> pending;
+    std::string language;                                    // of the current section
+    bool may_define = true;                                  // synonyms.txt and "@concepts" sections
+    std::unordered_map<std::string, std::size_t> concept_by_token;
+    std::unordered_set<std::string> listed;                  // concept + variant, for duplicates
 
     std::size_t line_number = 0;
     for (std::string_view line : split(text, '\n')) {
         ++line_number;
         if (line.empty() || line.front() == '#') continue;
+        if (line == "@concepts") {
+            language = "en";                                 // domains.txt: English, may define concepts
+            may_define = true;
+            section = "@concepts section";
+            section_start = line_number - 1;
+            continue;
+        }
+        if (line.substr(0, 10) == "@language ") {
+            language = std::string(trim(line.substr(10)));
+            may_define = false;
+            section = "@language " + language + " section";
+            section_start = line_number - 1;
+            if (language.empty()) report(line_number, "@language needs a language code");
+            continue;
+        }
         const std::size_t colon = line.find(':');
         if (colon == std::string_view::npos) {
             report(line_number, "expected 'head: list'");
@@ -122,10 +155,21 @@ SynonymTable SynonymTable::parse(std::string_view text, std::vector<std::string>
                 report(line_number, "empty concept");
                 continue;
             }
-            const std::size_t index = table.concepts_.size();
-            table.concepts_.push_back(phrase_of(canonical, 0, canonical.size(), '_'));
-            table.written_.emplace(table.concepts_.back(), std::string(head));
-            pending.push_back({line_number, index, canonical, false});
+            const std::string token = phrase_of(canonical, 0, canonical.size(), '_');
+            std::size_t index = table.concepts_.size();
+            if (const auto known = concept_by_token.find(token); known != concept_by_token.end()) {
+                if (may_define) report(line_number, "concept '" + std::string(head) + "' is defined twice");
+                index = known->second;
+            } else if (!may_define) {
+                report(line_number, "unknown concept '" + std::string(head) + "': a language file only adds variants to "
+                                    "concepts of synonyms.txt");
+                continue;
+            } else {
+                concept_by_token.emplace(token, index);
+                table.concepts_.push_back(token);
+                table.written_.emplace(token, std::string(head));
+                pending.push_back({section + " line " + std::to_string(line_number - section_start), index, canonical, false, ""});
+            }
             for (std::string_view item : items) {
                 const bool whole = item.size() > 2 && item.front() == '[' && item.back() == ']';
                 const auto words = words_of(whole ? item.substr(1, item.size() - 2) : item);
@@ -133,17 +177,24 @@ SynonymTable SynonymTable::parse(std::string_view text, std::vector<std::string>
                     report(line_number, "variant '" + std::string(item) + "' has no words");
                     continue;
                 }
-                pending.push_back({line_number, index, words, whole});
+                const std::string phrase = phrase_of(words, 0, words.size(), ' ');
+                if (!listed.insert(token + ":" + phrase).second || phrase == phrase_of(canonical, 0, canonical.size(), ' ')) {
+                    report(line_number, "'" + std::string(item) + "' is listed twice for '" + std::string(head) + "'");
+                    continue;
+                }
+                pending.push_back({section + " line " + std::to_string(line_number - section_start), index, words, whole, language});
             }
         }
     }
 
     std::unordered_map<std::string, std::size_t> one_word;      // one-word variant -> concept
+    std::unordered_map<std::string, std::string> one_word_language;
     for (const Pending& variant : pending) {
         for (const std::string& word : variant.words) table.vocabulary_.insert(word);
         if (variant.words.size() != 1 || variant.whole) continue;
         // A clash here shows up again below, as a phrase clash, and is reported there.
-        one_word.emplace(variant.words[0], variant.concept_index);
+        if (one_word.emplace(variant.words[0], variant.concept_index).second)
+            one_word_language.emplace(variant.words[0], variant.language);
     }
     std::unordered_map<std::string, std::size_t> phrase_starts;  // mapped first word -> longest phrase
     for (const Pending& variant : pending) {
@@ -153,9 +204,9 @@ SynonymTable SynonymTable::parse(std::string_view text, std::vector<std::string>
             if (it != one_word.end()) word = table.concepts_[it->second];
         }
         const std::string key = phrase_of(mapped, 0, mapped.size(), ' ');
-        const auto [it, inserted] = table.phrases_.emplace(key, Variant{variant.concept_index, variant.whole});
+        const auto [it, inserted] = table.phrases_.emplace(key, Variant{variant.concept_index, variant.whole, variant.language});
         if (!inserted && it->second.concept_index != variant.concept_index) {
-            report(variant.line, "'" + phrase_of(variant.words, 0, variant.words.size(), ' ') + "' already means '" +
+            if (errors) errors->push_back(variant.where + ": '" + phrase_of(variant.words, 0, variant.words.size(), ' ') + "' already means '" +
                                      table.display(table.concepts_[it->second.concept_index]) + "'");
             continue;
         }
@@ -170,13 +221,14 @@ SynonymTable SynonymTable::parse(std::string_view text, std::vector<std::string>
         return it == phrase_starts.end() ? std::size_t{1} : it->second;
     };
     for (const auto& [word, concept_index] : one_word)
-        table.words_[word] = {concept_index, longest_from(table.concepts_[concept_index])};
+        table.words_[word] = {concept_index, longest_from(table.concepts_[concept_index]), one_word_language[word]};
     for (const auto& [token, longest] : phrase_starts)
-        if (!table.words_.count(token)) table.words_[token] = {kNoConcept, longest};
+        if (!table.words_.count(token)) table.words_[token] = {kNoConcept, longest, ""};
     return table;
 }
 
-std::vector<std::string> SynonymTable::canonicalize(std::vector<std::string> mapped, bool* changed) const {
+std::vector<std::string> SynonymTable::canonicalize(std::vector<std::string> mapped, bool* changed,
+                                                    std::vector<SynonymUse>* uses) const {
     bool replaced = false;
     std::vector<std::size_t> longest(mapped.size(), 1);
     for (std::size_t i = 0; i < mapped.size(); ++i) {
@@ -184,6 +236,7 @@ std::vector<std::string> SynonymTable::canonicalize(std::vector<std::string> map
         if (it == words_.end()) continue;
         longest[i] = it->second.longest_phrase;
         if (it->second.concept_index != kNoConcept && mapped[i] != concepts_[it->second.concept_index]) {
+            if (uses) uses->push_back({mapped[i], concepts_[it->second.concept_index], it->second.language});
             mapped[i] = concepts_[it->second.concept_index];
             replaced = true;
         }
@@ -200,6 +253,8 @@ std::vector<std::string> SynonymTable::canonicalize(std::vector<std::string> map
             const auto it = phrases_.find(length == 1 ? mapped[start] : phrase_of(mapped, start, length, ' '));
             if (it == phrases_.end() || (it->second.whole_name_only && length != mapped.size())) continue;
             out.push_back(concepts_[it->second.concept_index]);
+            if (uses && (length > 1 || out.back() != mapped[start]))
+                uses->push_back({phrase_of(mapped, start, length, ' '), out.back(), it->second.language});
             taken = length;
             replaced = replaced || length > 1 || out.back() != mapped[start];
         }

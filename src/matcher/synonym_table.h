@@ -15,21 +15,37 @@
 
 namespace pm::match {
 
+// One replacement canonicalize() made: which words became which concept, and the language file
+// the variant came from ("" for synonyms.txt itself).
+struct SynonymUse {
+    std::string variant;                       // normalized words, space-separated
+    std::string concept_token;
+    std::string language;                      // "en" for domains.txt, "" for synonyms.txt
+};
+
 class SynonymTable {
 public:
-    // The table built from the embedded synonyms.txt (parsed once, on first use).
+    // The table built from the embedded synonyms.txt and the language files of lexicon/ (parsed
+    // once, on first use).
     static const SynonymTable& builtin();
-    // The embedded text itself.
-    static std::string_view builtin_text();
+    // The embedded text itself: synonyms.txt followed by every lexicon/*.txt.
+    static std::string builtin_text();
 
     // Parses table text; each problem is reported as "line N: what" in `errors` (when given).
+    // A line "@language xx" starts a language section: its lines may only add variants to
+    // concepts defined before it (an unknown concept is an error), and its variants are tagged
+    // with the language; "@concepts" starts a section that may define concepts again (its
+    // variants are tagged "en"). A variant
+    // listed twice for one concept is an error too.
     static SynonymTable parse(std::string_view text, std::vector<std::string>* errors = nullptr);
 
     // The concept tokens of normalized words: one-word variants are replaced first, then the
     // longest phrase variants ("phone no" -> phone); words that mean nothing special stay as they
     // are. Concept tokens are the canonical phrase with '_' between words ("postal_code").
     // `changed` (when given) tells whether any word was replaced.
-    std::vector<std::string> canonicalize(std::vector<std::string> words, bool* changed = nullptr) const;
+    // `uses` (when given) receives every replacement made.
+    std::vector<std::string> canonicalize(std::vector<std::string> words, bool* changed = nullptr,
+                                          std::vector<SynonymUse>* uses = nullptr) const;
 
     // Partial credit for two distinct concepts (0 when unrelated), and every concept related to one.
     double related(std::string_view a, std::string_view b) const;
@@ -50,6 +66,7 @@ private:
     struct Variant {
         std::size_t concept_index;
         bool whole_name_only;
+        std::string language;
     };
     std::vector<std::string> concepts_;
     std::unordered_map<std::string, std::string> written_;       // concept token -> phrase as written
@@ -58,6 +75,7 @@ private:
     struct WordInfo {
         std::size_t concept_index;
         std::size_t longest_phrase;
+        std::string language;                  // of the one-word variant
     };
     static constexpr std::size_t kNoConcept = static_cast<std::size_t>(-1);
     std::unordered_map<std::string, WordInfo> words_;

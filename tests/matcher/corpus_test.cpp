@@ -2,6 +2,8 @@
 // targets, and the peers' rules, re-implemented from their description, reproduce the failures
 // that were reported against them (so the comparison in the benchmark is fair to them).
 #include "matcher/field_matcher.h"
+#include "matcher/synonym_table.h"
+#include "matcher/text_normalize.h"
 #include "core/plan/parse.h"
 #include "corpus.h"
 #include "peer_rules.h"
@@ -59,6 +61,25 @@ TEST(Corpus, EvaluationSetHoldsItsFloors) {
     EXPECT_GE(total.precision(), 0.97) << total.correct << " of " << total.mapped << " proposed pairs right";
     EXPECT_GE(total.recall(), 0.55) << total.correct << " of " << total.labelled << " labelled pairs found";
     EXPECT_LE(total.null_mapped_rate(), 0.05) << total.unlabelled_mapped << " of " << total.unlabelled;
+}
+
+// The README's rule, checked: no variant of the lexicon's data files (lexicon/*.txt) is a whole
+// evaluation header. (synonyms.txt predates the evaluation set and is not held to it.)
+TEST(Corpus, NoEvaluationHeaderIsALexiconEntry) {
+    const test::Corpus corpus = test::load_corpus();
+    for (const test::CorpusExport& file : corpus.exports) {
+        if (file.split != "evaluation") continue;
+        for (const test::CorpusColumn& column : file.columns) {
+            const std::vector<std::string> words = normalize_text(column.header).words;
+            std::string whole;
+            for (const std::string& word : words) whole += (whole.empty() ? "" : " ") + word;
+            std::vector<SynonymUse> uses;
+            SynonymTable::builtin().canonicalize(words, nullptr, &uses);
+            for (const SynonymUse& use : uses)
+                EXPECT_FALSE(!use.language.empty() && use.variant == whole)
+                    << file.file << ": \"" << column.header << "\" is an entry of the " << use.language << " lexicon";
+        }
+    }
 }
 
 TEST(Corpus, PeerRulesReproduceTheirReportedFailures) {
