@@ -30,6 +30,7 @@ std::string describe(NameMatch how, const NameForm& form, double score) {
         case NameMatch::Normalized: return "same as " + where + " after normalization";
         case NameMatch::Synonym: return "synonym of " + where;
         case NameMatch::Acronym: return "acronym of " + where;
+        case NameMatch::Grammar: return "same attribute as " + where;
         case NameMatch::Fuzzy: {
             const int percent = static_cast<int>(score * 100 + 0.5);
             return "fuzzy " + std::to_string(percent / 100) + "." + (percent % 100 < 10 ? "0" : "") +

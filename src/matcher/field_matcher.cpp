@@ -3,6 +3,7 @@
 
 #include "matcher/assignment.h"
 #include "matcher/field_index.h"
+#include "matcher/header_grammar.h"
 #include "matcher/name_score.h"
 
 #include <algorithm>
@@ -49,23 +50,45 @@ std::string two_decimals(double value) {
 
 bool same_words(const NameForm& a, const NameForm& b) { return a.joined == b.joined && a.tokens == b.tokens; }
 
-std::string name_reason(NameMatch how, const NameForm& source, const NameForm& destination, double score) {
-    const std::string where = std::string(to_string(destination.origin)) + " \"" + destination.text + "\"";
+// Which lexicon entries (and in which language) turned the words into shared concepts:
+// "lexicon de: geburtsdatum = date of birth". The English core table is named "synonyms".
+std::string lexicon_note(const NameForm& source, const NameForm& destination, const Lexicon& lexicon) {
+    std::string note;
+    for (const NameForm* form : {&source, &destination})
+        for (const SynonymUse& use : form->synonym_uses) {
+            const std::string item = (use.language.empty() ? std::string("synonyms") : "lexicon " + use.language) + ": " +
+                                     use.variant + " = " + lexicon.synonyms().display(use.concept_token);
+            if (note.find(item) == std::string::npos) note += (note.empty() ? "" : ", ") + item;
+        }
+    return note.empty() ? "" : " (" + note + ")";
+}
+
+// A reason quotes at most this much of a name: a label of megabytes stays a short reason.
+constexpr std::size_t kQuotedNameBytes = 120;
+
+std::string name_reason(NameMatch how, const NameForm& source, const NameForm& destination, double score,
+                        Lexicon& lexicon) {
+    const std::string_view quoted = bounded_prefix(destination.text, kQuotedNameBytes);
+    const std::string where = std::string(to_string(destination.origin)) + " \"" + std::string(quoted) +
+                              (quoted.size() < destination.text.size() || destination.truncated ? "…" : "") + "\"";
+    const std::string lexicon_used = lexicon_note(source, destination, lexicon);
     switch (how) {
         case NameMatch::Exact: return "exact " + where;
         case NameMatch::Normalized: return "same as " + where + " after normalization";
         case NameMatch::Synonym:
-            return (source.used_synonyms || destination.used_synonyms ? "synonym of " : "same words as ") + where;
+            return (source.used_synonyms || destination.used_synonyms ? "synonym of " : "same words as ") + where +
+                   lexicon_used;
         case NameMatch::Acronym: return "acronym of " + where;
-        case NameMatch::Fuzzy: return "fuzzy " + two_decimals(score) + " with " + where;
+        case NameMatch::Grammar: return grammar_compare(source, destination, lexicon).reason + " of " + where + lexicon_used;
+        case NameMatch::Fuzzy: return "fuzzy " + two_decimals(score) + " with " + where + lexicon_used;
         case NameMatch::None: break;
     }
     return "no name in common";
 }
 
-std::string reason_for(const ScoredPair& pair) {
+std::string reason_for(const ScoredPair& pair, Lexicon& lexicon) {
     std::string reason = pair.destination_form
-                             ? name_reason(pair.name.how, *pair.source_form, *pair.destination_form, pair.name.score)
+                             ? name_reason(pair.name.how, *pair.source_form, *pair.destination_form, pair.name.score, lexicon)
                              : "no name in common";
     const std::string note = evidence_note(pair.evidence);
     if (!note.empty())
@@ -320,7 +343,7 @@ MatchResult match_fields(const std::vector<const UnmappedField*>& sources,
             candidate.destination_key = prepared_destinations[pair.destination].entry->field.key;
             candidate.score = pair.score;
             candidate.certainty = certainty_for(pair.score, pair.absolute);
-            candidate.reason = reason_for(pair);
+            candidate.reason = reason_for(pair, lexicon);
             if (is_assigned) {
                 out.destination_key = candidate.destination_key;
                 out.score = candidate.score;
@@ -379,7 +402,7 @@ std::vector<Candidate> DestinationRanker::rank(const UnmappedField& source) {
         candidate.destination_key = d.index.destinations()[pair.destination].entry->field.key;
         candidate.score = pair.score;
         candidate.certainty = certainty_for(pair.score, pair.absolute);
-        candidate.reason = reason_for(pair);
+        candidate.reason = reason_for(pair, d.lexicon);
         out.push_back(std::move(candidate));
     }
     return out;

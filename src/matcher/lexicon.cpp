@@ -156,8 +156,14 @@ NameForm Lexicon::prepare(const NormalizedText& normalized, std::string_view tex
     if (with_bigrams) form.bigrams = sorted_bigrams(form.joined);
     for (const std::string& word : normalized.all_words) form.initials += word[0];
     form.word_count = words.size();
-    const std::vector<std::string> canonical = synonyms_.canonicalize(std::move(words), &form.used_synonyms);
+    const std::vector<std::string> canonical =
+        synonyms_.canonicalize(std::move(words), &form.used_synonyms, &form.synonym_uses);
     for (const std::string& token : canonical) {
+        if (all_digits(token) && token.size() <= 6) {
+            int number = 0;
+            for (char c : token) number = number * 10 + (c - '0');
+            form.numbers.push_back(number);
+        }
         const auto known = ids_.find(token);
         const int id = known != ids_.end()               ? known->second
                        : source && all_digits(token) ? unknown_number()

@@ -34,6 +34,8 @@ struct NameForm {
     std::vector<std::uint16_t> bigrams;        // sorted character bigrams of `joined` (destination
                                                // forms and field sources; empty: computed when needed)
     std::vector<int> tokens;                   // canonical tokens (synonyms applied), in order
+    std::vector<int> numbers;                  // the numbers among them, in order ("Phone 1" -> 1)
+    std::vector<SynonymUse> synonym_uses;      // what the synonym table and lexicon replaced
     std::vector<int> sorted_tokens;            // the same, sorted: order-free equality
     std::vector<float> weights;                // per token: 1, or 0.5 for generic words and digits
     float total_weight = 0;

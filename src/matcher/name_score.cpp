@@ -1,6 +1,7 @@
 // Name comparison (see name_score.h).
 #include "matcher/name_score.h"
 
+#include "matcher/header_grammar.h"
 #include "matcher/string_metrics.h"
 
 #include <algorithm>
@@ -108,12 +109,15 @@ NameScore compare_names(const NameForm& source, const NameForm& destination, Lex
     if (is_acronym_of(source, destination, lexicon) || is_acronym_of(destination, source, lexicon))
         return {kAcronymScore, NameMatch::Acronym};
     const double tokens = token_overlap(source, destination, lexicon);
-    if (tokens <= 0) return {};
+    const GrammarScore grammar = grammar_compare(source, destination, lexicon);
+    if (tokens <= 0) return grammar.score > 0 ? NameScore{grammar.score, NameMatch::Grammar} : NameScore{};
     // A form prepared without bigrams (an enum value, compared with few options) gets them here.
     const double chars = source.bigrams.empty() && !source.joined.empty()
                              ? bigram_dice_sorted(sorted_bigrams(source.joined), destination.bigrams)
                              : bigram_dice_sorted(source.bigrams, destination.bigrams);
-    return {std::min(kFuzzyCap, 0.85 * tokens + 0.15 * chars), NameMatch::Fuzzy};
+    const double fuzzy = std::min(kFuzzyCap, 0.85 * tokens + 0.15 * chars);
+    if (grammar.score > fuzzy) return {grammar.score, NameMatch::Grammar};
+    return {fuzzy, NameMatch::Fuzzy};
 }
 
 }  // namespace pm::match

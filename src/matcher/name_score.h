@@ -7,6 +7,8 @@
 //   Synonym     0.95  the same concepts after the synonym table ("DOB" ~ "Date of birth"),
 //                     or the same words in another order ("Date Created" ~ "created_date")
 //   Acronym     0.85  one is the initials of the other ("SSN" ~ "Social Security Number")
+//   Grammar    <0.95  the same attribute in a structured header, context checked on both sides
+//                     (header_grammar.h: "E-mail 1 - Value" ~ "Email", "Work Address City" ~ "City")
 //   Fuzzy      <0.90  weighted token overlap (typos and abbreviations give partial credit per
 //                     token), blended with a character bigram Dice on the normalized forms.
 #pragma once
@@ -15,7 +17,7 @@
 
 namespace pm::match {
 
-enum class NameMatch { None, Fuzzy, Acronym, Synonym, Normalized, Exact };
+enum class NameMatch { None, Fuzzy, Grammar, Acronym, Synonym, Normalized, Exact };
 
 struct NameScore {
     double score = 0;

@@ -1,0 +1,136 @@
+// Header grammar (see header_grammar.h).
+#include "matcher/header_grammar.h"
+
+#include <algorithm>
+#include <string_view>
+
+namespace pm::match {
+
+namespace {
+
+constexpr double kGrammarBase = 0.95;          // as the synonym level: the attribute is the same
+constexpr double kMinHeadSimilarity = 0.85;    // equal, abbreviation, typo or a close relation
+// Per context word only one side has (up to 3 words). A source that says more than the
+// destination ("Billing City" for City) is riskier than a destination that says more ("City" for
+// Shipping city: the schema names context the file leaves implicit), as in token_overlap.
+constexpr double kSourceOnlyContext = 0.1;
+constexpr double kDestinationOnlyContext = 0.05;
+constexpr double kFirstIndex = 0.98;           // "Email 1" for "Email": the first of several
+constexpr double kLaterIndex = 0.45;           // "Email 2" for "Email": not the plain field
+
+// Qualifiers that never change what a column holds, in the lexicon's languages.
+bool is_plain_qualifier(std::string_view word) {
+    static constexpr std::string_view kWords[] = {"default", "primary", "main", "principal", "standard",
+                                                  "haupt", "principale", "principal", "hoofd", "primario", "primaire"};
+    return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
+// "Value" reads as a qualifier only in positional structures ("Phone 1 - Value"); elsewhere it is
+// the head ("Order value").
+bool is_value_word(std::string_view word) {
+    static constexpr std::string_view kWords[] = {"value", "wert", "valeur", "valor", "valore", "waarde"};
+    return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
+// Entity prefixes: words that say whose attribute it is ("Billing city", "Contact 2 - Phone",
+// "Home Address Zip"), as canonical tokens, so every language the lexicon maps onto them counts.
+// Context only one side names must be made of these; any other modifier ("Compare-at price",
+// "Tax status") changes what the attribute is, and the grammar does not relate the names.
+bool is_entity_word(std::string_view word) {
+    static constexpr std::string_view kWords[] = {
+        "billing", "shipping", "personal", "work", "contact", "customer", "company", "order", "invoice",
+        "account", "employee", "vendor", "requester", "attendee", "event", "address", "ticket", "mailing",
+        "postal", "residential", "registered", "legal", "other", "secondary", "alternate", "business",
+        "organization", "owner", "manager", "client", "buyer", "recipient", "sender", "delivery",
+    };
+    return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
+bool is_meta_word(std::string_view word) {
+    static constexpr std::string_view kWords[] = {"type", "typ", "tipo", "label", "kind", "soort", "categorie type"};
+    return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
+std::string words_of(const std::vector<int>& tokens, const Lexicon& lexicon) {
+    std::string out;
+    for (int token : tokens) out += (out.empty() ? "" : " ") + lexicon.describe(token);
+    return out;
+}
+
+}  // namespace
+
+HeaderParse parse_header(const NameForm& form, const Lexicon& lexicon) {
+    HeaderParse parse;
+    parse.indices = form.numbers;
+    const bool positional = !form.numbers.empty();
+    std::vector<int> content;
+    for (std::size_t i = 0; i < form.tokens.size(); ++i) {
+        const int token = form.tokens[i];
+        const std::string& text = lexicon.text(token);
+        if (lexicon.is_digits(token)) continue;
+        // "#" (number) right before an index is part of the index: "Contact #2".
+        if (text == "number" && i + 1 < form.tokens.size() && lexicon.is_digits(form.tokens[i + 1])) continue;
+        if (is_plain_qualifier(text) || (positional && is_value_word(text))) {
+            parse.dropped.push_back(text);
+            continue;
+        }
+        if (is_meta_word(text) && !content.empty()) {
+            parse.meta = true;
+            continue;
+        }
+        content.push_back(token);
+    }
+    if (content.empty()) return parse;
+    parse.head = content.back();
+    content.pop_back();
+    parse.context = std::move(content);
+    return parse;
+}
+
+GrammarScore grammar_compare(const NameForm& source, const NameForm& destination, Lexicon& lexicon) {
+    GrammarScore out;
+    const HeaderParse s = parse_header(source, lexicon);
+    const HeaderParse d = parse_header(destination, lexicon);
+    if (s.head < 0 || d.head < 0 || s.meta != d.meta) return out;
+    const double head = lexicon.similarity(s.head, d.head);
+    if (head < kMinHeadSimilarity) return out;
+
+    // Context words paired across the two names (each used once).
+    std::vector<bool> used(d.context.size(), false);
+    std::size_t unexplained_source = 0;
+    for (int token : s.context) {
+        bool found = false;
+        for (std::size_t j = 0; j < d.context.size() && !found; ++j)
+            if (!used[j] && lexicon.similarity(token, d.context[j]) >= 0.8) found = used[j] = true;
+        if (found || lexicon.is_generic(token)) continue;
+        if (!is_entity_word(lexicon.text(token))) return out;
+        ++unexplained_source;
+    }
+    std::size_t unexplained_destination = 0;
+    for (std::size_t j = 0; j < d.context.size(); ++j) {
+        if (used[j] || lexicon.is_generic(d.context[j])) continue;
+        if (!is_entity_word(lexicon.text(d.context[j]))) return out;
+        ++unexplained_destination;
+    }
+    if (unexplained_source > 0 && unexplained_destination > 0) return out;   // billing vs shipping
+    const double context = 1.0 - kSourceOnlyContext * static_cast<double>(std::min<std::size_t>(unexplained_source, 3)) -
+                           kDestinationOnlyContext * static_cast<double>(std::min<std::size_t>(unexplained_destination, 3));
+
+    double index = 1.0;
+    if (s.indices != d.indices) {
+        const std::vector<int>& only = s.indices.empty() ? d.indices : s.indices;
+        if (!s.indices.empty() && !d.indices.empty()) return out;                // 1 vs 2
+        index = only.size() == 1 && only[0] == 1 ? kFirstIndex : kLaterIndex;
+    }
+    out.score = kGrammarBase * head * context * index;
+
+    out.reason = "grammar: attribute " + lexicon.describe(d.head);
+    const HeaderParse& with_context = s.context.size() >= d.context.size() ? s : d;
+    if (!with_context.context.empty()) out.reason += ", entity " + words_of(with_context.context, lexicon);
+    if (!s.indices.empty()) out.reason += ", index " + std::to_string(s.indices.front());
+    for (const std::string& word : s.dropped) out.reason += ", qualifier " + word;
+    if (s.meta) out.reason += ", meta qualifier";
+    return out;
+}
+
+}  // namespace pm::match

@@ -1,0 +1,42 @@
+// The grammar of structured export headers: "Billing Address - Line 2", "Contact 2 - Phone",
+// "Work Address City", "E-mail 1 - Value", "Phone 1 - Type". A header (after normalization and
+// the synonym table) reads as
+//
+//   context words (entity prefixes: billing, work, contact, order...)  +  head (the attribute)
+//   + positional indices (1, 2, #1)  + qualifiers (default, primary, main; "value" after an index)
+//   + an optional meta qualifier (type, label, kind): the column then describes the attribute
+//     ("Phone 1 - Type" holds "Mobile"), it does not hold it.
+//
+// Two headers agree when their heads agree; the context is then checked on both sides: missing
+// context on one side costs a little ("City" vs "Shipping city"), different context on both sides
+// means different fields ("Billing city" vs "Shipping city"). Index 1 reads as the plain field;
+// index 2 or two different indices do not.
+#pragma once
+
+#include "matcher/lexicon.h"
+
+#include <string>
+#include <vector>
+
+namespace pm::match {
+
+struct HeaderParse {
+    int head = -1;                             // the attribute token, -1 when none
+    std::vector<int> context;                  // tokens before the head (entity, modifiers)
+    std::vector<int> indices;                  // positional numbers, in order
+    bool meta = false;                         // ends in type / label / kind
+    std::vector<std::string> dropped;          // qualifiers that were dropped ("value", "primary")
+};
+
+HeaderParse parse_header(const NameForm& form, const Lexicon& lexicon);
+
+struct GrammarScore {
+    double score = 0;                          // 0: the grammar does not relate the two names
+    std::string reason;                        // "attribute email (index 1, qualifier value); ..."
+};
+
+// Scores the two names through their parses (source from a source name, destination registered
+// with the same lexicon).
+GrammarScore grammar_compare(const NameForm& source, const NameForm& destination, Lexicon& lexicon);
+
+}  // namespace pm::match
