@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 #include <memory>
 #include <numeric>
 
@@ -56,8 +57,10 @@ std::string lexicon_note(const NameForm& source, const NameForm& destination, co
     std::string note;
     for (const NameForm* form : {&source, &destination})
         for (const SynonymUse& use : form->synonym_uses) {
+            const std::string concept_words = lexicon.synonyms().display(use.concept_token);
+            if (use.variant == concept_words || use.variant.find('_') != std::string::npos) continue;
             const std::string item = (use.language.empty() ? std::string("synonyms") : "lexicon " + use.language) + ": " +
-                                     use.variant + " = " + lexicon.synonyms().display(use.concept_token);
+                                     use.variant + " = " + concept_words;
             if (note.find(item) == std::string::npos) note += (note.empty() ? "" : ", ") + item;
         }
     return note.empty() ? "" : " (" + note + ")";
@@ -94,6 +97,34 @@ std::string reason_for(const ScoredPair& pair, Lexicon& lexicon) {
     if (!note.empty())
         reason += (pair.evidence.value > 0 ? "; values fit: " : "; values contradict: ") + note;
     return reason;
+}
+
+// Issue 13, point 5: a date column is never proposed for a date field named after another event
+// ("Shipped date" for Order date, "Date valeur" for Transaction date) unless the names agree.
+// The event of a date name: its date concepts other than the bare date ("hire date", "created
+// at") and the words that name an event ("order", "invoice", "payment").
+bool is_event_word(std::string_view word) {
+    static constexpr std::string_view kWords[] = {
+        "order", "shipping", "invoice", "payment", "registration", "event", "booking", "transaction",
+        "return", "refund", "renewal", "expiry", "expiration", "delivery", "birth", "hire", "start", "end", "due",
+        "signup", "check_in_time", "closing", "opening", "contract", "probation", "founded", "last", "first",
+    };
+    return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
+void add_date_events(const NameForm& form, const Lexicon& lexicon, std::vector<int>& events) {
+    for (int token : form.tokens) {
+        const std::string& text = lexicon.text(token);
+        const bool date_concept = lexicon.kind_of(token) == kKindDate && text != "date" && text != "timestamp";
+        if ((date_concept || is_event_word(text)) && std::find(events.begin(), events.end(), token) == events.end())
+            events.push_back(token);
+    }
+}
+
+bool names_a_date(const NameForm& form, const Lexicon& lexicon) {
+    for (int token : form.tokens)
+        if (lexicon.kind_of(token) == kKindDate) return true;
+    return false;
 }
 
 class PairScorer {
@@ -136,6 +167,8 @@ public:
             evidence = value_evidence(source.profile, destination.expectation, enum_matched);
         }
 
+        if (other_event(source, destination)) return false;
+
         out.absolute = best.how == NameMatch::Exact || best.how == NameMatch::Normalized;
         out.exact = best.how == NameMatch::Exact;
         double score = best.score;
@@ -163,6 +196,26 @@ public:
     }
 
 private:
+    // True when both are dates named after events that do not agree (see is_event_word).
+    bool other_event(const PreparedSource& source, const PreparedDestination& destination) {
+        if (destination.expectation.kind != kKindDate) return false;
+        bool source_is_date = source.profile.non_empty > 0 && source.profile.share(kKindDate) >= 0.8;
+        for (const NameForm& form : source.forms) source_is_date = source_is_date || names_a_date(form, lexicon_);
+        if (!source_is_date) return false;
+        std::vector<int> source_events, destination_events;
+        for (const NameForm& form : source.forms) add_date_events(form, lexicon_, source_events);
+        for (std::size_t id : destination.forms) {
+            const NameForm& form = index_.form(id);
+            if (form.origin != NameOrigin::Alias) add_date_events(form, lexicon_, destination_events);
+        }
+        if (source_events.empty() || destination_events.empty()) return false;
+        for (int a : source_events)
+            for (int b : destination_events)
+                if (lexicon_.similarity(a, b) >= 0.5 || lexicon_.synonyms().related(lexicon_.text(a), lexicon_.text(b)) >= 0.5)
+                    return false;
+        return true;
+    }
+
     std::size_t count_enum_matches(const PreparedSource& source, std::size_t position) {
         std::unique_ptr<EnumMatcher>& matcher = enum_matchers_[position];
         if (!matcher)

@@ -112,7 +112,10 @@ GrammarScore grammar_compare(const NameForm& source, const NameForm& destination
         if (!is_entity_word(lexicon.text(d.context[j]))) return out;
         ++unexplained_destination;
     }
-    if (unexplained_source > 0 && unexplained_destination > 0) return out;   // billing vs shipping
+    if (unexplained_source > 0 && unexplained_destination > 0) {             // billing vs shipping
+        out.conflict = true;
+        return out;
+    }
     const double context = 1.0 - kSourceOnlyContext * static_cast<double>(std::min<std::size_t>(unexplained_source, 3)) -
                            kDestinationOnlyContext * static_cast<double>(std::min<std::size_t>(unexplained_destination, 3));
 

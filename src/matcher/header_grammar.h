@@ -32,6 +32,7 @@ HeaderParse parse_header(const NameForm& form, const Lexicon& lexicon);
 
 struct GrammarScore {
     double score = 0;                          // 0: the grammar does not relate the two names
+    bool conflict = false;                     // same attribute, different entities on both sides
     std::string reason;                        // "attribute email (index 1, qualifier value); ..."
 };
 

@@ -20,6 +20,8 @@ constexpr double kHeadPenalty = 0.7;
 constexpr double kBothHeadsPenalty = 0.6;
 // "Address 2" vs "address_line_1": both have a number and they differ.
 constexpr double kNumberMismatchPenalty = 0.5;
+// "Billing city" vs "Shipping city": the same attribute of two different entities.
+constexpr double kEntityConflictPenalty = 0.5;
 // Weight of source coverage in the weighted harmonic mean of the two coverages.
 constexpr double kSourceShare = 0.65;
 
@@ -115,7 +117,8 @@ NameScore compare_names(const NameForm& source, const NameForm& destination, Lex
     const double chars = source.bigrams.empty() && !source.joined.empty()
                              ? bigram_dice_sorted(sorted_bigrams(source.joined), destination.bigrams)
                              : bigram_dice_sorted(source.bigrams, destination.bigrams);
-    const double fuzzy = std::min(kFuzzyCap, 0.85 * tokens + 0.15 * chars);
+    double fuzzy = std::min(kFuzzyCap, 0.85 * tokens + 0.15 * chars);
+    if (grammar.conflict) fuzzy *= kEntityConflictPenalty;
     if (grammar.score > fuzzy) return {grammar.score, NameMatch::Grammar};
     return {fuzzy, NameMatch::Fuzzy};
 }

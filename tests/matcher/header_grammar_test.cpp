@@ -1,0 +1,95 @@
+// The header grammar (positional indices, qualifiers, entity context on both sides), the date
+// rule (a date column is not proposed for a date field named after another event) and reasons
+// that name the rule and the lexicon's language.
+#include "matcher/field_matcher.h"
+#include "matcher/header_grammar.h"
+#include "core/plan/parse.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace pm::match {
+namespace {
+
+UnmappedField field(const std::string& key, const std::string& label, const std::string& type = "string",
+                    std::vector<std::string> preview = {}) {
+    UnmappedField entry;
+    entry.field = field_from_raw({{"key", key}, {"label", label}, {"type", type}});
+    entry.preview = std::move(preview);
+    return entry;
+}
+
+// source label -> assigned destination key ("" when none).
+std::map<std::string, std::string> assign(const std::vector<UnmappedField>& sources,
+                                          const std::vector<UnmappedField>& destinations) {
+    const MatchResult result = match_fields(sources, destinations);
+    std::map<std::string, std::string> out;
+    for (std::size_t i = 0; i < sources.size(); ++i) out[sources[i].field.label] = result.sources[i].destination_key;
+    return out;
+}
+
+const std::vector<UnmappedField> kContacts = {
+    field("email", "Email"), field("phone", "Phone"), field("city", "City"), field("postal_code", "Postal code"),
+    field("company", "Company"), field("job_title", "Job title")};
+
+TEST(HeaderGrammar, ParsesIndicesQualifiersAndContext) {
+    Lexicon lexicon;
+    const NameForm form = lexicon.prepare("Contact 2 - Primary City", NameOrigin::Label, true);
+    const HeaderParse parse = parse_header(form, lexicon);
+    ASSERT_GE(parse.head, 0);
+    EXPECT_EQ(lexicon.text(parse.head), "city");
+    EXPECT_EQ(parse.indices, std::vector<int>{2});
+    EXPECT_EQ(parse.dropped, std::vector<std::string>{"primary"});
+    EXPECT_FALSE(parse.meta);
+    EXPECT_TRUE(parse_header(lexicon.prepare("Phone 1 - Type", NameOrigin::Label, true), lexicon).meta);
+}
+
+TEST(HeaderGrammar, PositionalGroupsFindTheirAttribute) {
+    const auto got = assign({field("e_mail_1_value", "E-mail 1 - Value"), field("e_mail_2_value", "E-mail 2 - Value"),
+                             field("phone_1_type", "Phone 1 - Type"), field("phone_1_value", "Phone 1 - Value"),
+                             field("organization_1_name", "Organization 1 - Name")},
+                            kContacts);
+    EXPECT_EQ(got.at("E-mail 1 - Value"), "email");
+    EXPECT_EQ(got.at("E-mail 2 - Value"), "");            // the second email is not the plain field
+    EXPECT_EQ(got.at("Phone 1 - Type"), "");              // describes the phone, does not hold it
+    EXPECT_EQ(got.at("Phone 1 - Value"), "phone");
+    EXPECT_EQ(got.at("Organization 1 - Name"), "company");
+}
+
+TEST(HeaderGrammar, EntityContextOnBothSides) {
+    // The source names an entity the destination leaves implicit, and the other way round.
+    EXPECT_EQ(assign({field("work_address_city", "Work Address City")}, kContacts).at("Work Address City"), "city");
+    EXPECT_EQ(assign({field("home_address_zip", "Home Address Zip")}, kContacts).at("Home Address Zip"), "postal_code");
+    const std::vector<UnmappedField> orders = {field("shipping_city", "Shipping city"), field("total", "Order total")};
+    EXPECT_EQ(assign({field("city", "City")}, orders).at("City"), "shipping_city");
+    // Two different entities are two different fields.
+    EXPECT_EQ(assign({field("billing_city", "Billing City")}, orders).at("Billing City"), "");
+}
+
+TEST(HeaderGrammar, DateColumnsKeepTheirEvent) {
+    const std::vector<UnmappedField> destinations = {field("order_date", "Order date", "date"),
+                                                     field("total", "Order total", "number")};
+    const std::vector<std::string> dates = {"2024-03-01", "2024-03-02", "2024-03-05"};
+    EXPECT_EQ(assign({field("shipped_date", "Shipped date", "string", dates)}, destinations).at("Shipped date"), "");
+    EXPECT_EQ(assign({field("delivery_date", "Delivery Date", "string", dates)}, destinations).at("Delivery Date"), "");
+    EXPECT_EQ(assign({field("date_of_order", "Date of order", "string", dates)}, destinations).at("Date of order"),
+              "order_date");
+    EXPECT_EQ(assign({field("date", "Date", "string", dates)}, destinations).at("Date"), "order_date");
+}
+
+TEST(HeaderGrammar, ReasonsNameTheRuleAndTheLanguage) {
+    const MatchResult grammar = match_fields({field("e_mail_1_value", "E-mail 1 - Value")}, kContacts);
+    EXPECT_EQ(grammar.sources[0].reason.rfind("grammar: attribute email", 0), 0u) << grammar.sources[0].reason;
+    EXPECT_NE(grammar.sources[0].reason.find("index 1"), std::string::npos) << grammar.sources[0].reason;
+    const MatchResult lexicon = match_fields({field("rechnungsnr", "Rechnungsnr.")},
+                                             {field("invoice_number", "Invoice number"), field("total", "Total")});
+    EXPECT_EQ(lexicon.sources[0].destination_key, "invoice_number");
+    EXPECT_NE(lexicon.sources[0].reason.find("lexicon de: rechnungsnr = invoice number"), std::string::npos)
+        << lexicon.sources[0].reason;
+}
+
+}  // namespace
+}  // namespace pm::match
