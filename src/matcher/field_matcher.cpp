@@ -41,6 +41,7 @@ struct ScoredPair {
     const NameForm* source_form = nullptr;
     const NameForm* destination_form = nullptr;
     Evidence evidence;
+    bool last_of_kind = false;                 // proposed as the last unmapped pair of a value kind
 };
 
 std::string two_decimals(double value) {
@@ -93,6 +94,7 @@ std::string reason_for(const ScoredPair& pair, Lexicon& lexicon) {
     std::string reason = pair.destination_form
                              ? name_reason(pair.name.how, *pair.source_form, *pair.destination_form, pair.name.score, lexicon)
                              : "no name in common";
+    if (pair.last_of_kind) reason += "; the only unmapped column and field of their kind";
     const std::string note = evidence_note(pair.evidence);
     if (!note.empty())
         reason += (pair.evidence.value > 0 ? "; values fit: " : "; values contradict: ") + note;
@@ -331,6 +333,46 @@ std::vector<std::size_t> assign(const std::vector<std::vector<ScoredPair>>& by_s
     return result;
 }
 
+// Issue 13, point 5: when exactly one unassigned source and one unassigned destination of a
+// telling kind (date, amount, email, phone) remain, and their names are related (a listed pair
+// with a name score, any language), they are proposed with moderate certainty.
+constexpr double kLastOfAKindScore = 0.75;
+
+void pair_last_of_a_kind(const std::vector<PreparedSource>& sources, const std::vector<PreparedDestination>& destinations,
+                         const MatchOptions& options, std::vector<std::vector<ScoredPair>>& by_source,
+                         std::vector<std::size_t>& assigned, std::vector<bool>& ambiguous) {
+    if (kLastOfAKindScore < options.threshold) return;       // a stricter threshold wins
+    std::vector<bool> taken(destinations.size(), false);
+    for (std::size_t destination : assigned)
+        if (destination != kUnassigned) taken[destination] = true;
+    for (unsigned kind : {kKindDate, kKindNumber, kKindEmail, kKindPhone}) {
+        std::size_t source = kUnassigned, destination = kUnassigned, source_count = 0, destination_count = 0;
+        for (std::size_t s = 0; s < sources.size(); ++s)
+            if (assigned[s] == kUnassigned && sources[s].profile.non_empty >= 2 && sources[s].profile.share(kind) >= 0.8 &&
+                (kind != kKindNumber || sources[s].profile.share(kKindDate) < 0.8)) {
+                source = s;
+                ++source_count;
+            }
+        for (std::size_t d = 0; d < destinations.size(); ++d)
+            if (!taken[d] && destinations[d].expectation.kind == kind) {
+                destination = d;
+                ++destination_count;
+            }
+        if (source_count != 1 || destination_count != 1) continue;
+        for (ScoredPair& pair : by_source[source]) {
+            if (pair.destination != destination || pair.name.how == NameMatch::None || pair.evidence.value <= 0) continue;
+            if (pair.score < options.candidate_floor) break;
+            pair.score = std::max(pair.score, kLastOfAKindScore);
+            pair.last_of_kind = true;
+            assigned[source] = destination;
+            ambiguous[source] = false;
+            taken[destination] = true;
+            std::sort(by_source[source].begin(), by_source[source].end(), pair_order);
+            break;
+        }
+    }
+}
+
 }  // namespace
 
 Certainty certainty_for(double score, bool absolute) {
@@ -380,7 +422,8 @@ MatchResult match_fields(const std::vector<const UnmappedField*>& sources,
     }
 
     std::vector<bool> ambiguous;
-    const std::vector<std::size_t> assigned = assign(by_source, prepared_destinations.size(), options, ambiguous);
+    std::vector<std::size_t> assigned = assign(by_source, prepared_destinations.size(), options, ambiguous);
+    pair_last_of_a_kind(prepared, prepared_destinations, options, by_source, assigned, ambiguous);
 
     MatchResult result;
     result.sources.resize(sources.size());
