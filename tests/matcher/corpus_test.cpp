@@ -31,7 +31,7 @@ TEST(Corpus, LoadsAndIsLargeEnough) {
     }
     EXPECT_GE(headers, 800u);
     EXPECT_GE(unlabelled, 150u);
-    EXPECT_GE(corpus.exports.size(), 37u);
+    EXPECT_GE(corpus.exports.size(), 40u);
 }
 
 test::Tally score_split(const test::Corpus& corpus, const std::string& split) {
