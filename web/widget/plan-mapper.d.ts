@@ -52,6 +52,16 @@ export interface PlanMapperError {
 export interface PlanMapperOptions {
   /** Flatfile API base URL, e.g. "https://api.x.flatfile.com/v1" (`/v1` is appended when missing). */
   apiUrl?: string;
+  /**
+   * Origins the token may be sent to, written as `URL.origin` writes them ("https://api.x.flatfile.com",
+   * "http://127.0.0.1:8080"). An `apiUrl` elsewhere makes mountPlanMapper reject before any request.
+   * Default: Flatfile's public API origins (FLATFILE_API_ORIGINS) plus the page's own origin.
+   */
+  allowedApiOrigins?: readonly string[];
+  /** Keep the person's decisions in localStorage until the server confirms them (default true). */
+  drafts?: boolean;
+  /** Days after which a kept draft is dropped unread (default 7). */
+  draftTtlDays?: number;
   jobId?: string;
   /** Read from the job when omitted. */
   fileId?: string;
@@ -90,12 +100,16 @@ export interface PlanMapperController {
   destroy(): void;
 }
 
+/** Flatfile's public API origins (the SDK's default host and the regional platform hosts). */
+export const FLATFILE_API_ORIGINS: readonly string[];
+
 export function mountPlanMapper(container: HTMLElement, options?: PlanMapperOptions): Promise<PlanMapperController | null>;
 
 /** `<plan-mapper api-url="…" job-id="…" file-id="…" theme="dark">`; set `token` or `getToken` from script. */
 export class PlanMapperElement extends HTMLElement {
   token?: string;
   getToken?: () => string | Promise<string>;
+  allowedApiOrigins?: readonly string[];
   controller: PlanMapperController | null;
 }
 

@@ -5,6 +5,9 @@
 // store), input events forwarded to the module, and frame scheduling — a frame is drawn only when
 // input, the network or a resize asks for one, so an idle widget draws nothing.
 import createPlanMapperModule from './plan-mapper-wasm.js';
+import { allowedApiOriginsFor, apiUrlProblem } from './allowed-origins.js';
+
+export { FLATFILE_API_ORIGINS } from './allowed-origins.js';
 
 let nextCanvasId = 1;
 // Frames drawn after an input event: ImGui settles hover and active states over a few frames.
@@ -46,6 +49,17 @@ function writeDraft(key, draft) {
 
 export async function mountPlanMapper(container, options = {}) {
   if (!(container instanceof HTMLElement)) throw new TypeError('mountPlanMapper: container must be an element');
+  // The token goes only to an allowed API origin, checked before anything is loaded or sent: the
+  // API address may come from the host page's own URL, which anyone can write into a link.
+  // A plan given with no API address is edited offline and sends nothing.
+  const allowedApiOrigins = allowedApiOriginsFor(options.allowedApiOrigins);
+  if (options.apiUrl || !options.plan) {
+    const refusal = apiUrlProblem(options.apiUrl, allowedApiOrigins);
+    if (refusal) {
+      container.dataset.planMapperState = 'error';
+      throw new Error(`plan-mapper: ${refusal}`);
+    }
+  }
   const canvas = document.createElement('canvas');
   canvas.id = `plan-mapper-canvas-${nextCanvasId++}`;
   canvas.tabIndex = 0;                                 // focusable by click or Tab, never grabs focus itself
@@ -296,6 +310,7 @@ export async function mountPlanMapper(container, options = {}) {
 
 // <plan-mapper api-url="…" job-id="…" theme="dark"> for plain pages. The token is never an
 // attribute (attributes end up in the DOM and in logs): set element.token or element.getToken.
+// element.allowedApiOrigins (a property too) replaces the default list of API origins.
 export class PlanMapperElement extends HTMLElement {
   async connectedCallback() {
     if (this.controller) return;
@@ -303,8 +318,8 @@ export class PlanMapperElement extends HTMLElement {
     this.controller = await mountPlanMapper(this, {
       apiUrl: this.getAttribute('api-url') ?? '', jobId: this.getAttribute('job-id') ?? '',
       fileId: this.getAttribute('file-id') ?? '', theme: this.getAttribute('theme') ?? 'light',
-      token: this.token, getToken: this.getToken,
-    });
+      token: this.token, getToken: this.getToken, allowedApiOrigins: this.allowedApiOrigins,
+    }).catch((error) => { console.error(error.message); return null; });
   }
   disconnectedCallback() { this.controller?.destroy(); this.controller = null; }
 }
