@@ -6,6 +6,7 @@
 // input, the network or a resize asks for one, so an idle widget draws nothing.
 import createPlanMapperModule from './plan-mapper-wasm.js';
 import { allowedApiOriginsFor, apiUrlProblem } from './allowed-origins.js';
+import { draftStore } from './drafts.js';
 
 export { FLATFILE_API_ORIGINS } from './allowed-origins.js';
 
@@ -23,28 +24,6 @@ function copyStringToHeap(module, text) {
 function withString(module, text, use) {
   const pointer = copyStringToHeap(module, text);
   try { return use(pointer); } finally { module._free(pointer); }
-}
-
-// Drafts: the mapping in progress, per API origin and job, kept in localStorage until the server
-// confirms it. Only the plan and the ignored columns are stored, never the token.
-function draftStorageKey(options) {
-  if (!options.jobId) return null;
-  let origin = options.apiUrl ?? '';
-  try { origin = new URL(origin, location.href).origin; } catch { /* keep as given */ }
-  return `plan-mapper:draft:${origin}:${options.jobId}`;
-}
-
-function readDraft(key) {
-  if (!key) return null;
-  try { return JSON.parse(localStorage.getItem(key) ?? 'null'); } catch { return null; }
-}
-
-function writeDraft(key, draft) {
-  if (!key) return;
-  try {
-    if (draft) localStorage.setItem(key, JSON.stringify({ ...draft, savedAt: new Date().toISOString() }));
-    else localStorage.removeItem(key);
-  } catch { /* storage full or disabled: the edits still live in the widget */ }
 }
 
 export async function mountPlanMapper(container, options = {}) {
@@ -129,12 +108,12 @@ export async function mountPlanMapper(container, options = {}) {
   const afterInput = () => { settleFrames = SETTLE_FRAMES; scheduleFrame(0); };
 
   const token = options.token ?? (options.getToken ? await options.getToken() : '');
-  const draftKey = draftStorageKey(options);
+  const drafts = draftStore(options);
   const config = {
     apiUrl: options.apiUrl ?? '', jobId: options.jobId ?? '', fileId: options.fileId ?? '', token: token ?? '',
     plan: options.plan ?? null, theme: options.theme ?? 'light', allowOneToMany: !!options.allowOneToMany,
     submitMethod: options.submitMethod === 'patch' ? 'patch' : 'put', executeOnSubmit: !!options.executeOnSubmit,
-    canRefreshToken: typeof options.getToken === 'function', draft: readDraft(draftKey),
+    canRefreshToken: typeof options.getToken === 'function', draft: drafts.read(),
     testHooks: !!options.testHooks,
     // Where the page runs: a secret key (sk_...) on a page that is not on this computer is exposed
     // to everyone who can open it, and the widget says so.
@@ -151,8 +130,8 @@ export async function mountPlanMapper(container, options = {}) {
         try { detail = JSON.parse(json); } catch { detail = null; }
         if (name === 'ready') container.dataset.planMapperState = 'ready';
         if (name === 'error' && container.dataset.planMapperState === 'loading') container.dataset.planMapperState = 'error';
-        if (name === 'draft') { writeDraft(draftKey, detail); return; }
-        if (name === 'submit') writeDraft(draftKey, null);   // the server has the edits now
+        if (name === 'draft') { drafts.write(detail); return; }
+        if (name === 'submit') drafts.write(null);   // the server has the edits now
         emit(name, detail);
       },
       wake: () => scheduleFrame(0),
