@@ -7,12 +7,45 @@
 import createPlanMapperModule from './plan-mapper-wasm.js';
 import { allowedApiOriginsFor, apiUrlProblem } from './allowed-origins.js';
 import { draftStore } from './drafts.js';
+import { BUNDLE_INTEGRITY } from './bundle-integrity.js';
+import { sha256Hex } from './sha256.js';
 
 export { FLATFILE_API_ORIGINS } from './allowed-origins.js';
 
 let nextCanvasId = 1;
 // Frames drawn after an input event: ImGui settles hover and active states over a few frames.
 const SETTLE_FRAMES = 3;
+
+// Instantiates the wasm only once its bytes have the SHA-256 the build wrote into
+// bundle-integrity.js: a host whose CDN serves other bytes fails closed with a clear message.
+// Compiling (streamed, off the main thread) and hashing run side by side; nothing is instantiated
+// before the hash matches. Emscripten's instantiateWasm hook: the exports arrive through `receive`.
+function verifiedWasm(onFailure) {
+  return (imports, receive) => {
+    (async () => {
+      const expected = BUNDLE_INTEGRITY?.wasm?.sha256;
+      if (!expected) throw new Error('this copy of plan-mapper.js has no hash for its wasm (bundle-integrity.js is the unbuilt placeholder), so it does not run it');
+      const url = new URL('./plan-mapper-wasm.wasm', import.meta.url);
+      const response = await fetch(url, { credentials: 'same-origin' });
+      if (!response.ok) throw new Error(`plan-mapper-wasm.wasm could not be fetched (HTTP ${response.status})`);
+      const streaming = typeof WebAssembly.compileStreaming === 'function' &&
+        (response.headers.get('Content-Type') ?? '').startsWith('application/wasm');
+      const [compiled, digest] = await Promise.allSettled(streaming
+        ? [WebAssembly.compileStreaming(response.clone()), response.arrayBuffer().then(sha256Hex)]
+        : [Promise.resolve(null), response.arrayBuffer().then(async (bytes) => { const d = await sha256Hex(bytes); return { d, bytes }; })]);
+      if (digest.status !== 'fulfilled') throw new Error('plan-mapper-wasm.wasm could not be read');
+      const actual = streaming ? digest.value : digest.value.d;
+      if (actual !== expected) {
+        throw new Error('plan-mapper-wasm.wasm failed its integrity check (its SHA-256 is not the one this plan-mapper.js was built with): it was not run. The host may serve a tampered or mixed-up copy.');
+      }
+      const module = streaming ? (compiled.status === 'fulfilled' ? compiled.value : Promise.reject(compiled.reason))
+        : WebAssembly.compile(digest.value.bytes);
+      const instance = await WebAssembly.instantiate(await module, imports);
+      receive(instance, await module);
+    })().catch(onFailure);
+    return {};
+  };
+}
 
 function copyStringToHeap(module, text) {
   const size = module.lengthBytesUTF8(text) + 1;
@@ -122,8 +155,12 @@ export async function mountPlanMapper(container, options = {}) {
   };
 
   performance.mark?.('plan-mapper:mount');
+  let wasmRefused;
+  const wasmFailure = new Promise((_, reject) => { wasmRefused = reject; });
+  wasmFailure.catch(() => {});
   const modulePromise = createPlanMapperModule({
     canvas,
+    instantiateWasm: verifiedWasm((error) => wasmRefused(error)),
     planMapper: {
       onEvent(name, json) {
         let detail = null;
@@ -148,8 +185,10 @@ export async function mountPlanMapper(container, options = {}) {
       // beside this file, once, and hand its bytes to the module.
       loadFallbackFont(face) {
         const file = face === 0 ? 'noto-extra.ttf' : 'cjk-fallback.ttf';
-        fetch(new URL(`./fonts/${file}`, import.meta.url))
-          .then((response) => (response.ok ? response.arrayBuffer() : null))
+        // Checked like the wasm: a font is parsed by the module, so it must be the one built.
+        const integrity = BUNDLE_INTEGRITY?.fonts?.[file];
+        (integrity ? fetch(new URL(`./fonts/${file}`, import.meta.url), { integrity }) : Promise.resolve(null))
+          .then((response) => (response?.ok ? response.arrayBuffer() : null))
           .catch(() => null)
           .then((buffer) => {
             if (destroyed || !module) return;
@@ -172,7 +211,15 @@ export async function mountPlanMapper(container, options = {}) {
   sizeCanvas();
   canvas.getContext('webgl2', { alpha: false, antialias: false, depth: true, stencil: false, premultipliedAlpha: true, preserveDrawingBuffer: false });
   performance.mark?.('plan-mapper:context');
-  module = await modulePromise;
+  try {
+    module = await Promise.race([modulePromise, wasmFailure]);
+  } catch (error) {
+    container.dataset.planMapperState = 'error';
+    const message = `plan-mapper could not start: ${error?.message ?? error}`;
+    emit('error', { during: 'loading plan-mapper', message, status: 0, serverMessages: [], problems: [] });
+    canvas.remove();
+    throw new Error(message);
+  }
   if (destroyed) return null;
   performance.mark?.('plan-mapper:module-ready');
 
