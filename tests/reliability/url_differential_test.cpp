@@ -4,14 +4,17 @@
 // transport) and for the WHATWG URL parser (node's; browsers follow the same standard). A URL the
 // guard refuses may be read any way at all: refusing is safe, reading differently is a leak.
 #include "core/api/guard.h"
+#include "core/json/problems.h"
 #include "core/json/value.h"
 
 #include <arpa/inet.h>
+#include <sys/stat.h>
 #include <curl/curl.h>
 #include <gtest/gtest.h>
 
 #include <array>
 #include <cstdio>
+#include <fstream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -132,6 +135,16 @@ TEST(UrlDifferential, GuardCurlAndWhatwgAgreeOnEveryOriginTheGuardAccepts) {
     EXPECT_GT(accepted, 200u) << "too few accepted URLs for the comparison to mean anything";
     EXPECT_GT(curl_disagrees_on_refused, 0u) << "the corpus no longer holds a URL that curl and WHATWG read differently";
     curl_global_cleanup();
+    // For docs/RELIABILITY.md (tools/make-reliability-report.mjs, "Security").
+    ::mkdir("test-artifacts", 0755);
+    ::mkdir("test-artifacts/reliability", 0755);
+    std::ofstream("test-artifacts/reliability/security-url-differential.jsonl", std::ios::trunc)
+        << dump_json(Json{{"case", "the guard, libcurl (CURLU) and WHATWG URL read the same origin for every URL the guard accepts"},
+                          {"passed", !::testing::Test::HasFailure()},
+                          {"detail", std::to_string(corpus.size()) + " generated URLs, " + std::to_string(accepted) +
+                                         " accepted by the guard; " + std::to_string(curl_disagrees_on_refused) +
+                                         " refused ones that curl and WHATWG read as different origins"}})
+        << "\n";
 }
 
 }  // namespace

@@ -5,9 +5,10 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { DEMO_JOB_ID, DEMO_TOKEN } from '../../web/sample-jobs/index.mjs';
 import { DIST_DIR, useBrowserAndDouble } from './lib/browser.mjs';
+import { securityCases } from './lib/security-cases.mjs';
 import { clickItem, itemCentre, mountWidget, openBlankPage, planOf, waitForEdge } from './lib/widget-page.mjs';
 
 const built = existsSync(path.join(DIST_DIR, 'plan-mapper-wasm.wasm'));
@@ -34,6 +35,7 @@ const draftSavedAgo = (ageDays) => JSON.stringify({
 
 describe('drafts hold decisions only', { skip: built ? false : 'dist/ not built' }, () => {
   const env = useBrowserAndDouble({ before, after });
+  const cases = securityCases('drafts', { after });
   const draftKey = () => `plan-mapper:draft:${env.double.url}:${DEMO_JOB_ID}`;
 
   async function freshPage() {
@@ -50,7 +52,7 @@ describe('drafts hold decisions only', { skip: built ? false : 'dist/ not built'
     return { widget, offered: items.includes('button:restore-draft') };
   }
 
-  test('after editing, storage holds keys and no preview value, label or description', { timeout: 60_000 }, async () => {
+  cases.test('after editing, storage holds keys and no preview value, label or description', { timeout: 60_000 }, async () => {
     const page = await freshPage();
     const widget = await mountWidget(page);
     const plan = await planOf(page, widget);
@@ -75,7 +77,7 @@ describe('drafts hold decisions only', { skip: built ? false : 'dist/ not built'
     await page.close();
   });
 
-  test('a draft older than draftTtlDays is dropped unread; a younger one is offered', { timeout: 90_000 }, async () => {
+  cases.test('a draft older than draftTtlDays is dropped unread; a younger one is offered', { timeout: 90_000 }, async () => {
     let page = await freshPage();
     const expired = await mountWith(page, draftSavedAgo(8));
     assert.equal(expired.offered, false, 'an 8-day-old draft is not offered by default (7 days)');
@@ -95,7 +97,7 @@ describe('drafts hold decisions only', { skip: built ? false : 'dist/ not built'
     await page.close();
   });
 
-  test('a draft of the old kind (the whole plan) is dropped unread', { timeout: 60_000 }, async () => {
+  cases.test('a draft of the old kind (the whole plan) is dropped unread', { timeout: 60_000 }, async () => {
     const page = await freshPage();
     const old = JSON.stringify({ plan: { fieldMapping: [], unmappedSourceFields: [], unmappedDestinationFields: [] }, ignored: [], savedAt: new Date().toISOString() });
     const result = await mountWith(page, old);
@@ -104,7 +106,7 @@ describe('drafts hold decisions only', { skip: built ? false : 'dist/ not built'
     await page.close();
   });
 
-  test('drafts: false keeps none and removes one kept before', { timeout: 60_000 }, async () => {
+  cases.test('drafts: false keeps none and removes one kept before', { timeout: 60_000 }, async () => {
     const page = await freshPage();
     const result = await mountWith(page, draftSavedAgo(1), { drafts: false });
     assert.equal(result.offered, false);

@@ -6,9 +6,10 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { DEMO_JOB_ID } from '../../web/sample-jobs/index.mjs';
 import { DIST_DIR, useBrowserAndDouble } from './lib/browser.mjs';
+import { securityCases } from './lib/security-cases.mjs';
 
 const built = existsSync(path.join(DIST_DIR, 'integrity.json'));
 const distFile = (name) => readFileSync(path.join(DIST_DIR, name));
@@ -16,8 +17,9 @@ const sri = (bytes, algorithm = 'sha384') => `${algorithm}-${createHash(algorith
 
 describe('integrity of the bundle', { skip: built ? false : 'dist/ not built' }, () => {
   const env = useBrowserAndDouble({ before, after });
+  const cases = securityCases('integrity', { after });
 
-  test('the build wrote hashes that match the files, and the pages use them', () => {
+  cases.test('the build wrote hashes that match the files, and the pages use them', () => {
     const manifest = JSON.parse(distFile('integrity.json'));
     const modules = readdirSync(DIST_DIR).filter((n) => n.endsWith('.js')).sort();
     assert.deepEqual(Object.keys(manifest.modules), modules);
@@ -50,7 +52,7 @@ describe('integrity of the bundle', { skip: built ? false : 'dist/ not built' },
 
   const apiRequests = () => env.double.requestLog.all().filter((e) => e.pathname.startsWith('/v1'));
 
-  test('a tampered wasm is not run: the demo page says why and nothing is sent', { timeout: 60_000 }, async () => {
+  cases.test('a tampered wasm is not run: the demo page says why and nothing is sent', { timeout: 60_000 }, async () => {
     env.double.requestLog.clear();
     const page = await pageWithTampered('plan-mapper-wasm.wasm', (bytes) => {
       const copy = Buffer.from(bytes);
@@ -66,7 +68,7 @@ describe('integrity of the bundle', { skip: built ? false : 'dist/ not built' },
     await page.close();
   });
 
-  test('a tampered module is not run: the standalone page says why and asks for nothing', { timeout: 30_000 }, async () => {
+  cases.test('a tampered module is not run: the standalone page says why and asks for nothing', { timeout: 30_000 }, async () => {
     for (const file of ['plan-mapper.js', 'bundle-integrity.js', 'standalone.js']) {
       env.double.requestLog.clear();
       const page = await pageWithTampered(file, (bytes) => Buffer.concat([bytes, Buffer.from('\nwindow.tampered = true;\n')]));
@@ -80,7 +82,7 @@ describe('integrity of the bundle', { skip: built ? false : 'dist/ not built' },
     }
   });
 
-  test('the untampered pages load as before', { timeout: 60_000 }, async () => {
+  cases.test('the untampered pages load as before', { timeout: 60_000 }, async () => {
     const page = await env.browser.newPage();
     await page.goto(`${env.double.url}/demo.html`);
     await page.waitForSelector('[data-plan-mapper-state="ready"]', { timeout: 30_000 });

@@ -6,9 +6,10 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { DEMO_JOB_ID, DEMO_TOKEN } from '../../web/sample-jobs/index.mjs';
 import { DIST_DIR, useBrowserAndDouble } from './lib/browser.mjs';
+import { securityCases } from './lib/security-cases.mjs';
 
 const built = existsSync(path.join(DIST_DIR, 'index.html')) && existsSync(path.join(DIST_DIR, 'plan-mapper.config.json'));
 const PARENT = 'http://parent.example.test';
@@ -31,8 +32,9 @@ const apiRequests = (env) => env.double.requestLog.all().filter((e) => e.pathnam
 
 describe('standalone page: allowed API origins', { skip: built ? false : 'dist/ not built' }, () => {
   const env = useBrowserAndDouble({ before, after });
+  const cases = securityCases('standalone-origins', { after });
 
-  test('an api that is not listed: a clear refusal, no sign-in field, nothing sent', { timeout: 30_000 }, async () => {
+  cases.test('an api that is not listed: a clear refusal, no sign-in field, nothing sent', { timeout: 30_000 }, async () => {
     env.double.requestLog.clear();
     const { page, elsewhere } = await openStandalone(env, 'https://attacker.example.test/v1');
     assert.match(await page.textContent('#problem'), /does not send sign-in tokens to https:\/\/attacker\.example\.test.*Nothing was sent/s);
@@ -43,7 +45,7 @@ describe('standalone page: allowed API origins', { skip: built ? false : 'dist/ 
     await page.close();
   });
 
-  test('the shipped config allows Flatfile only: a loopback api is refused until listed', { timeout: 30_000 }, async () => {
+  cases.test('the shipped config allows Flatfile only: a loopback api is refused until listed', { timeout: 30_000 }, async () => {
     env.double.requestLog.clear();
     const shipped = readFileSync(path.join(DIST_DIR, 'plan-mapper.config.json'), 'utf8');
     const { page, elsewhere } = await openStandalone(env, env.double.url, { config: shipped });
@@ -60,7 +62,7 @@ describe('standalone page: allowed API origins', { skip: built ? false : 'dist/ 
     await flatfile.page.close();
   });
 
-  test('a config that cannot be used: the page says why and asks for nothing', { timeout: 30_000 }, async () => {
+  cases.test('a config that cannot be used: the page says why and asks for nothing', { timeout: 30_000 }, async () => {
     const cases = [
       ['{"allowedApiOrigins": "http://127.0.0.1"}', /allowedApiOrigins must be a list/],
       ['{"allowedApiOrigins": ["*"]}', /allowedApiOrigins\[0\]/],
@@ -78,6 +80,7 @@ describe('standalone page: allowed API origins', { skip: built ? false : 'dist/ 
 
 describe('standalone page: token hand-over by postMessage', { skip: built ? false : 'dist/ not built' }, () => {
   const env = useBrowserAndDouble({ before, after });
+  const cases = securityCases('token-hand-over', { after });
 
   // A parent page at PARENT embedding the standalone page; it records every message it receives.
   async function openParent(config = null) {
@@ -100,7 +103,7 @@ describe('standalone page: token hand-over by postMessage', { skip: built ? fals
   const postToken = (page) => page.evaluate((token) =>
     document.getElementById('f').contentWindow.postMessage({ type: 'plan-mapper:token', token }, '*'), DEMO_TOKEN);
 
-  test('a token from a parent origin that is not listed is ignored and answered with nothing', { timeout: 30_000 }, async () => {
+  cases.test('a token from a parent origin that is not listed is ignored and answered with nothing', { timeout: 30_000 }, async () => {
     env.double.requestLog.clear();
     const { page, frame } = await openParent();      // the dev server's config lists only its own origin
     // Record in the frame when the message has arrived (its listener runs after the page's own).
@@ -116,7 +119,7 @@ describe('standalone page: token hand-over by postMessage', { skip: built ? fals
     await page.close();
   });
 
-  test('a listed parent origin: the token is taken, the answer goes to that origin and holds no token', { timeout: 60_000 }, async () => {
+  cases.test('a listed parent origin: the token is taken, the answer goes to that origin and holds no token', { timeout: 60_000 }, async () => {
     env.double.requestLog.clear();
     const { page, frame } = await openParent({ allowedApiOrigins: [env.double.url], allowedParentOrigins: [PARENT] });
     await postToken(page);

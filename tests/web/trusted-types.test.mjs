@@ -4,9 +4,10 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { DEMO_JOB_ID } from '../../web/sample-jobs/index.mjs';
 import { DIST_DIR, useBrowserAndDouble } from './lib/browser.mjs';
+import { securityCases } from './lib/security-cases.mjs';
 
 const built = existsSync(path.join(DIST_DIR, 'plan-mapper-wasm.wasm'));
 const HOSTILE = '<img src=x onerror="window.pwned=1">';
@@ -29,9 +30,10 @@ async function openWatched(env, address) {
 
 describe('Trusted Types on the shipped pages', { skip: built ? false : 'dist/ not built' }, () => {
   const env = useBrowserAndDouble({ before, after });
+  const cases = securityCases('trusted-types', { after });
 
   for (const name of ['index.html', 'demo.html']) {
-    test(`${name} requires Trusted Types: an innerHTML of text throws and is reported`, { timeout: 60_000 }, async () => {
+    cases.test(`${name} requires Trusted Types: an innerHTML of text throws and is reported`, { timeout: 60_000 }, async () => {
       const page = await openWatched(env, `${env.double.url}/${name}?api=${encodeURIComponent(env.double.url)}&job=${DEMO_JOB_ID}`);
       const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
       assert.match(csp, /require-trusted-types-for 'script'/);
@@ -51,7 +53,7 @@ describe('Trusted Types on the shipped pages', { skip: built ? false : 'dist/ no
     });
   }
 
-  test('a hostile job id on the standalone page stays text', { timeout: 30_000 }, async () => {
+  cases.test('a hostile job id on the standalone page stays text', { timeout: 30_000 }, async () => {
     const page = await openWatched(env, `${env.double.url}/index.html?api=${encodeURIComponent(env.double.url)}&job=${encodeURIComponent(HOSTILE)}`);
     await page.waitForSelector('#token');
     assert.equal(await page.textContent('#target'), `Job ${HOSTILE} at ${env.double.url}`);
@@ -62,7 +64,7 @@ describe('Trusted Types on the shipped pages', { skip: built ? false : 'dist/ no
     await page.close();
   });
 
-  test('hostile labels and previews in a plan stay text in the page', { timeout: 60_000 }, async () => {
+  cases.test('hostile labels and previews in a plan stay text in the page', { timeout: 60_000 }, async () => {
     const page = await openWatched(env, `${env.double.url}/demo.html`);
     await page.waitForSelector('[data-plan-mapper-state="ready"]', { timeout: 30_000 });
     const field = (key, type = 'string') => ({ key, type, label: `${HOSTILE} ${key}`, description: HOSTILE });
