@@ -203,7 +203,7 @@ function securitySection() {
   const out = ['## Security', ''];
   const files = filesMatching(/^security-.+\.jsonl$/);
   const rows = files.flatMap((f) => readLines(path.join(IN, f)).map((r) => ({ ...r, suite: f.replace(/^security-|\.jsonl$/g, '') })));
-  if (rows.length === 0) return [...out, `No security results in ${path.relative(REPO, IN)} (run the tests named below).`, ''];
+  if (rows.length === 0) return [...out, `No security results in ${path.relative(REPO, IN)} (run node --test tests/web/{standalone-origins,trusted-types,integrity,drafts}.test.mjs and ctest -R pm_url_differential_tests).`, ''];
   out.push(`${rows.length} cases, ${count(rows, (r) => r.passed)} passed.`, '');
   const order = Object.keys(SECURITY_SUITES);
   const suites = [...new Set(rows.map((r) => r.suite))].sort((a, b) => order.indexOf(a) - order.indexOf(b));
