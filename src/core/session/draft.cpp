@@ -94,7 +94,8 @@ bool apply_draft(Session& session, const Draft& draft) {
         const Edge* edge = session.edge_to(key);
         if (!edge) continue;
         // Choices the edge has and the draft does not are taken back first.
-        for (const auto& [source_value, destination_value] : enum_choices(*edge)) {
+        for (const auto& choice : enum_choices(*edge)) {
+            const Json& source_value = choice.first;
             const bool kept = std::any_of(choices.begin(), choices.end(), [&](const auto& c) { return c.first == source_value; });
             if (!kept) note(session.set_enum_value(key, source_value, std::nullopt));
         }
