@@ -50,7 +50,7 @@ describe('integrity of the bundle', { skip: built ? false : 'dist/ not built' },
     return page;
   }
 
-  const apiRequests = () => env.double.requestLog.all().filter((e) => e.pathname.startsWith('/v1'));
+  const apiRequests = () => env.double.requestLog.all().filter((e) => e.path.startsWith('/v1'));
 
   cases.test('a tampered wasm is not run: the demo page says why and nothing is sent', { timeout: 60_000 }, async () => {
     env.double.requestLog.clear();

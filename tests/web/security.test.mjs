@@ -61,7 +61,7 @@ describe('where the token may go', { skip: built ? false : 'dist/ not built' }, 
     const own = await attempt({ apiUrl: env.double.url, jobId: DEMO_JOB_ID, allowedApiOrigins: ['https://api.x.flatfile.com'] });
     assert.equal(own.rejected, true);
     assert.match(own.message, /does not send sign-in tokens to http:\/\/127\.0\.0\.1/);
-    assert.deepEqual(env.double.requestLog.all().filter((e) => e.pathname.startsWith('/v1')), [], 'nothing reached the API');
+    assert.deepEqual(env.double.requestLog.all().filter((e) => e.path.startsWith('/v1')), [], 'nothing reached the API');
     assert.deepEqual(sent, [], 'no request left the page for that host');
     await page.close();
   });

@@ -5,6 +5,7 @@
 // config lists, and the page answers only that origin, without the token.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { after, before, describe } from 'node:test';
 import { DEMO_JOB_ID, DEMO_TOKEN } from '../../web/sample-jobs/index.mjs';
@@ -12,7 +13,6 @@ import { DIST_DIR, useBrowserAndDouble } from './lib/browser.mjs';
 import { securityCases } from './lib/security-cases.mjs';
 
 const built = existsSync(path.join(DIST_DIR, 'index.html')) && existsSync(path.join(DIST_DIR, 'plan-mapper.config.json'));
-const PARENT = 'http://parent.example.test';
 
 // Opens the standalone page for `api`, optionally with another config, and records every request
 // that does not go to the double.
@@ -28,7 +28,7 @@ async function openStandalone(env, api, { config = null } = {}) {
   return { page, elsewhere };
 }
 
-const apiRequests = (env) => env.double.requestLog.all().filter((e) => e.pathname.startsWith('/v1'));
+const apiRequests = (env) => env.double.requestLog.all().filter((e) => e.path.startsWith('/v1'));
 
 describe('standalone page: allowed API origins', { skip: built ? false : 'dist/ not built' }, () => {
   const env = useBrowserAndDouble({ before, after });
@@ -82,19 +82,30 @@ describe('standalone page: token hand-over by postMessage', { skip: built ? fals
   const env = useBrowserAndDouble({ before, after });
   const cases = securityCases('token-hand-over', { after });
 
-  // A parent page at PARENT embedding the standalone page; it records every message it receives.
+  // The parent: a page of another origin (a second loopback server; Chromium keeps pages that
+  // Playwright's router answers, which count as public, from framing loopback ones) embedding the
+  // standalone page; it records every message it receives.
+  let parentServer = null;
+  let parentHtml = '';
+  before(async () => {
+    parentServer = http.createServer((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(parentHtml);
+    });
+    await new Promise((resolve) => parentServer.listen(0, '127.0.0.1', resolve));
+  });
+  after(() => new Promise((resolve) => { parentServer.closeAllConnections(); parentServer.close(resolve); }));
+  const parentOrigin = () => `http://127.0.0.1:${parentServer.address().port}`;
+
   async function openParent(config = null) {
     const page = await env.browser.newPage();
     if (config) {
       await page.route(`${env.double.url}/plan-mapper.config.json`, (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(config) }));
     }
     const frameUrl = `${env.double.url}/index.html?api=${encodeURIComponent(env.double.url)}&job=${DEMO_JOB_ID}`;
-    await page.route(`${PARENT}/host.html`, (route) => route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><script>window.received = []; addEventListener('message', (e) => received.push({ origin: e.origin, data: e.data }));</script>` +
-        `<iframe id="f" src="${frameUrl}" style="width:1000px;height:600px"></iframe>`,
-    }));
-    await page.goto(`${PARENT}/host.html`);
+    parentHtml = `<!doctype html><script>window.received = []; addEventListener('message', (e) => received.push({ origin: e.origin, data: e.data }));</script>` +
+      `<iframe id="f" src="${frameUrl}" style="width:1000px;height:600px"></iframe>`;
+    await page.goto(`${parentOrigin()}/host.html`);
     const frame = page.frameLocator('#f');
     await frame.locator('#token').waitFor();
     return { page, frame };
@@ -111,7 +122,7 @@ describe('standalone page: token hand-over by postMessage', { skip: built ? fals
     await frameHandle.evaluate(() => { window.seen = []; addEventListener('message', (e) => window.seen.push(e.origin)); });
     await postToken(page);
     await frameHandle.waitForFunction(() => window.seen.length === 1);
-    assert.deepEqual(await frameHandle.evaluate(() => window.seen), [PARENT]);
+    assert.deepEqual(await frameHandle.evaluate(() => window.seen), [parentOrigin()]);
     assert.equal(await frame.locator('#token').isVisible(), true, 'still asking for a token');
     assert.equal(await frameHandle.evaluate(() => !!document.querySelector('canvas')), false, 'no widget was mounted');
     assert.deepEqual(apiRequests(env), [], 'nothing was sent');
@@ -121,7 +132,7 @@ describe('standalone page: token hand-over by postMessage', { skip: built ? fals
 
   cases.test('a listed parent origin: the token is taken, the answer goes to that origin and holds no token', { timeout: 60_000 }, async () => {
     env.double.requestLog.clear();
-    const { page, frame } = await openParent({ allowedApiOrigins: [env.double.url], allowedParentOrigins: [PARENT] });
+    const { page, frame } = await openParent({ allowedApiOrigins: [env.double.url], allowedParentOrigins: [parentOrigin()] });
     await postToken(page);
     await frame.locator('[data-plan-mapper-state="ready"]').waitFor({ timeout: 30_000 });
     const gets = env.double.requestLog.find('GET', `/v1/jobs/${DEMO_JOB_ID}/plan`);
