@@ -130,7 +130,7 @@ TEST(UrlDifferential, GuardCurlAndWhatwgAgreeOnEveryOriginTheGuardAccepts) {
             << "guard " << describe(ours) << ", WHATWG " << describe(entry.whatwg) << ": " << entry.url;
     }
     std::printf("[url differential] %zu URLs, %zu accepted by the guard and read alike by curl and WHATWG; among the "
-                "refused, %zu that curl and WHATWG read as different origins, %zu that only WHATWG reads\n",
+                "refused, %zu on which curl and WHATWG differ (origin, or user info curl would send), %zu that only WHATWG reads\n",
                 corpus.size(), accepted, curl_disagrees_on_refused, whatwg_disagrees_on_refused);
     EXPECT_GT(accepted, 200u) << "too few accepted URLs for the comparison to mean anything";
     EXPECT_GT(curl_disagrees_on_refused, 0u) << "the corpus no longer holds a URL that curl and WHATWG read differently";
@@ -143,7 +143,7 @@ TEST(UrlDifferential, GuardCurlAndWhatwgAgreeOnEveryOriginTheGuardAccepts) {
                           {"passed", !::testing::Test::HasFailure()},
                           {"detail", std::to_string(corpus.size()) + " generated URLs, " + std::to_string(accepted) +
                                          " accepted by the guard; " + std::to_string(curl_disagrees_on_refused) +
-                                         " refused ones that curl and WHATWG read as different origins"}})
+                                         " refused ones on which curl and WHATWG differ (origin, or user info curl would send)"}})
         << "\n";
 }
 
