@@ -52,6 +52,16 @@ export interface PlanMapperError {
 export interface PlanMapperOptions {
   /** Flatfile API base URL, e.g. "https://api.x.flatfile.com/v1" (`/v1` is appended when missing). */
   apiUrl?: string;
+  /**
+   * Origins the token may be sent to, written as `URL.origin` writes them ("https://api.x.flatfile.com",
+   * "http://127.0.0.1:8080"). An `apiUrl` elsewhere makes mountPlanMapper reject before any request.
+   * Default: Flatfile's public API origins (FLATFILE_API_ORIGINS) plus the page's own origin.
+   */
+  allowedApiOrigins?: readonly string[];
+  /** Keep the person's decisions in localStorage until the server confirms them (default true). */
+  drafts?: boolean;
+  /** Days after which a kept draft is dropped unread (default 7). */
+  draftTtlDays?: number;
   jobId?: string;
   /** Read from the job when omitted. */
   fileId?: string;
@@ -70,6 +80,9 @@ export interface PlanMapperOptions {
   executeOnSubmit?: boolean;
   /** Exposes debugItems() and framesDrawn() on the controller, for tests. */
   testHooks?: boolean;
+  /** Aborting it before the mount resolves rejects with an AbortError and leaves nothing in the
+   *  container; aborting it later destroys the widget. */
+  signal?: AbortSignal;
   onReady?: (detail: { jobId: string; sources: number; destinations: number; mapped: number; draftOffered: boolean }) => void;
   onChange?: (plan: ExecutionPlan) => void;
   onSubmit?: (result: JobPlanResponse) => void;
@@ -84,18 +97,31 @@ export interface PlanMapperController {
   submit(): void;
   undo(): boolean;
   redo(): boolean;
-  debugItems(): Record<string, [number, number, number, number]>;
-  framesDrawn(): number;
+  /** Hands the widget a fresh token (kept in memory only); a request waiting for one goes on. */
+  setToken(token: string): void;
+  /** Only with `testHooks: true`. */
+  debugItems?(): Record<string, [number, number, number, number]>;
+  /** Only with `testHooks: true`. */
+  framesDrawn?(): number;
   frameStats(): { frames: number; totalMs: number; lastMs: number; maxMs: number; firstFrameAt: number; heapBytes: number };
   destroy(): void;
 }
 
-export function mountPlanMapper(container: HTMLElement, options?: PlanMapperOptions): Promise<PlanMapperController | null>;
+/** Flatfile's public API origins (the SDK's default host and the regional platform hosts). */
+export const FLATFILE_API_ORIGINS: readonly string[];
 
-/** `<plan-mapper api-url="…" job-id="…" file-id="…" theme="dark">`; set `token` or `getToken` from script. */
+/** Rejects with a TypeError naming the option when an option has the wrong type or value, with an
+ *  Error (before any request) when `apiUrl` is not on `allowedApiOrigins`, with an AbortError when
+ *  `signal` aborts first, and with an Error when the module cannot start (e.g. its wasm fails its
+ *  integrity check). */
+export function mountPlanMapper(container: HTMLElement, options?: PlanMapperOptions): Promise<PlanMapperController>;
+
+/** `<plan-mapper api-url="…" job-id="…" file-id="…" theme="dark">`; set `token` or `getToken` from script:
+ *  the element waits for one of them before its first request, and mounts again when an attribute changes. */
 export class PlanMapperElement extends HTMLElement {
   token?: string;
   getToken?: () => string | Promise<string>;
+  allowedApiOrigins?: readonly string[];
   controller: PlanMapperController | null;
 }
 

@@ -1,3 +1,4 @@
+// @ts-check
 // plan-mapper embedding API: mountPlanMapper(container, options) and the <plan-mapper> element.
 //
 // Each mount creates its own canvas and its own instance of the wasm module, so several widgets on
@@ -5,10 +6,44 @@
 // store), input events forwarded to the module, and frame scheduling — a frame is drawn only when
 // input, the network or a resize asks for one, so an idle widget draws nothing.
 import createPlanMapperModule from './plan-mapper-wasm.js';
+import { allowedApiOriginsFor, apiUrlProblem } from './allowed-origins.js';
+import { draftStore } from './drafts.js';
+import { BUNDLE_INTEGRITY } from './bundle-integrity.js';
+import { sha256Hex } from './sha256.js';
+
+export { FLATFILE_API_ORIGINS } from './allowed-origins.js';
 
 let nextCanvasId = 1;
 // Frames drawn after an input event: ImGui settles hover and active states over a few frames.
 const SETTLE_FRAMES = 3;
+
+// Instantiates the wasm only once its bytes have the SHA-256 the build wrote into
+// bundle-integrity.js: a host whose CDN serves other bytes fails closed with a clear message.
+// Compiling (streamed, off the main thread) and hashing run side by side; nothing is instantiated
+// before the hash matches. Emscripten's instantiateWasm hook: the exports arrive through `receive`.
+function verifiedWasm(onFailure) {
+  return (imports, receive) => {
+    (async () => {
+      const expected = BUNDLE_INTEGRITY?.wasm?.sha256;
+      if (!expected) throw new Error('this copy of plan-mapper.js has no hash for its wasm (bundle-integrity.js is the unbuilt placeholder), so it does not run it');
+      const url = new URL('./plan-mapper-wasm.wasm', import.meta.url);
+      const response = await fetch(url, { credentials: 'same-origin' });
+      if (!response.ok) throw new Error(`plan-mapper-wasm.wasm could not be fetched (HTTP ${response.status})`);
+      const streaming = typeof WebAssembly.compileStreaming === 'function' &&
+        (response.headers.get('Content-Type') ?? '').startsWith('application/wasm');
+      const compiling = streaming ? WebAssembly.compileStreaming(response.clone()) : null;
+      compiling?.catch(() => {});                     // a compile error of tampered bytes is reported below
+      const bytes = await response.arrayBuffer();
+      if (await sha256Hex(bytes) !== expected) {
+        throw new Error('plan-mapper-wasm.wasm failed its integrity check (its SHA-256 is not the one this plan-mapper.js was built with): it was not run. The host may serve a tampered or mixed-up copy.');
+      }
+      const module = await (compiling ?? WebAssembly.compile(bytes));
+      const instance = await WebAssembly.instantiate(module, imports);
+      receive(instance, module);
+    })().catch(onFailure);
+    return {};
+  };
+}
 
 function copyStringToHeap(module, text) {
   const size = module.lengthBytesUTF8(text) + 1;
@@ -22,30 +57,60 @@ function withString(module, text, use) {
   try { return use(pointer); } finally { module._free(pointer); }
 }
 
-// Drafts: the mapping in progress, per API origin and job, kept in localStorage until the server
-// confirms it. Only the plan and the ignored columns are stored, never the token.
-function draftStorageKey(options) {
-  if (!options.jobId) return null;
-  let origin = options.apiUrl ?? '';
-  try { origin = new URL(origin, location.href).origin; } catch { /* keep as given */ }
-  return `plan-mapper:draft:${origin}:${options.jobId}`;
+// Options with a fixed set of values, and the ones that must be functions: a wrong one rejects the
+// mount with a TypeError that names it, instead of being replaced by a default without a word.
+const CHOICES = { theme: ['light', 'dark'], submitMethod: ['put', 'patch'] };
+const CALLBACKS = ['getToken', 'onReady', 'onChange', 'onSubmit', 'onError'];
+
+function checkOptions(options) {
+  if (options === null || typeof options !== 'object') throw new TypeError('mountPlanMapper: options must be an object');
+  for (const [name, allowed] of Object.entries(CHOICES)) {
+    const value = options[name];
+    if (value !== undefined && value !== null && !allowed.includes(value)) {
+      const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value;
+      throw new TypeError(`mountPlanMapper: options.${name} must be ${allowed.map((v) => `"${v}"`).join(' or ')}, not ${shown}`);
+    }
+  }
+  for (const name of CALLBACKS) {
+    const value = options[name];
+    if (value !== undefined && value !== null && typeof value !== 'function') {
+      throw new TypeError(`mountPlanMapper: options.${name} must be a function, not ${typeof value}`);
+    }
+  }
+  if (options.signal != null && !(options.signal instanceof AbortSignal)) {
+    throw new TypeError('mountPlanMapper: options.signal must be an AbortSignal');
+  }
 }
 
-function readDraft(key) {
-  if (!key) return null;
-  try { return JSON.parse(localStorage.getItem(key) ?? 'null'); } catch { return null; }
-}
+const abortError = () => new DOMException('plan-mapper: the mount was aborted', 'AbortError');
 
-function writeDraft(key, draft) {
-  if (!key) return;
-  try {
-    if (draft) localStorage.setItem(key, JSON.stringify({ ...draft, savedAt: new Date().toISOString() }));
-    else localStorage.removeItem(key);
-  } catch { /* storage full or disabled: the edits still live in the widget */ }
+// `promise`, or an AbortError as soon as `signal` aborts, whichever comes first.
+function unlessAborted(promise, signal) {
+  if (!signal) return promise;
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) { reject(abortError()); return; }
+    const onAbort = () => reject(abortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 export async function mountPlanMapper(container, options = {}) {
   if (!(container instanceof HTMLElement)) throw new TypeError('mountPlanMapper: container must be an element');
+  checkOptions(options);
+  const signal = options.signal ?? null;
+  if (signal?.aborted) throw abortError();
+  // The token goes only to an allowed API origin, checked before anything is loaded or sent: the
+  // API address may come from the host page's own URL, which anyone can write into a link.
+  // A plan given with no API address is edited offline and sends nothing.
+  const allowedApiOrigins = allowedApiOriginsFor(options.allowedApiOrigins);
+  if (options.apiUrl || !options.plan) {
+    const refusal = apiUrlProblem(options.apiUrl, allowedApiOrigins);
+    if (refusal) {
+      container.dataset.planMapperState = 'error';
+      throw new Error(`plan-mapper: ${refusal}`);
+    }
+  }
   const canvas = document.createElement('canvas');
   canvas.id = `plan-mapper-canvas-${nextCanvasId++}`;
   canvas.tabIndex = 0;                                 // focusable by click or Tab, never grabs focus itself
@@ -114,13 +179,32 @@ export async function mountPlanMapper(container, options = {}) {
 
   const afterInput = () => { settleFrames = SETTLE_FRAMES; scheduleFrame(0); };
 
-  const token = options.token ?? (options.getToken ? await options.getToken() : '');
-  const draftKey = draftStorageKey(options);
+  // Until the controller is returned, any failure (an aborted signal, getToken throwing, the module
+  // failing to start) takes back everything this call put in the container.
+  let abandon = () => {
+    destroyed = true;
+    if (frameRequest) cancelAnimationFrame(frameRequest);
+    if (frameTimer) clearTimeout(frameTimer);
+    canvas.remove();
+    delete container.dataset.planMapperState;
+  };
+  try {
+    return await start();
+  } catch (error) {
+    const keepErrorState = container.dataset.planMapperState === 'error' && error?.name !== 'AbortError';
+    abandon();
+    if (keepErrorState) container.dataset.planMapperState = 'error';
+    throw error;
+  }
+
+  async function start() {
+  const token = options.token ?? (options.getToken ? await unlessAborted(Promise.resolve().then(() => options.getToken()), signal) : '');
+  const drafts = draftStore(options);
   const config = {
     apiUrl: options.apiUrl ?? '', jobId: options.jobId ?? '', fileId: options.fileId ?? '', token: token ?? '',
     plan: options.plan ?? null, theme: options.theme ?? 'light', allowOneToMany: !!options.allowOneToMany,
-    submitMethod: options.submitMethod === 'patch' ? 'patch' : 'put', executeOnSubmit: !!options.executeOnSubmit,
-    canRefreshToken: typeof options.getToken === 'function', draft: readDraft(draftKey),
+    submitMethod: options.submitMethod ?? 'put', executeOnSubmit: !!options.executeOnSubmit,
+    canRefreshToken: typeof options.getToken === 'function', draft: drafts.read(),
     testHooks: !!options.testHooks,
     // Where the page runs: a secret key (sk_...) on a page that is not on this computer is exposed
     // to everyone who can open it, and the widget says so.
@@ -129,16 +213,20 @@ export async function mountPlanMapper(container, options = {}) {
   };
 
   performance.mark?.('plan-mapper:mount');
+  let wasmRefused;
+  const wasmFailure = new Promise((_, reject) => { wasmRefused = reject; });
+  wasmFailure.catch(() => {});
   const modulePromise = createPlanMapperModule({
     canvas,
+    instantiateWasm: verifiedWasm((error) => wasmRefused(error)),
     planMapper: {
       onEvent(name, json) {
         let detail = null;
         try { detail = JSON.parse(json); } catch { detail = null; }
         if (name === 'ready') container.dataset.planMapperState = 'ready';
         if (name === 'error' && container.dataset.planMapperState === 'loading') container.dataset.planMapperState = 'error';
-        if (name === 'draft') { writeDraft(draftKey, detail); return; }
-        if (name === 'submit') writeDraft(draftKey, null);   // the server has the edits now
+        if (name === 'draft') { drafts.write(detail); return; }
+        if (name === 'submit') drafts.write(null);   // the server has the edits now
         emit(name, detail);
       },
       wake: () => scheduleFrame(0),
@@ -155,8 +243,10 @@ export async function mountPlanMapper(container, options = {}) {
       // beside this file, once, and hand its bytes to the module.
       loadFallbackFont(face) {
         const file = face === 0 ? 'noto-extra.ttf' : 'cjk-fallback.ttf';
-        fetch(new URL(`./fonts/${file}`, import.meta.url))
-          .then((response) => (response.ok ? response.arrayBuffer() : null))
+        // Checked like the wasm: a font is parsed by the module, so it must be the one built.
+        const integrity = BUNDLE_INTEGRITY?.fonts?.[file];
+        (integrity ? fetch(new URL(`./fonts/${file}`, import.meta.url), { integrity }) : Promise.resolve(null))
+          .then((response) => (response?.ok ? response.arrayBuffer() : null))
           .catch(() => null)
           .then((buffer) => {
             if (destroyed || !module) return;
@@ -179,8 +269,16 @@ export async function mountPlanMapper(container, options = {}) {
   sizeCanvas();
   canvas.getContext('webgl2', { alpha: false, antialias: false, depth: true, stencil: false, premultipliedAlpha: true, preserveDrawingBuffer: false });
   performance.mark?.('plan-mapper:context');
-  module = await modulePromise;
-  if (destroyed) return null;
+  try {
+    module = await unlessAborted(Promise.race([modulePromise, wasmFailure]), signal);
+  } catch (error) {
+    if (error?.name === 'AbortError') throw error;
+    // E.g. the wasm failed its integrity check: the host hears why (abandon() keeps the state).
+    container.dataset.planMapperState = 'error';
+    const message = `plan-mapper could not start: ${error?.message ?? error}`;
+    emit('error', { during: 'loading plan-mapper', message, status: 0, serverMessages: [], problems: [] });
+    throw new Error(message);
+  }
   performance.mark?.('plan-mapper:module-ready');
 
   const created = withString(module, `#${canvas.id}`, (selector) =>
@@ -190,6 +288,7 @@ export async function mountPlanMapper(container, options = {}) {
     container.dataset.planMapperState = 'error';
     throw new Error(`plan-mapper: could not start (WebGL2 unavailable?), code ${created}`);
   }
+  abandon = () => { module._pm_destroy(); destroyed = true; canvas.remove(); delete container.dataset.planMapperState; };
 
   const resize = () => {
     const { rect, ratio } = sizeCanvas();
@@ -199,10 +298,6 @@ export async function mountPlanMapper(container, options = {}) {
   const resizeObserver = new ResizeObserver(resize);
   resizeObserver.observe(container);
   resize();
-  // The first frame now, not at the next animation frame: the page sees the panel (or its
-  // loading state) as soon as it can be drawn.
-  if (frameRequest) cancelAnimationFrame(frameRequest);
-  drawFrame();
   // A new device pixel ratio (browser zoom, a move to another screen) re-renders the text sharp.
   let ratioQuery = null;
   const watchRatio = () => {
@@ -217,6 +312,7 @@ export async function mountPlanMapper(container, options = {}) {
     const rect = canvas.getBoundingClientRect();
     return [event.clientX - rect.left, event.clientY - rect.top];
   };
+  /** @type {Array<[string, (event: any) => void, AddEventListenerOptions?]>} */
   const listeners = [
     ['pointermove', (event) => { module._pm_pointer_move(...local(event)); afterInput(); }],
     ['pointerdown', (event) => {
@@ -260,21 +356,21 @@ export async function mountPlanMapper(container, options = {}) {
     ['blur', () => { module._pm_focus(0); afterInput(); }],
   ];
   for (const [type, handler, listenerOptions] of listeners) canvas.addEventListener(type, handler, listenerOptions);
-  // The first frame is drawn now, not at the next animation frame: that starts the plan request
-  // at once (the browser's first animation frame can come hundreds of ms later while it starts up).
+  // The first frame is drawn now, once, not at the next animation frame: that shows the panel (or
+  // its loading state) and starts the plan request at once (the browser's first animation frame can
+  // come hundreds of ms later while it starts up).
+  if (frameRequest) cancelAnimationFrame(frameRequest);
   drawFrame();
 
   const call = (use) => { if (destroyed) return undefined; const result = use(); afterInput(); return result; };
-  return {
+  const controller = {
     getPlan() { return destroyed ? null : JSON.parse(module.UTF8ToString(module._pm_get_plan())); },
     setPlan(plan) {
       return call(() => withString(module, typeof plan === 'string' ? plan : JSON.stringify(plan), (p) => module._pm_set_plan(p)) === 1);
     },
     submit() { call(() => module._pm_submit()); },
-    // For tests (options.testHooks): item rectangles of the last frame in CSS pixels relative to
-    // the canvas, and how many frames have been drawn.
-    debugItems() { return destroyed ? {} : JSON.parse(module.UTF8ToString(module._pm_debug_items())); },
-    framesDrawn() { return destroyed ? 0 : module._pm_frames_drawn(); },
+    // A fresh token from the host (kept in memory only); a request waiting for one goes on.
+    setToken(fresh) { call(() => withString(module, String(fresh ?? ''), (t) => module._pm_set_token(t))); },
     // Time spent inside the module's frames (CPU side, without the GPU) and the wasm heap size.
     frameStats() { return { ...frameStats, heapBytes: destroyed ? 0 : module.HEAP8.length }; },
     undo() { return call(() => module._pm_undo() === 1); },
@@ -282,6 +378,7 @@ export async function mountPlanMapper(container, options = {}) {
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      signal?.removeEventListener('abort', onSignalAbort);
       if (frameRequest) cancelAnimationFrame(frameRequest);
       if (frameTimer) clearTimeout(frameTimer);
       resizeObserver.disconnect();
@@ -292,21 +389,102 @@ export async function mountPlanMapper(container, options = {}) {
       delete container.dataset.planMapperState;
     },
   };
+  if (options.testHooks) {
+    // For tests only: item rectangles of the last frame in CSS pixels relative to the canvas, and
+    // how many frames have been drawn.
+    controller.debugItems = () => (destroyed ? {} : JSON.parse(module.UTF8ToString(module._pm_debug_items())));
+    controller.framesDrawn = () => (destroyed ? 0 : module._pm_frames_drawn());
+  }
+  // Aborting the signal later takes the mounted widget down too.
+  function onSignalAbort() { controller.destroy(); }
+  signal?.addEventListener('abort', onSignalAbort, { once: true });
+  return controller;
+  }
 }
 
 // <plan-mapper api-url="…" job-id="…" theme="dark"> for plain pages. The token is never an
-// attribute (attributes end up in the DOM and in logs): set element.token or element.getToken.
+// attribute (attributes end up in the DOM and in logs): set element.token or element.getToken from
+// script. The element waits for one of them before its first request (a page typically imports
+// this module, which upgrades the element at once, and sets the token on the next line), mounts
+// again when api-url, job-id, file-id or theme change, and is taken down when removed, also while
+// it is still starting.
+// element.allowedApiOrigins (a property, like the token) replaces the default list of API origins.
+const ELEMENT_ATTRIBUTES = ['api-url', 'job-id', 'file-id', 'theme'];
 export class PlanMapperElement extends HTMLElement {
-  async connectedCallback() {
-    if (this.controller) return;
+  static get observedAttributes() { return ELEMENT_ATTRIBUTES; }
+
+  #token = undefined;
+  #getToken = undefined;
+  #mounting = null;       // the AbortController of the mount under way or in place
+  controller = null;
+  /** @type {readonly string[] | undefined} */
+  allowedApiOrigins = undefined;
+
+  constructor() {
+    super();
+    // Values a script set on the element before this class upgraded it are own properties that
+    // hide the accessors below: take them over.
+    for (const name of ['token', 'getToken']) {
+      if (Object.prototype.hasOwnProperty.call(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
+    }
+  }
+
+  get token() { return this.#token; }
+  set token(value) {
+    this.#token = value;
+    if (this.controller) this.controller.setToken(value ?? '');
+    else this.#mount();
+  }
+  get getToken() { return this.#getToken; }
+  set getToken(value) {
+    this.#getToken = value;
+    if (!this.controller) this.#mount();
+  }
+
+  connectedCallback() {
     if (!this.style.display) this.style.display = 'block';
-    this.controller = await mountPlanMapper(this, {
+    this.#mount();
+  }
+  disconnectedCallback() { this.#unmount(); }
+  attributeChangedCallback(name, before, after) {
+    if (before === after || !this.#mounting) return;
+    this.#unmount();
+    this.#mount();
+  }
+
+  #unmount() {
+    this.#mounting?.abort();
+    this.#mounting = null;
+    this.controller?.destroy();
+    this.controller = null;
+  }
+
+  #mount() {
+    if (!this.isConnected || this.#mounting) return;
+    if (this.#token == null && typeof this.#getToken !== 'function') {
+      this.dataset.planMapperState = 'waiting-for-token';
+      return;
+    }
+    const mounting = new AbortController();
+    this.#mounting = mounting;
+    mountPlanMapper(this, {
       apiUrl: this.getAttribute('api-url') ?? '', jobId: this.getAttribute('job-id') ?? '',
       fileId: this.getAttribute('file-id') ?? '', theme: this.getAttribute('theme') ?? 'light',
-      token: this.token, getToken: this.getToken,
+      token: this.#token ?? undefined, getToken: this.#getToken, signal: mounting.signal,
+      allowedApiOrigins: this.allowedApiOrigins,
+    }).then((controller) => {
+      if (this.#mounting === mounting) this.controller = controller;
+      else controller.destroy();
+    }, (error) => {
+      if (error?.name === 'AbortError') return;
+      if (this.#mounting === mounting) this.#mounting = null;
+      this.dispatchEvent(new CustomEvent('plan-mapper-error', { detail: { during: 'starting', message: String(error?.message ?? error), status: 0, serverMessages: [], problems: [] } }));
     });
   }
-  disconnectedCallback() { this.controller?.destroy(); this.controller = null; }
 }
 if (typeof customElements !== 'undefined' && !customElements.get('plan-mapper')) {
   customElements.define('plan-mapper', PlanMapperElement);
