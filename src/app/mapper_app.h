@@ -8,6 +8,7 @@
 
 #include "app/app_config.h"
 #include "app/app_host.h"
+#include "app/mirror_model.h"
 #include "core/api/client.h"
 #include "core/api/http_client.h"
 #include "matcher/field_matcher.h"
@@ -45,6 +46,13 @@ public:
     bool undo();
     bool redo();
     void set_token(const std::string& token);  // the answer to AppHost::request_token
+
+    // The accessibility mirror (app/mirror_model.h, app/mirror_actions.h; defined in
+    // mapper_app_mirror.cpp): its state for a window of rows, one source's destination options,
+    // and an action applied like the canvas's, answered with {"ok", "announcement"}.
+    std::string mirror_state(const MirrorWindow& window);
+    std::string mirror_options(const std::string& source_key, const std::string& query, std::size_t limit) const;
+    std::string mirror_action(const std::string& action_json);
 
     const Session* session() const { return session_.get(); }
     const ui::PanelStatus& status() const { return status_; }

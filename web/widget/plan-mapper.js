@@ -5,6 +5,7 @@
 // store), input events forwarded to the module, and frame scheduling — a frame is drawn only when
 // input, the network or a resize asks for one, so an idle widget draws nothing.
 import createPlanMapperModule from './plan-mapper-wasm.js';
+import { createA11yMirror } from './a11y-mirror.js';
 
 let nextCanvasId = 1;
 // Frames drawn after an input event: ImGui settles hover and active states over a few frames.
@@ -49,8 +50,10 @@ export async function mountPlanMapper(container, options = {}) {
   const canvas = document.createElement('canvas');
   canvas.id = `plan-mapper-canvas-${nextCanvasId++}`;
   canvas.tabIndex = 0;                                 // focusable by click or Tab, never grabs focus itself
+  // Screen readers use the accessibility mirror beside it (a11y-mirror.js); the canvas is the
+  // same panel for the mouse and for sighted keyboard use.
   canvas.setAttribute('role', 'application');
-  canvas.setAttribute('aria-label', 'Field mapping');
+  canvas.setAttribute('aria-label', `${options.label ?? 'Field mapping'}, visual panel`);
   canvas.style.cssText = 'display:block;width:100%;height:100%;outline:none;touch-action:none';
   canvas.addEventListener('contextmenu', (event) => event.preventDefault());
   container.appendChild(canvas);
@@ -61,6 +64,8 @@ export async function mountPlanMapper(container, options = {}) {
   let frameRequest = 0;
   let frameTimer = 0;
   let settleFrames = SETTLE_FRAMES;
+  let mirror = null;
+  const pendingMirrorEvents = [];                      // events before the mirror exists (ready)
 
   // The backing store at the device pixel ratio. Assigned only when it changes: any assignment
   // clears and reallocates the drawing buffer.
@@ -99,6 +104,7 @@ export async function mountPlanMapper(container, options = {}) {
       frameStats.firstFrameAt = performance.now();   // ms since navigation
       performance.mark?.('plan-mapper:first-frame');
     }
+    mirror?.update();
     if (settleFrames > 0) { settleFrames -= 1; delay = 0; }
     if (delay >= 0) scheduleFrame(delay);
   };
@@ -139,6 +145,7 @@ export async function mountPlanMapper(container, options = {}) {
         if (name === 'error' && container.dataset.planMapperState === 'loading') container.dataset.planMapperState = 'error';
         if (name === 'draft') { writeDraft(draftKey, detail); return; }
         if (name === 'submit') writeDraft(draftKey, null);   // the server has the edits now
+        if (mirror) mirror.onEvent(name, detail); else pendingMirrorEvents.push([name, detail]);
         emit(name, detail);
       },
       wake: () => scheduleFrame(0),
@@ -190,6 +197,28 @@ export async function mountPlanMapper(container, options = {}) {
     container.dataset.planMapperState = 'error';
     throw new Error(`plan-mapper: could not start (WebGL2 unavailable?), code ${created}`);
   }
+
+  // The accessibility mirror reads the module's state after each frame that may have changed it.
+  const readText = (pointer) => module.UTF8ToString(pointer);
+  mirror = createA11yMirror({
+    container,
+    label: options.label ?? 'Field mapping',
+    bridge: {
+      stateText: (firstRow, rows, firstDestination, destinations) =>
+        readText(module._pm_mirror_state(firstRow, rows, firstDestination, destinations)),
+      options: (source, query, limit) => withString(module, source, (s) =>
+        withString(module, query, (q) => JSON.parse(readText(module._pm_mirror_options(s, q, limit))))),
+      action(action) {
+        if (destroyed) return { ok: false, announcement: '' };
+        const outcome = withString(module, JSON.stringify(action), (a) => JSON.parse(readText(module._pm_mirror_action(a))));
+        afterInput();
+        return outcome;
+      },
+    },
+  });
+  for (const [name, detail] of pendingMirrorEvents) mirror.onEvent(name, detail);
+  pendingMirrorEvents.length = 0;
+  mirror.update();
 
   const resize = () => {
     const { rect, ratio } = sizeCanvas();
@@ -277,6 +306,8 @@ export async function mountPlanMapper(container, options = {}) {
     framesDrawn() { return destroyed ? 0 : module._pm_frames_drawn(); },
     // Time spent inside the module's frames (CPU side, without the GPU) and the wasm heap size.
     frameStats() { return { ...frameStats, heapBytes: destroyed ? 0 : module.HEAP8.length }; },
+    // Time spent bringing the accessibility mirror up to date (only updates that changed it).
+    mirrorStats() { return mirror ? { ...mirror.stats } : null; },
     undo() { return call(() => module._pm_undo() === 1); },
     redo() { return call(() => module._pm_redo() === 1); },
     destroy() {
@@ -288,6 +319,7 @@ export async function mountPlanMapper(container, options = {}) {
       ratioQuery?.removeEventListener('change', onRatioChange);
       for (const [type, handler, listenerOptions] of listeners) canvas.removeEventListener(type, handler, listenerOptions);
       module._pm_destroy();
+      mirror?.destroy();
       canvas.remove();
       delete container.dataset.planMapperState;
     },
@@ -303,6 +335,7 @@ export class PlanMapperElement extends HTMLElement {
     this.controller = await mountPlanMapper(this, {
       apiUrl: this.getAttribute('api-url') ?? '', jobId: this.getAttribute('job-id') ?? '',
       fileId: this.getAttribute('file-id') ?? '', theme: this.getAttribute('theme') ?? 'light',
+      label: this.getAttribute('label') ?? undefined,
       token: this.token, getToken: this.getToken,
     });
   }
