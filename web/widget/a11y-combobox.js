@@ -68,8 +68,9 @@ export class DestinationCombobox {
       this.listbox.appendChild(item);
     }
     this.more.textContent = more > 0 ? `${more} more fields match; type to narrow the list.` : options.length ? '' : 'No destination field matches.';
-    this.listbox.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
+    // An empty listbox is not shown (the description says nothing matches).
+    this.listbox.hidden = options.length === 0;
+    input.setAttribute('aria-expanded', options.length ? 'true' : 'false');
     // Typed text selects the first match (Enter takes it, like the canvas); opened empty, the current choice.
     const selected = options.findIndex((o) => o.selected);
     this.setActive(query ? (options.length ? 0 : -1) : Math.max(0, selected));
@@ -104,7 +105,7 @@ export class DestinationCombobox {
     const option = this.options[index];
     if (!input || !option) return;
     this.close(false);
-    input.value = option.kind === 'destination' ? option.label : option.label;
+    input.value = option.label;
     this.pick(input.dataset.source, option);
   }
 

@@ -52,6 +52,8 @@ export class VirtualGrid {
     this.root.setAttribute('aria-rowcount', String(total + 1));
     const hadFocus = this.root.contains(document.activeElement);
     const focusedColumn = this.columnOf(document.activeElement);
+    // The keyboard stays on the same field when an edit moves its row (a mapped row moves up).
+    const focusedKey = this.rows.find((r) => r.row.contains(document.activeElement))?.key;
     const old = new Map(this.rows.map((r) => [r.key, r]));
     const next = [];
     for (const [i, item] of items.entries()) {
@@ -73,6 +75,8 @@ export class VirtualGrid {
     while (cursor) { const after = cursor.nextSibling; cursor.remove(); cursor = after; }
     if (!next.length) this.body.appendChild(this.empty);
     this.rows = next;
+    const moved = focusedKey === undefined ? null : next.find((r) => r.key === focusedKey);
+    if (moved) this.activeRow = moved.index;
     this.activeRow = Math.min(Math.max(0, this.activeRow), Math.max(0, total - 1));
     this.updateTabStops();
     if (hadFocus && !this.root.contains(document.activeElement)) this.focusActive(focusedColumn ?? this.activeColumn);

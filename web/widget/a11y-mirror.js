@@ -1,4 +1,5 @@
-// The accessibility mirror: a visually hidden DOM subtree beside the canvas that says and does what
+// The accessibility mirror: a visually hidden DOM subtree beside the canvas, inside the widget's
+// region landmark that says and does what
 // the canvas panel says and does, for screen readers and keyboard users. Built from the module's
 // session state (src/app/mirror_model.h), never from pixels; its edits go through the module
 // (src/app/mirror_actions.h) exactly like the canvas's, so undo works across both. The region holds:
@@ -19,8 +20,9 @@ const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 // bridge: { stateText(firstRow, rows, firstDestination, destinations) -> JSON text, options(source,
 // query, limit) -> object, action(object) -> {ok, announcement} } (web/widget/plan-mapper.js).
-export function createA11yMirror({ container, label = 'Field mapping', bridge }) {
-  const root = el('section', { role: 'region', 'aria-label': label, 'data-plan-mapper-mirror': '' });
+// `container` is the widget's region landmark (plan-mapper.js), which holds the canvas too.
+export function createA11yMirror({ container, bridge }) {
+  const root = el('div', { 'data-plan-mapper-mirror': '' });
   root.style.cssText = HIDDEN_STYLE;
   const status = el('div', { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
   const alert = el('div', { role: 'alert' });
@@ -36,10 +38,11 @@ export function createA11yMirror({ container, label = 'Field mapping', bridge })
   let destinationWindow = 0;
   let reviewReturnFocus = null;
 
+  // The module draws a frame after every action (bridge.action asks for one); the mirror is brought
+  // up to date after that frame, when the panel's view has been rebuilt for it anyway.
   const act = (action) => {
     const outcome = bridge.action(action);
     if (outcome.announcement) (outcome.ok ? announce : raiseAlert)(outcome.announcement);
-    update();
     return outcome;
   };
 
@@ -123,7 +126,6 @@ export function createA11yMirror({ container, label = 'Field mapping', bridge })
     // Said once typing pauses, not after every character.
     searchAnnounce = setTimeout(() => (outcome.ok ? announce : raiseAlert)(outcome.announcement), 600);
     rowWindow = 0;
-    update();
   };
   search.addEventListener('input', () => { if (!search.composing) applySearch(); });
   search.addEventListener('compositionstart', () => { search.composing = true; });

@@ -47,16 +47,22 @@ function writeDraft(key, draft) {
 
 export async function mountPlanMapper(container, options = {}) {
   if (!(container instanceof HTMLElement)) throw new TypeError('mountPlanMapper: container must be an element');
+  // The widget's region landmark (named by options.label): the canvas for the mouse and for
+  // sighted keyboard use, and beside it the accessibility mirror for screen readers (a11y-mirror.js).
+  const label = options.label ?? 'Field mapping';
+  const region = document.createElement('section');
+  region.setAttribute('role', 'region');
+  region.setAttribute('aria-label', label);
+  region.style.cssText = 'display:block;position:relative;width:100%;height:100%';
   const canvas = document.createElement('canvas');
   canvas.id = `plan-mapper-canvas-${nextCanvasId++}`;
   canvas.tabIndex = 0;                                 // focusable by click or Tab, never grabs focus itself
-  // Screen readers use the accessibility mirror beside it (a11y-mirror.js); the canvas is the
-  // same panel for the mouse and for sighted keyboard use.
   canvas.setAttribute('role', 'application');
-  canvas.setAttribute('aria-label', `${options.label ?? 'Field mapping'}, visual panel`);
+  canvas.setAttribute('aria-label', `${label}, visual panel`);
   canvas.style.cssText = 'display:block;width:100%;height:100%;outline:none;touch-action:none';
   canvas.addEventListener('contextmenu', (event) => event.preventDefault());
-  container.appendChild(canvas);
+  region.appendChild(canvas);
+  container.appendChild(region);
   container.dataset.planMapperState = 'loading';
 
   let module = null;
@@ -201,8 +207,7 @@ export async function mountPlanMapper(container, options = {}) {
   // The accessibility mirror reads the module's state after each frame that may have changed it.
   const readText = (pointer) => module.UTF8ToString(pointer);
   mirror = createA11yMirror({
-    container,
-    label: options.label ?? 'Field mapping',
+    container: region,
     bridge: {
       stateText: (firstRow, rows, firstDestination, destinations) =>
         readText(module._pm_mirror_state(firstRow, rows, firstDestination, destinations)),
@@ -320,7 +325,7 @@ export async function mountPlanMapper(container, options = {}) {
       for (const [type, handler, listenerOptions] of listeners) canvas.removeEventListener(type, handler, listenerOptions);
       module._pm_destroy();
       mirror?.destroy();
-      canvas.remove();
+      region.remove();
       delete container.dataset.planMapperState;
     },
   };
