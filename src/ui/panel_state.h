@@ -32,6 +32,7 @@ struct PanelState {
     bool lines_dirty = true;
     bool focus_filter = false;                 // Ctrl+F pressed
     bool review_open = false;
+    bool help_open = false;                    // the keyboard map (F1 or "?")
     const SuggestionsBySource* suggestions = nullptr;  // from the matcher, when there is one
     // The source row whose control has the keyboard in the accessibility mirror (the DOM beside
     // the canvas): the table rings it and scrolls to it once each time it is set, so a sighted
