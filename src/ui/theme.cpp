@@ -35,7 +35,7 @@ void apply_theme(bool dark) {
         ImGui::StyleColorsLight(&style);
     g_dark = dark;
     // Placeholder text ("Search fields") is drawn in TextDisabled: it must read too.
-    style.Colors[ImGuiCol_TextDisabled] = dark ? ImVec4(0.62f, 0.62f, 0.62f, 1.0f) : ImVec4(0.40f, 0.40f, 0.40f, 1.0f);
+    style.Colors[ImGuiCol_TextDisabled] = dark ? ImVec4(0.62f, 0.62f, 0.62f, 1.0f) : ImVec4(0.36f, 0.36f, 0.36f, 1.0f);
     style.Colors[ImGuiCol_NavHighlight] = text_palette(dark).focus;
     const float em = kFontSize;
     style.WindowPadding = ImVec2(0.8f * em, 0.8f * em);
