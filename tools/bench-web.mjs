@@ -94,7 +94,7 @@ try {
   const editMs = [];
   for (let i = 0; i < 10; i += 1) {
     const before = await mirrorPage.evaluate(() => window.controllers.widget.mirrorStats().updates);
-    const combo = region.getByRole('combobox', { name: `Destination for Field ${i}` });
+    const combo = region.getByRole('combobox', { name: `Destination for Field ${i}`, exact: true });
     await combo.fill(`Field ${4500 + i}`);
     await combo.press('Enter');
     await mirrorPage.waitForFunction((n) => window.controllers.widget.mirrorStats().updates > n, before);

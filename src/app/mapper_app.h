@@ -53,6 +53,9 @@ public:
     std::string mirror_state(const MirrorWindow& window);
     std::string mirror_options(const std::string& source_key, const std::string& query, std::size_t limit) const;
     std::string mirror_action(const std::string& action_json);
+    // "" instead of mirror_state() when nothing it shows changed since the last call (so the
+    // page's per-frame check costs a comparison, not a JSON document).
+    std::string mirror_state_if_changed(const MirrorWindow& window);
 
     const Session* session() const { return session_.get(); }
     const ui::PanelStatus& status() const { return status_; }
@@ -119,6 +122,9 @@ private:
     void rank_next_slice();
     ui::PanelStatus status_;
     ui::PanelState panel_state_;
+    std::uint64_t sessions_started_ = 0;       // tells plans apart whose revisions are equal
+    std::string mirror_key_;                   // what the mirror was last given (mirror_state_if_changed)
+    std::string mirror_key() const;
 };
 
 }  // namespace pm

@@ -1,14 +1,18 @@
 // The accessibility mirror's model and actions (app/mirror_model.h, app/mirror_actions.h): the
 // rows it describes are the canvas's rows (same order, filter and chips), a window of a 5,000-row
 // plan is only that window, and its edits are the canvas's edits (one undo history, same steps).
+#include "app/mapper_app.h"
 #include "app/mirror_actions.h"
 #include "app/mirror_model.h"
 #include "core/json/parse.h"
+#include "support/fake_http_client.h"
 #include "support/synthetic_plan.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 namespace pm {
 namespace {
@@ -187,6 +191,39 @@ TEST(MirrorActions, BulkActionsSayWhatTheyDid) {
     EXPECT_EQ(f.act({{"op", "bulk"}, {"action", "clear"}}).announcement, "20 mappings cleared.");
     EXPECT_FALSE(f.act({{"op", "bulk"}, {"action", "acceptSuggestions"}}).ok);   // no matcher here
     EXPECT_EQ(f.session->counts().edges, 0u);
+}
+
+class EventLog final : public AppHost {
+public:
+    void notify(const std::string& name, const std::string&) override { names.push_back(name); }
+    std::vector<std::string> names;
+};
+
+TEST(MirrorApp, AnswersEmptyWhenNothingShownChangedAndEditsNotifyThePage) {
+    test::SyntheticShape shape;
+    shape.edges = 20;
+    AppConfig config;
+    config.plan_json = test::make_synthetic_plan_json(shape).dump();
+    test::FakeHttpClient http;
+    EventLog host;
+    MapperApp app(config, http, host);
+    app.start(0);
+    const MirrorWindow window{0, 40, 0, 40};
+    EXPECT_FALSE(app.mirror_state_if_changed(window).empty());
+    EXPECT_TRUE(app.mirror_state_if_changed(window).empty());   // the per-frame check
+    EXPECT_FALSE(app.mirror_state_if_changed({5, 40, 0, 40}).empty());   // another window
+    const Json outcome = parse(app.mirror_action(R"({"op":"map","source":"src_25","destination":"dst_21"})"));
+    EXPECT_TRUE(outcome["ok"].get<bool>());
+    EXPECT_EQ(outcome["announcement"], "Field 25 mapped to Field 21.");
+    // The page hears of the edit at once, as after a canvas edit: a change and a draft.
+    EXPECT_NE(std::find(host.names.begin(), host.names.end(), "change"), host.names.end());
+    EXPECT_NE(std::find(host.names.begin(), host.names.end(), "draft"), host.names.end());
+    const std::string after = app.mirror_state_if_changed({5, 40, 0, 40});
+    ASSERT_FALSE(after.empty());
+    EXPECT_EQ(parse(after)["counts"]["mapped"], 21);
+    EXPECT_TRUE(app.mirror_state_if_changed({5, 40, 0, 40}).empty());
+    app.mirror_action(R"({"op":"filter","text":"field 1"})");
+    EXPECT_FALSE(app.mirror_state_if_changed({5, 40, 0, 40}).empty());
 }
 
 }  // namespace

@@ -59,10 +59,14 @@ export class VirtualGrid {
     for (const [i, item] of items.entries()) {
       const index = first + i;
       let entry = old.get(item.key);
-      if (!entry || entry.json !== item.json || entry.index !== index) {
+      if (!entry || entry.json !== item.json) {
         const rendered = this.renderRow(item.data, index);
-        rendered.row.setAttribute('aria-rowindex', String(index + 2));
-        entry = { key: item.key, json: item.json, data: item.data, index, ...rendered };
+        entry = { key: item.key, json: item.json, data: item.data, index: -1, ...rendered };
+      }
+      // A row that only moved (an edit above it) keeps its DOM: only its index changes.
+      if (entry.index !== index) {
+        entry.index = index;
+        entry.row.setAttribute('aria-rowindex', String(index + 2));
       }
       next.push(entry);
     }

@@ -318,8 +318,9 @@ export function createA11yMirror({ container, bridge }) {
   const stats = { checks: 0, checkMs: 0, updates: 0, totalMs: 0, lastMs: 0, maxMs: 0 };
   function update() {
     const started = performance.now();
+    // The module answers "" when nothing the mirror shows changed since it last asked.
     const text = bridge.stateText(rowWindow, WINDOW_ROWS, destinationWindow, WINDOW_ROWS);
-    if (text === lastText) {
+    if (text === '' || text === lastText) {
       stats.checks += 1;
       stats.checkMs += performance.now() - started;
       return false;
