@@ -20,7 +20,7 @@ export function el(tag, attributes = {}, text = null) {
 // [element per column] }. onWindow(first) asks for rows from `first`; onFocusRow(index, data) tells
 // which row has the keyboard. keyHandledByCell(event, column) lets a cell's widget keep a key.
 export class VirtualGrid {
-  constructor({ label, columns, renderRow, onWindow, onFocusRow, keyHandledByCell = () => false }) {
+  constructor({ label, columns, renderRow, onWindow, onFocusRow = null, keyHandledByCell = (_event, _column) => false }) {
     this.renderRow = renderRow;
     this.onWindow = onWindow;
     this.onFocusRow = onFocusRow;

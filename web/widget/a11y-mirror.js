@@ -111,7 +111,7 @@ export function createA11yMirror({ container, bridge }) {
     else if (event.key === 'Home') go(0);
     else if (event.key === 'End') go(items.length - 1);
     else if (event.key === 'Escape') closeMenu();
-    else if (event.key === 'Enter' || event.key === ' ') document.activeElement.click();
+    else if (event.key === 'Enter' || event.key === ' ') /** @type {HTMLElement} */ (document.activeElement).click();
     else if (event.key === 'Tab') closeMenu(false);
     else return;
     event.preventDefault();
