@@ -151,6 +151,7 @@ describe('accessibility mirror in Chromium', { skip: built ? false : 'dist/ not 
     await waitForEdge(page, widget, 'account', 'notes');
     await page.evaluate(() => window.controllers.widget.undo());
     await eventually(() => region.getByRole('combobox', { name: 'Destination for Notes' }).inputValue(), (v) => v === 'Not mapped', 'the mirror shows the undo');
+    assert.deepEqual(page.problems, []);
     await page.close();
   });
 

@@ -56,6 +56,13 @@ export class DestinationCombobox {
 
   isOpen(input) { return this.input === input; }
 
+  // The person is in the middle of choosing: the list is open or they typed something. The row
+  // must not be rebuilt under them (suggestions arriving would throw their typing away).
+  isBusy(node) {
+    return node instanceof HTMLInputElement && node.getAttribute('role') === 'combobox' &&
+      (this.input === node || node.value !== node.dataset.shown);
+  }
+
   open(input, query) {
     if (this.input && this.input !== input) this.close(true);
     this.input = input;
@@ -106,6 +113,7 @@ export class DestinationCombobox {
     if (!input || !option) return;
     this.close(false);
     input.value = option.label;
+    input.dataset.shown = option.label;
     this.pick(input.dataset.source, option);
   }
 

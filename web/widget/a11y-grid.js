@@ -20,7 +20,12 @@ export function el(tag, attributes = {}, text = null) {
 // [element per column] }. onWindow(first) asks for rows from `first`; onFocusRow(index, data) tells
 // which row has the keyboard. keyHandledByCell(event, column) lets a cell's widget keep a key.
 export class VirtualGrid {
-  constructor({ label, columns, renderRow, onWindow, onFocusRow = null, keyHandledByCell = (_event, _column) => false }) {
+  // isBusy(node): the focused node is mid-edit; its row is then kept as it is until focus leaves it.
+  constructor({ label, columns, renderRow, onWindow, onFocusRow = null, keyHandledByCell = (_event, _column) => false,
+    isBusy = (_node) => false }) {
+    this.isBusy = isBusy;
+    this.held = false;                 // a row was kept stale; onStale() is called once focus leaves it
+    this.onStale = null;
     this.renderRow = renderRow;
     this.onWindow = onWindow;
     this.onFocusRow = onFocusRow;
@@ -42,6 +47,9 @@ export class VirtualGrid {
     this.empty.appendChild(this.emptyCell);
     this.root.addEventListener('keydown', (event) => this.onKey(event));
     this.root.addEventListener('focusin', (event) => this.onFocusIn(event));
+    this.root.addEventListener('focusout', () => {
+      if (this.held) setTimeout(() => { if (this.held) { this.held = false; this.onStale?.(); } }, 0);
+    });
   }
 
   // Rows [first, first + items.length) of `total`; each item { key, json, data }. A row whose json
@@ -59,7 +67,9 @@ export class VirtualGrid {
     for (const [i, item] of items.entries()) {
       const index = first + i;
       let entry = old.get(item.key);
-      if (!entry || entry.json !== item.json) {
+      if (entry && entry.json !== item.json && entry.row.contains(document.activeElement) && this.isBusy(document.activeElement)) {
+        this.held = true;
+      } else if (!entry || entry.json !== item.json) {
         const rendered = this.renderRow(item.data, index);
         entry = { key: item.key, json: item.json, data: item.data, index: -1, ...rendered };
       }
@@ -70,13 +80,16 @@ export class VirtualGrid {
       }
       next.push(entry);
     }
-    // Patch the children in order, moving or replacing only what differs.
+    // Patch the children: drop the rows that went, then insert the new ones between the kept ones.
+    // Kept rows are not moved unless their order changed (moving a row would take the keyboard
+    // out of it, and costs a layout).
+    const keep = new Set(next.map((entry) => entry.row));
+    for (const child of [...this.body.children]) if (!keep.has(child)) child.remove();
     let cursor = this.body.firstChild;
     for (const entry of next) {
       if (cursor === entry.row) { cursor = cursor.nextSibling; continue; }
       this.body.insertBefore(entry.row, cursor);
     }
-    while (cursor) { const after = cursor.nextSibling; cursor.remove(); cursor = after; }
     if (!next.length) this.body.appendChild(this.empty);
     this.rows = next;
     const moved = focusedKey === undefined ? null : next.find((r) => r.key === focusedKey);

@@ -219,8 +219,12 @@ export function createA11yMirror({ container, bridge }) {
     onWindow: (first) => { rowWindow = first; update(); },
     onFocusRow: (index, data) => bridge.action({ op: 'focus', source: data.key, scroll: true }),
     // The combobox keeps the arrows while its list is open, and Left/Right always (it is a text box).
+    isBusy: (node) => combobox.isBusy(node),
     keyHandledByCell: (event, column) => column === 2 && (combobox.isOpen(event.target) || event.key === 'ArrowLeft' || event.key === 'ArrowRight' || event.key === 'Home' || event.key === 'End') && !event.ctrlKey,
   });
+
+  // A row kept while its combobox was in use is brought up to date once the keyboard leaves it.
+  sourceGrid.onStale = () => { if (state.loaded) render(); };
 
   const destinationGrid = new VirtualGrid({
     label: 'Destination fields',
