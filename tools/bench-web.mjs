@@ -36,9 +36,19 @@ function bigPlan() {
   return plan;
 }
 
+// --mirror-only: just the accessibility mirror's figures (the rest takes minutes).
+const mirrorOnly = process.argv.includes('--mirror-only');
 const double = await startDoubleForDist();
 const browser = await launchChromium();
 try {
+  if (!mirrorOnly) await canvasFigures();
+  await mirrorFigures();
+} finally {
+  await browser.close();
+  await double.close();
+}
+
+async function canvasFigures() {
   const runs = 5;
   const firstFrame = [];
   const ready = [];
@@ -82,6 +92,9 @@ try {
   report('web.frame_5000x5000_worst', statsTyped.maxMs, 'ms', statsTyped.frames);
   report('web.wasm_heap_5000x5000', statsTyped.heapBytes / (1024 * 1024), 'MB');
   await page.close();
+}
+
+async function mirrorFigures() {
 
   // The accessibility mirror on the same plan: the cost of bringing it up to date after an edit
   // made through it (JSON of the row windows + the DOM patch, after the frame that rebuilt the
@@ -115,7 +128,4 @@ try {
   const checks = await mirrorPage.evaluate(() => window.controllers.widget.mirrorStats());
   report('web.mirror_check_per_frame_mean', checks.checkMs / Math.max(1, checks.checks), 'ms', checks.checks);
   await mirrorPage.close();
-} finally {
-  await browser.close();
-  await double.close();
 }

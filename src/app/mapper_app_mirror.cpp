@@ -13,10 +13,11 @@ std::string MapperApp::mirror_state(const MirrorWindow& window) {
 
 // Everything mirror_state_json reads, short of the rows themselves: the session's revision (every
 // edit, undo and redo), the filters, the review, the status texts, the enum rows open, the
-// server's messages and the matcher's progress (suggestions change the reasons shown).
+// server's messages, and whether the matcher has finished (its suggestions add to the reasons
+// shown; while it ranks a big plan slice by slice, the mirror is not rebuilt for every slice).
 std::string MapperApp::mirror_key() const {
     std::string key = std::to_string(sessions_started_) + '/' + std::to_string(session_ ? session_->revision() : 0) + '/' +
-                      std::to_string(next_to_rank_) + '/' + (panel_state_.suggestions ? "s" : "-") + '/' +
+                      (ranking() ? "r" : "-") + (panel_state_.suggestions ? "s" : "-") + '/' +
                       std::to_string(panel_state_.chips) + '/' + (panel_state_.review_open ? "r" : "-") +
                       (status_.loading ? "l" : "-") + (status_.submitting ? "u" : "-") + (status_.draft_offered ? "d" : "-");
     for (const std::string* text : {&status_.message, &status_.submit_message, &status_.warning, &status_.server_changes, &status_.job_id})

@@ -7,6 +7,14 @@
 export const WINDOW_ROWS = 40;        // rows in the DOM at once
 const PAGE_ROWS = 10;
 
+// Writes only what differs: an unchanged attribute or text costs no DOM mutation (and no relayout).
+export function setAttr(node, name, value) {
+  if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+}
+export function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
 export function el(tag, attributes = {}, text = null) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
@@ -57,7 +65,7 @@ export class VirtualGrid {
   show(total, first, items) {
     this.total = total;
     this.first = first;
-    this.root.setAttribute('aria-rowcount', String(total + 1));
+    setAttr(this.root, 'aria-rowcount', String(total + 1));
     const hadFocus = this.root.contains(document.activeElement);
     const focusedColumn = this.columnOf(document.activeElement);
     // The keyboard stays on the same field when an edit moves its row (a mapped row moves up).
@@ -112,11 +120,13 @@ export class VirtualGrid {
   updateTabStops() {
     for (const entry of this.rows) {
       for (const [column, focusable] of entry.focusables.entries()) {
-        focusable.tabIndex = entry.index === this.activeRow && column === this.activeColumn ? 0 : -1;
+        const tabIndex = entry.index === this.activeRow && column === this.activeColumn ? 0 : -1;
+        if (focusable.tabIndex !== tabIndex) focusable.tabIndex = tabIndex;   // unchanged: no DOM write
       }
     }
     // With no row in the window (an empty filter), the grid still has one tab stop.
-    this.emptyCell.tabIndex = this.rows.length ? -1 : 0;
+    const emptyTab = this.rows.length ? -1 : 0;
+    if (this.emptyCell.tabIndex !== emptyTab) this.emptyCell.tabIndex = emptyTab;
     if (this.rows.length && !this.entryAt(this.activeRow)) this.rows[0].focusables[this.activeColumn].tabIndex = 0;
   }
 

@@ -9,7 +9,7 @@
 // a modal dialog, and live regions for outcomes (role=status) and errors (role=alert).
 // DOM text only through textContent and attributes: server and file text is data, never markup.
 import { DestinationCombobox } from './a11y-combobox.js';
-import { el, VirtualGrid, WINDOW_ROWS } from './a11y-grid.js';
+import { el, setAttr, setText, VirtualGrid, WINDOW_ROWS } from './a11y-grid.js';
 
 // Present in the accessibility tree and the tab order, invisible on screen (the canvas shows the
 // focus instead: the row whose control has the keyboard gets a ring there).
@@ -273,23 +273,23 @@ export function createA11yMirror({ container, bridge }) {
   container.appendChild(root);
 
   function setDisabled(button, disabled) {
-    if (disabled) button.setAttribute('aria-disabled', 'true'); else button.removeAttribute('aria-disabled');
+    if (disabled) setAttr(button, 'aria-disabled', 'true'); else if (button.hasAttribute('aria-disabled')) button.removeAttribute('aria-disabled');
   }
 
   function render() {
-    loading.hidden = !state.loading;
-    problem.textContent = state.message ? `Problem: ${state.message}` : '';
-    saved.textContent = state.submitMessage ?? '';
-    if (!state.loaded) { counts.textContent = ''; return; }
+    if (loading.hidden !== !state.loading) loading.hidden = !state.loading;
+    setText(problem, state.message ? `Problem: ${state.message}` : '');
+    setText(saved, state.submitMessage ?? '');
+    if (!state.loaded) { setText(counts, ''); return; }
     const c = state.counts;
     const missing = c.requiredMissing ? `${plural(c.requiredMissing, 'required field')} missing` : 'all required fields mapped';
-    counts.textContent = `${c.mapped} mapped, ${c.unmapped} unmapped, ${c.ignored} ignored; ${missing}.`;
+    setText(counts, `${c.mapped} mapped, ${c.unmapped} unmapped, ${c.ignored} ignored; ${missing}.`);
     setDisabled(undo, !state.canUndo);
     setDisabled(redo, !state.canRedo);
     setDisabled(review, state.submitting);
-    review.textContent = state.submitting ? 'Submitting...' : 'Review and submit';
+    setText(review, state.submitting ? 'Submitting...' : 'Review and submit');
     if (document.activeElement !== search && search.value !== state.filter) search.value = state.filter;
-    for (const [name, button] of chipButtons) button.setAttribute('aria-pressed', state.chips[name] ? 'true' : 'false');
+    for (const [name, button] of chipButtons) setAttr(button, 'aria-pressed', state.chips[name] ? 'true' : 'false');
     const rowItems = state.rows.map((data) => ({ key: data.key, json: JSON.stringify(data), data }));
     rowWindow = state.firstRow;
     sourceGrid.show(state.rowCount, state.firstRow, rowItems);
