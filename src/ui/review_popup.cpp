@@ -53,7 +53,7 @@ bool draw_review_popup(const Session& session, PanelState& state) {
         coloured_text(error_colour(), std::to_string(missing) + " required field" + (missing == 1 ? " has" : "s have") +
                                         " no source: the import will leave them empty.");
     // Send plan is the default button: Enter (or Ctrl+Enter) sends, unless the keyboard is on Keep
-    // editing; never in the frame whose key press opened the review.
+    // editing; Escape is Keep editing; never in the frame whose key press opened the review.
     const bool appearing = ImGui::IsWindowAppearing();
     const bool enter = !appearing && (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false));
     const bool chord = !appearing && ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_Enter);
@@ -69,7 +69,8 @@ bool draw_review_popup(const Session& session, PanelState& state) {
     const bool keep_clicked = ImGui::Button("Keep editing");
     const bool keep_focused = ImGui::IsItemFocused();
     record_item("review-keep-editing");
-    if (keep_clicked || (enter && keep_focused && !chord)) {
+    const bool escape = !appearing && ImGui::IsKeyPressed(ImGuiKey_Escape, false);
+    if (keep_clicked || escape || (enter && keep_focused && !chord)) {
         state.review_open = false;
         ImGui::CloseCurrentPopup();
     } else if (send_clicked || chord || enter) {
