@@ -319,7 +319,7 @@ export function createA11yMirror({ container, bridge }) {
 
   // Reads the module's state for the current windows; the DOM is touched only when it changed.
   // stats: how long updates took, for tools/bench (checks that changed nothing are counted apart).
-  const stats = { checks: 0, checkMs: 0, updates: 0, totalMs: 0, lastMs: 0, maxMs: 0 };
+  const stats = { checks: 0, checkMs: 0, updates: 0, totalMs: 0, lastMs: 0, maxMs: 0, lastParts: null };
   function update() {
     const started = performance.now();
     // The module answers "" when nothing the mirror shows changed since it last asked.
@@ -330,9 +330,13 @@ export function createA11yMirror({ container, bridge }) {
       return false;
     }
     lastText = text;
+    const fetched = performance.now();
     state = JSON.parse(text);
+    const parsed = performance.now();
     render();
     const spent = performance.now() - started;
+    // Where the last update's time went: the module's JSON, parsing it, the DOM.
+    stats.lastParts = { moduleMs: fetched - started, parseMs: parsed - fetched, domMs: performance.now() - parsed, bytes: text.length };
     stats.updates += 1;
     stats.totalMs += spent;
     stats.lastMs = spent;
