@@ -109,7 +109,7 @@ describe('accessibility mirror in Chromium', { skip: built ? false : 'dist/ not 
     const unmappedChip = region.getByRole('button', { name: 'Unmapped' });
     await unmappedChip.press('Enter');
     await expectStatus(region, '3 of 15 source columns shown.');   // Owner Email, LinkedIn URL and Phone
-    assert.equal(await unmappedChip.getAttribute('aria-pressed'), 'true');
+    await eventually(() => unmappedChip.getAttribute('aria-pressed'), (v) => v === 'true', 'the chip is on');
     await unmappedChip.press('Enter');
     await eventually(() => unmappedChip.getAttribute('aria-pressed'), (v) => v === 'false', 'the chip is off');
 

@@ -77,6 +77,7 @@ export class VirtualGrid {
       let entry = old.get(item.key);
       if (entry && entry.json !== item.json && entry.row.contains(document.activeElement) && this.isBusy(document.activeElement)) {
         this.held = true;
+        entry.json = null;             // stale: rebuilt by the first show() that finds it idle
       } else if (!entry || entry.json !== item.json) {
         const rendered = this.renderRow(item.data, index);
         entry = { key: item.key, json: item.json, data: item.data, index: -1, ...rendered };
@@ -108,6 +109,13 @@ export class VirtualGrid {
   }
 
   entryAt(index) { return this.rows[index - this.first] ?? null; }
+
+  // The rows `matches(data)` picks are rebuilt at the next show() even if their data comes back
+  // the same: a control there already shows the person's choice, which an undo or a refusal made
+  // before that show() may have taken back.
+  invalidate(matches) {
+    for (const entry of this.rows) if (matches(entry.data)) entry.json = null;
+  }
 
   columnOf(node) {
     for (const entry of this.rows) {

@@ -41,8 +41,12 @@ export function createA11yMirror({ container, bridge }) {
   // The module draws a frame after every action (bridge.action asks for one); the mirror is brought
   // up to date after that frame, when the panel's view has been rebuilt for it anyway.
   const act = (action) => {
+    if (action.source) sourceGrid.invalidate((row) => row.key === action.source);
+    if (action.destination) sourceGrid.invalidate((row) => row.destination?.key === action.destination);
     const outcome = bridge.action(action);
     if (outcome.announcement) (outcome.ok ? announce : raiseAlert)(outcome.announcement);
+    // Refused: nothing changed in the module, so no update comes; the controls go back now.
+    if (!outcome.ok && state.loaded) render();
     return outcome;
   };
 
