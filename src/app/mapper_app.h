@@ -12,6 +12,7 @@
 #include "core/api/client.h"
 #include "core/api/http_client.h"
 #include "matcher/field_matcher.h"
+#include "core/session/draft.h"
 #include "core/session/session.h"
 #include "ui/fonts.h"
 #include "ui/mapping_panel.h"
@@ -99,8 +100,7 @@ private:
     std::optional<ExecutionPlan> server_version_;
     Operation waiting_for_token_ = Operation::None;
     bool token_refreshed_ = false;             // one refresh per failure streak, then a clear error
-    std::optional<ExecutionPlan> draft_plan_;
-    std::vector<std::string> draft_ignored_;
+    std::optional<Draft> draft_;               // from an earlier visit, until restored or discarded
     // Fallback faces that arrived (bytes), or that a later plan needs more characters of (no
     // bytes), applied between frames with every character wanted from that face so far.
     struct PendingFont {
