@@ -18,7 +18,9 @@ const budgets = {
   'web.first_frame_after_navigation': [500, 'max'],
   'web.frames_in_2s_idle': [0, 'max'],
   'native.matcher.precision': [0.97, 'min'],
-  'native.matcher.recall': [0.90, 'min'],
+  // The matcher's corpus figures are the frozen evaluation set's (tests/data/matcher/README.md).
+  'native.matcher.recall': [0.92, 'min'],
+  'native.matcher.fp_null_rate': [0.02, 'max'],
   'native.matcher.2000x2000_ms': [200, 'max'],
   'native.matcher.enum_10000x100_ms': [20, 'max'],
 };
