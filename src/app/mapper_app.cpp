@@ -132,7 +132,7 @@ void MapperApp::start_session(JobPlan job_plan) {
                          {"destinations", counts.destinations()},
                          {"mapped", counts.edges},
                          {"draftOffered", status_.draft_offered}};
-    host_.notify("ready", dump_json(detail));
+    host_.notify(AppEvent::Ready, dump_json(detail));
 }
 
 void MapperApp::request_fallback_font_if_needed() {
@@ -153,7 +153,7 @@ void MapperApp::request_fallback_font_if_needed() {
         // The callback may outlive this app (a fetch in flight when the widget is destroyed): it
         // only fills a shared slot that update() reads.
         std::weak_ptr<std::vector<PendingFont>> slot = pending_fonts_;
-        host_.load_fallback_font(ui::fallback_face_name(face), [slot, face](std::vector<unsigned char> bytes) {
+        host_.load_fallback_font(face, [slot, face](std::vector<unsigned char> bytes) {
             if (auto target = slot.lock(); target && !bytes.empty()) target->push_back(PendingFont{face, std::move(bytes)});
         });
     }
@@ -185,7 +185,7 @@ void MapperApp::submit() {
     if (!config_.plan_json.empty() && config_.api_url.empty()) {
         // Offline with no API: the host keeps the plan (the desktop saves it to its file).
         const std::string file_id = !config_.file_id.empty() ? config_.file_id : status_.file_id;
-        host_.notify("submit", dump_json(put_body(session_->plan(), status_.job_id, file_id), 2));
+        host_.notify(AppEvent::Submit, put_body_text(session_->plan(), status_.job_id, file_id));
         status_.submit_message = "Saved.";
         return;
     }
@@ -193,7 +193,7 @@ void MapperApp::submit() {
         // Never a second PUT for a change the server already confirmed; the host still hears
         // that the plan is saved (it may be waiting for that to move on).
         status_.submit_message = "Already saved: nothing changed since.";
-        host_.notify("submit", confirmed_response_);
+        host_.notify(AppEvent::Submit, confirmed_response_);
         if (config_.execute_on_submit && !executed_) execute_job();
         return;
     }
@@ -255,8 +255,8 @@ void MapperApp::on_submit_confirmed(const JobPlan& confirmed) {
             confirmed_ = true;
         }
     }
-    confirmed_response_ = dump_json(write_job_plan_response(confirmed));
-    host_.notify("submit", confirmed_response_);
+    confirmed_response_ = write_job_plan_response_text(confirmed);
+    host_.notify(AppEvent::Submit, confirmed_response_);
     // The page drops its draft on "submit"; when what the server has is not what is on screen,
     // the draft is written again so a reload still finds the person's plan.
     if (edited_meanwhile || differs) notify_draft();
@@ -310,7 +310,7 @@ void MapperApp::execute_job() {
         }
         status_.submit_message = "Plan saved. The import has started.";
         executed_ = true;
-        host_.notify("execute", dump_json(Json{{"jobId", status_.job_id}, {"success", *result.value}}));
+        host_.notify(AppEvent::Execute, dump_json(Json{{"jobId", status_.job_id}, {"success", *result.value}}));
     });
 }
 
@@ -346,7 +346,7 @@ void MapperApp::report_error(const ApiError& error, const char* during) {
     Json problems = Json::array();
     for (const auto& p : error.problems) problems.push_back(to_string(p));
     detail["problems"] = std::move(problems);
-    host_.notify("error", dump_json(detail));
+    host_.notify(AppEvent::Error, dump_json(detail));
 }
 
 bool MapperApp::undo() { return session_ && !session_->undo().empty(); }
@@ -355,8 +355,7 @@ bool MapperApp::redo() { return session_ && !session_->redo().empty(); }
 void MapperApp::after_draw_changes() {
     if (!session_ || session_->revision() == notified_revision_) return;
     notified_revision_ = session_->revision();
-    const ExecutionPlan& plan = session_->plan();
-    host_.notify("change", dump_json(write_plan(plan)));
+    host_.notify(AppEvent::Change, write_plan_text(session_->plan()));
     notify_draft();
 }
 
@@ -364,9 +363,9 @@ void MapperApp::notify_draft() {
     // The draft the page keeps until the server confirms: null once nothing differs from what the
     // server has (a pending server version means it has something else).
     const bool differs = server_version_ || !session_->changes().empty() || !session_->ignored().empty();
-    Json draft = nullptr;
-    if (differs) draft = {{"plan", write_plan(session_->plan())}, {"ignored", session_->ignored()}};
-    host_.notify("draft", dump_json(draft));
+    std::string draft = "null";
+    if (differs) draft = "{\"plan\":" + write_plan_text(session_->plan()) + ",\"ignored\":" + dump_json(Json(session_->ignored())) + "}";
+    host_.notify(AppEvent::Draft, draft);
 }
 
 void MapperApp::update(double now_ms) {
@@ -409,7 +408,7 @@ void MapperApp::draw() {
     if (requests.discard_draft) {
         draft_plan_.reset();
         status_.draft_offered = false;
-        host_.notify("draft", "null");
+        host_.notify(AppEvent::Draft, "null");
     }
     after_draw_changes();
     if (requests.submit) submit();
@@ -422,6 +421,7 @@ double MapperApp::next_frame_delay_ms(double now_ms) const {
     return api_.busy() ? 30 : -1;
 }
 
-std::string MapperApp::plan_json() const { return session_ ? dump_json(write_plan(session_->plan())) : "null"; }
+// The JSON the host sees is written like the PUT body, from the raw text: numbers as they came.
+std::string MapperApp::plan_json() const { return session_ ? write_plan_text(session_->plan()) : "null"; }
 
 }  // namespace pm

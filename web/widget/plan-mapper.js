@@ -7,6 +7,9 @@
 import createPlanMapperModule from './plan-mapper-wasm.js';
 
 let nextCanvasId = 1;
+// The fallback fonts beside this file, by the face number the module asks for (ui::FallbackFace;
+// src/app/web/wasm_interface.json declares the list).
+const FALLBACK_FONT_FILES = ['noto-extra.ttf', 'cjk-fallback.ttf'];
 // Frames drawn after an input event: ImGui settles hover and active states over a few frames.
 const SETTLE_FRAMES = 3;
 
@@ -154,7 +157,8 @@ export async function mountPlanMapper(container, options = {}) {
       // The plan has characters the built-in font lacks (CJK): fetch the fallback font that sits
       // beside this file, once, and hand its bytes to the module.
       loadFallbackFont(face) {
-        const file = face === 0 ? 'noto-extra.ttf' : 'cjk-fallback.ttf';
+        const file = FALLBACK_FONT_FILES[face];
+        if (!file) return false;
         fetch(new URL(`./fonts/${file}`, import.meta.url))
           .then((response) => (response.ok ? response.arrayBuffer() : null))
           .catch(() => null)

@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -97,6 +98,13 @@ struct JsonDocument {
 // repeated in one object, a byte order mark, a number beyond a double. Callers then read the text
 // with parse_json_text, which reports the problem exactly as before.
 std::shared_ptr<JsonDocument> scan_json(std::string_view text, const JsonLimits& limits);
+
+// For text that scan_json refuses and parse_json_text reads with warnings only: a byte order
+// mark, or a member name repeated in one object. The same values as parse_json_text gives, in a
+// tape document, so that numbers keep their text: the mark dropped, and each object keeping one
+// member per name, the last value at the place the name first appeared. Null when the text is
+// not JSON or still does not scan (a limit, a number beyond a double): callers then use the DOM.
+std::shared_ptr<JsonDocument> scan_json_normalised(std::string_view text, const JsonLimits& limits);
 
 // The value of a JSON number's text, exactly as nlohmann's parser makes it (unsigned for
 // non-negative integers, integer for negative ones, float otherwise or when out of range);
@@ -246,6 +254,11 @@ inline DocumentPtr dom_document(Json value) {
     doc->root = std::move(value);
     return doc;
 }
+
+// The object behind `object` without the members named in `names`, as the root of a small
+// document of its own (only what stays is copied). A value read from text keeps its text: its
+// numbers are written back exactly as they came. Anything but an object comes back as it is.
+JsonRef without_members(const JsonRef& object, std::initializer_list<std::string_view> names);
 
 // Calls f(DomValue) or f(TapeValue) for the value behind `ref`.
 template <class F>
