@@ -1,6 +1,7 @@
 // Interned tokens, prepared names and fuzzy token relations (see lexicon.h).
 #include "matcher/lexicon.h"
 
+#include "core/json/text.h"
 #include "matcher/string_metrics.h"
 #include "matcher/text_normalize.h"
 #include "matcher/value_kinds.h"
@@ -116,14 +117,14 @@ int Lexicon::unknown_number() {
 }
 
 NameForm Lexicon::prepare(std::string_view text, NameOrigin origin, bool source) {
-    return prepare(normalize_text(trim(text)), text, origin, source);
+    return prepare(normalize_text(trim_ascii(text)), text, origin, source);
 }
 
 NameForm Lexicon::prepare(const NormalizedText& normalized, std::string_view text, NameOrigin origin, bool source,
                           bool with_bigrams) {
     NameForm form;
     form.origin = origin;
-    form.text = std::string(trim(text));
+    form.text = std::string(trim_ascii(text));
     std::vector<std::string> words;
     words.reserve(normalized.words.size() + 2);
     for (const std::string& word : normalized.words) segment_into(word, words);
