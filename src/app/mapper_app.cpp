@@ -5,8 +5,6 @@
 #include "core/session/differences.h"
 #include "app/suggestions.h"
 #include "core/api/guard.h"
-#include "ui/fonts.h"
-#include "ui/glyph_coverage.h"
 #include "core/json/problems.h"
 #include "core/plan/documents.h"
 #include "core/plan/write.h"
@@ -41,7 +39,7 @@ std::optional<JobPlan> job_plan_from_text(const std::string& text, const std::st
 }  // namespace
 
 MapperApp::MapperApp(AppConfig config, HttpClient& http, AppHost& host)
-    : config_(std::move(config)), host_(host), api_(http, api_options(config_)) {
+    : config_(std::move(config)), host_(host), api_(http, api_options(config_)), fonts_(host) {
     status_.job_id = config_.job_id;
     status_.file_id = config_.file_id;
     update_secret_key_warning(config_.token);
@@ -123,7 +121,7 @@ void MapperApp::start_session(JobPlan job_plan) {
     sources_to_rank_ = sources_to_rank(*session_);
     next_to_rank_ = 0;
     ranker_.reset();
-    request_fallback_font_if_needed();
+    fonts_.request_for(session_->plan());
     status_.draft_offered = draft_plan_.has_value() && !diff_plans(session_->plan(), *draft_plan_).empty();
     if (!status_.draft_offered) draft_plan_.reset();
     const SessionCounts counts = session_->counts();
@@ -133,30 +131,6 @@ void MapperApp::start_session(JobPlan job_plan) {
                          {"mapped", counts.edges},
                          {"draftOffered", status_.draft_offered}};
     host_.notify(AppEvent::Ready, dump_json(detail));
-}
-
-void MapperApp::request_fallback_font_if_needed() {
-    const std::vector<ImWchar> missing = ui::missing_codepoints(session_->plan());
-    if (missing.empty()) return;
-    for (const ui::FallbackFace face : {ui::FallbackFace::NotoExtra, ui::FallbackFace::Cjk}) {
-        const int index = static_cast<int>(face);
-        std::set<ImWchar>& wanted = fallback_wanted_[index];
-        const std::size_t before = wanted.size();
-        for (ImWchar cp : ui::codepoints_for(missing, face)) wanted.insert(cp);
-        if (wanted.size() == before) continue;  // nothing new from this face
-        if (fallback_loaded_[index]) {
-            pending_fonts_->push_back(PendingFont{face, {}});  // the bytes are here: extend the atlas
-            continue;
-        }
-        if (fallback_requested_[index]) continue;  // in flight: applied with all it is wanted for
-        fallback_requested_[index] = true;
-        // The callback may outlive this app (a fetch in flight when the widget is destroyed): it
-        // only fills a shared slot that update() reads.
-        std::weak_ptr<std::vector<PendingFont>> slot = pending_fonts_;
-        host_.load_fallback_font(face, [slot, face](std::vector<unsigned char> bytes) {
-            if (auto target = slot.lock(); target && !bytes.empty()) target->push_back(PendingFont{face, std::move(bytes)});
-        });
-    }
 }
 
 void MapperApp::restore_draft() {
@@ -371,23 +345,7 @@ void MapperApp::notify_draft() {
 void MapperApp::update(double now_ms) {
     if (session_ && plan_drawn_ && ranking()) rank_next_slice();
     api_.tick(static_cast<std::int64_t>(now_ms));
-    if (!pending_fonts_->empty()) {
-        // Between frames (update runs before NewFrame), so rebuilding the atlas is safe here.
-        // Swapped out first: set_fallback_font may not call back, but nothing here relies on that.
-        std::vector<PendingFont> fonts;
-        fonts.swap(*pending_fonts_);
-        for (PendingFont& font : fonts) {
-            const int index = static_cast<int>(font.face);
-            const std::vector<ImWchar> codepoints(fallback_wanted_[index].begin(), fallback_wanted_[index].end());
-            if (!font.bytes.empty()) {
-                ui::set_fallback_font(font.face, std::move(font.bytes), codepoints);
-                fallback_loaded_[index] = true;
-            } else {
-                ui::set_fallback_codepoints(font.face, codepoints);
-            }
-        }
-        host_.fonts_changed();
-    }
+    fonts_.apply_pending();                    // between frames (update runs before NewFrame)
 }
 
 void MapperApp::draw() {
@@ -415,7 +373,7 @@ void MapperApp::draw() {
 }
 
 double MapperApp::next_frame_delay_ms(double now_ms) const {
-    if (!pending_fonts_->empty() || ranking()) return 0;
+    if (fonts_.pending() || ranking()) return 0;
     if (auto due = api_.next_retry_ms()) return std::max(0.0, static_cast<double>(*due) - now_ms);
     // In flight: the desktop transport must be polled; the web one also wakes the page itself.
     return api_.busy() ? 30 : -1;
