@@ -1,4 +1,4 @@
-// Strict origin parsing and the request guard; see api_guard.h for the rules and why.
+// Strict origin parsing and the request guard; see guard.h for the rules and why.
 #include "core/api/guard.h"
 
 #include "core/api/protocol.h"

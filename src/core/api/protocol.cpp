@@ -1,4 +1,4 @@
-// Request builders for the plan endpoints; see api_protocol.h.
+// Request builders for the plan endpoints; see protocol.h.
 #include "core/api/protocol.h"
 
 #include "core/json/problems.h"

@@ -132,7 +132,7 @@ struct JsonRefAccess {
 using DocumentPtr = std::shared_ptr<const JsonDocument>;
 
 // Read access to one value of a document, the same for both kinds of document: the readers of
-// plan_parse.cpp are templates over these two. A default-constructed value is "absent".
+// core/plan/parse.cpp are templates over these two. A default-constructed value is "absent".
 // `owner` must outlive the value (it is the caller's handle on the document).
 class DomValue {
 public:

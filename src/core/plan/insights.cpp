@@ -1,4 +1,4 @@
-// Derived facts about a plan; see plan_insights.h.
+// Derived facts about a plan; see insights.h.
 #include "core/plan/insights.h"
 
 #include "core/json/problems.h"

@@ -1,5 +1,5 @@
 // Checked, non-throwing readers for the elements of a plan (fields, edges, entries, plan, job);
-// see plan_parse.h. Whole documents are read in plan_documents.cpp.
+// see parse.h. Whole documents are read in documents.cpp.
 //
 // The readers are templates over a document value (core/plan/read.h): Json values (DomValue) for
 // the public building blocks and documents the fast path leaves alone, tape values (TapeValue)

@@ -1,4 +1,4 @@
-// Writers and raw-object builders; see plan_write.h.
+// Writers and raw-object builders; see write.h.
 #include "core/plan/write.h"
 
 #include "core/json/document.h"
