@@ -2,6 +2,7 @@
 // against them, and misuse does not (so the declarations are not just `any`).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 
@@ -21,4 +22,14 @@ test('misuse is rejected by the declarations', () => {
   assert.notEqual(result.status, 0);
   const errors = result.stdout.split('\n').filter((line) => line.includes('error TS'));
   assert.equal(errors.length, 3, result.stdout);
+});
+
+test('plan-mapper.js passes its own // @ts-check (checkJs against the DOM types)', () => {
+  const source = readFileSync(`${root}/web/widget/plan-mapper.js`, 'utf8');
+  assert.match(source.split('\n')[0], /^\/\/ @ts-check$/);
+  const result = spawnSync(process.execPath, [
+    'node_modules/typescript/bin/tsc', '--noEmit', '--allowJs', '--checkJs', '--target', 'es2022', '--module', 'es2022',
+    '--moduleResolution', 'bundler', '--lib', 'es2022,dom', 'web/widget/plan-mapper.js',
+  ], { cwd: root, encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stdout + result.stderr);
 });

@@ -70,6 +70,9 @@ export interface PlanMapperOptions {
   executeOnSubmit?: boolean;
   /** Exposes debugItems() and framesDrawn() on the controller, for tests. */
   testHooks?: boolean;
+  /** Aborting it before the mount resolves rejects with an AbortError and leaves nothing in the
+   *  container; aborting it later destroys the widget. */
+  signal?: AbortSignal;
   onReady?: (detail: { jobId: string; sources: number; destinations: number; mapped: number; draftOffered: boolean }) => void;
   onChange?: (plan: ExecutionPlan) => void;
   onSubmit?: (result: JobPlanResponse) => void;
@@ -84,15 +87,22 @@ export interface PlanMapperController {
   submit(): void;
   undo(): boolean;
   redo(): boolean;
-  debugItems(): Record<string, [number, number, number, number]>;
-  framesDrawn(): number;
+  /** Hands the widget a fresh token (kept in memory only); a request waiting for one goes on. */
+  setToken(token: string): void;
+  /** Only with `testHooks: true`. */
+  debugItems?(): Record<string, [number, number, number, number]>;
+  /** Only with `testHooks: true`. */
+  framesDrawn?(): number;
   frameStats(): { frames: number; totalMs: number; lastMs: number; maxMs: number; firstFrameAt: number; heapBytes: number };
   destroy(): void;
 }
 
-export function mountPlanMapper(container: HTMLElement, options?: PlanMapperOptions): Promise<PlanMapperController | null>;
+/** Rejects with a TypeError naming the option when an option has the wrong type or value, with an
+ *  AbortError when `signal` aborts first, and with an Error when the module cannot start. */
+export function mountPlanMapper(container: HTMLElement, options?: PlanMapperOptions): Promise<PlanMapperController>;
 
-/** `<plan-mapper api-url="…" job-id="…" file-id="…" theme="dark">`; set `token` or `getToken` from script. */
+/** `<plan-mapper api-url="…" job-id="…" file-id="…" theme="dark">`; set `token` or `getToken` from script:
+ *  the element waits for one of them before its first request, and mounts again when an attribute changes. */
 export class PlanMapperElement extends HTMLElement {
   token?: string;
   getToken?: () => string | Promise<string>;

@@ -1,3 +1,4 @@
+// @ts-check
 // plan-mapper embedding API: mountPlanMapper(container, options) and the <plan-mapper> element.
 //
 // Each mount creates its own canvas and its own instance of the wasm module, so several widgets on
@@ -47,8 +48,49 @@ function writeDraft(key, draft) {
   } catch { /* storage full or disabled: the edits still live in the widget */ }
 }
 
+// Options with a fixed set of values, and the ones that must be functions: a wrong one rejects the
+// mount with a TypeError that names it, instead of being replaced by a default without a word.
+const CHOICES = { theme: ['light', 'dark'], submitMethod: ['put', 'patch'] };
+const CALLBACKS = ['getToken', 'onReady', 'onChange', 'onSubmit', 'onError'];
+
+function checkOptions(options) {
+  if (options === null || typeof options !== 'object') throw new TypeError('mountPlanMapper: options must be an object');
+  for (const [name, allowed] of Object.entries(CHOICES)) {
+    const value = options[name];
+    if (value !== undefined && value !== null && !allowed.includes(value)) {
+      const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value;
+      throw new TypeError(`mountPlanMapper: options.${name} must be ${allowed.map((v) => `"${v}"`).join(' or ')}, not ${shown}`);
+    }
+  }
+  for (const name of CALLBACKS) {
+    const value = options[name];
+    if (value !== undefined && value !== null && typeof value !== 'function') {
+      throw new TypeError(`mountPlanMapper: options.${name} must be a function, not ${typeof value}`);
+    }
+  }
+  if (options.signal != null && !(options.signal instanceof AbortSignal)) {
+    throw new TypeError('mountPlanMapper: options.signal must be an AbortSignal');
+  }
+}
+
+const abortError = () => new DOMException('plan-mapper: the mount was aborted', 'AbortError');
+
+// `promise`, or an AbortError as soon as `signal` aborts, whichever comes first.
+function unlessAborted(promise, signal) {
+  if (!signal) return promise;
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) { reject(abortError()); return; }
+    const onAbort = () => reject(abortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 export async function mountPlanMapper(container, options = {}) {
   if (!(container instanceof HTMLElement)) throw new TypeError('mountPlanMapper: container must be an element');
+  checkOptions(options);
+  const signal = options.signal ?? null;
+  if (signal?.aborted) throw abortError();
   const canvas = document.createElement('canvas');
   canvas.id = `plan-mapper-canvas-${nextCanvasId++}`;
   canvas.tabIndex = 0;                                 // focusable by click or Tab, never grabs focus itself
@@ -117,12 +159,31 @@ export async function mountPlanMapper(container, options = {}) {
 
   const afterInput = () => { settleFrames = SETTLE_FRAMES; scheduleFrame(0); };
 
-  const token = options.token ?? (options.getToken ? await options.getToken() : '');
+  // Until the controller is returned, any failure (an aborted signal, getToken throwing, the module
+  // failing to start) takes back everything this call put in the container.
+  let abandon = () => {
+    destroyed = true;
+    if (frameRequest) cancelAnimationFrame(frameRequest);
+    if (frameTimer) clearTimeout(frameTimer);
+    canvas.remove();
+    delete container.dataset.planMapperState;
+  };
+  try {
+    return await start();
+  } catch (error) {
+    const keepErrorState = container.dataset.planMapperState === 'error' && error?.name !== 'AbortError';
+    abandon();
+    if (keepErrorState) container.dataset.planMapperState = 'error';
+    throw error;
+  }
+
+  async function start() {
+  const token = options.token ?? (options.getToken ? await unlessAborted(Promise.resolve().then(() => options.getToken()), signal) : '');
   const draftKey = draftStorageKey(options);
   const config = {
     apiUrl: options.apiUrl ?? '', jobId: options.jobId ?? '', fileId: options.fileId ?? '', token: token ?? '',
     plan: options.plan ?? null, theme: options.theme ?? 'light', allowOneToMany: !!options.allowOneToMany,
-    submitMethod: options.submitMethod === 'patch' ? 'patch' : 'put', executeOnSubmit: !!options.executeOnSubmit,
+    submitMethod: options.submitMethod ?? 'put', executeOnSubmit: !!options.executeOnSubmit,
     canRefreshToken: typeof options.getToken === 'function', draft: readDraft(draftKey),
     testHooks: !!options.testHooks,
     // Where the page runs: a secret key (sk_...) on a page that is not on this computer is exposed
@@ -183,8 +244,7 @@ export async function mountPlanMapper(container, options = {}) {
   sizeCanvas();
   canvas.getContext('webgl2', { alpha: false, antialias: false, depth: true, stencil: false, premultipliedAlpha: true, preserveDrawingBuffer: false });
   performance.mark?.('plan-mapper:context');
-  module = await modulePromise;
-  if (destroyed) return null;
+  module = await unlessAborted(modulePromise, signal);
   performance.mark?.('plan-mapper:module-ready');
 
   const created = withString(module, `#${canvas.id}`, (selector) =>
@@ -194,6 +254,7 @@ export async function mountPlanMapper(container, options = {}) {
     container.dataset.planMapperState = 'error';
     throw new Error(`plan-mapper: could not start (WebGL2 unavailable?), code ${created}`);
   }
+  abandon = () => { module._pm_destroy(); destroyed = true; canvas.remove(); delete container.dataset.planMapperState; };
 
   const resize = () => {
     const { rect, ratio } = sizeCanvas();
@@ -203,10 +264,6 @@ export async function mountPlanMapper(container, options = {}) {
   const resizeObserver = new ResizeObserver(resize);
   resizeObserver.observe(container);
   resize();
-  // The first frame now, not at the next animation frame: the page sees the panel (or its
-  // loading state) as soon as it can be drawn.
-  if (frameRequest) cancelAnimationFrame(frameRequest);
-  drawFrame();
   // A new device pixel ratio (browser zoom, a move to another screen) re-renders the text sharp.
   let ratioQuery = null;
   const watchRatio = () => {
@@ -221,6 +278,7 @@ export async function mountPlanMapper(container, options = {}) {
     const rect = canvas.getBoundingClientRect();
     return [event.clientX - rect.left, event.clientY - rect.top];
   };
+  /** @type {Array<[string, (event: any) => void, AddEventListenerOptions?]>} */
   const listeners = [
     ['pointermove', (event) => { module._pm_pointer_move(...local(event)); afterInput(); }],
     ['pointerdown', (event) => {
@@ -264,21 +322,21 @@ export async function mountPlanMapper(container, options = {}) {
     ['blur', () => { module._pm_focus(0); afterInput(); }],
   ];
   for (const [type, handler, listenerOptions] of listeners) canvas.addEventListener(type, handler, listenerOptions);
-  // The first frame is drawn now, not at the next animation frame: that starts the plan request
-  // at once (the browser's first animation frame can come hundreds of ms later while it starts up).
+  // The first frame is drawn now, once, not at the next animation frame: that shows the panel (or
+  // its loading state) and starts the plan request at once (the browser's first animation frame can
+  // come hundreds of ms later while it starts up).
+  if (frameRequest) cancelAnimationFrame(frameRequest);
   drawFrame();
 
   const call = (use) => { if (destroyed) return undefined; const result = use(); afterInput(); return result; };
-  return {
+  const controller = {
     getPlan() { return destroyed ? null : JSON.parse(module.UTF8ToString(module._pm_get_plan())); },
     setPlan(plan) {
       return call(() => withString(module, typeof plan === 'string' ? plan : JSON.stringify(plan), (p) => module._pm_set_plan(p)) === 1);
     },
     submit() { call(() => module._pm_submit()); },
-    // For tests (options.testHooks): item rectangles of the last frame in CSS pixels relative to
-    // the canvas, and how many frames have been drawn.
-    debugItems() { return destroyed ? {} : JSON.parse(module.UTF8ToString(module._pm_debug_items())); },
-    framesDrawn() { return destroyed ? 0 : module._pm_frames_drawn(); },
+    // A fresh token from the host (kept in memory only); a request waiting for one goes on.
+    setToken(fresh) { call(() => withString(module, String(fresh ?? ''), (t) => module._pm_set_token(t))); },
     // Time spent inside the module's frames (CPU side, without the GPU) and the wasm heap size.
     frameStats() { return { ...frameStats, heapBytes: destroyed ? 0 : module.HEAP8.length }; },
     undo() { return call(() => module._pm_undo() === 1); },
@@ -286,6 +344,7 @@ export async function mountPlanMapper(container, options = {}) {
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      signal?.removeEventListener('abort', onSignalAbort);
       if (frameRequest) cancelAnimationFrame(frameRequest);
       if (frameTimer) clearTimeout(frameTimer);
       resizeObserver.disconnect();
@@ -296,21 +355,98 @@ export async function mountPlanMapper(container, options = {}) {
       delete container.dataset.planMapperState;
     },
   };
+  if (options.testHooks) {
+    // For tests only: item rectangles of the last frame in CSS pixels relative to the canvas, and
+    // how many frames have been drawn.
+    controller.debugItems = () => (destroyed ? {} : JSON.parse(module.UTF8ToString(module._pm_debug_items())));
+    controller.framesDrawn = () => (destroyed ? 0 : module._pm_frames_drawn());
+  }
+  // Aborting the signal later takes the mounted widget down too.
+  function onSignalAbort() { controller.destroy(); }
+  signal?.addEventListener('abort', onSignalAbort, { once: true });
+  return controller;
+  }
 }
 
 // <plan-mapper api-url="…" job-id="…" theme="dark"> for plain pages. The token is never an
-// attribute (attributes end up in the DOM and in logs): set element.token or element.getToken.
+// attribute (attributes end up in the DOM and in logs): set element.token or element.getToken from
+// script. The element waits for one of them before its first request (a page typically imports
+// this module, which upgrades the element at once, and sets the token on the next line), mounts
+// again when api-url, job-id, file-id or theme change, and is taken down when removed, also while
+// it is still starting.
+const ELEMENT_ATTRIBUTES = ['api-url', 'job-id', 'file-id', 'theme'];
 export class PlanMapperElement extends HTMLElement {
-  async connectedCallback() {
-    if (this.controller) return;
+  static get observedAttributes() { return ELEMENT_ATTRIBUTES; }
+
+  #token = undefined;
+  #getToken = undefined;
+  #mounting = null;       // the AbortController of the mount under way or in place
+  controller = null;
+
+  constructor() {
+    super();
+    // Values a script set on the element before this class upgraded it are own properties that
+    // hide the accessors below: take them over.
+    for (const name of ['token', 'getToken']) {
+      if (Object.prototype.hasOwnProperty.call(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
+    }
+  }
+
+  get token() { return this.#token; }
+  set token(value) {
+    this.#token = value;
+    if (this.controller) this.controller.setToken(value ?? '');
+    else this.#mount();
+  }
+  get getToken() { return this.#getToken; }
+  set getToken(value) {
+    this.#getToken = value;
+    if (!this.controller) this.#mount();
+  }
+
+  connectedCallback() {
     if (!this.style.display) this.style.display = 'block';
-    this.controller = await mountPlanMapper(this, {
+    this.#mount();
+  }
+  disconnectedCallback() { this.#unmount(); }
+  attributeChangedCallback(name, before, after) {
+    if (before === after || !this.#mounting) return;
+    this.#unmount();
+    this.#mount();
+  }
+
+  #unmount() {
+    this.#mounting?.abort();
+    this.#mounting = null;
+    this.controller?.destroy();
+    this.controller = null;
+  }
+
+  #mount() {
+    if (!this.isConnected || this.#mounting) return;
+    if (this.#token == null && typeof this.#getToken !== 'function') {
+      this.dataset.planMapperState = 'waiting-for-token';
+      return;
+    }
+    const mounting = new AbortController();
+    this.#mounting = mounting;
+    mountPlanMapper(this, {
       apiUrl: this.getAttribute('api-url') ?? '', jobId: this.getAttribute('job-id') ?? '',
       fileId: this.getAttribute('file-id') ?? '', theme: this.getAttribute('theme') ?? 'light',
-      token: this.token, getToken: this.getToken,
+      token: this.#token ?? undefined, getToken: this.#getToken, signal: mounting.signal,
+    }).then((controller) => {
+      if (this.#mounting === mounting) this.controller = controller;
+      else controller.destroy();
+    }, (error) => {
+      if (error?.name === 'AbortError') return;
+      if (this.#mounting === mounting) this.#mounting = null;
+      this.dispatchEvent(new CustomEvent('plan-mapper-error', { detail: { during: 'starting', message: String(error?.message ?? error), status: 0, serverMessages: [], problems: [] } }));
     });
   }
-  disconnectedCallback() { this.controller?.destroy(); this.controller = null; }
 }
 if (typeof customElements !== 'undefined' && !customElements.get('plan-mapper')) {
   customElements.define('plan-mapper', PlanMapperElement);

@@ -67,14 +67,24 @@ export async function itemCentre(page, widget, item, { timeoutMs = 10_000 } = {}
 export async function clickItem(page, widget, item) {
   let at = await itemCentre(page, widget, item);
   await page.mouse.move(at.x, at.y);
-  await page.waitForTimeout(60);
+  await framesAfterInput(page, widget);
   at = await itemCentre(page, widget, item);
   await page.mouse.move(at.x, at.y);
-  await page.waitForTimeout(60);
+  await framesAfterInput(page, widget);
   await page.mouse.down();
-  await page.waitForTimeout(60);
+  await framesAfterInput(page, widget);
   await page.mouse.up();
-  await page.waitForTimeout(120);
+  await framesAfterInput(page, widget, 3);
+}
+
+// Waits until the widget has drawn `count` frames since the call (each input event asks for a
+// few), at least 60 ms: ImGui settles hover and active states over frames, and on a loaded
+// machine a frame can take far longer than a fixed pause would allow.
+export async function framesAfterInput(page, widget, count = 2, timeoutMs = 5_000) {
+  const start = await page.evaluate((w) => window.controllers[w].framesDrawn(), widget);
+  await page.waitForTimeout(60);
+  await page.waitForFunction(({ w, target }) => window.controllers[w].framesDrawn() >= target,
+    { w: widget, target: start + count }, { timeout: timeoutMs, polling: 20 }).catch(() => {});
 }
 
 export async function planOf(page, widget) {

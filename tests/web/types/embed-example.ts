@@ -8,6 +8,7 @@ export async function embed(container: HTMLElement): Promise<number> {
     getToken: async () => 'token-from-the-host-backend',
     theme: 'dark',
     submitMethod: 'patch',
+    signal: new AbortController().signal,
     onChange: (plan: ExecutionPlan) => console.log(plan.fieldMapping.length),
     onError: (error: PlanMapperError) => console.warn(error.message, error.status),
   });

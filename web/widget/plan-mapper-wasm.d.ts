@@ -1,0 +1,9 @@
+// Types of the module factory Emscripten writes (plan-mapper-wasm.js, built from src/app/web), for
+// the // @ts-check of plan-mapper.js. Not shipped: the module's surface is its pm_* exports, listed
+// in src/app/CMakeLists.txt.
+export default function createPlanMapperModule(options: {
+  canvas: HTMLCanvasElement;
+  planMapper: object;
+  print?: (text: string) => void;
+  printErr?: (text: string) => void;
+}): Promise<any>;
