@@ -187,6 +187,37 @@ function fuzzSection() {
   return out;
 }
 
+// ---- security --------------------------------------------------------------------------------
+// security-<suite>.jsonl: one line per case, written by tests/web/lib/security-cases.mjs (browser
+// tests) and tests/reliability/url_differential_test.cpp.
+const SECURITY_SUITES = {
+  'standalone-origins': ['Allowed API origins (standalone page)', '`tests/web/standalone-origins.test.mjs`: `plan-mapper.config.json` decides where the token may go.'],
+  'token-hand-over': ['Token hand-over by postMessage', '`tests/web/standalone-origins.test.mjs`: only parents listed in `allowedParentOrigins`.'],
+  'trusted-types': ['Trusted Types and hostile text', '`tests/web/trusted-types.test.mjs`: the shipped pages require Trusted Types; hostile labels stay text.'],
+  integrity: ['Integrity of the bundle', '`tests/web/integrity.test.mjs`: SRI for modules, SHA-256 for the wasm, tampered copies fail closed.'],
+  drafts: ['Drafts without customer data', '`tests/web/drafts.test.mjs`: localStorage holds decisions only, and expires.'],
+  'url-differential': ['URL reading of the request guard', '`tests/reliability/url_differential_test.cpp` on the corpus of `tests/reliability/make_url_corpus.mjs`.'],
+};
+
+function securitySection() {
+  const out = ['## Security', ''];
+  const files = filesMatching(/^security-.+\.jsonl$/);
+  const rows = files.flatMap((f) => readLines(path.join(IN, f)).map((r) => ({ ...r, suite: f.replace(/^security-|\.jsonl$/g, '') })));
+  if (rows.length === 0) return [...out, `No security results in ${path.relative(REPO, IN)} (run node --test tests/web/{standalone-origins,trusted-types,integrity,drafts}.test.mjs and ctest -R pm_url_differential_tests).`, ''];
+  out.push(`${rows.length} cases, ${count(rows, (r) => r.passed)} passed.`, '');
+  const order = Object.keys(SECURITY_SUITES);
+  const suites = [...new Set(rows.map((r) => r.suite))].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  out.push('| area | case | result |', '|---|---|---|');
+  for (const suite of suites) {
+    for (const r of rows.filter((row) => row.suite === suite)) {
+      const result = r.passed ? `pass${r.detail ? ` (${cell(r.detail, 200)})` : ''}` : `**failed**: ${cell(r.error ?? '', 200)}`;
+      out.push(`| ${cell(SECURITY_SUITES[suite]?.[0] ?? suite)} | ${cell(r.case, 200)} | ${result} |`);
+    }
+  }
+  out.push('', ...suites.map((s) => `- ${SECURITY_SUITES[s]?.[0] ?? s}: ${SECURITY_SUITES[s]?.[1] ?? ''}`), '');
+  return out;
+}
+
 const variants = loadCorpus();
 const doc = [
   '# Reliability',
@@ -200,6 +231,7 @@ const doc = [
   ...faultSection(),
   ...corpusSection(variants),
   ...fuzzSection(),
+  ...securitySection(),
 ].join('\n');
 writeFileSync(OUT, `${doc}\n`);
 console.log(`wrote ${path.relative(REPO, OUT)}`);

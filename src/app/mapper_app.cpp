@@ -3,6 +3,7 @@
 #include "app/mapper_app.h"
 
 #include "core/session/differences.h"
+#include "core/session/draft.h"
 #include "app/suggestions.h"
 #include "core/api/guard.h"
 #include "core/json/problems.h"
@@ -43,18 +44,9 @@ MapperApp::MapperApp(AppConfig config, HttpClient& http, AppHost& host)
     status_.job_id = config_.job_id;
     status_.file_id = config_.file_id;
     update_secret_key_warning(config_.token);
-    if (!config_.draft_json.empty()) {
-        // A draft is {plan, ignored}; one that does not read is dropped, never fatal.
-        const Json draft = Json::parse(config_.draft_json, nullptr, false);
-        if (draft.is_object() && draft.contains("plan")) {
-            Problems problems;
-            if (auto job_plan = job_plan_from_text(dump_json(draft["plan"]), config_.job_id, problems))
-                draft_plan_ = std::move(job_plan->plan);
-            if (auto it = draft.find("ignored"); it != draft.end() && it->is_array())
-                for (const auto& key : *it)
-                    if (key.is_string()) draft_ignored_.push_back(key.get<std::string>());
-        }
-    }
+    // The person's decisions from an earlier visit (core/session/draft.h); a draft that does not
+    // read is dropped, never fatal.
+    if (!config_.draft_json.empty()) draft_ = read_draft(Json::parse(config_.draft_json, nullptr, false));
 }
 
 void MapperApp::update_secret_key_warning(const std::string& token) {
@@ -122,8 +114,12 @@ void MapperApp::start_session(JobPlan job_plan) {
     next_to_rank_ = 0;
     ranker_.reset();
     fonts_.request_for(session_->plan());
-    status_.draft_offered = draft_plan_.has_value() && !diff_plans(session_->plan(), *draft_plan_).empty();
-    if (!status_.draft_offered) draft_plan_.reset();
+    // Offered only when it would change the plan fetched now (tried on a copy).
+    if (draft_) {
+        Session trial(*session_);
+        status_.draft_offered = apply_draft(trial, *draft_);
+    }
+    if (!status_.draft_offered) draft_.reset();
     const SessionCounts counts = session_->counts();
     const Json detail = {{"jobId", status_.job_id},
                          {"sources", counts.sources()},
@@ -134,19 +130,10 @@ void MapperApp::start_session(JobPlan job_plan) {
 }
 
 void MapperApp::restore_draft() {
-    if (!session_ || !draft_plan_) return;
+    if (!session_ || !draft_) return;
     // Re-made as edits over the server's plan, so undo takes them back and the invariants hold.
-    session_->clear_all();
-    for (const Edge& edge : draft_plan_->field_mapping) {
-        Suggestion suggestion;
-        suggestion.source_key = edge.source.key;
-        suggestion.destination_key = edge.destination.key;
-        suggestion.metadata = edge.raw.value("metadata", Json());
-        suggestion.enum_details = edge.raw.value("enumDetails", Json());
-        session_->accept(suggestion);
-    }
-    for (const std::string& key : draft_ignored_) session_->ignore(key);
-    draft_plan_.reset();
+    apply_draft(*session_, *draft_);
+    draft_.reset();
     status_.draft_offered = false;
 }
 
@@ -334,12 +321,13 @@ void MapperApp::after_draw_changes() {
 }
 
 void MapperApp::notify_draft() {
-    // The draft the page keeps until the server confirms: null once nothing differs from what the
-    // server has (a pending server version means it has something else).
-    const bool differs = server_version_ || !session_->changes().empty() || !session_->ignored().empty();
-    std::string draft = "null";
-    if (differs) draft = "{\"plan\":" + write_plan_text(session_->plan()) + ",\"ignored\":" + dump_json(Json(session_->ignored())) + "}";
-    host_.notify(AppEvent::Draft, draft);
+    // The draft the page keeps until the server confirms: the person's decisions, never the plan
+    // (core/session/draft.h); null once nothing differs from what the server has (when it saved
+    // another plan than the one sent, that plan is what a reload fetches).
+    const Draft decisions = server_version_ ? draft_of(*session_, *server_version_) : draft_of(*session_);
+    Json draft = nullptr;
+    if (!decisions.empty()) draft = write_draft(decisions);
+    host_.notify(AppEvent::Draft, dump_json(draft));
 }
 
 void MapperApp::update(double now_ms) {
@@ -364,7 +352,7 @@ void MapperApp::draw() {
         status_.submit_message = "The plan is on the clipboard as JSON.";
     }
     if (requests.discard_draft) {
-        draft_plan_.reset();
+        draft_.reset();
         status_.draft_offered = false;
         host_.notify(AppEvent::Draft, "null");
     }

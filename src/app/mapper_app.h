@@ -12,6 +12,7 @@
 #include "core/api/client.h"
 #include "core/api/http_client.h"
 #include "matcher/field_matcher.h"
+#include "core/session/draft.h"
 #include "core/session/session.h"
 #include "ui/mapping_panel.h"
 
@@ -84,8 +85,7 @@ private:
     std::optional<ExecutionPlan> server_version_;
     Operation waiting_for_token_ = Operation::None;
     bool token_refreshed_ = false;             // one refresh per failure streak, then a clear error
-    std::optional<ExecutionPlan> draft_plan_;
-    std::vector<std::string> draft_ignored_;
+    std::optional<Draft> draft_;               // from an earlier visit, until restored or discarded
     FallbackFonts fonts_;                      // the faces the plans need beyond the built-in font
     ui::SuggestionsBySource suggestions_;      // the matcher's candidates, per source key
     // The matcher ranks destinations for a slice of the sources per frame, once the plan has been

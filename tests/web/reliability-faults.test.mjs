@@ -63,8 +63,9 @@ describe('fault matrix: retried failures', { skip: built ? false : 'dist/ not bu
       await faultCase(results, { fault: `HTTP ${status} on every attempt; then once, without Retry-After`, request: 'PUT plan' }, async (seen) => {
         const { page, widget, attempts } = await editedWidget();
         // Retry-After: 0 (which the policy honours) runs the four attempts back to back; the
-        // backoff itself is timed in its own case. Eight faults: Chromium may resend after a 408.
-        double.faults.push(...Array.from({ length: 8 }, () => ({ type: 'status', status, retryAfter: 0, method: 'PUT' })));
+        // backoff itself is timed in its own case. More faults than attempts: Chromium may resend
+        // after a 408, as often as it has idle sockets (the rest are cleared below).
+        double.faults.push(...Array.from({ length: 40 }, () => ({ type: 'status', status, retryAfter: 0, method: 'PUT' })));
         await submit(page, widget);
         const error = await nthEvent(page, widget, 'error');
         Object.assign(seen, { message: error.message, status: error.status, attempts: attempts.length, editsKept: await editKept(page, widget) });
@@ -178,8 +179,9 @@ describe('fault matrix: retried failures', { skip: built ? false : 'dist/ not bu
   test('connection reset on every attempt: 4 attempts, a clear message, the edit kept', { timeout: 60_000 }, async () => {
     await faultCase(results, { fault: 'connection reset (closed without an answer) on every attempt', request: 'PUT plan' }, async (seen) => {
       const { page, widget, attempts } = await editedWidget();
-      // Eight: Chromium resends once by itself when a reused connection closes.
-      double.faults.push(...Array.from({ length: 8 }, () => ({ type: 'drop', method: 'PUT' })));
+      // Chromium resends by itself when a reused connection closes, once per idle socket in its
+      // pool (2-3 per attempt with the bundle's modules loaded): enough drops for all of them.
+      double.faults.push(...Array.from({ length: 40 }, () => ({ type: 'drop', method: 'PUT' })));
       await submit(page, widget);
       const error = await nthEvent(page, widget, 'error');
       Object.assign(seen, { message: error.message, status: error.status, attempts: attempts.length, editsKept: await editKept(page, widget) });
@@ -202,7 +204,9 @@ describe('fault matrix: retried failures', { skip: built ? false : 'dist/ not bu
       page.on('requestfailed', (request) => { if (request.method() === 'PUT') failures.push(request.failure()?.errorText); });
       // The page still comes from the double; the plan is handed over and the API is elsewhere.
       const { job, plan } = double.store.jobPlan(DEMO_JOB_ID);
-      const widget = await mountWidget(page, { options: { apiUrl: `http://127.0.0.1:${port}`, plan: { job, plan } } });
+      // That origin is not the page's own, so the host page lists it (allowedApiOrigins).
+      const apiUrl = `http://127.0.0.1:${port}`;
+      const widget = await mountWidget(page, { options: { apiUrl, allowedApiOrigins: [apiUrl], plan: { job, plan } } });
       await makeEdit(page, widget);
       const attempts = trackPutAttempts(page);
       await submit(page, widget);

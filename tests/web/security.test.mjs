@@ -1,5 +1,5 @@
-// Where the token may go, in the real widget: plain http to an API that is not on this computer
-// is refused before anything is sent, and a secret key (sk_...) on a page that is not on this
+// Where the token may go, in the real widget: an API origin that is not allowed (and plain http to
+// an API that is not on this computer) is refused before anything is sent, and a secret key (sk_...) on a page that is not on this
 // computer shows a warning. The page for the latter is served at http://shop.example.test by
 // Playwright's router (the bundle's files come from the API double's static server).
 import assert from 'node:assert/strict';
@@ -32,14 +32,36 @@ async function mount(page, options, { item = null, state = null } = {}) {
 describe('where the token may go', { skip: built ? false : 'dist/ not built' }, () => {
   const env = useBrowserAndDouble({ before, after });
 
-  test('plain http to an API on another computer: nothing is sent, the person is told why', { timeout: 60_000 }, async () => {
+  test('an API origin that is not allowed: mountPlanMapper rejects before anything is sent', { timeout: 60_000 }, async () => {
     const page = await openBlankPage(env.browser, env.double);
     const sent = [];
     page.on('request', (request) => { if (request.url().includes('example.test')) sent.push(request.url()); });
-    const seen = await mount(page, { apiUrl: 'http://api.example.test/v1', jobId: DEMO_JOB_ID, token: DEMO_TOKEN }, { state: 'error' });
-    assert.equal(seen.state, 'error');
-    assert.equal(seen.errors.length, 1);
-    assert.match(seen.errors[0].message, /must use https:\/\//);
+    const attempt = (options) => page.evaluate(async (options) => {
+      const { mountPlanMapper } = await import('/plan-mapper.js');
+      const container = document.createElement('div');
+      document.getElementById('host').appendChild(container);
+      let tokenAsked = false;
+      try {
+        await mountPlanMapper(container, { ...options, getToken: () => { tokenAsked = true; return 'x'; } });
+        return { rejected: false };
+      } catch (error) {
+        return { rejected: true, message: error.message, state: container.dataset.planMapperState, canvas: !!container.querySelector('canvas'), tokenAsked };
+      }
+    }, options);
+    // Not on the default list (Flatfile's public origins and the page's own).
+    const unlisted = await attempt({ apiUrl: 'https://api.example.test/v1', jobId: DEMO_JOB_ID });
+    assert.deepEqual({ ...unlisted, message: undefined }, { rejected: true, message: undefined, state: 'error', canvas: false, tokenAsked: false });
+    assert.match(unlisted.message, /does not send sign-in tokens to https:\/\/api\.example\.test/);
+    // Plain http to another computer cannot even be listed.
+    const http = await attempt({ apiUrl: 'http://api.example.test/v1', jobId: DEMO_JOB_ID, allowedApiOrigins: ['http://api.example.test'] });
+    assert.equal(http.rejected, true);
+    assert.match(http.message, /must use https:\/\//);
+    // A list given by the host replaces the default: even the page's own origin is then refused.
+    env.double.requestLog.clear();
+    const own = await attempt({ apiUrl: env.double.url, jobId: DEMO_JOB_ID, allowedApiOrigins: ['https://api.x.flatfile.com'] });
+    assert.equal(own.rejected, true);
+    assert.match(own.message, /does not send sign-in tokens to http:\/\/127\.0\.0\.1/);
+    assert.deepEqual(env.double.requestLog.all().filter((e) => e.path.startsWith('/v1')), [], 'nothing reached the API');
     assert.deepEqual(sent, [], 'no request left the page for that host');
     await page.close();
   });

@@ -3,26 +3,26 @@
 // app_host.h and fonts.h define them, as plan-mapper.js uses them and as plan-mapper.d.ts
 // declares them. The JS and the .d.ts are read with TypeScript's parser; the C++ by pattern.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import ts from 'typescript';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const read = (file) => readFileSync(root + file, 'utf8');
-const declared = JSON.parse(read('src/app/web/wasm_interface.json'));
-const mainWeb = read('src/app/web/main_web.cpp');
-const widgetJs = ts.createSourceFile('plan-mapper.js', read('web/widget/plan-mapper.js'), ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
-const typesTs = ts.createSourceFile('plan-mapper.d.ts', read('web/widget/plan-mapper.d.ts'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+const readText = (file) => readFileSync(root + file, 'utf8');
+const declared = JSON.parse(readText('src/app/web/wasm_interface.json'));
+const mainWeb = readText('src/app/web/main_web.cpp');
+const widgetJs = ts.createSourceFile('plan-mapper.js', readText('web/widget/plan-mapper.js'), ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+const typesTs = ts.createSourceFile('plan-mapper.d.ts', readText('web/widget/plan-mapper.d.ts'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
 
 const sorted = (values) => [...new Set(values)].sort();
 function walk(node, visit) { visit(node); ts.forEachChild(node, (child) => walk(child, visit)); }
 const propertyName = (member) => member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) ? member.name.text : null;
 
-// `object.name` accesses in plan-mapper.js whose object is the identifier `objectName`.
-function accessesOf(objectName) {
+// `object.name` accesses in plan-mapper.js (or `source`) whose object is the identifier `objectName`.
+function accessesOf(objectName, source = widgetJs) {
   const names = [];
-  walk(widgetJs, (node) => {
+  walk(source, (node) => {
     if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === objectName) names.push(node.name.text);
   });
   return names;
@@ -62,7 +62,7 @@ test('the config the glue sends is the config the module reads', () => {
 });
 
 test('the events are AppEvent, in order, and each callback is declared and wired', () => {
-  const appHost = read('src/app/app_host.h');
+  const appHost = readText('src/app/app_host.h');
   const enumBody = appHost.match(/enum class AppEvent \{([\s\S]*?)\};/)[1];
   const enumerators = [...enumBody.matchAll(/^\s*(\w+),/gm)].map((m) => m[1]);
   const names = Object.fromEntries([...appHost.matchAll(/case AppEvent::(\w+): return "(\w+)";/g)].map((m) => [m[1], m[2]]));
@@ -83,17 +83,24 @@ test('the events are AppEvent, in order, and each callback is declared and wired
 });
 
 test('every option the glue reads is declared in plan-mapper.d.ts, and every declared one is read', () => {
-  assert.deepEqual(sorted(accessesOf('options')), sorted(interfaceMembers('PlanMapperOptions')));
+  // plan-mapper.js hands `options` to its helper modules (drafts.js, ...): their reads count too.
+  const helpers = readdirSync(root + 'web/widget').filter((f) => f.endsWith('.js') && f !== 'plan-mapper.js');
+  const read = [...accessesOf('options')];
+  for (const file of helpers) {
+    const source = ts.createSourceFile(file, readText(`web/widget/${file}`), ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+    read.push(...accessesOf('options', source));
+  }
+  assert.deepEqual(sorted(read), sorted(interfaceMembers('PlanMapperOptions')));
 });
 
 test('the fallback faces are ui::FallbackFace in order, with the files the glue fetches and dist ships', () => {
-  const fonts = read('src/ui/fonts.h');
+  const fonts = readText('src/ui/fonts.h');
   const enumBody = fonts.match(/enum class FallbackFace \{([\s\S]*?)\};/)[1];
   const faces = [...enumBody.matchAll(/^\s*(\w+),/gm)].map((m) => m[1]);
   assert.deepEqual(faces, declared.fallbackFaces.map((f) => f.face));
   assert.match(fonts, new RegExp(`kFallbackFaceCount = ${faces.length};`));
   const files = initializerOf('FALLBACK_FONT_FILES');
   assert.deepEqual(files.elements.map((e) => e.text), declared.fallbackFaces.map((f) => f.file));
-  const dist = read('web/CMakeLists.txt');
+  const dist = readText('web/CMakeLists.txt');
   for (const { file } of declared.fallbackFaces) assert.ok(dist.includes(`fonts/${file}`), `dist ships fonts/${file}`);
 });

@@ -17,6 +17,7 @@ import { FaultQueue, MALFORMED_JSON_BODY } from './faults.mjs';
 import { corsHeaders, preflightHeaders, readBody, sendErrors, splitTarget } from './http-util.mjs';
 import { JobStore } from './job-store.mjs';
 import { RequestLog } from './request-log.mjs';
+import { PAGE_CONFIG_PATH, demoPageConfig } from './demo-page-config.mjs';
 import { createStaticHandler } from './static-files.mjs';
 
 const HOST = '127.0.0.1';  // never reachable from other machines
@@ -28,11 +29,15 @@ export async function createServer({
   port = 0,                 // 0 = a free port chosen by the OS
   completeAfterMs = 500,    // how long an executed job stays "executing"
   onRequest = null,         // called with each finished RequestLog entry (serve.mjs prints it)
+  // Answer /plan-mapper.config.json with one that allows this server's origin (the demo and the
+  // tests); false serves dist's shipped file, which allows Flatfile's public origins only.
+  demoConfig = true,
 } = {}) {
   const store = new JobStore(jobs, { completeAfterMs });
   const log = new RequestLog();
   const faults = new FaultQueue();
   const serveStatic = createStaticHandler(distDir);
+  let url = '';              // http://127.0.0.1:PORT once listening
   const timers = new Set();
   const reset = () => {
     store.reset();
@@ -100,6 +105,11 @@ export async function createServer({
       }
       return handleApi(req, res, pathname, body.text, entry, { store, token });
     }
+    if (demoConfig && pathname === PAGE_CONFIG_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
+      const text = JSON.stringify(demoPageConfig(url), null, 2);
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' });
+      return res.end(req.method === 'HEAD' ? undefined : text);
+    }
     return serveStatic(req, res, pathname);
   }
 
@@ -119,7 +129,7 @@ export async function createServer({
       resolve();
     });
   });
-  const url = `http://${HOST}:${server.address().port}`;
+  url = `http://${HOST}:${server.address().port}`;
 
   return {
     url,

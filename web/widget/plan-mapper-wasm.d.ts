@@ -6,4 +6,6 @@ export default function createPlanMapperModule(options: {
   planMapper: object;
   print?: (text: string) => void;
   printErr?: (text: string) => void;
+  /** Emscripten's hook to instantiate the wasm itself (plan-mapper.js checks its hash first). */
+  instantiateWasm?: (imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) => object;
 }): Promise<any>;

@@ -52,6 +52,16 @@ export interface PlanMapperError {
 export interface PlanMapperOptions {
   /** Flatfile API base URL, e.g. "https://api.x.flatfile.com/v1" (`/v1` is appended when missing). */
   apiUrl?: string;
+  /**
+   * Origins the token may be sent to, written as `URL.origin` writes them ("https://api.x.flatfile.com",
+   * "http://127.0.0.1:8080"). An `apiUrl` elsewhere makes mountPlanMapper reject before any request.
+   * Default: Flatfile's public API origins (FLATFILE_API_ORIGINS) plus the page's own origin.
+   */
+  allowedApiOrigins?: readonly string[];
+  /** Keep the person's decisions in localStorage until the server confirms them (default true). */
+  drafts?: boolean;
+  /** Days after which a kept draft is dropped unread (default 7). */
+  draftTtlDays?: number;
   jobId?: string;
   /** Read from the job when omitted. */
   fileId?: string;
@@ -97,8 +107,13 @@ export interface PlanMapperController {
   destroy(): void;
 }
 
+/** Flatfile's public API origins (the SDK's default host and the regional platform hosts). */
+export const FLATFILE_API_ORIGINS: readonly string[];
+
 /** Rejects with a TypeError naming the option when an option has the wrong type or value, with an
- *  AbortError when `signal` aborts first, and with an Error when the module cannot start. */
+ *  Error (before any request) when `apiUrl` is not on `allowedApiOrigins`, with an AbortError when
+ *  `signal` aborts first, and with an Error when the module cannot start (e.g. its wasm fails its
+ *  integrity check). */
 export function mountPlanMapper(container: HTMLElement, options?: PlanMapperOptions): Promise<PlanMapperController>;
 
 /** `<plan-mapper api-url="…" job-id="…" file-id="…" theme="dark">`; set `token` or `getToken` from script:
@@ -106,6 +121,7 @@ export function mountPlanMapper(container: HTMLElement, options?: PlanMapperOpti
 export class PlanMapperElement extends HTMLElement {
   token?: string;
   getToken?: () => string | Promise<string>;
+  allowedApiOrigins?: readonly string[];
   controller: PlanMapperController | null;
 }
 

@@ -6,6 +6,12 @@
 // store), input events forwarded to the module, and frame scheduling — a frame is drawn only when
 // input, the network or a resize asks for one, so an idle widget draws nothing.
 import createPlanMapperModule from './plan-mapper-wasm.js';
+import { allowedApiOriginsFor, apiUrlProblem } from './allowed-origins.js';
+import { draftStore } from './drafts.js';
+import { BUNDLE_INTEGRITY } from './bundle-integrity.js';
+import { sha256Hex } from './sha256.js';
+
+export { FLATFILE_API_ORIGINS } from './allowed-origins.js';
 
 let nextCanvasId = 1;
 // The fallback fonts beside this file, by the face number the module asks for (ui::FallbackFace;
@@ -13,6 +19,34 @@ let nextCanvasId = 1;
 const FALLBACK_FONT_FILES = ['noto-extra.ttf', 'cjk-fallback.ttf'];
 // Frames drawn after an input event: ImGui settles hover and active states over a few frames.
 const SETTLE_FRAMES = 3;
+
+// Instantiates the wasm only once its bytes have the SHA-256 the build wrote into
+// bundle-integrity.js: a host whose CDN serves other bytes fails closed with a clear message.
+// Compiling (streamed, off the main thread) and hashing run side by side; nothing is instantiated
+// before the hash matches. Emscripten's instantiateWasm hook: the exports arrive through `receive`.
+function verifiedWasm(onFailure) {
+  return (imports, receive) => {
+    (async () => {
+      const expected = BUNDLE_INTEGRITY?.wasm?.sha256;
+      if (!expected) throw new Error('this copy of plan-mapper.js has no hash for its wasm (bundle-integrity.js is the unbuilt placeholder), so it does not run it');
+      const url = new URL('./plan-mapper-wasm.wasm', import.meta.url);
+      const response = await fetch(url, { credentials: 'same-origin' });
+      if (!response.ok) throw new Error(`plan-mapper-wasm.wasm could not be fetched (HTTP ${response.status})`);
+      const streaming = typeof WebAssembly.compileStreaming === 'function' &&
+        (response.headers.get('Content-Type') ?? '').startsWith('application/wasm');
+      const compiling = streaming ? WebAssembly.compileStreaming(response.clone()) : null;
+      compiling?.catch(() => {});                     // a compile error of tampered bytes is reported below
+      const bytes = await response.arrayBuffer();
+      if (await sha256Hex(bytes) !== expected) {
+        throw new Error('plan-mapper-wasm.wasm failed its integrity check (its SHA-256 is not the one this plan-mapper.js was built with): it was not run. The host may serve a tampered or mixed-up copy.');
+      }
+      const module = await (compiling ?? WebAssembly.compile(bytes));
+      const instance = await WebAssembly.instantiate(module, imports);
+      receive(instance, module);
+    })().catch(onFailure);
+    return {};
+  };
+}
 
 function copyStringToHeap(module, text) {
   const size = module.lengthBytesUTF8(text) + 1;
@@ -24,28 +58,6 @@ function copyStringToHeap(module, text) {
 function withString(module, text, use) {
   const pointer = copyStringToHeap(module, text);
   try { return use(pointer); } finally { module._free(pointer); }
-}
-
-// Drafts: the mapping in progress, per API origin and job, kept in localStorage until the server
-// confirms it. Only the plan and the ignored columns are stored, never the token.
-function draftStorageKey(options) {
-  if (!options.jobId) return null;
-  let origin = options.apiUrl ?? '';
-  try { origin = new URL(origin, location.href).origin; } catch { /* keep as given */ }
-  return `plan-mapper:draft:${origin}:${options.jobId}`;
-}
-
-function readDraft(key) {
-  if (!key) return null;
-  try { return JSON.parse(localStorage.getItem(key) ?? 'null'); } catch { return null; }
-}
-
-function writeDraft(key, draft) {
-  if (!key) return;
-  try {
-    if (draft) localStorage.setItem(key, JSON.stringify({ ...draft, savedAt: new Date().toISOString() }));
-    else localStorage.removeItem(key);
-  } catch { /* storage full or disabled: the edits still live in the widget */ }
 }
 
 // Options with a fixed set of values, and the ones that must be functions: a wrong one rejects the
@@ -91,6 +103,17 @@ export async function mountPlanMapper(container, options = {}) {
   checkOptions(options);
   const signal = options.signal ?? null;
   if (signal?.aborted) throw abortError();
+  // The token goes only to an allowed API origin, checked before anything is loaded or sent: the
+  // API address may come from the host page's own URL, which anyone can write into a link.
+  // A plan given with no API address is edited offline and sends nothing.
+  const allowedApiOrigins = allowedApiOriginsFor(options.allowedApiOrigins);
+  if (options.apiUrl || !options.plan) {
+    const refusal = apiUrlProblem(options.apiUrl, allowedApiOrigins);
+    if (refusal) {
+      container.dataset.planMapperState = 'error';
+      throw new Error(`plan-mapper: ${refusal}`);
+    }
+  }
   const canvas = document.createElement('canvas');
   canvas.id = `plan-mapper-canvas-${nextCanvasId++}`;
   canvas.tabIndex = 0;                                 // focusable by click or Tab, never grabs focus itself
@@ -179,12 +202,12 @@ export async function mountPlanMapper(container, options = {}) {
 
   async function start() {
   const token = options.token ?? (options.getToken ? await unlessAborted(Promise.resolve().then(() => options.getToken()), signal) : '');
-  const draftKey = draftStorageKey(options);
+  const drafts = draftStore(options);
   const config = {
     apiUrl: options.apiUrl ?? '', jobId: options.jobId ?? '', fileId: options.fileId ?? '', token: token ?? '',
     plan: options.plan ?? null, theme: options.theme ?? 'light', allowOneToMany: !!options.allowOneToMany,
     submitMethod: options.submitMethod ?? 'put', executeOnSubmit: !!options.executeOnSubmit,
-    canRefreshToken: typeof options.getToken === 'function', draft: readDraft(draftKey),
+    canRefreshToken: typeof options.getToken === 'function', draft: drafts.read(),
     testHooks: !!options.testHooks,
     // Where the page runs: a secret key (sk_...) on a page that is not on this computer is exposed
     // to everyone who can open it, and the widget says so.
@@ -193,16 +216,20 @@ export async function mountPlanMapper(container, options = {}) {
   };
 
   performance.mark?.('plan-mapper:mount');
+  let wasmRefused;
+  const wasmFailure = new Promise((_, reject) => { wasmRefused = reject; });
+  wasmFailure.catch(() => {});
   const modulePromise = createPlanMapperModule({
     canvas,
+    instantiateWasm: verifiedWasm((error) => wasmRefused(error)),
     planMapper: {
       onEvent(name, json) {
         let detail = null;
         try { detail = JSON.parse(json); } catch { detail = null; }
         if (name === 'ready') container.dataset.planMapperState = 'ready';
         if (name === 'error' && container.dataset.planMapperState === 'loading') container.dataset.planMapperState = 'error';
-        if (name === 'draft') { writeDraft(draftKey, detail); return; }
-        if (name === 'submit') writeDraft(draftKey, null);   // the server has the edits now
+        if (name === 'draft') { drafts.write(detail); return; }
+        if (name === 'submit') drafts.write(null);   // the server has the edits now
         emit(name, detail);
       },
       wake: () => scheduleFrame(0),
@@ -220,8 +247,10 @@ export async function mountPlanMapper(container, options = {}) {
       loadFallbackFont(face) {
         const file = FALLBACK_FONT_FILES[face];
         if (!file) return false;
-        fetch(new URL(`./fonts/${file}`, import.meta.url))
-          .then((response) => (response.ok ? response.arrayBuffer() : null))
+        // Checked like the wasm: a font is parsed by the module, so it must be the one built.
+        const integrity = BUNDLE_INTEGRITY?.fonts?.[file];
+        (integrity ? fetch(new URL(`./fonts/${file}`, import.meta.url), { integrity }) : Promise.resolve(null))
+          .then((response) => (response?.ok ? response.arrayBuffer() : null))
           .catch(() => null)
           .then((buffer) => {
             if (destroyed || !module) return;
@@ -244,7 +273,16 @@ export async function mountPlanMapper(container, options = {}) {
   sizeCanvas();
   canvas.getContext('webgl2', { alpha: false, antialias: false, depth: true, stencil: false, premultipliedAlpha: true, preserveDrawingBuffer: false });
   performance.mark?.('plan-mapper:context');
-  module = await unlessAborted(modulePromise, signal);
+  try {
+    module = await unlessAborted(Promise.race([modulePromise, wasmFailure]), signal);
+  } catch (error) {
+    if (error?.name === 'AbortError') throw error;
+    // E.g. the wasm failed its integrity check: the host hears why (abandon() keeps the state).
+    container.dataset.planMapperState = 'error';
+    const message = `plan-mapper could not start: ${error?.message ?? error}`;
+    emit('error', { during: 'loading plan-mapper', message, status: 0, serverMessages: [], problems: [] });
+    throw new Error(message);
+  }
   performance.mark?.('plan-mapper:module-ready');
 
   const created = withString(module, `#${canvas.id}`, (selector) =>
@@ -374,6 +412,7 @@ export async function mountPlanMapper(container, options = {}) {
 // this module, which upgrades the element at once, and sets the token on the next line), mounts
 // again when api-url, job-id, file-id or theme change, and is taken down when removed, also while
 // it is still starting.
+// element.allowedApiOrigins (a property, like the token) replaces the default list of API origins.
 const ELEMENT_ATTRIBUTES = ['api-url', 'job-id', 'file-id', 'theme'];
 export class PlanMapperElement extends HTMLElement {
   static get observedAttributes() { return ELEMENT_ATTRIBUTES; }
@@ -382,6 +421,8 @@ export class PlanMapperElement extends HTMLElement {
   #getToken = undefined;
   #mounting = null;       // the AbortController of the mount under way or in place
   controller = null;
+  /** @type {readonly string[] | undefined} */
+  allowedApiOrigins = undefined;
 
   constructor() {
     super();
@@ -438,6 +479,7 @@ export class PlanMapperElement extends HTMLElement {
       apiUrl: this.getAttribute('api-url') ?? '', jobId: this.getAttribute('job-id') ?? '',
       fileId: this.getAttribute('file-id') ?? '', theme: this.getAttribute('theme') ?? 'light',
       token: this.#token ?? undefined, getToken: this.#getToken, signal: mounting.signal,
+      allowedApiOrigins: this.allowedApiOrigins,
     }).then((controller) => {
       if (this.#mounting === mounting) this.controller = controller;
       else controller.destroy();

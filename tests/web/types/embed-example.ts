@@ -1,9 +1,12 @@
 // An embedding example checked against web/widget/plan-mapper.d.ts by tests/web/types.test.mjs.
-import { mountPlanMapper, type ExecutionPlan, type PlanMapperError } from '../../../web/widget/plan-mapper.js';
+import { FLATFILE_API_ORIGINS, mountPlanMapper, type ExecutionPlan, type PlanMapperError } from '../../../web/widget/plan-mapper.js';
 
 export async function embed(container: HTMLElement): Promise<number> {
   const controller = await mountPlanMapper(container, {
     apiUrl: 'https://api.x.flatfile.com/v1',
+    allowedApiOrigins: [...FLATFILE_API_ORIGINS, 'https://flatfile-proxy.example.com'],
+    drafts: true,
+    draftTtlDays: 3,
     jobId: 'us_jb_example',
     getToken: async () => 'token-from-the-host-backend',
     theme: 'dark',
@@ -18,5 +21,6 @@ export async function embed(container: HTMLElement): Promise<number> {
   controller.submit();
   const element = document.createElement('plan-mapper');
   element.getToken = () => 'token';
+  element.allowedApiOrigins = ['https://platform.eu.flatfile.com'];
   return plan ? plan.fieldMapping.length : 0;
 }
