@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Web figures for tools/bench, measured on dist/ in headless Chromium on 127.0.0.1: transfer
 // sizes, time to the first frame and to the loaded plan, frames drawn while idle, per-frame cost
-// while scrolling and typing in the filter with 5,000 × 5,000 fields, and the wasm heap then.
+// while scrolling and typing in the filter with 5,000 × 5,000 fields, the wasm heap then, and the
+// accessibility mirror's update cost and DOM size on that plan.
 // Prints one JSON line per figure ({"name","value","unit","runs"}), like the native benchmarks.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +16,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 // Transfer sizes: what a browser downloads to show the widget (the font is inside the wasm).
 let raw = 0;
 let gzip = 0;
-for (const file of ['plan-mapper.js', 'plan-mapper-wasm.js', 'plan-mapper-wasm.wasm']) {
+for (const file of ['plan-mapper.js', 'a11y-mirror.js', 'a11y-grid.js', 'a11y-combobox.js', 'plan-mapper-wasm.js', 'plan-mapper-wasm.wasm']) {
   const bytes = readFileSync(path.join(DIST_DIR, file));
   raw += bytes.length;
   gzip += gzipSync(bytes, { level: 9 }).length;
@@ -35,9 +36,19 @@ function bigPlan() {
   return plan;
 }
 
+// --mirror-only: just the accessibility mirror's figures (the rest takes minutes).
+const mirrorOnly = process.argv.includes('--mirror-only');
 const double = await startDoubleForDist();
 const browser = await launchChromium();
 try {
+  if (!mirrorOnly) await canvasFigures();
+  await mirrorFigures();
+} finally {
+  await browser.close();
+  await double.close();
+}
+
+async function canvasFigures() {
   const runs = 5;
   const firstFrame = [];
   const ready = [];
@@ -81,7 +92,42 @@ try {
   report('web.frame_5000x5000_worst', statsTyped.maxMs, 'ms', statsTyped.frames);
   report('web.wasm_heap_5000x5000', statsTyped.heapBytes / (1024 * 1024), 'MB');
   await page.close();
-} finally {
-  await browser.close();
-  await double.close();
+}
+
+async function mirrorFigures() {
+
+  // The accessibility mirror on the same plan: the cost of bringing it up to date after an edit
+  // made through it (JSON of the row windows + the DOM patch, after the frame that rebuilt the
+  // panel's view), the per-frame check when nothing changed, and the most DOM nodes it ever held
+  // while the keyboard walked the grid to its last row.
+  const mirrorPage = await openBlankPage(browser, double, { width: 1440, height: 900 });
+  await mountWidget(mirrorPage, { height: 860, options: { plan: bigPlan(), apiUrl: '' } });
+  const region = mirrorPage.getByRole('region', { name: 'Field mapping' });
+  const mirrorNodes = () => mirrorPage.evaluate(() => document.querySelector('[data-plan-mapper-mirror]').querySelectorAll('*').length + 1);
+  const editMs = [];
+  for (let i = 0; i < 10; i += 1) {
+    const before = await mirrorPage.evaluate(() => window.controllers.widget.mirrorStats().updates);
+    const combo = region.getByRole('combobox', { name: `Destination for Field ${i}`, exact: true });
+    await combo.fill(`Field ${4500 + i}`);
+    await combo.press('Enter');
+    await mirrorPage.waitForFunction((n) => window.controllers.widget.mirrorStats().updates > n, before);
+    await mirrorPage.waitForTimeout(100);
+    const stats = await mirrorPage.evaluate(() => window.controllers.widget.mirrorStats());
+    editMs.push(stats.lastMs);
+    if (process.env.PM_BENCH_VERBOSE) console.error(JSON.stringify(stats.lastParts));
+  }
+  report('web.mirror_update_after_edit_5000x5000', median(editMs), 'ms', editMs.length);
+  report('web.mirror_update_after_edit_5000x5000_worst', Math.max(...editMs), 'ms', editMs.length);
+  let most = await mirrorNodes();
+  await region.getByRole('grid', { name: 'Source columns' }).getByRole('gridcell').first().focus();
+  for (let i = 0; i < 20; i += 1) {
+    await mirrorPage.keyboard.press('PageDown');
+    most = Math.max(most, await mirrorNodes());
+  }
+  await mirrorPage.keyboard.press('Control+End');
+  most = Math.max(most, await mirrorNodes());
+  report('web.mirror_dom_nodes_max', most, 'nodes');
+  const checks = await mirrorPage.evaluate(() => window.controllers.widget.mirrorStats());
+  report('web.mirror_check_per_frame_mean', checks.checkMs / Math.max(1, checks.checks), 'ms', checks.checks);
+  await mirrorPage.close();
 }

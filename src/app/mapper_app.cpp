@@ -99,6 +99,7 @@ void MapperApp::start_session(JobPlan job_plan) {
     SessionOptions options;
     options.allow_one_to_many = config_.allow_one_to_many;
     session_ = std::make_unique<Session>(std::move(job_plan.plan), options);
+    ++sessions_started_;
     notified_revision_ = session_->revision();
     plan_drawn_ = false;
     confirmed_ = false;

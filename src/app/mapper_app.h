@@ -9,6 +9,7 @@
 #include "app/app_config.h"
 #include "app/app_host.h"
 #include "app/fallback_fonts.h"
+#include "app/mirror_model.h"
 #include "core/api/client.h"
 #include "core/api/http_client.h"
 #include "matcher/field_matcher.h"
@@ -43,6 +44,16 @@ public:
     bool undo();
     bool redo();
     void set_token(const std::string& token);  // the answer to AppHost::request_token
+
+    // The accessibility mirror (app/mirror_model.h, app/mirror_actions.h; defined in
+    // mapper_app_mirror.cpp): its state for a window of rows, one source's destination options,
+    // and an action applied like the canvas's, answered with {"ok", "announcement"}.
+    std::string mirror_state(const MirrorWindow& window);
+    std::string mirror_options(const std::string& source_key, const std::string& query, std::size_t limit) const;
+    std::string mirror_action(const std::string& action_json);
+    // "" instead of mirror_state() when nothing it shows changed since the last call (so the
+    // page's per-frame check costs a comparison, not a JSON document).
+    std::string mirror_state_if_changed(const MirrorWindow& window);
 
     const Session* session() const { return session_.get(); }
     const ui::PanelStatus& status() const { return status_; }
@@ -98,6 +109,9 @@ private:
     void rank_next_slice();
     ui::PanelStatus status_;
     ui::PanelState panel_state_;
+    std::uint64_t sessions_started_ = 0;       // tells plans apart whose revisions are equal
+    std::string mirror_key_;                   // what the mirror was last given (mirror_state_if_changed)
+    std::string mirror_key() const;
 };
 
 }  // namespace pm

@@ -50,13 +50,13 @@ void draw_destination_list(Session& session, PanelState& state) {
             tooltip_text(tip);
             if (const std::string* message = field_message(state, row.key)) {
                 ImGui::SameLine();
-                coloured_text(kErrorColour, "Flatfile: " + *message);   // clipped by the column; whole in the tooltip
+                coloured_text(error_colour(), "Flatfile: " + *message);   // clipped by the column; whole in the tooltip
                 record_item("destination-message:" + row.key);
                 tooltip_text(*message);
             }
             if (row.required) {
                 ImGui::SameLine();
-                coloured_text(row.source_key.empty() ? kErrorColour : kMutedColour, "required");
+                coloured_text(row.source_key.empty() ? error_colour() : muted_colour(), "required");
             }
             ImGui::TableNextColumn();
             if (row.source_key.empty()) {

@@ -23,28 +23,28 @@ std::string option_label(const Session& session, const Field& field, const std::
 // What the person picked. Applied only after the list is drawn: the options point into the plan,
 // and an edit rearranges it (ASan caught the list being drawn from freed memory).
 struct Pick {
-    enum Kind { None, Map, NotMapped, Ignore } kind = None;
+    bool picked = false;
+    PickKind kind = PickKind::Map;
     std::string destination_key;
 };
 
-void apply(Session& session, const std::string& source_key, const std::string& current, bool ignored, const Pick& pick) {
-    switch (pick.kind) {
-        case Pick::Map:
-            if (pick.destination_key != current) session.map(source_key, pick.destination_key);
+}  // namespace
+
+void apply_destination_pick(Session& session, const std::string& source_key, const std::string& current_destination,
+                            PickKind kind, const std::string& destination_key) {
+    switch (kind) {
+        case PickKind::Map:
+            if (destination_key != current_destination) session.map(source_key, destination_key);
             break;
-        case Pick::NotMapped:
-            if (!current.empty()) session.unmap_edge(source_key, current);
-            if (ignored) session.unignore(source_key);
+        case PickKind::NotMapped:
+            if (!current_destination.empty()) session.unmap_edge(source_key, current_destination);
+            if (session.is_ignored(source_key)) session.unignore(source_key);
             break;
-        case Pick::Ignore:
+        case PickKind::Ignore:
             session.ignore(source_key);
-            break;
-        case Pick::None:
             break;
     }
 }
-
-}  // namespace
 
 void draw_destination_picker(Session& session, const std::string& source_key, const std::string& destination_key,
                              PanelState& state) {
@@ -85,16 +85,16 @@ void draw_destination_picker(Session& session, const std::string& source_key, co
 
     Pick pick;
     if (enter && !options.empty()) {
-        pick = {Pick::Map, options.front().first->key};
+        pick = {true, PickKind::Map, options.front().first->key};
         ImGui::CloseCurrentPopup();
         ImGui::EndCombo();
-        apply(session, source_key, destination_key, ignored, pick);
+        if (pick.picked) apply_destination_pick(session, source_key, destination_key, pick.kind, pick.destination_key);
         return;
     }
     if (filter.empty()) {
-        if (ImGui::Selectable("Not mapped", !current && !ignored)) pick = {Pick::NotMapped, {}};
+        if (ImGui::Selectable("Not mapped", !current && !ignored)) pick = {true, PickKind::NotMapped, {}};
         record_item("picker-option:(not mapped)");
-        if (ImGui::Selectable("Do not import", ignored)) pick = {Pick::Ignore, {}};
+        if (ImGui::Selectable("Do not import", ignored)) pick = {true, PickKind::Ignore, {}};
         record_item("picker-option:(do not import)");
     }
     if (suggested > 0) ImGui::SeparatorText("Suggested");
@@ -107,7 +107,7 @@ void draw_destination_picker(Session& session, const std::string& source_key, co
             ImGui::PushID(i);
             std::string label = option_label(session, *field, source_key);
             if (candidate) label += "   " + std::to_string(static_cast<int>(std::lround(candidate->score * 100))) + "%";
-            if (ImGui::Selectable(safe_label(label).c_str(), current && current->key == field->key)) pick = {Pick::Map, field->key};
+            if (ImGui::Selectable(safe_label(label).c_str(), current && current->key == field->key)) pick = {true, PickKind::Map, field->key};
             record_item("picker-option:" + field->key);
             tooltip_text(candidate ? candidate->reason : field->description);
             ImGui::PopID();
@@ -115,7 +115,7 @@ void draw_destination_picker(Session& session, const std::string& source_key, co
     }
     if (options.empty()) muted_text("No destination field matches.");
     ImGui::EndCombo();
-    apply(session, source_key, destination_key, ignored, pick);
+    if (pick.picked) apply_destination_pick(session, source_key, destination_key, pick.kind, pick.destination_key);
 }
 
 }  // namespace pm::ui

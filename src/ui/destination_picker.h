@@ -10,6 +10,12 @@
 
 namespace pm::ui {
 
+// What a person can pick for a source, applied the same way from the canvas's drop-down and from
+// the accessibility mirror (app/mirror_actions.h), so both make the same undo steps.
+enum class PickKind { Map, NotMapped, Ignore };
+void apply_destination_pick(Session& session, const std::string& source_key, const std::string& current_destination,
+                            PickKind kind, const std::string& destination_key = {});
+
 void draw_destination_picker(Session& session, const std::string& source_key, const std::string& destination_key,
                              PanelState& state);
 

@@ -2,6 +2,7 @@
 #include "ui/mapping_panel.h"
 
 #include "ui/destination_list.h"
+#include "ui/keyboard_help.h"
 #include "ui/panel_header.h"
 #include "ui/panel_widgets.h"
 #include "ui/review_popup.h"
@@ -18,6 +19,7 @@ void handle_shortcuts(Session& session, PanelState& state) {
     const ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_F)) state.focus_filter = true;
     if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_Enter) && !state.review_open) state.review_open = true;
+    if (!state.review_open && keyboard_help_requested()) state.help_open = true;
     if (io.WantTextInput) return;
     if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_Z)) session.undo();
     if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiMod_Shift | ImGuiKey_Z) || ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_Y))
@@ -60,6 +62,7 @@ PanelRequests draw_mapping_panel(Session* session, const PanelStatus& status, Pa
         draw_destination_list(*session, state);
         ImGui::EndChild();
         if (draw_review_popup(*session, state)) requests.submit = true;
+        draw_keyboard_help(state);
     }
     ImGui::End();
     return requests;

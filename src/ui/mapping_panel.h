@@ -2,7 +2,7 @@
 // fields (samples, destination picker, certainty, marks, enum values); the list of destination
 // fields; and the review before submit. Everything works from the keyboard:
 //   Tab/arrows/Enter/Esc move and choose; Ctrl+Z undo; Ctrl+Shift+Z or Ctrl+Y redo;
-//   Ctrl+F search; Ctrl+Enter review and submit.
+//   Ctrl+F search; Ctrl+Enter review and submit; F1 or "?" the keyboard map (ui/keyboard_help.h).
 #pragma once
 
 #include "core/session/session.h"

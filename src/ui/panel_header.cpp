@@ -41,9 +41,9 @@ void draw_counts(const Session& session, const PanelState& state) {
     ImGui::Text("%zu mapped   %zu unmapped   %zu ignored", counts.edges, counts.unmapped_sources, counts.ignored_sources);
     ImGui::SameLine();
     if (const size_t missing = state.view.required_missing())
-        coloured_text(kErrorColour, "   " + std::to_string(missing) + " required field" + (missing == 1 ? "" : "s") + " missing");
+        coloured_text(error_colour(), "   " + std::to_string(missing) + " required field" + (missing == 1 ? "" : "s") + " missing");
     else
-        coloured_text(kGoodColour, "   all required fields mapped");
+        coloured_text(good_colour(), "   all required fields mapped");
 }
 
 void draw_actions(Session& session, const PanelStatus& status, PanelState& state, PanelRequests& requests) {
@@ -83,7 +83,7 @@ void draw_actions(Session& session, const PanelStatus& status, PanelState& state
     ImGui::EndDisabled();
     if (!status.submit_message.empty()) {
         ImGui::SameLine();
-        coloured_text(kGoodColour, status.submit_message);
+        coloured_text(good_colour(), status.submit_message);
     }
 }
 
@@ -113,11 +113,11 @@ void draw_panel_header(Session* session, const PanelStatus& status, PanelState& 
     muted_text("job " + status.job_id + (status.file_id.empty() ? "" : "  |  file " + status.file_id) +
                (status.job_status.empty() ? "" : "  |  " + status.job_status));
     if (!status.warning.empty()) {
-        wrapped_text(kWarnColour, status.warning);
+        wrapped_text(warn_colour(), status.warning);
         record_item("warning");
     }
     if (!status.message.empty()) {
-        wrapped_text(kErrorColour, status.message);
+        wrapped_text(error_colour(), status.message);
         // Whatever went wrong, the person's work can leave the widget.
         if (session) {
             if (ImGui::SmallButton("Copy the plan as JSON")) requests.copy_plan = true;
@@ -128,7 +128,7 @@ void draw_panel_header(Session* session, const PanelStatus& status, PanelState& 
     if (status.loading) ImGui::TextUnformatted("Loading the plan...");
     if (!session) return;
     if (!status.server_changes.empty()) {
-        wrapped_text(kWarnColour, status.server_changes);
+        wrapped_text(warn_colour(), status.server_changes);
         if (ImGui::SmallButton("Use Flatfile's version")) requests.use_server_plan = true;
         record_item("button:use-server-plan");
         ImGui::SameLine();
@@ -137,7 +137,7 @@ void draw_panel_header(Session* session, const PanelStatus& status, PanelState& 
         tooltip_text("Your plan stays here and is sent again with the next submit.");
     }
     if (status.draft_offered) {
-        coloured_text(kWarnColour, "You have unsaved edits from an earlier visit.");
+        coloured_text(warn_colour(), "You have unsaved edits from an earlier visit.");
         ImGui::SameLine();
         if (ImGui::SmallButton("Restore them")) requests.restore_draft = true;
         record_item("button:restore-draft");

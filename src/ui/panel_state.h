@@ -32,7 +32,13 @@ struct PanelState {
     bool lines_dirty = true;
     bool focus_filter = false;                 // Ctrl+F pressed
     bool review_open = false;
+    bool help_open = false;                    // the keyboard map (F1 or "?")
     const SuggestionsBySource* suggestions = nullptr;  // from the matcher, when there is one
+    // The source row whose control has the keyboard in the accessibility mirror (the DOM beside
+    // the canvas): the table rings it and scrolls to it once each time it is set, so a sighted
+    // keyboard user sees where the mirror's focus is. Empty: nothing in the mirror has focus.
+    std::string mirror_focus_source;
+    bool scroll_to_mirror_focus = false;
     // The server's words about a field (a 400's {"errors":[{key, message}]}), by source or
     // destination key, shown on that field's row until the next submit.
     std::map<std::string, std::string> field_messages;

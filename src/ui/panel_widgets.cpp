@@ -39,7 +39,7 @@ void coloured_text(const ImVec4& colour, const std::string& s) {
     ImGui::PopStyleColor();
 }
 
-void muted_text(const std::string& s) { coloured_text(kMutedColour, s); }
+void muted_text(const std::string& s) { coloured_text(muted_colour(), s); }
 
 void tooltip_text(const std::string& s) {
     if (s.empty() || !ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip)) return;
@@ -52,13 +52,13 @@ void tooltip_text(const std::string& s) {
 
 ImVec4 certainty_colour(Certainty certainty) {
     switch (certainty) {
-        case Certainty::Absolute: return kGoodColour;
-        case Certainty::Strong: return ImVec4(0.20f, 0.55f, 0.75f, 1.0f);
-        case Certainty::Moderate: return kWarnColour;
-        case Certainty::Weak: return kErrorColour;
+        case Certainty::Absolute: return good_colour();
+        case Certainty::Strong: return text_palette().strong;
+        case Certainty::Moderate: return warn_colour();
+        case Certainty::Weak: return error_colour();
         case Certainty::None: break;
     }
-    return kMutedColour;
+    return muted_colour();
 }
 
 void certainty_badge(Certainty certainty) {

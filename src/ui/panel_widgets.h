@@ -4,6 +4,7 @@
 
 #include "core/json/text.h"  // lower_ascii, for the filters
 #include "core/plan/model.h"
+#include "ui/theme.h"
 
 #include <imgui.h>
 
@@ -12,11 +13,11 @@
 
 namespace pm::ui {
 
-// Colours that read on both the light and the dark theme.
-inline const ImVec4 kMutedColour(0.50f, 0.52f, 0.57f, 1.0f);
-inline const ImVec4 kErrorColour(0.85f, 0.22f, 0.20f, 1.0f);
-inline const ImVec4 kGoodColour(0.16f, 0.60f, 0.32f, 1.0f);
-inline const ImVec4 kWarnColour(0.85f, 0.55f, 0.10f, 1.0f);
+// The theme's text colours (ui/theme.h TextPalette: 4.5:1 on the panel's backgrounds).
+inline const ImVec4& muted_colour() { return text_palette().muted; }
+inline const ImVec4& error_colour() { return text_palette().error; }
+inline const ImVec4& good_colour() { return text_palette().good; }
+inline const ImVec4& warn_colour() { return text_palette().warn; }
 
 // Text from the server or the file: never a format string, never markup, and never more than
 // kMaxShownBytes of it drawn (then cut at a character boundary and ended with "…").

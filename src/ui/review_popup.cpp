@@ -17,6 +17,22 @@ std::string source_name(const Session& session, const std::optional<std::string>
 
 }  // namespace
 
+std::vector<std::string> review_lines(const Session& session, const PanelState& state) {
+    std::vector<std::string> lines;
+    const PlanDiff& diff = state.view.changes();
+    for (const auto& change : diff.destinations) {
+        const Field* field = session.destination_field(change.key);
+        lines.push_back((field ? field->display_name() : change.key) + ": from " + source_name(session, change.after) +
+                        "   (was: " + source_name(session, change.before) + ")");
+    }
+    for (const Link& link : diff.edited) {
+        const Field* field = session.destination_field(link.destination_key);
+        lines.push_back((field ? field->display_name() : link.destination_key) + ": value mapping changed");
+    }
+    for (const std::string& key : session.ignored()) lines.push_back(source_name(session, key) + ": not imported");
+    return lines;
+}
+
 bool draw_review_popup(const Session& session, PanelState& state) {
     const char* title = "Review changes";
     if (state.review_open && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
@@ -25,37 +41,40 @@ bool draw_review_popup(const Session& session, PanelState& state) {
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 36, 0), ImGuiCond_Appearing);
     bool send = false;
     if (!ImGui::BeginPopupModal(title, &state.review_open, ImGuiWindowFlags_AlwaysAutoResize)) return false;
-    const PlanDiff& diff = state.view.changes();
-    if (diff.empty() && session.ignored().empty()) {
+    const std::vector<std::string> lines = review_lines(session, state);
+    if (lines.empty()) {
         text("Nothing differs from the server's plan; sending confirms it as it is.");
     } else {
         ImGui::BeginChild("changes", ImVec2(ImGui::GetFontSize() * 34, ImGui::GetFontSize() * 14), ImGuiChildFlags_Border);
-        for (const auto& change : diff.destinations) {
-            const Field* field = session.destination_field(change.key);
-            text((field ? field->display_name() : change.key) + ": from " + source_name(session, change.after) +
-                 "   (was: " + source_name(session, change.before) + ")");
-        }
-        for (const Link& link : diff.edited) {
-            const Field* field = session.destination_field(link.destination_key);
-            text((field ? field->display_name() : link.destination_key) + ": value mapping changed");
-        }
-        for (const std::string& key : session.ignored()) text(source_name(session, key) + ": not imported");
+        for (const std::string& line : lines) text(line);
         ImGui::EndChild();
     }
     if (const size_t missing = state.view.required_missing())
-        coloured_text(kErrorColour, std::to_string(missing) + " required field" + (missing == 1 ? " has" : "s have") +
+        coloured_text(error_colour(), std::to_string(missing) + " required field" + (missing == 1 ? " has" : "s have") +
                                         " no source: the import will leave them empty.");
-    // Ctrl+Enter sends, but not in the frame whose Ctrl+Enter opened the review.
-    const bool chord = !ImGui::IsWindowAppearing() && ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_Enter);
-    if (ImGui::Button("Send plan") || chord) {
-        send = true;
-        state.review_open = false;
-        ImGui::CloseCurrentPopup();
-    }
+    // Send plan is the default button: Enter (or Ctrl+Enter) sends, unless the keyboard is on Keep
+    // editing; Escape is Keep editing; never in the frame whose key press opened the review.
+    const bool appearing = ImGui::IsWindowAppearing();
+    const bool enter = !appearing && (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false));
+    const bool chord = !appearing && ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_Enter);
+    // The default button is marked by a border in the focus colour (its text keeps its contrast).
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 2.0f);
+    ImGui::PushStyleColor(ImGuiCol_Border, text_palette().focus);
+    const bool send_clicked = ImGui::Button("Send plan");
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
     record_item("review-send");
     ImGui::SetItemDefaultFocus();
     ImGui::SameLine();
-    if (ImGui::Button("Keep editing")) {
+    const bool keep_clicked = ImGui::Button("Keep editing");
+    const bool keep_focused = ImGui::IsItemFocused();
+    record_item("review-keep-editing");
+    const bool escape = !appearing && ImGui::IsKeyPressed(ImGuiKey_Escape, false);
+    if (keep_clicked || escape || (enter && keep_focused && !chord)) {
+        state.review_open = false;
+        ImGui::CloseCurrentPopup();
+    } else if (send_clicked || chord || enter) {
+        send = true;
         state.review_open = false;
         ImGui::CloseCurrentPopup();
     }

@@ -5,7 +5,14 @@
 #include "core/session/session.h"
 #include "ui/panel_state.h"
 
+#include <string>
+#include <vector>
+
 namespace pm::ui {
+
+// The review's lines in words, one per change ("Email: from E-mail (was: Email address)"), the
+// same for the canvas and the accessibility mirror.
+std::vector<std::string> review_lines(const Session& session, const PanelState& state);
 
 // Opens the review when state.review_open is set; returns true when the person chose Send.
 bool draw_review_popup(const Session& session, PanelState& state);

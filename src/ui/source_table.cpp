@@ -72,7 +72,7 @@ void draw_marks(const Session& session, const SourceRow& row, const PanelState& 
     // rejected submit.
     for (const std::string* message : {field_message(state, row.source_key), field_message(state, row.destination_key)}) {
         if (!message) continue;
-        coloured_text(kErrorColour, "Flatfile: " + *message);   // clipped by the column; whole in the tooltip
+        coloured_text(error_colour(), "Flatfile: " + *message);   // clipped by the column; whole in the tooltip
         record_item("field-message:" + row.source_key);
         tooltip_text(*message);
         ImGui::SameLine();
@@ -90,20 +90,42 @@ void draw_marks(const Session& session, const SourceRow& row, const PanelState& 
     }
     if (row.is_enum_edge && edge) {
         if (const size_t open = unmapped_enum_values(*edge)) {
-            coloured_text(kWarnColour, std::to_string(open) + (open == 1 ? " value" : " values"));
+            coloured_text(warn_colour(), std::to_string(open) + (open == 1 ? " value" : " values"));
             tooltip_text("source values without an option; expand the row to map them");
             ImGui::SameLine();
         }
     }
     if (!row.type_warning.empty()) {
-        coloured_text(kWarnColour, "type?");
+        coloured_text(warn_colour(), "type?");
         tooltip_text(row.type_warning);
         ImGui::SameLine();
     }
     if (row.changed) {
-        coloured_text(ImVec4(0.35f, 0.45f, 0.85f, 1.0f), "edited");
+        coloured_text(text_palette().edited, "edited");
         tooltip_text("differs from the server's plan");
     }
+}
+
+// The line of the row the mirror's focus is on, or -1 (looked up only when the focus moves).
+int mirror_focus_line(const PanelState& state) {
+    const auto& rows = state.view.sources();
+    for (size_t i = 0; i < state.lines.size(); ++i) {
+        const TableLine& line = state.lines[i];
+        if (line.value_index < 0 && line.source_row < rows.size() && rows[line.source_row].source_key == state.mirror_focus_source)
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+// A ring the colour of ImGui's own navigation highlight around the whole row (uniform height).
+void draw_focus_ring(float top) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float left = ImGui::GetWindowPos().x + 1.0f;
+    const float right = left + ImGui::GetWindowWidth() - style.ScrollbarSize - 2.0f;
+    const float height = ImGui::GetFrameHeight() + style.CellPadding.y * 2;
+    draw->AddRect(ImVec2(left, top), ImVec2(right, top + height), ImGui::GetColorU32(ImGuiCol_NavHighlight),
+                  style.FrameRounding, 0, 2.0f);
 }
 
 }  // namespace
@@ -120,8 +142,10 @@ void draw_source_table(Session& session, PanelState& state) {
     ImGui::TableSetupColumn("Certainty", ImGuiTableColumnFlags_WidthStretch, 0.8f);
     ImGui::TableHeadersRow();
     const auto& rows = state.view.sources();
+    const int focus_line = state.mirror_focus_source.empty() ? -1 : mirror_focus_line(state);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(state.lines.size()));
+    if (focus_line >= 0 && state.scroll_to_mirror_focus) clipper.IncludeItemByIndex(focus_line);
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const TableLine line = state.lines[static_cast<size_t>(i)];
@@ -131,6 +155,13 @@ void draw_source_table(Session& session, PanelState& state) {
             ImGui::TableNextRow();
             ImGui::PushID(i);
             ImGui::TableNextColumn();
+            if (i == focus_line) {
+                draw_focus_ring(ImGui::GetCursorScreenPos().y - ImGui::GetStyle().CellPadding.y);
+                if (state.scroll_to_mirror_focus) {
+                    ImGui::SetScrollHereY(0.5f);
+                    state.scroll_to_mirror_focus = false;
+                }
+            }
             ImGui::AlignTextToFramePadding();
             if (line.value_index >= 0) {
                 const auto& values = state.enum_values[line.source_row];

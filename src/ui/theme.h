@@ -1,7 +1,24 @@
 // Look of the panel: colours, spacing in font units, and the font atlas at the device pixel ratio.
 #pragma once
 
+#include <imgui.h>
+
 namespace pm::ui {
+
+// The panel's own text colours, per theme. Each reaches 4.5:1 (WCAG AA) against every background
+// the panel draws text on, and the focus ring 3:1 (tests/ui/contrast_test.cpp computes both).
+struct TextPalette {
+    ImVec4 muted;
+    ImVec4 error;
+    ImVec4 good;
+    ImVec4 warn;
+    ImVec4 edited;                             // "edited" marks
+    ImVec4 strong;                             // the "strong" certainty badge
+    ImVec4 focus;                              // the ring around the row the mirror's focus is on
+};
+const TextPalette& text_palette(bool dark);
+// The palette of the theme applied last.
+const TextPalette& text_palette();
 
 void apply_theme(bool dark);
 // Rebuilds the font atlas for the given device pixel ratio so text stays crisp on HiDPI screens;

@@ -3,7 +3,7 @@
 // app_host.h and fonts.h define them, as plan-mapper.js uses them and as plan-mapper.d.ts
 // declares them. The JS and the .d.ts are read with TypeScript's parser; the C++ by pattern.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import ts from 'typescript';
@@ -83,8 +83,21 @@ test('the events are AppEvent, in order, and each callback is declared and wired
 });
 
 test('every option the glue reads is declared in plan-mapper.d.ts, and every declared one is read', () => {
-  // plan-mapper.js hands `options` to its helper modules (drafts.js, ...): their reads count too.
-  const helpers = readdirSync(root + 'web/widget').filter((f) => f.endsWith('.js') && f !== 'plan-mapper.js');
+  // plan-mapper.js hands `options` to some of its helper modules (drafts.js, ...): the reads of
+  // the modules whose imported functions it calls with `options` count too.
+  const importedFrom = {};
+  for (const statement of widgetJs.statements) {
+    if (!ts.isImportDeclaration(statement) || !statement.importClause?.namedBindings) continue;
+    const file = statement.moduleSpecifier.text.replace(/^\.\//, '');
+    if (!ts.isNamedImports(statement.importClause.namedBindings)) continue;
+    for (const element of statement.importClause.namedBindings.elements) importedFrom[element.name.text] = file;
+  }
+  const helperSet = new Set();
+  walk(widgetJs, (node) => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && importedFrom[node.expression.text] &&
+        node.arguments.some((a) => ts.isIdentifier(a) && a.text === 'options')) helperSet.add(importedFrom[node.expression.text]);
+  });
+  const helpers = [...helperSet];
   const read = [...accessesOf('options')];
   for (const file of helpers) {
     const source = ts.createSourceFile(file, readText(`web/widget/${file}`), ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);

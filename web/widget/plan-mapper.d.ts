@@ -72,6 +72,8 @@ export interface PlanMapperOptions {
   /** Start offline from this plan (or GET-plan response) instead of a GET. */
   plan?: ExecutionPlan | JobPlanResponse | null;
   theme?: 'light' | 'dark';
+  /** The accessible name of the widget's region landmark (and its canvas); "Field mapping" by default. */
+  label?: string;
   /** Allow one source column to feed several destination fields. */
   allowOneToMany?: boolean;
   /** "put" (default) replaces the plan; "patch" sends only the changed parts. */
@@ -104,6 +106,8 @@ export interface PlanMapperController {
   /** Only with `testHooks: true`. */
   framesDrawn?(): number;
   frameStats(): { frames: number; totalMs: number; lastMs: number; maxMs: number; firstFrameAt: number; heapBytes: number };
+  /** Cost of the accessibility mirror's updates (checks that found nothing new are counted apart). */
+  mirrorStats(): { checks: number; checkMs: number; updates: number; totalMs: number; lastMs: number; maxMs: number } | null;
   destroy(): void;
 }
 
@@ -116,7 +120,7 @@ export const FLATFILE_API_ORIGINS: readonly string[];
  *  integrity check). */
 export function mountPlanMapper(container: HTMLElement, options?: PlanMapperOptions): Promise<PlanMapperController>;
 
-/** `<plan-mapper api-url="…" job-id="…" file-id="…" theme="dark">`; set `token` or `getToken` from script:
+/** `<plan-mapper api-url="…" job-id="…" file-id="…" theme="dark" label="…">`; set `token` or `getToken` from script:
  *  the element waits for one of them before its first request, and mounts again when an attribute changes. */
 export class PlanMapperElement extends HTMLElement {
   token?: string;

@@ -6,6 +6,7 @@
 // store), input events forwarded to the module, and frame scheduling — a frame is drawn only when
 // input, the network or a resize asks for one, so an idle widget draws nothing.
 import createPlanMapperModule from './plan-mapper-wasm.js';
+import { createA11yMirror } from './a11y-mirror.js';
 import { allowedApiOriginsFor, apiUrlProblem } from './allowed-origins.js';
 import { draftStore } from './drafts.js';
 import { BUNDLE_INTEGRITY } from './bundle-integrity.js';
@@ -80,6 +81,9 @@ function checkOptions(options) {
       throw new TypeError(`mountPlanMapper: options.${name} must be a function, not ${typeof value}`);
     }
   }
+  if (options.label != null && typeof options.label !== 'string') {
+    throw new TypeError(`mountPlanMapper: options.label must be a string, not ${typeof options.label}`);
+  }
   if (options.signal != null && !(options.signal instanceof AbortSignal)) {
     throw new TypeError('mountPlanMapper: options.signal must be an AbortSignal');
   }
@@ -114,14 +118,22 @@ export async function mountPlanMapper(container, options = {}) {
       throw new Error(`plan-mapper: ${refusal}`);
     }
   }
+  // The widget's region landmark (named by options.label): the canvas for the mouse and for
+  // sighted keyboard use, and beside it the accessibility mirror for screen readers (a11y-mirror.js).
+  const label = options.label ?? 'Field mapping';
+  const region = document.createElement('section');
+  region.setAttribute('role', 'region');
+  region.setAttribute('aria-label', label);
+  region.style.cssText = 'display:block;position:relative;width:100%;height:100%';
   const canvas = document.createElement('canvas');
   canvas.id = `plan-mapper-canvas-${nextCanvasId++}`;
   canvas.tabIndex = 0;                                 // focusable by click or Tab, never grabs focus itself
   canvas.setAttribute('role', 'application');
-  canvas.setAttribute('aria-label', 'Field mapping');
+  canvas.setAttribute('aria-label', `${label}, visual panel`);
   canvas.style.cssText = 'display:block;width:100%;height:100%;outline:none;touch-action:none';
   canvas.addEventListener('contextmenu', (event) => event.preventDefault());
-  container.appendChild(canvas);
+  region.appendChild(canvas);
+  container.appendChild(region);
   container.dataset.planMapperState = 'loading';
 
   let module = null;
@@ -129,6 +141,8 @@ export async function mountPlanMapper(container, options = {}) {
   let frameRequest = 0;
   let frameTimer = 0;
   let settleFrames = SETTLE_FRAMES;
+  let mirror = null;
+  const pendingMirrorEvents = [];                      // events before the mirror exists (ready)
 
   // The backing store at the device pixel ratio. Assigned only when it changes: any assignment
   // clears and reallocates the drawing buffer.
@@ -167,6 +181,7 @@ export async function mountPlanMapper(container, options = {}) {
       frameStats.firstFrameAt = performance.now();   // ms since navigation
       performance.mark?.('plan-mapper:first-frame');
     }
+    mirror?.update();
     if (settleFrames > 0) { settleFrames -= 1; delay = 0; }
     if (delay >= 0) scheduleFrame(delay);
   };
@@ -188,7 +203,7 @@ export async function mountPlanMapper(container, options = {}) {
     destroyed = true;
     if (frameRequest) cancelAnimationFrame(frameRequest);
     if (frameTimer) clearTimeout(frameTimer);
-    canvas.remove();
+    region.remove();
     delete container.dataset.planMapperState;
   };
   try {
@@ -230,6 +245,7 @@ export async function mountPlanMapper(container, options = {}) {
         if (name === 'error' && container.dataset.planMapperState === 'loading') container.dataset.planMapperState = 'error';
         if (name === 'draft') { drafts.write(detail); return; }
         if (name === 'submit') drafts.write(null);   // the server has the edits now
+        if (mirror) mirror.onEvent(name, detail); else pendingMirrorEvents.push([name, detail]);
         emit(name, detail);
       },
       wake: () => scheduleFrame(0),
@@ -292,7 +308,28 @@ export async function mountPlanMapper(container, options = {}) {
     container.dataset.planMapperState = 'error';
     throw new Error(`plan-mapper: could not start (WebGL2 unavailable?), code ${created}`);
   }
-  abandon = () => { module._pm_destroy(); destroyed = true; canvas.remove(); delete container.dataset.planMapperState; };
+  abandon = () => { module._pm_destroy(); destroyed = true; region.remove(); delete container.dataset.planMapperState; };
+
+  // The accessibility mirror reads the module's state after each frame that may have changed it.
+  const readText = (pointer) => module.UTF8ToString(pointer);
+  mirror = createA11yMirror({
+    container: region,
+    bridge: {
+      stateText: (firstRow, rows, firstDestination, destinations) =>
+        readText(module._pm_mirror_state(firstRow, rows, firstDestination, destinations)),
+      options: (source, query, limit) => withString(module, source, (s) =>
+        withString(module, query, (q) => JSON.parse(readText(module._pm_mirror_options(s, q, limit))))),
+      action(action) {
+        if (destroyed) return { ok: false, announcement: '' };
+        const outcome = withString(module, JSON.stringify(action), (a) => JSON.parse(readText(module._pm_mirror_action(a))));
+        afterInput();
+        return outcome;
+      },
+    },
+  });
+  for (const [name, detail] of pendingMirrorEvents) mirror.onEvent(name, detail);
+  pendingMirrorEvents.length = 0;
+  mirror.update();
 
   const resize = () => {
     const { rect, ratio } = sizeCanvas();
@@ -377,6 +414,8 @@ export async function mountPlanMapper(container, options = {}) {
     setToken(fresh) { call(() => withString(module, String(fresh ?? ''), (t) => module._pm_set_token(t))); },
     // Time spent inside the module's frames (CPU side, without the GPU) and the wasm heap size.
     frameStats() { return { ...frameStats, heapBytes: destroyed ? 0 : module.HEAP8.length }; },
+    // Time spent bringing the accessibility mirror up to date (only updates that changed it).
+    mirrorStats() { return mirror ? { ...mirror.stats } : null; },
     undo() { return call(() => module._pm_undo() === 1); },
     redo() { return call(() => module._pm_redo() === 1); },
     destroy() {
@@ -389,7 +428,8 @@ export async function mountPlanMapper(container, options = {}) {
       ratioQuery?.removeEventListener('change', onRatioChange);
       for (const [type, handler, listenerOptions] of listeners) canvas.removeEventListener(type, handler, listenerOptions);
       module._pm_destroy();
-      canvas.remove();
+      mirror?.destroy();
+      region.remove();
       delete container.dataset.planMapperState;
     },
   };
@@ -413,7 +453,7 @@ export async function mountPlanMapper(container, options = {}) {
 // again when api-url, job-id, file-id or theme change, and is taken down when removed, also while
 // it is still starting.
 // element.allowedApiOrigins (a property, like the token) replaces the default list of API origins.
-const ELEMENT_ATTRIBUTES = ['api-url', 'job-id', 'file-id', 'theme'];
+const ELEMENT_ATTRIBUTES = ['api-url', 'job-id', 'file-id', 'theme', 'label'];
 export class PlanMapperElement extends HTMLElement {
   static get observedAttributes() { return ELEMENT_ATTRIBUTES; }
 
@@ -478,6 +518,7 @@ export class PlanMapperElement extends HTMLElement {
     mountPlanMapper(this, {
       apiUrl: this.getAttribute('api-url') ?? '', jobId: this.getAttribute('job-id') ?? '',
       fileId: this.getAttribute('file-id') ?? '', theme: this.getAttribute('theme') ?? 'light',
+      label: this.getAttribute('label') ?? undefined,
       token: this.#token ?? undefined, getToken: this.#getToken, signal: mounting.signal,
       allowedApiOrigins: this.allowedApiOrigins,
     }).then((controller) => {

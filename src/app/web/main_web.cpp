@@ -337,6 +337,27 @@ EMSCRIPTEN_KEEPALIVE int pm_undo() { return g_widget && g_widget->app->undo() ? 
 EMSCRIPTEN_KEEPALIVE int pm_redo() { return g_widget && g_widget->app->redo() ? 1 : 0; }
 EMSCRIPTEN_KEEPALIVE void pm_set_token(const char* token) { if (g_widget && token) g_widget->app->set_token(token); }
 
+// The accessibility mirror (web/widget/a11y-mirror.js): its state for a window of source and
+// destination rows ("" when nothing changed since the last call), one source's destination
+// options, and its actions. JSON, valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* pm_mirror_state(double first_row, double row_count, double first_destination, double destination_count) {
+    static std::string text;
+    auto count = [](double v) { return v > 0 && v < 1e9 ? static_cast<std::size_t>(v) : std::size_t{0}; };
+    text = g_widget ? g_widget->app->mirror_state_if_changed({count(first_row), count(row_count), count(first_destination), count(destination_count)}) : "{}";
+    return text.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* pm_mirror_options(const char* source_key, const char* query, int limit) {
+    static std::string text;
+    text = g_widget && source_key && query ? g_widget->app->mirror_options(source_key, query, limit > 0 ? static_cast<std::size_t>(limit) : 0)
+                                           : R"({"options":[],"more":0})";
+    return text.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* pm_mirror_action(const char* action_json) {
+    static std::string text;
+    text = g_widget && action_json ? g_widget->app->mirror_action(action_json) : R"({"ok":false,"announcement":""})";
+    return text.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE void pm_destroy() {
     if (!g_widget) return;
     emscripten_webgl_make_context_current(g_widget->gl);

@@ -1,0 +1,213 @@
+// Builds the mirror's JSON from the panel's cached view (ui/panel_view.h): the row order, filter
+// and chips are exactly the canvas's, and only the rows in the window are described.
+#include "app/mirror_model.h"
+
+#include "core/json/problems.h"
+#include "ui/enum_editor.h"
+#include "ui/panel_widgets.h"
+#include "ui/review_popup.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace pm {
+
+namespace {
+
+constexpr std::size_t kMaxWindow = 500;        // rows per call, whatever the page asks
+constexpr std::size_t kSamplesShown = 5;
+
+std::string dump(const Json& json) { return json.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+// Data is cut like the canvas cuts it (ui::shown_text): a 10 MB label is not a 10 MB DOM text.
+Json field_ref(const Field& field) {
+    return {{"key", ui::shown_text(field.key)}, {"label", ui::shown_text(field.display_name())}};
+}
+
+const ui::Candidate* candidate_for(const ui::PanelState& state, const std::string& source_key, const std::string& destination_key) {
+    if (!state.suggestions) return nullptr;
+    auto it = state.suggestions->find(source_key);
+    if (it == state.suggestions->end()) return nullptr;
+    for (const ui::Candidate& candidate : it->second)
+        if (candidate.destination_key == destination_key) return &candidate;
+    return nullptr;
+}
+
+// Why the panel is as sure as it says, for a person: the matcher's reason, the confidence and who
+// made the match.
+std::string certainty_reason(const Edge& edge, const ui::Candidate* candidate) {
+    std::string reason = candidate ? candidate->reason : std::string();
+    if (edge.metadata) {
+        if (edge.metadata->confidence) {
+            if (!reason.empty()) reason += "; ";
+            reason += "confidence " + std::to_string(static_cast<int>(std::lround(*edge.metadata->confidence * 100))) + "%";
+        }
+        if (!edge.metadata->source.empty()) reason += (reason.empty() ? "" : ", ") + std::string("by ") + edge.metadata->source;
+    }
+    if (reason.empty()) reason = "chosen in this panel";
+    return reason;
+}
+
+std::string option_text(const EnumOption& option) {
+    return ui::shown_text(option.label.empty() ? ui::enum_value_text(option.value) : option.label);
+}
+
+Json enum_json(const Edge& edge, bool expanded) {
+    Json out = {{"expanded", expanded}, {"open", ui::unmapped_enum_values(edge)}};
+    if (!expanded) return out;
+    Json options = Json::array();
+    for (const EnumOption& option : edge.destination.enum_options)
+        options.push_back({{"value", option.value}, {"text", option_text(option)}});
+    Json values = Json::array();
+    for (const ui::EnumValueRow& row : ui::enum_value_rows(edge)) {
+        Json value = {{"value", row.source_value}, {"text", ui::shown_text(ui::enum_value_text(row.source_value))}};
+        value["option"] = row.destination_value ? *row.destination_value : Json();
+        std::string chosen;
+        if (row.destination_value) {
+            chosen = ui::shown_text(ui::enum_value_text(*row.destination_value));
+            for (const EnumOption& option : edge.destination.enum_options)
+                if (option.value == *row.destination_value) chosen = option_text(option);
+        }
+        value["optionText"] = chosen;
+        values.push_back(std::move(value));
+    }
+    out["options"] = std::move(options);
+    out["values"] = std::move(values);
+    return out;
+}
+
+Json row_json(const Session& session, const ui::PanelState& state, const ui::SourceRow& row) {
+    const Field* source = session.source_field(row.source_key);
+    Json out = source ? field_ref(*source) : Json{{"key", row.source_key}, {"label", row.source_key}};
+    Json samples = Json::array();
+    const auto& preview = session.preview_of_source(row.source_key);
+    for (std::size_t i = 0; i < preview.size() && i < kSamplesShown; ++i) samples.push_back(ui::shown_text(preview[i]));
+    out["samples"] = std::move(samples);
+    out["ignored"] = row.ignored;
+    out["changed"] = row.changed;
+    out["typeWarning"] = row.type_warning;
+    const std::string* message = ui::field_message(state, row.source_key);
+    if (!message) message = ui::field_message(state, row.destination_key);
+    out["message"] = message ? ui::shown_text(*message) : std::string();
+    const Edge* edge = row.destination_key.empty() ? nullptr : session.edge_to(row.destination_key);
+    out["destination"] = edge ? field_ref(edge->destination) : Json();
+    out["certainty"] = edge && edge->metadata && edge->metadata->certainty != Certainty::None ? to_string(edge->metadata->certainty) : "";
+    out["reason"] = edge ? certainty_reason(*edge, candidate_for(state, row.source_key, row.destination_key)) : std::string();
+    out["enum"] = edge && row.is_enum_edge ? enum_json(*edge, state.expanded_enums.count(row.destination_key) > 0) : Json();
+    return out;
+}
+
+Json destination_json(const Session& session, const ui::DestinationRow& row) {
+    const Field* field = session.destination_field(row.key);
+    Json out = field ? field_ref(*field) : Json{{"key", row.key}, {"label", row.key}};
+    out["type"] = field ? field->type_name : std::string();
+    out["required"] = row.required;
+    out["changed"] = row.changed;
+    const Field* source = row.source_key.empty() ? nullptr : session.source_field(row.source_key);
+    out["source"] = source ? field_ref(*source) : Json();
+    return out;
+}
+
+// first is clamped so the window always ends inside the list (asking past the end shows the end).
+std::pair<std::size_t, std::size_t> clamp_window(std::size_t size, std::size_t first, std::size_t count) {
+    count = std::min(count, kMaxWindow);
+    if (first + count > size) first = size > count ? size - count : 0;
+    return {first, std::min(size, first + count)};
+}
+
+}  // namespace
+
+std::string mirror_state_json(const Session* session, const ui::PanelStatus& status, ui::PanelState& state,
+                              const MirrorWindow& window) {
+    Json out = {{"loaded", session != nullptr},
+                {"loading", status.loading},
+                {"submitting", status.submitting},
+                {"message", status.message},
+                {"submitMessage", status.submit_message},
+                {"warning", status.warning},
+                {"serverChanges", status.server_changes},
+                {"draftOffered", status.draft_offered},
+                {"jobId", status.job_id}};
+    if (!session) return dump(out);
+    if (state.view.update(*session, state.filter, state.chips)) state.lines_dirty = true;
+    const SessionCounts counts = session->counts();
+    out["counts"] = {{"mapped", counts.edges},
+                     {"unmapped", counts.unmapped_sources},
+                     {"ignored", counts.ignored_sources},
+                     {"requiredMissing", state.view.required_missing()},
+                     {"sources", counts.sources()},
+                     {"destinations", counts.destinations()}};
+    out["canUndo"] = session->can_undo();
+    out["canRedo"] = session->can_redo();
+    out["suggestions"] = state.suggestions != nullptr;
+    out["filter"] = std::string(state.filter);
+    out["chips"] = {{"unmapped", (state.chips & ui::kChipUnmapped) != 0},
+                    {"requiredMissing", (state.chips & ui::kChipRequiredMissing) != 0},
+                    {"lowConfidence", (state.chips & ui::kChipLowConfidence) != 0},
+                    {"changed", (state.chips & ui::kChipChanged) != 0}};
+    out["reviewOpen"] = state.review_open;
+    if (state.review_open)
+        out["review"] = {{"lines", ui::review_lines(*session, state)}, {"requiredMissing", state.view.required_missing()}};
+
+    const auto& rows = state.view.sources();
+    const auto [row_begin, row_end] = clamp_window(rows.size(), window.first_source, window.source_count);
+    Json row_list = Json::array();
+    for (std::size_t i = row_begin; i < row_end; ++i) row_list.push_back(row_json(*session, state, rows[i]));
+    out["rowCount"] = rows.size();
+    out["firstRow"] = row_begin;
+    out["rows"] = std::move(row_list);
+
+    const auto& destinations = state.view.destinations();
+    const auto [dest_begin, dest_end] = clamp_window(destinations.size(), window.first_destination, window.destination_count);
+    Json destination_list = Json::array();
+    for (std::size_t i = dest_begin; i < dest_end; ++i) destination_list.push_back(destination_json(*session, destinations[i]));
+    out["destinationCount"] = destinations.size();
+    out["firstDestination"] = dest_begin;
+    out["destinations"] = std::move(destination_list);
+    return dump(out);
+}
+
+std::string mirror_options_json(const Session& session, const ui::PanelState& state, const std::string& source_key,
+                                const std::string& query, std::size_t limit) {
+    const std::string filter = ui::to_lower_ascii(query);
+    const bool ignored = session.is_ignored(source_key);
+    std::vector<const Edge*> current = session.edges_from(source_key);
+    auto is_current = [&](const std::string& key) {
+        return std::any_of(current.begin(), current.end(), [&](const Edge* e) { return e->destination.key == key; });
+    };
+    Json options = Json::array();
+    // The two fixed choices are found by typing their names too ("not" finds Not mapped).
+    if (std::string("not mapped").find(filter) != std::string::npos)
+        options.push_back({{"kind", "none"}, {"label", "Not mapped"}, {"selected", current.empty() && !ignored}});
+    if (std::string("do not import").find(filter) != std::string::npos)
+        options.push_back({{"kind", "ignore"}, {"label", "Do not import"}, {"selected", ignored}});
+    std::size_t shown = 0, more = 0;
+    std::vector<std::string> listed;
+    auto add = [&](const Field& field, const ui::Candidate* candidate) {
+        if (!ui::field_matches(filter, field)) return;
+        if (std::find(listed.begin(), listed.end(), field.key) != listed.end()) return;
+        if (shown >= limit) {
+            more += candidate ? 0 : 1;         // a candidate left out is counted in the walk below
+            return;
+        }
+        listed.push_back(field.key);
+        ++shown;
+        Json option = {{"kind", "destination"}, {"key", ui::shown_text(field.key)}, {"label", ui::shown_text(field.display_name())},
+                       {"required", field.required}, {"selected", is_current(field.key)}};
+        const Edge* taken = session.edge_to(field.key);
+        option["takenBy"] = taken && taken->source.key != source_key ? ui::shown_text(taken->source.display_name()) : std::string();
+        if (candidate) option["score"] = static_cast<int>(std::lround(candidate->score * 100));
+        options.push_back(std::move(option));
+    };
+    if (state.suggestions) {
+        if (auto it = state.suggestions->find(source_key); it != state.suggestions->end())
+            for (const ui::Candidate& candidate : it->second)
+                if (const Field* field = session.destination_field(candidate.destination_key)) add(*field, &candidate);
+    }
+    // A linear walk with `listed` checked only while under the limit keeps a 5,000-field query fast.
+    for (const Edge& edge : session.plan().field_mapping) add(edge.destination, nullptr);
+    for (const UnmappedField& entry : session.plan().unmapped_destinations) add(entry.field, nullptr);
+    return dump(Json{{"options", std::move(options)}, {"more", more}});
+}
+
+}  // namespace pm
