@@ -31,7 +31,7 @@ inline void report(const std::string& name, double value, const char* unit, int 
 // Keeps the optimiser from dropping a computation whose result is otherwise unused.
 template <class T>
 inline void keep(const T& value) {
-    static volatile const void* sink;
+    static const void* volatile sink;  // the pointer itself is volatile: every store happens
     sink = &value;
 }
 

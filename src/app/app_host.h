@@ -1,6 +1,9 @@
 // What the app needs from the platform around it: telling the embedding page or the desktop shell
-// that something happened (plan loaded, changed, submitted, failed). Implemented once per platform.
+// that something happened (plan loaded, changed, submitted, failed), fresh tokens and fallback
+// fonts. Implemented once per platform.
 #pragma once
+
+#include "ui/fonts.h"  // ui::FallbackFace
 
 #include <functional>
 #include <string>
@@ -8,18 +11,44 @@
 
 namespace pm {
 
+// What the app tells its host. The names are what the page sees (plan-mapper.js turns them into
+// callbacks and DOM events); src/app/web/wasm_interface.json declares the same list, and
+// tests/web/wasm-interface.test.mjs checks the two agree.
+enum class AppEvent {
+    Ready,                                     // the plan is loaded: {jobId, sources, destinations, mapped, draftOffered}
+    Change,                                    // the plan changed: the plan
+    Submit,                                    // the server confirmed the plan: {data: {job, plan}}
+    Execute,                                   // the import was started: {jobId, success}
+    Error,                                     // something failed: {during, message, status, serverMessages, problems}
+    Draft,                                     // the draft to keep until the server confirms: {plan, ignored} or null
+};
+inline constexpr int kAppEventCount = 6;
+
+inline const char* app_event_name(AppEvent event) {
+    switch (event) {
+        case AppEvent::Ready: return "ready";
+        case AppEvent::Change: return "change";
+        case AppEvent::Submit: return "submit";
+        case AppEvent::Execute: return "execute";
+        case AppEvent::Error: return "error";
+        case AppEvent::Draft: return "draft";
+    }
+    return "";
+}
+
 class AppHost {
 public:
     virtual ~AppHost() = default;
-    // name: "ready", "change", "submit", "error", "draft"; json: a JSON document with the details.
-    virtual void notify(const std::string& name, const std::string& json) = 0;
+    // json: a JSON document with the details (see AppEvent).
+    virtual void notify(AppEvent event, const std::string& json) = 0;
     // After a 401: asks the host for a fresh token, delivered later through MapperApp::set_token.
     // Returns false when the host cannot (then the person is asked to sign in again).
     virtual bool request_token() { return false; }
-    // Loads a fallback face (TrueType bytes; face "noto-extra" for Greek, Cyrillic, Vietnamese...,
-    // "cjk" for the rest) and hands it to `done`, now or from a later frame. Returns false when the
-    // platform has none (such characters then show as U+FFFD).
-    virtual bool load_fallback_font(const std::string& face, std::function<void(std::vector<unsigned char>)> done) {
+    // Loads a fallback face (TrueType bytes) and hands it to `done`, now or from a later frame.
+    // Returns false when the platform has none (such characters then show as U+FFFD). On the web
+    // the face crosses to the page as its number (ui::FallbackFace's order, which
+    // src/app/web/wasm_interface.json declares with each face's file).
+    virtual bool load_fallback_font(ui::FallbackFace face, std::function<void(std::vector<unsigned char>)> done) {
         (void)face;
         (void)done;
         return false;

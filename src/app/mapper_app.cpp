@@ -6,8 +6,6 @@
 #include "core/session/draft.h"
 #include "app/suggestions.h"
 #include "core/api/guard.h"
-#include "ui/fonts.h"
-#include "ui/glyph_coverage.h"
 #include "core/json/problems.h"
 #include "core/plan/documents.h"
 #include "core/plan/write.h"
@@ -42,7 +40,7 @@ std::optional<JobPlan> job_plan_from_text(const std::string& text, const std::st
 }  // namespace
 
 MapperApp::MapperApp(AppConfig config, HttpClient& http, AppHost& host)
-    : config_(std::move(config)), host_(host), api_(http, api_options(config_)) {
+    : config_(std::move(config)), host_(host), api_(http, api_options(config_)), fonts_(host) {
     status_.job_id = config_.job_id;
     status_.file_id = config_.file_id;
     update_secret_key_warning(config_.token);
@@ -116,7 +114,7 @@ void MapperApp::start_session(JobPlan job_plan) {
     sources_to_rank_ = sources_to_rank(*session_);
     next_to_rank_ = 0;
     ranker_.reset();
-    request_fallback_font_if_needed();
+    fonts_.request_for(session_->plan());
     // Offered only when it would change the plan fetched now (tried on a copy).
     if (draft_) {
         Session trial(*session_);
@@ -129,31 +127,7 @@ void MapperApp::start_session(JobPlan job_plan) {
                          {"destinations", counts.destinations()},
                          {"mapped", counts.edges},
                          {"draftOffered", status_.draft_offered}};
-    host_.notify("ready", dump_json(detail));
-}
-
-void MapperApp::request_fallback_font_if_needed() {
-    const std::vector<ImWchar> missing = ui::missing_codepoints(session_->plan());
-    if (missing.empty()) return;
-    for (const ui::FallbackFace face : {ui::FallbackFace::NotoExtra, ui::FallbackFace::Cjk}) {
-        const int index = static_cast<int>(face);
-        std::set<ImWchar>& wanted = fallback_wanted_[index];
-        const std::size_t before = wanted.size();
-        for (ImWchar cp : ui::codepoints_for(missing, face)) wanted.insert(cp);
-        if (wanted.size() == before) continue;  // nothing new from this face
-        if (fallback_loaded_[index]) {
-            pending_fonts_->push_back(PendingFont{face, {}});  // the bytes are here: extend the atlas
-            continue;
-        }
-        if (fallback_requested_[index]) continue;  // in flight: applied with all it is wanted for
-        fallback_requested_[index] = true;
-        // The callback may outlive this app (a fetch in flight when the widget is destroyed): it
-        // only fills a shared slot that update() reads.
-        std::weak_ptr<std::vector<PendingFont>> slot = pending_fonts_;
-        host_.load_fallback_font(ui::fallback_face_name(face), [slot, face](std::vector<unsigned char> bytes) {
-            if (auto target = slot.lock(); target && !bytes.empty()) target->push_back(PendingFont{face, std::move(bytes)});
-        });
-    }
+    host_.notify(AppEvent::Ready, dump_json(detail));
 }
 
 void MapperApp::restore_draft() {
@@ -173,7 +147,7 @@ void MapperApp::submit() {
     if (!config_.plan_json.empty() && config_.api_url.empty()) {
         // Offline with no API: the host keeps the plan (the desktop saves it to its file).
         const std::string file_id = !config_.file_id.empty() ? config_.file_id : status_.file_id;
-        host_.notify("submit", dump_json(put_body(session_->plan(), status_.job_id, file_id), 2));
+        host_.notify(AppEvent::Submit, put_body_text(session_->plan(), status_.job_id, file_id));
         status_.submit_message = "Saved.";
         return;
     }
@@ -181,7 +155,7 @@ void MapperApp::submit() {
         // Never a second PUT for a change the server already confirmed; the host still hears
         // that the plan is saved (it may be waiting for that to move on).
         status_.submit_message = "Already saved: nothing changed since.";
-        host_.notify("submit", confirmed_response_);
+        host_.notify(AppEvent::Submit, confirmed_response_);
         if (config_.execute_on_submit && !executed_) execute_job();
         return;
     }
@@ -243,8 +217,8 @@ void MapperApp::on_submit_confirmed(const JobPlan& confirmed) {
             confirmed_ = true;
         }
     }
-    confirmed_response_ = dump_json(write_job_plan_response(confirmed));
-    host_.notify("submit", confirmed_response_);
+    confirmed_response_ = write_job_plan_response_text(confirmed);
+    host_.notify(AppEvent::Submit, confirmed_response_);
     // The page drops its draft on "submit"; when what the server has is not what is on screen,
     // the draft is written again so a reload still finds the person's plan.
     if (edited_meanwhile || differs) notify_draft();
@@ -298,7 +272,7 @@ void MapperApp::execute_job() {
         }
         status_.submit_message = "Plan saved. The import has started.";
         executed_ = true;
-        host_.notify("execute", dump_json(Json{{"jobId", status_.job_id}, {"success", *result.value}}));
+        host_.notify(AppEvent::Execute, dump_json(Json{{"jobId", status_.job_id}, {"success", *result.value}}));
     });
 }
 
@@ -334,7 +308,7 @@ void MapperApp::report_error(const ApiError& error, const char* during) {
     Json problems = Json::array();
     for (const auto& p : error.problems) problems.push_back(to_string(p));
     detail["problems"] = std::move(problems);
-    host_.notify("error", dump_json(detail));
+    host_.notify(AppEvent::Error, dump_json(detail));
 }
 
 bool MapperApp::undo() { return session_ && !session_->undo().empty(); }
@@ -343,8 +317,7 @@ bool MapperApp::redo() { return session_ && !session_->redo().empty(); }
 void MapperApp::after_draw_changes() {
     if (!session_ || session_->revision() == notified_revision_) return;
     notified_revision_ = session_->revision();
-    const ExecutionPlan& plan = session_->plan();
-    host_.notify("change", dump_json(write_plan(plan)));
+    host_.notify(AppEvent::Change, write_plan_text(session_->plan()));
     notify_draft();
 }
 
@@ -355,29 +328,13 @@ void MapperApp::notify_draft() {
     const Draft decisions = server_version_ ? draft_of(*session_, *server_version_) : draft_of(*session_);
     Json draft = nullptr;
     if (!decisions.empty()) draft = write_draft(decisions);
-    host_.notify("draft", dump_json(draft));
+    host_.notify(AppEvent::Draft, dump_json(draft));
 }
 
 void MapperApp::update(double now_ms) {
     if (session_ && plan_drawn_ && ranking()) rank_next_slice();
     api_.tick(static_cast<std::int64_t>(now_ms));
-    if (!pending_fonts_->empty()) {
-        // Between frames (update runs before NewFrame), so rebuilding the atlas is safe here.
-        // Swapped out first: set_fallback_font may not call back, but nothing here relies on that.
-        std::vector<PendingFont> fonts;
-        fonts.swap(*pending_fonts_);
-        for (PendingFont& font : fonts) {
-            const int index = static_cast<int>(font.face);
-            const std::vector<ImWchar> codepoints(fallback_wanted_[index].begin(), fallback_wanted_[index].end());
-            if (!font.bytes.empty()) {
-                ui::set_fallback_font(font.face, std::move(font.bytes), codepoints);
-                fallback_loaded_[index] = true;
-            } else {
-                ui::set_fallback_codepoints(font.face, codepoints);
-            }
-        }
-        host_.fonts_changed();
-    }
+    fonts_.apply_pending();                    // between frames (update runs before NewFrame)
 }
 
 void MapperApp::draw() {
@@ -398,19 +355,20 @@ void MapperApp::draw() {
     if (requests.discard_draft) {
         draft_.reset();
         status_.draft_offered = false;
-        host_.notify("draft", "null");
+        host_.notify(AppEvent::Draft, "null");
     }
     after_draw_changes();
     if (requests.submit) submit();
 }
 
 double MapperApp::next_frame_delay_ms(double now_ms) const {
-    if (!pending_fonts_->empty() || ranking()) return 0;
+    if (fonts_.pending() || ranking()) return 0;
     if (auto due = api_.next_retry_ms()) return std::max(0.0, static_cast<double>(*due) - now_ms);
     // In flight: the desktop transport must be polled; the web one also wakes the page itself.
     return api_.busy() ? 30 : -1;
 }
 
-std::string MapperApp::plan_json() const { return session_ ? dump_json(write_plan(session_->plan())) : "null"; }
+// The JSON the host sees is written like the PUT body, from the raw text: numbers as they came.
+std::string MapperApp::plan_json() const { return session_ ? write_plan_text(session_->plan()) : "null"; }
 
 }  // namespace pm

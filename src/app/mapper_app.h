@@ -8,21 +8,18 @@
 
 #include "app/app_config.h"
 #include "app/app_host.h"
+#include "app/fallback_fonts.h"
 #include "app/mirror_model.h"
 #include "core/api/client.h"
 #include "core/api/http_client.h"
 #include "matcher/field_matcher.h"
 #include "core/session/draft.h"
 #include "core/session/session.h"
-#include "ui/fonts.h"
 #include "ui/mapping_panel.h"
-
-#include <imgui.h>  // ImWchar
 
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -79,7 +76,6 @@ private:
     void on_failure(const ApiError& error, Operation operation, const char* during);
     void report_error(const ApiError& error, const char* during);
     void restore_draft();
-    void request_fallback_font_if_needed();
     void after_draw_changes();
 
     AppConfig config_;
@@ -101,16 +97,7 @@ private:
     Operation waiting_for_token_ = Operation::None;
     bool token_refreshed_ = false;             // one refresh per failure streak, then a clear error
     std::optional<Draft> draft_;               // from an earlier visit, until restored or discarded
-    // Fallback faces that arrived (bytes), or that a later plan needs more characters of (no
-    // bytes), applied between frames with every character wanted from that face so far.
-    struct PendingFont {
-        ui::FallbackFace face;
-        std::vector<unsigned char> bytes;
-    };
-    std::shared_ptr<std::vector<PendingFont>> pending_fonts_ = std::make_shared<std::vector<PendingFont>>();
-    bool fallback_requested_[ui::kFallbackFaceCount] = {};
-    bool fallback_loaded_[ui::kFallbackFaceCount] = {};
-    std::set<ImWchar> fallback_wanted_[ui::kFallbackFaceCount];
+    FallbackFonts fonts_;                      // the faces the plans need beyond the built-in font
     ui::SuggestionsBySource suggestions_;      // the matcher's candidates, per source key
     // The matcher ranks destinations for a slice of the sources per frame, once the plan has been
     // drawn, so a big plan never freezes the page (5,000 x 5,000 in one go: 11 s in wasm).

@@ -3,6 +3,7 @@
 #include "app/mirror_model.h"
 
 #include "core/json/problems.h"
+#include "core/json/text.h"
 #include "ui/enum_editor.h"
 #include "ui/panel_widgets.h"
 #include "ui/review_popup.h"
@@ -169,7 +170,7 @@ std::string mirror_state_json(const Session* session, const ui::PanelStatus& sta
 
 std::string mirror_options_json(const Session& session, const ui::PanelState& state, const std::string& source_key,
                                 const std::string& query, std::size_t limit) {
-    const std::string filter = ui::to_lower_ascii(query);
+    const std::string filter = lower_ascii(query);
     const bool ignored = session.is_ignored(source_key);
     std::vector<const Edge*> current = session.edges_from(source_key);
     auto is_current = [&](const std::string& key) {

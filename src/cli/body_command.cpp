@@ -50,7 +50,8 @@ int run_body(const std::vector<std::string>& args, Io io) {
     }
     const Session session(parsed.value->plan);
     for (const auto& repair : session.load_repairs()) io.err << "note: " << to_string(repair) << '\n';
-    io.out << dump_json(put_body(session.plan(), job_id, file_id), 2) << '\n';
+    // The text that would go on the wire: numbers exactly as the document has them.
+    io.out << put_body_text(session.plan(), job_id, file_id) << '\n';
     return kExitOk;
 }
 

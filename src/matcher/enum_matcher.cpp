@@ -1,6 +1,7 @@
 // Enum value matching (see enum_matcher.h).
 #include "matcher/enum_matcher.h"
 
+#include "core/json/text.h"
 #include "matcher/text_normalize.h"
 #include "matcher/value_kinds.h"
 #include "matcher/value_lexicon.h"
@@ -91,7 +92,7 @@ void EnumMatcher::add_form(std::size_t option, std::string_view text, NameOrigin
 
 EnumValueMatch EnumMatcher::match(std::string_view value) {
     EnumValueMatch result;
-    result.source_value = std::string(trim(value));
+    result.source_value = std::string(trim_ascii(value));
     if (result.source_value.empty()) return result;
 
     // Fast paths: the same text, or the same after normalization.
@@ -195,7 +196,7 @@ EnumMatch match_enum_values(const std::vector<std::string>& values, const std::v
     std::vector<bool> used(options.size(), false);
     std::unordered_set<std::string> seen;
     for (const std::string& raw : values) {
-        const std::string value(trim(raw));
+        const std::string value(trim_ascii(raw));
         if (value.empty() || !seen.insert(value).second) continue;
         EnumValueMatch match = matcher.match(value);
         if (match.option >= 0) used[static_cast<std::size_t>(match.option)] = true;

@@ -1,6 +1,7 @@
 // Prepared fields and candidate blocking (see field_index.h).
 #include "matcher/field_index.h"
 
+#include "core/json/text.h"
 #include "matcher/name_score.h"
 
 #include <algorithm>
@@ -80,7 +81,7 @@ PreparedSource FieldIndex::prepare_source(const UnmappedField& entry, std::size_
     source.input = input;
     source.entry = &entry;
     NameForm key = lexicon_.prepare(entry.field.key, NameOrigin::Key, true);
-    const bool distinct_label = !entry.field.label.empty() && trim(entry.field.label) != key.text;
+    const bool distinct_label = !entry.field.label.empty() && trim_ascii(entry.field.label) != key.text;
     if (!key.empty()) source.forms.push_back(std::move(key));
     if (distinct_label) {
         NameForm label = lexicon_.prepare(entry.field.label, NameOrigin::Label, true);

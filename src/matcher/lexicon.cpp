@@ -1,6 +1,7 @@
 // Interned tokens, prepared names and fuzzy token relations (see lexicon.h).
 #include "matcher/lexicon.h"
 
+#include "core/json/text.h"
 #include "matcher/string_metrics.h"
 #include "matcher/text_normalize.h"
 #include "matcher/value_kinds.h"
@@ -139,14 +140,14 @@ int Lexicon::unknown_number() {
 }
 
 NameForm Lexicon::prepare(std::string_view text, NameOrigin origin, bool source) {
-    return prepare(normalize_text(trim(text)), text, origin, source);
+    return prepare(normalize_text(trim_ascii(text)), text, origin, source);
 }
 
 NameForm Lexicon::prepare(const NormalizedText& normalized, std::string_view text, NameOrigin origin, bool source,
                           bool with_bigrams) {
     NameForm form;
     form.origin = origin;
-    const std::string_view whole = trim(text);
+    const std::string_view whole = trim_ascii(text);
     form.text = std::string(bounded_prefix(whole));
     form.truncated = form.text.size() < whole.size();
     std::vector<std::string> words;

@@ -1,6 +1,8 @@
 // Character-level string measures (see string_metrics.h).
 #include "matcher/string_metrics.h"
 
+#include "core/json/text.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <string>
@@ -141,19 +143,14 @@ bool is_ascii(std::string_view text) {
     return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-// Code points of UTF-8 text (a malformed byte counts as one code point of its own).
+// Code points of UTF-8 text (each malformed byte reads as one U+FFFD).
 std::u32string code_points(std::string_view text) {
     std::u32string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
-        const unsigned char lead = static_cast<unsigned char>(text[i]);
-        const std::size_t length = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : (lead & 0xF8) == 0xF0 ? 4 : 1;
-        char32_t cp = length == 1 ? lead : lead & (0x7F >> length);
-        std::size_t used = 1;
-        for (; used < length && i + used < text.size() && (static_cast<unsigned char>(text[i + used]) & 0xC0) == 0x80; ++used)
-            cp = (cp << 6) | (static_cast<unsigned char>(text[i + used]) & 0x3F);
-        out.push_back(used == length ? cp : lead);
-        i += used == length ? length : 1;
+        char32_t cp = 0;
+        decode_utf8(text, i, cp);
+        out.push_back(cp);
     }
     return out;
 }

@@ -1,6 +1,7 @@
 // Parsing and lookups of the synonym table (see synonym_table.h and synonyms.txt).
 #include "matcher/synonym_table.h"
 
+#include "core/json/text.h"
 #include "matcher/text_normalize.h"
 #include "matcher/value_kinds.h"
 
@@ -22,7 +23,7 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
     std::size_t start = 0;
     while (true) {
         const std::size_t at = text.find(separator, start);
-        parts.push_back(trim(text.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start)));
+        parts.push_back(trim_ascii(text.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start)));
         if (at == std::string_view::npos) break;
         start = at + 1;
     }
@@ -115,7 +116,7 @@ SynonymTable SynonymTable::parse(std::string_view text, std::vector<std::string>
             report(line_number, "expected 'head: list'");
             continue;
         }
-        const std::string_view head = trim(line.substr(0, colon));
+        const std::string_view head = trim_ascii(line.substr(0, colon));
         const std::vector<std::string_view> items = split(line.substr(colon + 1), ',');
 
         if (head == "generic") {
@@ -129,7 +130,7 @@ SynonymTable SynonymTable::parse(std::string_view text, std::vector<std::string>
                 table.vocabulary_.insert(words[0]);
             }
         } else if (head.substr(0, 5) == "kind ") {
-            const std::string_view name = trim(head.substr(5));
+            const std::string_view name = trim_ascii(head.substr(5));
             const unsigned kind = kind_from_name(name);
             if (!kind) {
                 report(line_number, "unknown kind '" + std::string(name) + "'");

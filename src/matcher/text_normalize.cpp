@@ -1,6 +1,8 @@
 // Text normalization (see text_normalize.h).
 #include "matcher/text_normalize.h"
 
+#include "core/json/text.h"
+
 #include <algorithm>
 #include <cstdint>
 
@@ -24,43 +26,6 @@ constexpr const char* kLatinFold[] = {
     "S", "s", "T", "t", "T", "t", "T", "t", "U", "u", "U", "u", "U", "u", "U", "u",  // U+0160
     "U", "u", "U", "u", "W", "w", "Y", "y", "Y", "Z", "z", "Z", "z", "Z", "z", "s",  // U+0170
 };
-
-// Decodes one UTF-8 sequence at `pos`; returns U+FFFD and advances one byte on malformed input.
-char32_t decode_utf8(std::string_view text, std::size_t& pos) {
-    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-    const unsigned char lead = byte(pos);
-    std::size_t length = 0;
-    char32_t cp = 0;
-    if (lead < 0x80) {
-        ++pos;
-        return lead;
-    } else if ((lead & 0xE0) == 0xC0) {
-        length = 2;
-        cp = lead & 0x1F;
-    } else if ((lead & 0xF0) == 0xE0) {
-        length = 3;
-        cp = lead & 0x0F;
-    } else if ((lead & 0xF8) == 0xF0) {
-        length = 4;
-        cp = lead & 0x07;
-    } else {
-        ++pos;
-        return 0xFFFD;
-    }
-    if (pos + length > text.size()) {
-        ++pos;
-        return 0xFFFD;
-    }
-    for (std::size_t i = 1; i < length; ++i) {
-        if ((byte(pos + i) & 0xC0) != 0x80) {
-            ++pos;
-            return 0xFFFD;
-        }
-        cp = (cp << 6) | (byte(pos + i) & 0x3F);
-    }
-    pos += length;
-    return cp;
-}
 
 // Combining marks (NFD accents, "e" + U+0301): dropped, so "Cafe\u0301" reads as "Café" does.
 bool is_combining_mark(char32_t cp) {
@@ -290,7 +255,8 @@ NormalizedText normalize_text(std::string_view whole) {
     const std::string_view text = bounded_prefix(whole);
     WordSplitter splitter;
     for (std::size_t pos = 0; pos < text.size();) {
-        char32_t cp = decode_utf8(text, pos);
+        char32_t cp = 0;
+        decode_utf8(text, pos, cp);            // malformed bytes read as U+FFFD, one at a time
         if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width forms: "ＥＭＡＩＬ" is EMAIL
         if (is_combining_mark(cp)) continue;
         if (const char* extra = extra_latin_fold(cp)) {

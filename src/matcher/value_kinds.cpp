@@ -2,6 +2,7 @@
 // faster, behave the same natively and in wasm, and each rule is easy to read on its own.
 #include "matcher/value_kinds.h"
 
+#include "core/json/text.h"
 #include "matcher/text_normalize.h"
 #include "matcher/value_lexicon.h"
 
@@ -14,23 +15,15 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lower_ascii(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = lower(c);
-    return out;
-}
 
 bool starts_with_ci(std::string_view text, std::string_view prefix) {
     if (text.size() < prefix.size()) return false;
     for (std::size_t i = 0; i < prefix.size(); ++i)
-        if (lower(text[i]) != prefix[i]) return false;
+        if (lower_ascii(text[i]) != prefix[i]) return false;
     return true;
 }
 
-bool has_space(std::string_view text) { return std::any_of(text.begin(), text.end(), is_space); }
+bool has_space(std::string_view text) { return std::any_of(text.begin(), text.end(), is_ascii_space); }
 
 bool is_top_level_domain(std::string_view tld) {
     static constexpr std::string_view kTlds[] = {
@@ -154,21 +147,21 @@ bool strip_currency(std::string_view& v) {
     for (const char* symbol : kCurrencySymbols) {
         const std::string_view s(symbol);
         if (v.size() > s.size() && v.substr(0, s.size()) == s) {
-            v = trim(v.substr(s.size()));
+            v = trim_ascii(v.substr(s.size()));
             return true;
         }
         if (v.size() > s.size() && v.substr(v.size() - s.size()) == s) {
-            v = trim(v.substr(0, v.size() - s.size()));
+            v = trim_ascii(v.substr(0, v.size() - s.size()));
             return true;
         }
     }
     if (v.size() > 4 && is_alpha(v[0]) && is_alpha(v[1]) && is_alpha(v[2]) &&
         is_currency_code(lower_ascii(v.substr(0, 3)))) {
-        v = trim(v.substr(3));
+        v = trim_ascii(v.substr(3));
         return true;
     }
     if (v.size() > 4 && is_currency_code(lower_ascii(v.substr(v.size() - 3))) && is_alpha(v[v.size() - 4]) == false) {
-        v = trim(v.substr(0, v.size() - 3));
+        v = trim_ascii(v.substr(0, v.size() - 3));
         return true;
     }
     return false;
@@ -219,11 +212,11 @@ bool is_plain_number(std::string_view v, bool* has_fraction) {
 
 bool is_number(std::string_view v, bool* money, bool* has_fraction) {
     *money = false;
-    if (v.size() > 2 && v.front() == '(' && v.back() == ')') v = trim(v.substr(1, v.size() - 2));
-    if (!v.empty() && v[0] == '-') v = trim(v.substr(1));
+    if (v.size() > 2 && v.front() == '(' && v.back() == ')') v = trim_ascii(v.substr(1, v.size() - 2));
+    if (!v.empty() && v[0] == '-') v = trim_ascii(v.substr(1));
     *money = strip_currency(v);
-    if (!v.empty() && v[0] == '-') v = trim(v.substr(1));
-    if (!*money && !v.empty() && v.back() == '%') v = trim(v.substr(0, v.size() - 1));
+    if (!v.empty() && v[0] == '-') v = trim_ascii(v.substr(1));
+    if (!*money && !v.empty() && v.back() == '%') v = trim_ascii(v.substr(0, v.size() - 1));
     return is_plain_number(v, has_fraction);
 }
 
@@ -290,15 +283,9 @@ bool is_code(std::string_view v, bool number_with_fraction) {
 
 }  // namespace
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-    return text;
-}
-
 unsigned classify_value(std::string_view value) {
     // A value is recognised from its first kMaxMatchedTextBytes (every scanner below is linear).
-    const std::string_view v = trim(bounded_prefix(trim(value)));
+    const std::string_view v = trim_ascii(bounded_prefix(trim_ascii(value)));
     if (v.empty()) return 0;
     if (is_email(v)) return kKindEmail;
     if (is_url(v)) return kKindUrl;
@@ -374,7 +361,7 @@ ValueProfile profile_values(const std::vector<std::string>& values) {
     for (const std::string& raw : values) {
         ++profile.total;
         // Values are compared by their bounded prefix too: a preview of megabytes costs no more.
-        const std::string_view v = bounded_prefix(trim(raw));
+        const std::string_view v = bounded_prefix(trim_ascii(raw));
         if (v.empty()) continue;
         ++profile.non_empty;
         if (seen.insert(v).second) profile.distinct_values.emplace_back(v);

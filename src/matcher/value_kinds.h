@@ -52,6 +52,4 @@ struct ValueProfile {
 
 ValueProfile profile_values(const std::vector<std::string>& values);
 
-std::string_view trim(std::string_view text);
-
 }  // namespace pm::match

@@ -63,7 +63,7 @@ void draw_destination_picker(Session& session, const std::string& source_key, co
     const bool enter = ImGui::InputTextWithHint("##search", "Type to search destination fields", state.destination_filter,
                                                 sizeof(state.destination_filter), ImGuiInputTextFlags_EnterReturnsTrue);
     record_item("picker-search");
-    const std::string filter = to_lower_ascii(state.destination_filter);
+    const std::string filter = lower_ascii(state.destination_filter);
 
     // Candidates from the matcher first, then every field that matches the search.
     std::vector<std::pair<const Field*, const Candidate*>> options;

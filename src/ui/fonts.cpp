@@ -48,7 +48,6 @@ float g_size = 15.0f, g_ratio = 1.0f;
 
 }  // namespace
 
-const char* fallback_face_name(FallbackFace face) { return face == FallbackFace::NotoExtra ? "noto-extra" : "cjk"; }
 const ImWchar* embedded_glyph_ranges() { return kBuiltinRanges; }
 const ImWchar* noto_extra_glyph_ranges() { return kExtraRanges; }
 FallbackFace fallback_face_for(unsigned codepoint) {

@@ -14,8 +14,7 @@ enum class FallbackFace {
     NotoExtra,                                 // the same face for the other scripts it covers
     Cjk,                                       // everything else (CJK, Hangul, kana, ...)
 };
-inline constexpr int kFallbackFaceCount = 2;
-const char* fallback_face_name(FallbackFace face);   // "noto-extra", "cjk": file names on the web
+inline constexpr int kFallbackFaceCount = 2;  // the faces cross to the page by number (src/app/web/wasm_interface.json)
 
 // The glyph ranges of the built-in font and of the Noto extra file (zero-terminated pairs, as
 // ImGui takes them); cmake/embed_font.py subsets with the same ranges.

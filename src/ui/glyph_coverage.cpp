@@ -1,6 +1,7 @@
 // UTF-8 is decoded leniently: invalid bytes are skipped (they render as U+FFFD anyway).
 #include "ui/glyph_coverage.h"
 
+#include "core/json/text.h"
 #include "ui/fonts.h"
 
 #include <set>
@@ -11,25 +12,15 @@ namespace pm::ui {
 namespace {
 
 void collect(const std::string& text, std::set<ImWchar>& out, std::size_t cap) {
-    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-    const auto* end = p + text.size();
-    while (p < end && out.size() < cap) {
-        unsigned cp = *p;
-        int extra = 0;
-        if (cp < 0x80) { ++p; continue; }  // ASCII is always covered
-        if ((cp & 0xE0) == 0xC0) { cp &= 0x1F; extra = 1; }
-        else if ((cp & 0xF0) == 0xE0) { cp &= 0x0F; extra = 2; }
-        else if ((cp & 0xF8) == 0xF0) { cp &= 0x07; extra = 3; }
-        else { ++p; continue; }
-        if (end - p <= extra) break;
-        bool valid = true;
-        for (int i = 1; i <= extra; ++i) {
-            if ((p[i] & 0xC0) != 0x80) valid = false;
-            cp = (cp << 6) | (p[i] & 0x3F);
+    for (std::size_t pos = 0; pos < text.size() && out.size() < cap;) {
+        if (static_cast<unsigned char>(text[pos]) < 0x80) {
+            ++pos;                             // ASCII is always covered
+            continue;
         }
-        p += valid ? extra + 1 : 1;
+        char32_t cp = 0;
+        if (!decode_utf8(text, pos, cp)) continue;
         // ImGui is built with 16-bit ImWchar: code points beyond the BMP cannot be drawn anyway.
-        if (valid && cp <= 0xFFFF && !embedded_font_covers(cp)) out.insert(static_cast<ImWchar>(cp));
+        if (cp <= 0xFFFF && !embedded_font_covers(cp)) out.insert(static_cast<ImWchar>(cp));
     }
 }
 

@@ -40,7 +40,7 @@ void PanelView::derive(const Session& session) {
 
 void PanelView::build_rows(const Session& session) {
     const ExecutionPlan& plan = session.plan();
-    const std::string filter = to_lower_ascii(filter_);
+    const std::string filter = lower_ascii(filter_);
     const auto& warnings = warnings_;
     const auto& required_missing = required_missing_keys_;
 

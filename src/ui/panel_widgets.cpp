@@ -2,7 +2,6 @@
 #include "ui/panel_widgets.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace pm::ui {
 
@@ -73,14 +72,10 @@ std::string safe_label(std::string s) {
     return s;
 }
 
-std::string to_lower_ascii(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
 
 bool field_matches(const std::string& filter_lower, const Field& field) {
-    return filter_lower.empty() || to_lower_ascii(field.key).find(filter_lower) != std::string::npos ||
-           to_lower_ascii(field.label).find(filter_lower) != std::string::npos;
+    return filter_lower.empty() || lower_ascii(field.key).find(filter_lower) != std::string::npos ||
+           lower_ascii(field.label).find(filter_lower) != std::string::npos;
 }
 
 void set_item_recorder(ItemRecorder recorder) { g_recorder = std::move(recorder); }

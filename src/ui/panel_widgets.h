@@ -2,6 +2,7 @@
 // certainty badges, and the item recorder that lets tests find what the panel drew.
 #pragma once
 
+#include "core/json/text.h"  // lower_ascii, for the filters
 #include "core/plan/model.h"
 #include "ui/theme.h"
 
@@ -34,7 +35,6 @@ ImVec4 certainty_colour(Certainty certainty);
 // ImGui reads "##" in a widget label as the start of a hidden ID; data must not be able to do that.
 std::string safe_label(std::string s);
 
-std::string to_lower_ascii(std::string s);
 // True when `filter_lower` is empty or found in the field's key or label (ASCII case-insensitive).
 bool field_matches(const std::string& filter_lower, const Field& field);
 

@@ -19,9 +19,9 @@ namespace {
 
 class FontHost final : public AppHost {
 public:
-    void notify(const std::string&, const std::string&) override {}
-    bool load_fallback_font(const std::string& face, std::function<void(std::vector<unsigned char>)> done) override {
-        ++requests[face];
+    void notify(AppEvent, const std::string&) override {}
+    bool load_fallback_font(ui::FallbackFace face, std::function<void(std::vector<unsigned char>)> done) override {
+        ++requests[face == ui::FallbackFace::NotoExtra ? "noto-extra" : "cjk"];
         std::ifstream file("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", std::ios::binary);
         done(std::vector<unsigned char>((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>()));
         return true;

@@ -17,7 +17,7 @@ namespace {
 
 class RecordingHost final : public AppHost {
 public:
-    void notify(const std::string& name, const std::string& json) override { events.emplace_back(name, json); }
+    void notify(AppEvent event, const std::string& json) override { events.emplace_back(app_event_name(event), json); }
     int count(const std::string& name) const {
         int n = 0;
         for (const auto& event : events) n += event.first == name;

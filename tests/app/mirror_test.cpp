@@ -195,7 +195,7 @@ TEST(MirrorActions, BulkActionsSayWhatTheyDid) {
 
 class EventLog final : public AppHost {
 public:
-    void notify(const std::string& name, const std::string&) override { names.push_back(name); }
+    void notify(AppEvent event, const std::string&) override { names.push_back(app_event_name(event)); }
     std::vector<std::string> names;
 };
 

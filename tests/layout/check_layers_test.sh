@@ -40,6 +40,9 @@ expect_violation ui-includes-app ui/theme.cpp '#include "app/app_host.h"'
 expect_violation ui-includes-gl ui/fonts.cpp '#include <GLES3/gl3.h>'
 expect_violation web-includes-desktop app/web/main_web.cpp '#include "app/desktop/png_writer.h"'
 expect_violation internal-header-outside-core ui/source_table.cpp '#include "core/plan/key_index.h"'
+expect_violation public-header-includes-internal core/session/session.h '#include "core/plan/key_index.h"'
+expect_violation public-header-includes-state core/session/differences.h '#include "core/session/state.h"'
+expect_violation public-header-includes-document core/plan/model.h '#include "core/json/document.h"'
 expect_violation file-in-no-layer tools/odd.cpp '#include <string>'
 if [ "$failures" -ne 0 ]; then echo "check_layers_test: $failures case(s) failed"; exit 1; fi
 echo "check_layers_test: all cases caught"

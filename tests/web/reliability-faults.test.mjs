@@ -19,7 +19,7 @@ import { mountWidget, openBlankPage } from './lib/widget-page.mjs';
 
 const built = existsSync(path.join(DIST_DIR, 'plan-mapper-wasm.wasm'));
 
-// What the person must be told, by status (src/core/api_errors.cpp words it).
+// What the person must be told, by status (src/core/api/errors.cpp words it).
 const MESSAGES = {
   408: /took too long to answer/, 429: /too many requests/,
   500: /problem on its side \(HTTP 500\)/, 502: /problem on its side \(HTTP 502\)/,

@@ -1,6 +1,6 @@
 // Types of the module factory Emscripten writes (plan-mapper-wasm.js, built from src/app/web), for
 // the // @ts-check of plan-mapper.js. Not shipped: the module's surface is its pm_* exports, listed
-// in src/app/CMakeLists.txt.
+// declared in src/app/web/wasm_interface.json (tests/web/wasm-interface.test.mjs checks the glue against it).
 export default function createPlanMapperModule(options: {
   canvas: HTMLCanvasElement;
   planMapper: object;

@@ -15,6 +15,9 @@ import { sha256Hex } from './sha256.js';
 export { FLATFILE_API_ORIGINS } from './allowed-origins.js';
 
 let nextCanvasId = 1;
+// The fallback fonts beside this file, by the face number the module asks for (ui::FallbackFace;
+// src/app/web/wasm_interface.json declares the list).
+const FALLBACK_FONT_FILES = ['noto-extra.ttf', 'cjk-fallback.ttf'];
 // Frames drawn after an input event: ImGui settles hover and active states over a few frames.
 const SETTLE_FRAMES = 3;
 
@@ -258,7 +261,8 @@ export async function mountPlanMapper(container, options = {}) {
       // The plan has characters the built-in font lacks (CJK): fetch the fallback font that sits
       // beside this file, once, and hand its bytes to the module.
       loadFallbackFont(face) {
-        const file = face === 0 ? 'noto-extra.ttf' : 'cjk-fallback.ttf';
+        const file = FALLBACK_FONT_FILES[face];
+        if (!file) return false;
         // Checked like the wasm: a font is parsed by the module, so it must be the one built.
         const integrity = BUNDLE_INTEGRITY?.fonts?.[file];
         (integrity ? fetch(new URL(`./fonts/${file}`, import.meta.url), { integrity }) : Promise.resolve(null))

@@ -3,10 +3,11 @@
 // (including cancellations) run only from poll(), as the HttpClient contract says.
 #include "app/desktop/http_client_curl.h"
 
+#include "core/json/text.h"
+
 #include <curl/curl.h>
 
 #include <algorithm>
-#include <cctype>
 #include <vector>
 
 namespace pm {
@@ -35,13 +36,8 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
     if (line.rfind("HTTP/", 0) == 0) response->headers.clear();
     auto colon = line.find(':');
     if (colon != std::string::npos) {
-        std::string name = line.substr(0, colon);
-        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-        std::string value = line.substr(colon + 1);
-        auto first = value.find_first_not_of(" \t");
-        auto last = value.find_last_not_of(" \t\r\n");
-        value = first == std::string::npos ? "" : value.substr(first, last - first + 1);
-        response->headers.emplace_back(std::move(name), std::move(value));
+        const std::string_view text(line);
+        response->headers.emplace_back(lower_ascii(text.substr(0, colon)), std::string(trim_ascii(text.substr(colon + 1))));
     }
     return size * count;
 }

@@ -4,13 +4,12 @@
 #include "app/desktop/desktop_options.h"
 #include "app/desktop/http_client_curl.h"
 #include "app/desktop/png_writer.h"
+#include "app/frame_loop.h"
 #include "app/mapper_app.h"
-#include "ui/theme.h"
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include <imgui.h>
-#include <imgui_internal.h>  // the input queue, to keep drawing while it holds events
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
@@ -44,18 +43,18 @@ bool read_file_bytes(const std::string& path, std::string& text) {
 class DesktopHost final : public pm::AppHost {
 public:
     explicit DesktopHost(std::string plan_file) : plan_file_(std::move(plan_file)) {}
-    void notify(const std::string& name, const std::string& json) override {
-        if (name == "error") std::fprintf(stderr, "plan-mapper: error %s\n", json.c_str());
-        if (name == "ready" || name == "error") settled = true;
-        if (name == "submit" && !plan_file_.empty()) {
+    void notify(pm::AppEvent event, const std::string& json) override {
+        if (event == pm::AppEvent::Error) std::fprintf(stderr, "plan-mapper: error %s\n", json.c_str());
+        if (event == pm::AppEvent::Ready || event == pm::AppEvent::Error) settled = true;
+        if (event == pm::AppEvent::Submit && !plan_file_.empty()) {
             std::ofstream(plan_file_) << json << "\n";
             std::fprintf(stderr, "plan-mapper: saved %s\n", plan_file_.c_str());
         }
     }
     // Scripts the built-in font lacks, read on demand from Debian's fonts: the whole of Noto Sans
     // (fonts-noto-core) for Greek, Cyrillic, Vietnamese...; WenQuanYi Micro Hei for CJK.
-    bool load_fallback_font(const std::string& face, std::function<void(std::vector<unsigned char>)> done) override {
-        const bool noto = face == "noto-extra";
+    bool load_fallback_font(pm::ui::FallbackFace face, std::function<void(std::vector<unsigned char>)> done) override {
+        const bool noto = face == pm::ui::FallbackFace::NotoExtra;
         const char* path = std::getenv(noto ? "PM_NOTO_EXTRA_FONT" : "PM_FALLBACK_FONT");
         const char* debian = noto ? "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"
                                   : "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
@@ -114,14 +113,10 @@ int main(int argc, char** argv) {
     glfwMakeContextCurrent(window);
     glfwSwapInterval(1);
 
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    pm::ui::apply_theme(options->app.dark_theme);
+    pm::create_imgui_context();
     float scale_x = 1, scale_y = 1;
     glfwGetWindowContentScale(window, &scale_x, &scale_y);
-    if (scale_x > 1) pm::ui::set_pixel_ratio(scale_x);
+    pm::style_imgui_context(options->app.dark_theme, scale_x > 1 ? scale_x : 1.0f);
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
 
@@ -130,31 +125,32 @@ int main(int argc, char** argv) {
     pm::MapperApp app(options->app, http, host);
     app.start(now_ms());
 
+    const pm::FramePlatform platform{
+        [] {
+            ImGui_ImplOpenGL3_NewFrame();
+            ImGui_ImplGlfw_NewFrame();
+        },
+        [window](ImDrawData& draw_data) {
+            int width = 0, height = 0;
+            glfwGetFramebufferSize(window, &width, &height);
+            glViewport(0, 0, width, height);
+            const ImVec4 clear = pm::frame_clear_color();
+            glClearColor(clear.x, clear.y, clear.z, clear.w);
+            glClear(GL_COLOR_BUFFER_BIT);
+            ImGui_ImplOpenGL3_RenderDrawData(&draw_data);
+        }};
+
     // With --screenshot, wait for the plan (or its error) before counting frames, within a limit.
     const double deadline = now_ms() + 20000;
     int frames = 0;
     int exit_code = 0;
+    double delay = 0;                          // when the last frame wanted the next one
     while (!glfwWindowShouldClose(window)) {
-        const double delay = app.next_frame_delay_ms(now_ms());
-        // Queued ImGui input is handed out over several frames: no sleeping until it is all used.
-        const bool input_pending = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
-        if (options->frames > 0 || delay == 0 || input_pending)
+        if (options->frames > 0 || delay == 0)
             glfwPollEvents();
         else
             glfwWaitEventsTimeout(delay < 0 ? 0.5 : delay / 1000.0);  // idle: sleep until input or work
-        app.update(now_ms());
-        ImGui_ImplOpenGL3_NewFrame();
-        ImGui_ImplGlfw_NewFrame();
-        ImGui::NewFrame();
-        app.draw();
-        ImGui::Render();
-        int width = 0, height = 0;
-        glfwGetFramebufferSize(window, &width, &height);
-        glViewport(0, 0, width, height);
-        const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-        glClearColor(clear.x, clear.y, clear.z, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        delay = pm::run_frame(app, now_ms(), platform);
 
         if (options->frames > 0 && (host.settled || now_ms() > deadline) && ++frames >= options->frames) {
             if (!options->screenshot.empty() && !save_screenshot(window, options->screenshot)) {

@@ -6,11 +6,12 @@
 //   cancelled transfer is marked first and that re-entrant callback is recognised and ignored.
 #include "app/web/http_client_fetch.h"
 
+#include "core/json/text.h"
+
 #include <emscripten/emscripten.h>
 #include <emscripten/fetch.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstring>
 #include <vector>
 
@@ -55,11 +56,8 @@ HttpHeaders parse_headers(emscripten_fetch_t* fetch) {
         start = end + 2;
         auto colon = line.find(':');
         if (colon == std::string::npos) continue;
-        std::string name = line.substr(0, colon);
-        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-        std::string value = line.substr(colon + 1);
-        auto first = value.find_first_not_of(' ');
-        headers.emplace_back(std::move(name), first == std::string::npos ? "" : value.substr(first));
+        const std::string_view text(line);
+        headers.emplace_back(lower_ascii(text.substr(0, colon)), std::string(trim_ascii(text.substr(colon + 1))));
     }
     return headers;
 }

@@ -1,8 +1,10 @@
 // The web platform layer: one widget instance per module instance. The page's glue
 // (web/widget/plan-mapper.js) owns the canvas and the DOM events and calls these exports; this file turns
-// them into Dear ImGui input, renders with WebGL2 through ImGui's OpenGL 3 backend, and draws a
-// frame only when the page asks (input, network, resize), so an idle widget costs nothing.
+// them into Dear ImGui input, draws through the app's frame (app/frame_loop.h) and renders with
+// WebGL2 through its own small renderer (app/web/webgl_renderer.h, not ImGui's OpenGL 3 backend),
+// and draws a frame only when the page asks (input, network, resize), so an idle widget costs nothing.
 #include "app/app_host.h"
+#include "app/frame_loop.h"
 #include "app/mapper_app.h"
 #include "app/web/dom_keys.h"
 #include "app/web/http_client_fetch.h"
@@ -46,8 +48,8 @@ EM_JS(void, pm_js_copy, (const char* text), {
     if (hooks && hooks.copyText) hooks.copyText(UTF8ToString(text));
 });
 
-// Asks the page to fetch a fallback face (dist/fonts/noto-extra.ttf or cjk-fallback.ttf, beside
-// the module); it answers through pm_fallback_font. Returns 0 when the page cannot.
+// Asks the page to fetch a fallback face (a ui::FallbackFace number; wasm_interface.json names its
+// file under dist/fonts/); it answers through pm_fallback_font. Returns 0 when the page cannot.
 EM_JS(int, pm_js_load_fallback_font, (int face), {
     const hooks = Module["planMapper"];
     return hooks && hooks.loadFallbackFont ? (hooks.loadFallbackFont(face) ? 1 : 0) : 0;
@@ -55,17 +57,17 @@ EM_JS(int, pm_js_load_fallback_font, (int face), {
 
 class WebHost final : public pm::AppHost {
 public:
-    void notify(const std::string& name, const std::string& json) override { pm_js_notify(name.c_str(), json.c_str()); }
+    void notify(pm::AppEvent event, const std::string& json) override { pm_js_notify(pm::app_event_name(event), json.c_str()); }
     bool request_token() override { return pm_js_request_token() != 0; }
-    // Faces by number across the JS boundary: 0 noto-extra, 1 cjk (web/widget/plan-mapper.js knows the files).
-    bool load_fallback_font(const std::string& face, std::function<void(std::vector<unsigned char>)> done) override {
-        const int index = face == "noto-extra" ? 0 : 1;
+    // Faces cross the JS boundary as their ui::FallbackFace number (wasm_interface.json).
+    bool load_fallback_font(pm::ui::FallbackFace face, std::function<void(std::vector<unsigned char>)> done) override {
+        const int index = static_cast<int>(face);
         if (!pm_js_load_fallback_font(index)) return false;
         font_done[index] = std::move(done);
         return true;
     }
     void fonts_changed() override;
-    std::function<void(std::vector<unsigned char>)> font_done[2];
+    std::function<void(std::vector<unsigned char>)> font_done[pm::ui::kFallbackFaceCount];
 };
 
 struct Widget {
@@ -130,11 +132,8 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE int pm_create(const char* canvas_selector, const char* config_json) {
     if (g_widget) return -1;
     auto widget = std::make_unique<Widget>();
-    widget->imgui = ImGui::CreateContext();
+    widget->imgui = pm::create_imgui_context();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;                   // nothing is stored in the browser
-    io.LogFilename = nullptr;
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.BackendPlatformName = "plan-mapper-web";
     io.SetClipboardTextFn = [](void*, const char* text) {
         if (!g_widget || !text) return;
@@ -184,10 +183,7 @@ EMSCRIPTEN_KEEPALIVE int pm_create(const char* canvas_selector, const char* conf
         emscripten_webgl_make_context_current(gl);
         // The font atlas is built (once, at the page's pixel ratio) while the GPU process links
         // the shaders.
-        if (!g_widget->renderer.init([] {
-                pm::ui::set_pixel_ratio(g_widget->pixel_ratio);
-                pm::ui::apply_theme(g_widget->dark);
-            }))
+        if (!g_widget->renderer.init([] { pm::style_imgui_context(g_widget->dark, g_widget->pixel_ratio); }))
             failure = -3;
     }
     if (failure != 0) {
@@ -295,24 +291,19 @@ EMSCRIPTEN_KEEPALIVE double pm_frame(double now_ms) {
     if (io.DeltaTime <= 0) io.DeltaTime = 1.0f / 60.0f;
     w.last_frame_ms = now_ms;
 
-    w.app->update(now_ms);
-    ImGui::NewFrame();
     w.frame_items = nlohmann::json::object();
-    w.app->draw();
-    ImGui::Render();
+    const double delay = pm::run_frame(*w.app, now_ms, pm::FramePlatform{nullptr, [&w](ImDrawData& draw_data) {
+        const int framebuffer_width = static_cast<int>(w.css_width * w.pixel_ratio + 0.5f);
+        const int framebuffer_height = static_cast<int>(w.css_height * w.pixel_ratio + 0.5f);
+        glViewport(0, 0, framebuffer_width, framebuffer_height);
+        const ImVec4 clear = pm::frame_clear_color();
+        glClearColor(clear.x, clear.y, clear.z, clear.w);
+        glClear(GL_COLOR_BUFFER_BIT);
+        w.renderer.render(&draw_data, framebuffer_width, framebuffer_height);
+    }});
     w.items = std::move(w.frame_items);
     ++w.frames_drawn;
-    const int framebuffer_width = static_cast<int>(w.css_width * w.pixel_ratio + 0.5f);
-    const int framebuffer_height = static_cast<int>(w.css_height * w.pixel_ratio + 0.5f);
-    glViewport(0, 0, framebuffer_width, framebuffer_height);
-    const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glClearColor(clear.x, clear.y, clear.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    w.renderer.render(ImGui::GetDrawData(), framebuffer_width, framebuffer_height);
-    // ImGui hands queued input out over several frames (a key's down, text and up each take one);
-    // keep drawing until the queue is empty, or fast typing would lose characters.
-    if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0) return 0;
-    return w.app->next_frame_delay_ms(now_ms);
+    return delay;
 }
 
 // The plan as it stands now (what a submit would send), as JSON; valid until the next call.
@@ -333,7 +324,7 @@ EMSCRIPTEN_KEEPALIVE double pm_frames_drawn() { return g_widget ? g_widget->fram
 
 // A fallback face's bytes, fetched by the page (size 0: the fetch failed; nothing changes).
 EMSCRIPTEN_KEEPALIVE void pm_fallback_font(int face, const unsigned char* bytes, int size) {
-    if (!g_widget || face < 0 || face > 1 || !g_widget->host.font_done[face]) return;
+    if (!g_widget || face < 0 || face >= pm::ui::kFallbackFaceCount || !g_widget->host.font_done[face]) return;
     auto done = std::move(g_widget->host.font_done[face]);
     g_widget->host.font_done[face] = nullptr;
     if (bytes && size > 0) done(std::vector<unsigned char>(bytes, bytes + size));

@@ -1,4 +1,4 @@
-// Calls, retries and result delivery; see api_client.h.
+// Calls, retries and result delivery; see client.h.
 #include "core/api/client.h"
 
 #include "core/api/guard.h"

@@ -1,4 +1,4 @@
-// Status-aware error messages; see api_errors.h.
+// Status-aware error messages; see errors.h.
 #include "core/api/errors.h"
 
 #include "core/json/parse.h"

@@ -1,7 +1,8 @@
-// Strict origin parsing and the request guard; see api_guard.h for the rules and why.
+// Strict origin parsing and the request guard; see guard.h for the rules and why.
 #include "core/api/guard.h"
 
 #include "core/api/protocol.h"
+#include "core/json/text.h"
 
 #include <array>
 #include <cstdint>
@@ -12,19 +13,6 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f'); }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string to_lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = lower(c);
-    return out;
-}
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return text;
-}
 
 bool all_digits(std::string_view text) {
     if (text.empty()) return false;
@@ -146,7 +134,7 @@ std::optional<UrlOrigin> parse_origin(std::string_view url, std::string* why) {
     const std::size_t colon = url.find("://");
     if (colon == std::string_view::npos) return fail("the address must start with https://");
     UrlOrigin origin;
-    origin.scheme = to_lower(url.substr(0, colon));
+    origin.scheme = lower_ascii(url.substr(0, colon));
     if (origin.scheme != "https" && origin.scheme != "http") return fail("the address must start with https://");
     const std::string_view rest = url.substr(colon + 3);
     const std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
@@ -159,7 +147,7 @@ std::optional<UrlOrigin> parse_origin(std::string_view url, std::string* why) {
     if (!authority.empty() && authority.front() == '[') {
         const std::size_t close = authority.find(']');
         if (close == std::string_view::npos) return fail("the IPv6 address has no closing ']'");
-        const std::string inside = to_lower(authority.substr(1, close - 1));
+        const std::string inside = lower_ascii(authority.substr(1, close - 1));
         if (!ipv6_groups(inside)) return fail("the IPv6 address cannot be read");
         origin.host = "[" + inside + "]";
         const std::string_view after = authority.substr(close + 1);
@@ -168,7 +156,7 @@ std::optional<UrlOrigin> parse_origin(std::string_view url, std::string* why) {
         if (!after.empty() && port_text.empty()) return fail("the port must be a number from 1 to 65535");
     } else {
         const std::size_t port_colon = authority.find(':');
-        origin.host = to_lower(authority.substr(0, port_colon));
+        origin.host = lower_ascii(authority.substr(0, port_colon));
         if (!domain_ok(origin.host, why)) return std::nullopt;
         if (port_colon != std::string_view::npos) {
             port_text = authority.substr(port_colon + 1);
@@ -224,7 +212,7 @@ GuardDecision check_request_url(std::string_view base_url, std::string_view requ
     return decision;
 }
 
-bool looks_like_secret_key(std::string_view token) { return trim(token).substr(0, 3) == "sk_"; }
+bool looks_like_secret_key(std::string_view token) { return trim_ascii(token).substr(0, 3) == "sk_"; }
 
 bool should_warn_secret_key(std::string_view token, std::string_view page_origin) {
     if (!looks_like_secret_key(token) || page_origin.empty()) return false;

@@ -1,19 +1,12 @@
-// Request builders for the plan endpoints; see api_protocol.h.
+// Request builders for the plan endpoints; see protocol.h.
 #include "core/api/protocol.h"
 
 #include "core/json/problems.h"
-
-#include <cctype>
+#include "core/json/text.h"
 
 namespace pm {
 
 namespace {
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-    return text;
-}
 
 bool ends_with(std::string_view text, std::string_view suffix) {
     return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
@@ -41,7 +34,7 @@ std::string job_path(const std::string& job_id) { return "/jobs/" + percent_enco
 }  // namespace
 
 std::string normalize_base_url(std::string_view url) {
-    url = trim(url);
+    url = trim_ascii(url);
     while (!url.empty() && url.back() == '/') url.remove_suffix(1);
     if (url.empty()) return kDefaultBaseUrl;
     std::string out(url);
@@ -57,7 +50,7 @@ std::string base_url_problem(std::string_view url) {
     const std::size_t host_start = normalized.find("//") + 2;
     if (host_start >= normalized.size() || normalized[host_start] == '/') return "the API address has no host name";
     for (char c : normalized)
-        if (std::isspace(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) < 0x20)
+        if (is_ascii_space(c) || static_cast<unsigned char>(c) < 0x20)
             return "the API address must not contain spaces";
     return {};
 }

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <limits>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace pm {
@@ -512,6 +513,185 @@ std::shared_ptr<JsonDocument> scan_json(std::string_view text, const JsonLimits&
     TapeScanner scanner(*doc, limits, static_cast<std::uint32_t>(text.size() / 8 + 16));
     if (!scanner.run()) return nullptr;
     return doc;
+}
+
+namespace {
+
+// Rewrites JSON text with one member per name in each object (the last value, where the name
+// first appeared) and no whitespace between tokens; every other token is copied as it is, so
+// numbers keep their text. Checks only the structure: scan_json checks the tokens afterwards.
+class RepeatedMemberFilter {
+public:
+    RepeatedMemberFilter(std::string_view text, std::size_t max_depth) : text_(text), max_depth_(max_depth) {}
+
+    bool run(std::string& out) {
+        if (!value(out, 0)) return false;
+        space();
+        return at_ == text_.size();
+    }
+
+private:
+    void space() {
+        while (at_ < text_.size() && is_space(static_cast<unsigned char>(text_[at_]))) ++at_;
+    }
+    bool next_is(char c) const { return at_ < text_.size() && text_[at_] == c; }
+
+    bool value(std::string& out, std::size_t depth) {
+        space();
+        if (at_ >= text_.size()) return false;
+        const char c = text_[at_];
+        if (c == '{' || c == '[') {
+            if (depth >= max_depth_) return false;
+            return c == '{' ? object(out, depth + 1) : array(out, depth + 1);
+        }
+        const std::size_t begin = at_;
+        if (c == '"') {
+            if (!skip_string()) return false;
+        } else {
+            // A number, true, false or null: up to the next structural character.
+            while (at_ < text_.size() && !is_space(static_cast<unsigned char>(text_[at_])) && text_[at_] != ',' &&
+                   text_[at_] != ']' && text_[at_] != '}' && text_[at_] != ':')
+                ++at_;
+        }
+        if (at_ == begin) return false;
+        out.append(text_.substr(begin, at_ - begin));
+        return true;
+    }
+
+    bool skip_string() {
+        ++at_;
+        while (at_ < text_.size()) {
+            const char c = text_[at_++];
+            if (c == '"') return true;
+            if (c == '\\') ++at_;
+        }
+        return false;
+    }
+
+    bool array(std::string& out, std::size_t depth) {
+        ++at_;
+        out += '[';
+        space();
+        if (next_is(']')) {
+            ++at_;
+            out += ']';
+            return true;
+        }
+        for (;;) {
+            if (!value(out, depth)) return false;
+            space();
+            if (at_ >= text_.size()) return false;
+            const char c = text_[at_++];
+            if (c == ']') break;
+            if (c != ',') return false;
+            out += ',';
+        }
+        out += ']';
+        return true;
+    }
+
+    bool object(std::string& out, std::size_t depth) {
+        ++at_;
+        struct Member {
+            std::string_view name_text;        // as written, quotes included
+            std::string value;
+        };
+        std::vector<Member> members;
+        std::unordered_map<std::string, std::size_t> by_name;
+        space();
+        if (next_is('}')) {
+            ++at_;
+            out += "{}";
+            return true;
+        }
+        for (;;) {
+            space();
+            if (!next_is('"')) return false;
+            const std::size_t begin = at_;
+            if (!skip_string()) return false;
+            const std::string_view name_text = text_.substr(begin, at_ - begin);
+            space();
+            if (!next_is(':')) return false;
+            ++at_;
+            std::string item;
+            if (!value(item, depth)) return false;
+            const auto [it, added] = by_name.emplace(decoded(name_text), members.size());
+            if (added) members.push_back(Member{name_text, std::move(item)});
+            else members[it->second].value = std::move(item);
+            space();
+            if (at_ >= text_.size()) return false;
+            const char c = text_[at_++];
+            if (c == '}') break;
+            if (c != ',') return false;
+        }
+        out += '{';
+        for (std::size_t i = 0; i < members.size(); ++i) {
+            if (i) out += ',';
+            out.append(members[i].name_text);
+            out += ':';
+            out += members[i].value;
+        }
+        out += '}';
+        return true;
+    }
+
+    // A member name as a string, to compare names ("a" and "\u0061" are the same name).
+    static std::string decoded(std::string_view quoted) {
+        if (quoted.find('\\') == std::string_view::npos) return std::string(quoted.substr(1, quoted.size() - 2));
+        const Json name = Json::parse(quoted.begin(), quoted.end(), nullptr, false);
+        return name.is_string() ? name.get<std::string>() : std::string(quoted);
+    }
+
+    std::string_view text_;
+    std::size_t max_depth_;
+    std::size_t at_ = 0;
+};
+
+// Limits for text this file writes itself from values already read within the caller's limits.
+JsonLimits unlimited(std::size_t bytes) {
+    JsonLimits limits;
+    limits.max_bytes = bytes;
+    limits.max_depth = std::numeric_limits<std::size_t>::max();
+    limits.max_values = std::numeric_limits<std::size_t>::max();
+    return limits;
+}
+
+}  // namespace
+
+std::shared_ptr<JsonDocument> scan_json_normalised(std::string_view text, const JsonLimits& limits) {
+    constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+    if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark) {
+        text.remove_prefix(kByteOrderMark.size());
+        if (auto doc = scan_json(text, limits)) return doc;   // the mark was all that was in the way
+    }
+    if (text.size() > limits.max_bytes) return nullptr;
+    std::string filtered;
+    filtered.reserve(text.size());
+    if (!RepeatedMemberFilter(text, limits.max_depth).run(filtered)) return nullptr;
+    return scan_json(filtered, limits);
+}
+
+JsonRef without_members(const JsonRef& object, std::initializer_list<std::string_view> names) {
+    const DocumentPtr& doc = JsonRefAccess::doc(object);
+    if (!doc || !object.is_object()) return object;
+    const auto dropped = [&](std::string_view name) { return std::find(names.begin(), names.end(), name) != names.end(); };
+    if (!doc->is_tape) {
+        Json copy = object.to_json();
+        for (const std::string_view name : names) copy.erase(std::string(name));
+        return JsonRef(std::move(copy));
+    }
+    std::string text = "{";
+    TapeValue(&doc, JsonRefAccess::node(object)).members([&](std::string_view name, const TapeValue& value) {
+        if (dropped(name)) return;
+        if (text.size() > 1) text += ',';
+        write_json_string(name, text);
+        text += ':';
+        value.ref().write(text);
+    });
+    text += '}';
+    const DocumentPtr kept = scan_json(text, unlimited(text.size()));
+    if (!kept) return JsonRef(Json::parse(text, nullptr, false));   // cannot happen: the members were JSON
+    return TapeValue(&kept, 0).ref();
 }
 
 Json JsonDocument::build(std::uint32_t i) const {

@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -98,6 +99,13 @@ struct JsonDocument {
 // with parse_json_text, which reports the problem exactly as before.
 std::shared_ptr<JsonDocument> scan_json(std::string_view text, const JsonLimits& limits);
 
+// For text that scan_json refuses and parse_json_text reads with warnings only: a byte order
+// mark, or a member name repeated in one object. The same values as parse_json_text gives, in a
+// tape document, so that numbers keep their text: the mark dropped, and each object keeping one
+// member per name, the last value at the place the name first appeared. Null when the text is
+// not JSON or still does not scan (a limit, a number beyond a double): callers then use the DOM.
+std::shared_ptr<JsonDocument> scan_json_normalised(std::string_view text, const JsonLimits& limits);
+
 // The value of a JSON number's text, exactly as nlohmann's parser makes it (unsigned for
 // non-negative integers, integer for negative ones, float otherwise or when out of range);
 // false when that parser would refuse it (a float overflow).
@@ -124,7 +132,7 @@ struct JsonRefAccess {
 using DocumentPtr = std::shared_ptr<const JsonDocument>;
 
 // Read access to one value of a document, the same for both kinds of document: the readers of
-// plan_parse.cpp are templates over these two. A default-constructed value is "absent".
+// core/plan/parse.cpp are templates over these two. A default-constructed value is "absent".
 // `owner` must outlive the value (it is the caller's handle on the document).
 class DomValue {
 public:
@@ -246,6 +254,11 @@ inline DocumentPtr dom_document(Json value) {
     doc->root = std::move(value);
     return doc;
 }
+
+// The object behind `object` without the members named in `names`, as the root of a small
+// document of its own (only what stays is copied). A value read from text keeps its text: its
+// numbers are written back exactly as they came. Anything but an object comes back as it is.
+JsonRef without_members(const JsonRef& object, std::initializer_list<std::string_view> names);
 
 // Calls f(DomValue) or f(TapeValue) for the value behind `ref`.
 template <class F>

@@ -1,4 +1,4 @@
-// Key-level consistency checks and repairs; see plan_consistency.h.
+// Key-level consistency checks and repairs; see consistency.h.
 #include "core/plan/consistency.h"
 
 #include "core/plan/key_index.h"

@@ -2,8 +2,10 @@
 //
 // Fast path: the text is scanned once into a tape (core/json/document.h) and read from there, so
 // the plan's raw members are views into the text and no Json DOM is built. Text the scanner does
-// not take as plain, valid JSON (a syntax error, a limit, a repeated member name, ...) is read the
-// old way, through parse_json_text, which reports the problem. Both paths run the same readers.
+// not take as plain, valid JSON (a syntax error, a limit, a repeated member name, ...) is read
+// through parse_json_text, which reports the problem; when that is only a warning (a byte order
+// mark, a repeated member name) the values still come from a tape (scan_json_normalised), so
+// numbers keep their text. Both paths run the same readers.
 #include "core/plan/documents.h"
 
 #include "core/json/access.h"
@@ -37,6 +39,12 @@ bool with_document(std::string_view text, const JsonLimits& limits, ProblemSink&
     }
     auto doc = std::make_shared<detail::JsonDocument>();
     if (!parse_json_text(text, doc->root, problems, limits)) return false;
+    // Read with warnings only (a byte order mark, a repeated member name, which parse_json_text
+    // has reported): the values are read from a tape all the same, so numbers keep their text.
+    if (const detail::DocumentPtr tape = detail::scan_json_normalised(text, limits)) {
+        read(detail::TapeValue(&tape, 0));
+        return true;
+    }
     const detail::DocumentPtr shared = std::move(doc);
     read(detail::DomValue(&shared, &shared->root));
     return true;
@@ -148,8 +156,7 @@ template <class V> std::optional<PlanDocument> read_plan_document(const V& docum
                 else (name[0] == 'j' ? out.job_id : out.file_id).assign(id.str());
             }
             // jobId/fileId belong to the request, not to the plan.
-            out.plan.raw.erase("jobId");
-            out.plan.raw.erase("fileId");
+            out.plan.raw = detail::without_members(out.plan.raw, {"jobId", "fileId"});
         }
     } else {
         problems.error("", "not a plan: expected {data:{job, plan}}, {job, plan}, or an object with fieldMapping, "

@@ -1,29 +1,17 @@
-// Derived facts about a plan; see plan_insights.h.
+// Derived facts about a plan; see insights.h.
 #include "core/plan/insights.h"
 
 #include "core/json/problems.h"
+#include "core/json/text.h"
 #include "core/plan/key_index.h"
 #include "core/plan/write.h"
 
 #include <algorithm>
-#include <cctype>
 #include <unordered_set>
 
 namespace pm {
 
 namespace {
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-    return text;
-}
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -53,7 +41,7 @@ std::string enum_value_text(const Json& value) {
 }  // namespace
 
 bool looks_like_number(std::string_view text) {
-    text = trim(text);
+    text = trim_ascii(text);
     for (std::string_view currency : {"$", "\xE2\x82\xAC", "\xC2\xA3"}) remove_prefix(text, currency);  // $ € £
     if (!text.empty() && text.back() == '%') text.remove_suffix(1);
     if (!text.empty() && (text.front() == '+' || text.front() == '-')) text.remove_prefix(1);
@@ -77,7 +65,7 @@ bool looks_like_number(std::string_view text) {
 bool looks_like_boolean(std::string_view text) {
     static const std::unordered_set<std::string> words = {"true", "false", "yes", "no", "y", "n",
                                                           "t",    "f",     "on",  "off", "1", "0"};
-    return words.count(lower(trim(text))) > 0;
+    return words.count(lower_ascii(trim_ascii(text))) > 0;
 }
 
 bool looks_like_date(std::string_view text) {
@@ -105,12 +93,12 @@ std::optional<EnumGap> enum_gap(const Edge& edge) {
     }
     std::unordered_set<std::string> names;
     for (const auto& option : edge.destination.enum_options) {
-        names.insert(lower(enum_value_text(option.value)));
-        if (!option.label.empty()) names.insert(lower(option.label));
-        for (const auto& alt : option.alternative_names) names.insert(lower(alt));
+        names.insert(lower_ascii(enum_value_text(option.value)));
+        if (!option.label.empty()) names.insert(lower_ascii(option.label));
+        for (const auto& alt : option.alternative_names) names.insert(lower_ascii(alt));
     }
     for (const auto& sample : edge.preview) {
-        if (trim(sample).empty() || names.count(lower(trim(sample)))) continue;
+        if (trim_ascii(sample).empty() || names.count(lower_ascii(trim_ascii(sample)))) continue;
         add(Json(sample));
     }
     return gap;
@@ -139,7 +127,7 @@ std::vector<TypeWarning> type_warnings(const ExecutionPlan& plan) {
         std::size_t misfits = 0;
         TypeWarning warning{{edge.source.key, edge.destination.key}, "", {}};
         for (const auto& sample : edge.preview) {
-            if (trim(sample).empty()) continue;
+            if (trim_ascii(sample).empty()) continue;
             ++considered;
             if (fits(sample)) continue;
             ++misfits;

@@ -94,8 +94,9 @@ struct UnmappedField {
 };
 
 struct ExecutionPlan {
-    Json raw;                                  // the plan object minus its three arrays (which live
-                                               // in the vectors below): unknown top-level members
+    JsonRef raw;                               // the plan object minus its three arrays (which live
+                                               // in the vectors below): unknown top-level members,
+                                               // kept as their text (numbers exactly as they came)
     std::vector<Edge> field_mapping;
     std::vector<UnmappedField> unmapped_sources;
     std::vector<UnmappedField> unmapped_destinations;
@@ -103,7 +104,7 @@ struct ExecutionPlan {
 };
 
 struct Job {
-    Json raw;                                  // the whole job as received
+    JsonRef raw;                               // the whole job as received
     std::string id;
     std::string file_id;                       // empty when absent
     std::string status;
@@ -112,7 +113,7 @@ struct Job {
 
 // The `{data:{job, plan}}` envelope of GET/PUT/PATCH plan responses.
 struct JobPlan {
-    Json raw_data;                             // unknown members of `data`
+    JsonRef raw_data;                          // unknown members of `data` (an object)
     Job job;
     ExecutionPlan plan;
 };

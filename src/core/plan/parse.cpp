@@ -1,5 +1,5 @@
 // Checked, non-throwing readers for the elements of a plan (fields, edges, entries, plan, job);
-// see plan_parse.h. Whole documents are read in plan_documents.cpp.
+// see parse.h. Whole documents are read in documents.cpp.
 //
 // The readers are templates over a document value (core/plan/read.h): Json values (DomValue) for
 // the public building blocks and documents the fast path leaves alone, tape values (TapeValue)
@@ -401,18 +401,14 @@ bool read_plan_at(const V& value, const Where& where, bool require_arrays, Probl
     if (read_string(m.optional(3), "programId", where, problems, program_id)) out.program_id = std::move(program_id);
 
     // Keep everything but the arrays (they live in the vectors): unknown members survive a PUT.
-    out.raw = Json::object();
-    value.members([&](std::string_view name, const V& member) {
-        if (name != "fieldMapping" && name != "unmappedSourceFields" && name != "unmappedDestinationFields")
-            out.raw[std::string(name)] = member.to_json();
-    });
+    out.raw = without_members(value.ref(), {"fieldMapping", "unmappedSourceFields", "unmappedDestinationFields"});
     return true;
 }
 
 constexpr std::string_view kJobMembers[] = {"id", "fileId", "status", "operation"};
 
 template <class V> bool read_job_at(const V& value, const Where& where, ProblemSink& problems, Job& out) {
-    out.raw = value.to_json();
+    out.raw = value.ref();
     if (!value.is_object()) {
         problems.error(where.str(), expected_value("an object (a job)", value));
         return false;
@@ -452,10 +448,7 @@ bool read_job_plan_at(const V& value, const Where& where, ProblemSink& problems,
     }
     if (!read_plan_at(plan, Where(where, "plan"), true, problems, out.plan, positions)) return false;
 
-    out.raw_data = Json::object();
-    value.members([&](std::string_view name, const V& member) {
-        if (name != "job" && name != "plan") out.raw_data[std::string(name)] = member.to_json();
-    });
+    out.raw_data = without_members(value.ref(), {"job", "plan"});
     return true;
 }
 

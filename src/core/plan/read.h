@@ -1,7 +1,7 @@
 // Internal to pm_core: the plan readers of core/plan/parse.h as templates over the two kinds of
 // document value (core/json/document.h), so that text read on the fast path (a tape) and Json
 // read on the slow path go through the very same checks and report the very same problems.
-// Instantiated in plan_parse.cpp for DomValue and TapeValue.
+// Instantiated in parse.cpp for DomValue and TapeValue.
 #pragma once
 
 #include "core/json/document.h"

@@ -1,8 +1,11 @@
-// Writers and raw-object builders; see plan_write.h.
+// Writers and raw-object builders; see write.h.
 #include "core/plan/write.h"
 
 #include "core/json/document.h"
 #include "core/plan/parse.h"
+
+#include <algorithm>
+#include <string_view>
 
 namespace pm {
 
@@ -36,7 +39,7 @@ void write_program_id(const ExecutionPlan& plan, Json& out) {
 
 // The plan object without its three arrays, as write_plan makes it.
 Json plan_members(const ExecutionPlan& plan) {
-    Json out = plan.raw.is_object() ? plan.raw : Json::object();
+    Json out = plan.raw.is_object() ? plan.raw.to_json() : Json::object();
     out.erase("fieldMapping");
     out.erase("unmappedSourceFields");
     out.erase("unmappedDestinationFields");
@@ -59,6 +62,8 @@ public:
         out_ += ':';
     }
     void value(const Json& value) { detail::write_json(value, out_); }
+    // A raw value: read from text, it is copied as it came (numbers keep their text).
+    void raw(const JsonRef& value) { value.write(out_); }
     void edges(const std::vector<Edge>& list) {
         out_ += '[';
         for (std::size_t i = 0; i < list.size(); ++i) {
@@ -77,15 +82,16 @@ public:
         }
         out_ += ']';
     }
-    // Members of `object` except those named in `skip`.
-    void members(const Json& object, std::initializer_list<const char*> skip) {
-        for (auto it = object.begin(); it != object.end(); ++it) {
-            bool skipped = false;
-            for (const char* s : skip) skipped = skipped || it.key() == s;
-            if (skipped) continue;
-            name(it.key());
-            value(it.value());
-        }
+    // Members of the object `object` except those named in `skip`, as raw values.
+    void members(const JsonRef& object, std::initializer_list<std::string_view> skip) {
+        detail::visit(object, [&](const auto& value) {
+            if (!value.is_object()) return;
+            value.members([&](std::string_view key, const auto& member) {
+                if (std::find(skip.begin(), skip.end(), key) != skip.end()) return;
+                name(key);
+                raw(member.ref());
+            });
+        });
     }
 
 private:
@@ -111,8 +117,30 @@ std::size_t text_size_hint(const ExecutionPlan& plan) {
     return size;
 }
 
-void write_plan_into(TextWriter& writer, const ExecutionPlan& plan, const Json& members) {
-    writer.members(members, {"fieldMapping", "unmappedSourceFields", "unmappedDestinationFields"});
+// The plan's own members (unknown ones, programId as the model has it now: see write_program_id)
+// but those in `skip`, then the three arrays.
+void write_plan_into(TextWriter& writer, const ExecutionPlan& plan, std::initializer_list<std::string_view> skip = {}) {
+    bool program_id_written = false;
+    detail::visit(plan.raw, [&](const auto& raw) {
+        if (!raw.is_object()) return;
+        raw.members([&](std::string_view name, const auto& member) {
+            if (std::find(skip.begin(), skip.end(), name) != skip.end()) return;
+            if (name == "fieldMapping" || name == "unmappedSourceFields" || name == "unmappedDestinationFields") return;
+            if (name == "programId" && plan.program_id) {
+                writer.name(name);
+                writer.value(*plan.program_id);
+                program_id_written = true;
+                return;
+            }
+            if (name == "programId" && member.is_string()) return;   // read, then cleared
+            writer.name(name);
+            writer.raw(member.ref());
+        });
+    });
+    if (plan.program_id && !program_id_written) {
+        writer.name("programId");
+        writer.value(*plan.program_id);
+    }
     writer.name("fieldMapping");
     writer.edges(plan.field_mapping);
     writer.name("unmappedSourceFields");
@@ -150,7 +178,7 @@ Json write_unmapped(const UnmappedField& entry, const char* member) {
 }
 
 Json write_plan(const ExecutionPlan& plan) {
-    Json out = plan.raw.is_object() ? plan.raw : Json::object();
+    Json out = plan.raw.is_object() ? plan.raw.to_json() : Json::object();
     out["fieldMapping"] = array_of_edges(plan);
     out["unmappedSourceFields"] = array_of_unmapped(plan.unmapped_sources, kSourceField);
     out["unmappedDestinationFields"] = array_of_unmapped(plan.unmapped_destinations, kDestinationField);
@@ -159,8 +187,8 @@ Json write_plan(const ExecutionPlan& plan) {
 }
 
 Json write_job_plan_response(const JobPlan& job_plan) {
-    Json data = job_plan.raw_data.is_object() ? job_plan.raw_data : Json::object();
-    data["job"] = job_plan.job.raw.is_object() ? job_plan.job.raw : Json::object();
+    Json data = job_plan.raw_data.is_object() ? job_plan.raw_data.to_json() : Json::object();
+    data["job"] = job_plan.job.raw.is_object() ? job_plan.job.raw.to_json() : Json::object();
     data["plan"] = write_plan(job_plan.plan);
     Json out = Json::object();
     out["data"] = std::move(data);
@@ -191,7 +219,7 @@ std::string write_plan_text(const ExecutionPlan& plan) {
     out.reserve(text_size_hint(plan));
     TextWriter writer(out);
     writer.open();
-    write_plan_into(writer, plan, plan_members(plan));
+    write_plan_into(writer, plan);
     writer.close();
     return out;
 }
@@ -204,13 +232,14 @@ std::string write_job_plan_response_text(const JobPlan& job_plan) {
     envelope.name("data");
     TextWriter data(out);
     data.open();
-    data.members(job_plan.raw_data.is_object() ? job_plan.raw_data : Json::object(), {"job", "plan"});
+    data.members(job_plan.raw_data, {"job", "plan"});
     data.name("job");
-    data.value(job_plan.job.raw.is_object() ? job_plan.job.raw : Json::object());
+    if (job_plan.job.raw.is_object()) data.raw(job_plan.job.raw);
+    else data.value(Json::object());
     data.name("plan");
     TextWriter plan(out);
     plan.open();
-    write_plan_into(plan, job_plan.plan, plan_members(job_plan.plan));
+    write_plan_into(plan, job_plan.plan);
     plan.close();
     data.close();
     envelope.close();
@@ -222,10 +251,7 @@ std::string put_body_text(const ExecutionPlan& plan, const std::string& job_id, 
     out.reserve(text_size_hint(plan));
     TextWriter writer(out);
     writer.open();
-    Json members = plan_members(plan);
-    members.erase("jobId");
-    members.erase("fileId");
-    write_plan_into(writer, plan, members);
+    write_plan_into(writer, plan, {"jobId", "fileId"});
     writer.name("jobId");
     writer.value(job_id);
     writer.name("fileId");

@@ -1,5 +1,5 @@
 // Turning recorded steps into a Change report (what an operation, undo or redo did, net).
-#include "core/session/session.h"
+#include "core/session/session_impl.h"
 
 #include "core/json/document.h"
 

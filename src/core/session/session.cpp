@@ -1,5 +1,5 @@
 // Session operations on top of the recorded primitives of PlanState; see session.h.
-#include "core/session/session.h"
+#include "core/session/session_impl.h"
 
 #include "core/json/document.h"
 #include "core/plan/consistency.h"
@@ -47,14 +47,14 @@ bool used_as_destination(const Json& mapping, const Json& value) {
 }
 }  // namespace
 
-Session::Session(ExecutionPlan server_plan, SessionOptions options) : options_(options) {
+Session::Impl::Impl(ExecutionPlan server_plan, SessionOptions options) : options_(options) {
     server_ = normalize_plan(std::move(server_plan), options_.allow_one_to_many, &repairs_);
     load_catalog();
     state_ = PlanState(server_);
     state_.build_index();  // now rather than in the first edit
 }
 
-Session::Session(const Session& other)
+Session::Impl::Impl(const Impl& other)
     : options_(other.options_),
       server_(other.server_),
       repairs_(other.repairs_),
@@ -67,16 +67,8 @@ Session::Session(const Session& other)
     copy_catalog(other);
 }
 
-Session& Session::operator=(const Session& other) {
-    if (this != &other) {
-        Session copy(other);
-        *this = std::move(copy);
-    }
-    return *this;
-}
-
 // The catalogs' keys are views into the other session's storage: take them from ours.
-void Session::copy_catalog(const Session& other) {
+void Session::Impl::copy_catalog(const Impl& other) {
     sources_.reserve(other.sources_.size());
     destinations_.reserve(other.destinations_.size());
     other.sources_.for_each([&](std::string_view, const CatalogEntry& e) { sources_.put(field_of(e, true).key, e, true); });
@@ -84,7 +76,7 @@ void Session::copy_catalog(const Session& other) {
         [&](std::string_view, const CatalogEntry& e) { destinations_.put(field_of(e, false).key, e, true); });
 }
 
-const Field& Session::field_of(const CatalogEntry& entry, bool source) const {
+const Field& Session::Impl::field_of(const CatalogEntry& entry, bool source) const {
     switch (entry.from) {
         case CatalogEntry::From::Entry:
             return (source ? server_.unmapped_sources : server_.unmapped_destinations)[entry.index].field;
@@ -97,7 +89,7 @@ const Field& Session::field_of(const CatalogEntry& entry, bool source) const {
     return retained_[entry.index].field;
 }
 
-const std::vector<std::string>& Session::preview_of(const CatalogEntry& entry, bool source) const {
+const std::vector<std::string>& Session::Impl::preview_of(const CatalogEntry& entry, bool source) const {
     static const std::vector<std::string> none;
     switch (entry.from) {
         case CatalogEntry::From::Entry:
@@ -119,7 +111,7 @@ JsonRef entry_from_edge(const JsonRef& field, const JsonRef& edge, bool source) 
 }
 }  // namespace
 
-JsonRef Session::unmapped_raw(const CatalogEntry& entry, bool source) const {
+JsonRef Session::Impl::unmapped_raw(const CatalogEntry& entry, bool source) const {
     switch (entry.from) {
         case CatalogEntry::From::Entry:
             return (source ? server_.unmapped_sources : server_.unmapped_destinations)[entry.index].raw;
@@ -138,7 +130,7 @@ JsonRef Session::unmapped_raw(const CatalogEntry& entry, bool source) const {
 }
 
 // The "preview" member of the unmapped entry a source goes back to.
-std::optional<Json> Session::source_preview_json(const CatalogEntry& entry) const {
+std::optional<Json> Session::Impl::source_preview_json(const CatalogEntry& entry) const {
     switch (entry.from) {
         case CatalogEntry::From::Entry: return detail::member_json(server_.unmapped_sources[entry.index].raw, "preview");
         case CatalogEntry::From::Edge: return detail::member_json(server_.field_mapping[entry.index].raw, "preview");
@@ -150,7 +142,7 @@ std::optional<Json> Session::source_preview_json(const CatalogEntry& entry) cons
     return kept.edge_preview.to_json();
 }
 
-void Session::load_catalog() {
+void Session::Impl::load_catalog() {
     const ExecutionPlan& plan = server_;
     server_edges_.clear();
     server_edges_.reserve(plan.field_mapping.size());
@@ -177,7 +169,7 @@ void Session::load_catalog() {
 }
 
 // Before server_ is replaced (rebase): what the catalogs know moves to retained_.
-void Session::retain_catalog() {
+void Session::Impl::retain_catalog() {
     std::deque<RetainedEntry> kept;
     Catalog sources, destinations;
     sources.reserve(sources_.size());
@@ -212,7 +204,7 @@ void Session::retain_catalog() {
 
 // Moves the raw values of `entries` into one new document (written out and read back), so that
 // the documents they came from (whole plans) can go.
-void Session::compact(std::deque<RetainedEntry>& entries) {
+void Session::Impl::compact(std::deque<RetainedEntry>& entries) {
     std::string text = "[";
     for (const RetainedEntry& entry : entries) {
         if (text.size() > 1) text += ',';
@@ -240,34 +232,34 @@ void Session::compact(std::deque<RetainedEntry>& entries) {
     });
 }
 
-const Field* Session::source_field(const std::string& key) const {
+const Field* Session::Impl::source_field(const std::string& key) const {
     const CatalogEntry* entry = sources_.find(key);
     return entry ? &field_of(*entry, true) : nullptr;
 }
 
-const Field* Session::destination_field(const std::string& key) const {
+const Field* Session::Impl::destination_field(const std::string& key) const {
     const CatalogEntry* entry = destinations_.find(key);
     return entry ? &field_of(*entry, false) : nullptr;
 }
 
-const std::vector<std::string>& Session::preview_of_source(const std::string& key) const {
+const std::vector<std::string>& Session::Impl::preview_of_source(const std::string& key) const {
     static const std::vector<std::string> none;
     const CatalogEntry* entry = sources_.find(key);
     return entry ? preview_of(*entry, true) : none;
 }
 
-const Edge* Session::edge_to(const std::string& destination_key) const {
+const Edge* Session::Impl::edge_to(const std::string& destination_key) const {
     const auto pos = state_.edge_to(destination_key);
     return pos ? &plan().field_mapping[*pos] : nullptr;
 }
 
-std::vector<const Edge*> Session::edges_from(const std::string& source_key) const {
+std::vector<const Edge*> Session::Impl::edges_from(const std::string& source_key) const {
     std::vector<const Edge*> out;
     for (std::size_t pos : state_.edges_from(source_key)) out.push_back(&plan().field_mapping[pos]);
     return out;
 }
 
-JsonRef Session::edge_raw_for(const std::string& source_key, const std::string& destination_key) const {
+JsonRef Session::Impl::edge_raw_for(const std::string& source_key, const std::string& destination_key) const {
     const std::uint32_t server = server_edges_.find(
         destination_key, [&](std::uint32_t i) -> const std::string& { return server_.field_mapping[i].destination.key; });
     if (server != detail::PositionIndex::kNone) {
@@ -285,7 +277,7 @@ JsonRef Session::edge_raw_for(const std::string& source_key, const std::string& 
     return JsonRef(std::move(raw));
 }
 
-void Session::break_edge(std::size_t pos, Steps& log) {
+void Session::Impl::break_edge(std::size_t pos, Steps& log) {
     const Edge& edge = plan().field_mapping[pos];
     const std::string source_key = edge.source.key;
     const std::string destination_key = edge.destination.key;
@@ -303,14 +295,14 @@ void Session::break_edge(std::size_t pos, Steps& log) {
                                   destination ? unmapped_raw(*destination, false) : std::move(destination_fallback), log);
 }
 
-void Session::link(const std::string& source_key, const std::string& destination_key, JsonRef raw, Steps& log) {
+void Session::Impl::link(const std::string& source_key, const std::string& destination_key, JsonRef raw, Steps& log) {
     if (const auto pos = state_.unmapped_source(source_key)) state_.erase_source(*pos, log);
     if (const auto pos = state_.unmapped_destination(destination_key)) state_.erase_destination(*pos, log);
     state_.insert_edge(plan().field_mapping.size(), std::move(raw), log);
     state_.set_ignored(source_key, false, log);
 }
 
-Change Session::commit(Steps steps) {
+Change Session::Impl::commit(Steps steps) {
     if (steps.empty()) return {};
     Change change = describe_steps(steps, true);
     undo_.push_back(std::move(steps));
@@ -319,7 +311,7 @@ Change Session::commit(Steps steps) {
     return change;
 }
 
-Change Session::map(const std::string& source_key, const std::string& destination_key) {
+Change Session::Impl::map(const std::string& source_key, const std::string& destination_key) {
     if (!sources_.contains(source_key)) return refused("unknown source field " + in_quotes(source_key));
     if (!destinations_.contains(destination_key)) return refused("unknown destination field " + in_quotes(destination_key));
     const Edge* existing = edge_to(destination_key);
@@ -332,20 +324,20 @@ Change Session::map(const std::string& source_key, const std::string& destinatio
     return commit(std::move(log));
 }
 
-Change Session::unmap(const std::string& destination_key) {
+Change Session::Impl::unmap(const std::string& destination_key) {
     if (!destinations_.contains(destination_key)) return refused("unknown destination field " + in_quotes(destination_key));
     Steps log;
     if (const auto pos = state_.edge_to(destination_key)) break_edge(*pos, log);
     return commit(std::move(log));
 }
 
-Change Session::unmap_edge(const std::string& source_key, const std::string& destination_key) {
+Change Session::Impl::unmap_edge(const std::string& source_key, const std::string& destination_key) {
     const Edge* edge = edge_to(destination_key);
     if (!edge || edge->source.key != source_key) return {};
     return unmap(destination_key);
 }
 
-Change Session::ignore(const std::string& source_key) {
+Change Session::Impl::ignore(const std::string& source_key) {
     if (!sources_.contains(source_key)) return refused("unknown source field " + in_quotes(source_key));
     Steps log;
     while (!state_.edges_from(source_key).empty()) break_edge(state_.edges_from(source_key).back(), log);
@@ -353,14 +345,14 @@ Change Session::ignore(const std::string& source_key) {
     return commit(std::move(log));
 }
 
-Change Session::unignore(const std::string& source_key) {
+Change Session::Impl::unignore(const std::string& source_key) {
     if (!sources_.contains(source_key)) return refused("unknown source field " + in_quotes(source_key));
     Steps log;
     state_.set_ignored(source_key, false, log);
     return commit(std::move(log));
 }
 
-Change Session::swap(const std::string& destination_a, const std::string& destination_b) {
+Change Session::Impl::swap(const std::string& destination_a, const std::string& destination_b) {
     for (const auto* key : {&destination_a, &destination_b})
         if (!destinations_.contains(*key)) return refused("unknown destination field " + in_quotes(*key));
     if (destination_a == destination_b) return {};
@@ -377,7 +369,7 @@ Change Session::swap(const std::string& destination_a, const std::string& destin
     return commit(std::move(log));
 }
 
-Change Session::accept(const Suggestion& suggestion) {
+Change Session::Impl::accept(const Suggestion& suggestion) {
     if (!sources_.contains(suggestion.source_key)) return refused("unknown source field " + in_quotes(suggestion.source_key));
     if (!destinations_.contains(suggestion.destination_key))
         return refused("unknown destination field " + in_quotes(suggestion.destination_key));
@@ -408,7 +400,7 @@ Change Session::accept(const Suggestion& suggestion) {
     return commit(std::move(log));
 }
 
-Change Session::set_enum_value(const std::string& destination_key, const Json& source_value,
+Change Session::Impl::set_enum_value(const std::string& destination_key, const Json& source_value,
                                const std::optional<Json>& destination_value) {
     const auto pos = state_.edge_to(destination_key);
     if (!pos) return refused("destination " + in_quotes(destination_key) + " is not mapped");
@@ -466,14 +458,14 @@ Change Session::set_enum_value(const std::string& destination_key, const Json& s
     return commit(std::move(log));
 }
 
-Change Session::clear_all() {
+Change Session::Impl::clear_all() {
     Steps log;
     // From the back, so each erase is O(1); the fields reach the unmapped lists in reverse order.
     while (!plan().field_mapping.empty()) break_edge(plan().field_mapping.size() - 1, log);
     return commit(std::move(log));
 }
 
-Change Session::reset_to_server() {
+Change Session::Impl::reset_to_server() {
     if (state_.ignored().empty() && same_written(plan(), server_)) return {};
     Steps log;
     while (!plan().field_mapping.empty()) state_.erase_edge(plan().field_mapping.size() - 1, log);
@@ -488,7 +480,7 @@ Change Session::reset_to_server() {
     return commit(std::move(log));
 }
 
-Change Session::undo() {
+Change Session::Impl::undo() {
     if (undo_.empty()) return {};
     Steps steps = std::move(undo_.back());
     undo_.pop_back();
@@ -499,7 +491,7 @@ Change Session::undo() {
     return change;
 }
 
-Change Session::redo() {
+Change Session::Impl::redo() {
     if (redo_.empty()) return {};
     Steps steps = std::move(redo_.back());
     redo_.pop_back();
@@ -510,7 +502,7 @@ Change Session::redo() {
     return change;
 }
 
-void Session::rebase(ExecutionPlan confirmed_plan) {
+void Session::Impl::rebase(ExecutionPlan confirmed_plan) {
     Problems repairs;
     ExecutionPlan confirmed = normalize_plan(std::move(confirmed_plan), options_.allow_one_to_many, &repairs);
     retain_catalog();  // every field stays known, as it was (the catalog points into server_)
@@ -528,7 +520,7 @@ void Session::rebase(ExecutionPlan confirmed_plan) {
     ++revision_;
 }
 
-SessionCounts Session::counts() const {
+SessionCounts Session::Impl::counts() const {
     SessionCounts counts;
     counts.edges = plan().field_mapping.size();
     counts.mapped_sources = state_.mapped_source_count();
@@ -538,5 +530,58 @@ SessionCounts Session::counts() const {
     counts.unmapped_destinations = plan().unmapped_destinations.size();
     return counts;
 }
+
+// Session: the public face of Impl.
+Session::Session(ExecutionPlan server_plan, SessionOptions options)
+    : impl_(std::make_unique<Impl>(std::move(server_plan), options)) {}
+Session::Session(const Session& other) : impl_(std::make_unique<Impl>(*other.impl_)) {}
+Session& Session::operator=(const Session& other) {
+    if (this != &other) impl_ = std::make_unique<Impl>(*other.impl_);
+    return *this;
+}
+Session::Session(Session&& other) noexcept = default;
+Session& Session::operator=(Session&& other) noexcept = default;
+Session::~Session() = default;
+
+const ExecutionPlan& Session::plan() const { return impl_->plan(); }
+const ExecutionPlan& Session::server_plan() const { return impl_->server_; }
+const Problems& Session::load_repairs() const { return impl_->repairs_; }
+const SessionOptions& Session::options() const { return impl_->options_; }
+std::uint64_t Session::revision() const { return impl_->revision_; }
+const Field* Session::source_field(const std::string& key) const { return impl_->source_field(key); }
+const Field* Session::destination_field(const std::string& key) const { return impl_->destination_field(key); }
+const std::vector<std::string>& Session::preview_of_source(const std::string& key) const {
+    return impl_->preview_of_source(key);
+}
+const Edge* Session::edge_to(const std::string& destination_key) const { return impl_->edge_to(destination_key); }
+std::vector<const Edge*> Session::edges_from(const std::string& source_key) const { return impl_->edges_from(source_key); }
+bool Session::is_ignored(const std::string& source_key) const { return impl_->state_.is_ignored(source_key); }
+const std::set<std::string>& Session::ignored() const { return impl_->state_.ignored(); }
+Change Session::map(const std::string& source_key, const std::string& destination_key) {
+    return impl_->map(source_key, destination_key);
+}
+Change Session::unmap(const std::string& destination_key) { return impl_->unmap(destination_key); }
+Change Session::unmap_edge(const std::string& source_key, const std::string& destination_key) {
+    return impl_->unmap_edge(source_key, destination_key);
+}
+Change Session::ignore(const std::string& source_key) { return impl_->ignore(source_key); }
+Change Session::unignore(const std::string& source_key) { return impl_->unignore(source_key); }
+Change Session::swap(const std::string& destination_a, const std::string& destination_b) {
+    return impl_->swap(destination_a, destination_b);
+}
+Change Session::accept(const Suggestion& suggestion) { return impl_->accept(suggestion); }
+Change Session::set_enum_value(const std::string& destination_key, const Json& source_value,
+                               const std::optional<Json>& destination_value) {
+    return impl_->set_enum_value(destination_key, source_value, destination_value);
+}
+Change Session::clear_all() { return impl_->clear_all(); }
+Change Session::reset_to_server() { return impl_->reset_to_server(); }
+bool Session::can_undo() const { return !impl_->undo_.empty(); }
+bool Session::can_redo() const { return !impl_->redo_.empty(); }
+std::size_t Session::undo_depth() const { return impl_->undo_.size(); }
+Change Session::undo() { return impl_->undo(); }
+Change Session::redo() { return impl_->redo(); }
+void Session::rebase(ExecutionPlan confirmed_plan) { impl_->rebase(std::move(confirmed_plan)); }
+SessionCounts Session::counts() const { return impl_->counts(); }
 
 }  // namespace pm

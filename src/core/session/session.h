@@ -16,13 +16,11 @@
 #pragma once
 
 #include "core/json/problems.h"
-#include "core/plan/key_index.h"
 #include "core/plan/insights.h"
 #include "core/plan/model.h"
-#include "core/session/state.h"
 
 #include <cstdint>
-#include <deque>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -74,16 +72,16 @@ public:
     explicit Session(ExecutionPlan server_plan, SessionOptions options = {});
     Session(const Session& other);
     Session& operator=(const Session& other);
-    Session(Session&&) = default;
-    Session& operator=(Session&&) = default;
-    ~Session() = default;
+    Session(Session&& other) noexcept;
+    Session& operator=(Session&& other) noexcept;
+    ~Session();
 
-    const ExecutionPlan& plan() const { return state_.plan(); }
-    const ExecutionPlan& server_plan() const { return server_; }
-    const Problems& load_repairs() const { return repairs_; }
-    const SessionOptions& options() const { return options_; }
+    const ExecutionPlan& plan() const;
+    const ExecutionPlan& server_plan() const;
+    const Problems& load_repairs() const;
+    const SessionOptions& options() const;
     // Goes up by one with every change, undo and redo included: a cheap cache key for the UI.
-    std::uint64_t revision() const { return revision_; }
+    std::uint64_t revision() const;
 
     // Lookups by key. Fields are known from the server's plan whether mapped or not.
     const Field* source_field(const std::string& key) const;
@@ -91,8 +89,8 @@ public:
     const std::vector<std::string>& preview_of_source(const std::string& key) const;
     const Edge* edge_to(const std::string& destination_key) const;
     std::vector<const Edge*> edges_from(const std::string& source_key) const;
-    bool is_ignored(const std::string& source_key) const { return state_.is_ignored(source_key); }
-    const std::set<std::string>& ignored() const { return state_.ignored(); }
+    bool is_ignored(const std::string& source_key) const;
+    const std::set<std::string>& ignored() const;
 
     // Edits.
     Change map(const std::string& source_key, const std::string& destination_key);
@@ -112,9 +110,9 @@ public:
     Change reset_to_server();                  // back to the server's plan, nothing ignored
 
     // History: unlimited; an edit after an undo drops the redo steps.
-    bool can_undo() const { return !undo_.empty(); }
-    bool can_redo() const { return !redo_.empty(); }
-    std::size_t undo_depth() const { return undo_.size(); }
+    bool can_undo() const;
+    bool can_redo() const;
+    std::size_t undo_depth() const;
     Change undo();
     Change redo();
 
@@ -129,58 +127,13 @@ public:
     std::vector<std::string> required_unmapped() const { return required_unmapped_destinations(plan()); }
     std::vector<EnumGap> enum_gaps() const { return pm::enum_gaps(plan()); }
     std::vector<TypeWarning> type_warnings() const { return pm::type_warnings(plan()); }
-    PlanDiff changes() const { return diff_plans(server_, plan()); }
+    PlanDiff changes() const { return diff_plans(server_plan(), plan()); }
 
 private:
-    // How a known field goes back to its unmapped list: the entry it had in an unmapped list, or
-    // else one made from the edge it came from ({"sourceField": field, "preview": the edge's} or
-    // {"destinationField": field}), built only when needed. Points into server_ or retained_.
-    struct CatalogEntry {
-        enum class From : unsigned char { Entry, Edge, Retained };
-        From from = From::Entry;               // an unmapped entry or an edge of server_, or retained_
-        std::uint32_t index = 0;               // in that list
-    };
-    // Catalog entries from the server plans before a rebase (they stay known). Their raw values
-    // live in a document of their own, so an old plan's document is not kept for them.
-    struct RetainedEntry {
-        Field field;
-        std::vector<std::string> preview;
-        JsonRef entry;                         // the unmapped entry's raw, when there was one
-        JsonRef edge_preview;                  // else the "preview" of the edge (null: none)
-        bool has_entry = false;
-    };
-    using Catalog = detail::KeyMap<CatalogEntry>;
-
-    const Field& field_of(const CatalogEntry& entry, bool source) const;
-    const std::vector<std::string>& preview_of(const CatalogEntry& entry, bool source) const;
-    JsonRef unmapped_raw(const CatalogEntry& entry, bool source) const;
-    std::optional<Json> source_preview_json(const CatalogEntry& entry) const;
-    void load_catalog();
-    void retain_catalog();
-    static void compact(std::deque<RetainedEntry>& entries);
-    void copy_catalog(const Session& other);
-    JsonRef edge_raw_for(const std::string& source_key, const std::string& destination_key) const;
-    void break_edge(std::size_t pos, Steps& log);
-    void link(const std::string& source_key, const std::string& destination_key, JsonRef raw, Steps& log);
-    Change commit(Steps steps);
-
-    SessionOptions options_;
-    ExecutionPlan server_;
-    Problems repairs_;
-    PlanState state_;
-    // Every field ever seen, by key (views of the keys in server_ and retained_, which the
-    // catalogs point into by index; neither changes between rebases).
-    std::deque<RetainedEntry> retained_;
-    Catalog sources_;
-    Catalog destinations_;
-    // The server's edges by destination key, to restore them when a pair is made again.
-    detail::PositionIndex server_edges_;
-    std::vector<Steps> undo_;
-    std::vector<Steps> redo_;
-    std::uint64_t revision_ = 0;
+    // The catalog of known fields, the recorded state and its key indexes, the history: internal
+    // to pm_core (core/session/session_impl.h), so users of the session see none of it.
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
 };
-
-// The net effect of replaying `steps` forwards (or backwards, for undo).
-Change describe_steps(const Steps& steps, bool forward);
 
 }  // namespace pm

@@ -1,4 +1,4 @@
-// Primitive, recorded edits of the session state; see session_state.h.
+// Primitive, recorded edits of the session state; see state.h.
 #include "core/session/state.h"
 
 #include "core/plan/parse.h"

@@ -201,12 +201,17 @@ TEST(PlanWriteText, MatchesTheJsonWriters) {
     ExecutionPlan plan = test::make_synthetic_plan(shape);
     expect_same_bodies(plan, "synthetic");
     plan.program_id = "p";
-    plan.raw["jobId"] = "kept by write_plan, replaced in the PUT body";
+    const auto set_raw_member = [&](const char* name, Json value) {
+        Json raw = plan.raw.to_json();
+        raw[name] = std::move(value);
+        plan.raw = JsonRef(std::move(raw));
+    };
+    set_raw_member("jobId", "kept by write_plan, replaced in the PUT body");
     expect_same_bodies(plan, "program id");
     plan.program_id.reset();
-    plan.raw["programId"] = nullptr;
+    set_raw_member("programId", nullptr);
     expect_same_bodies(plan, "null program id");
-    plan.raw["programId"] = "cleared";
+    set_raw_member("programId", "cleared");
     expect_same_bodies(plan, "cleared program id");
 
     // Edges and entries without a raw object are written from the model.

@@ -1,5 +1,6 @@
 // Reading plan documents: the contract examples, odd members, wrong types with their pointers.
 #include "core/plan/documents.h"
+#include "core/plan/write.h"
 
 #include "support/test_files.h"
 
@@ -192,6 +193,39 @@ TEST(PlanParse, SurvivesInvalidUtf8) {
     const auto parsed = parse_plan_document(text);
     EXPECT_FALSE(parsed.value);
     EXPECT_TRUE(has_errors(parsed.problems));
+}
+
+// The slow path (a byte order mark, a repeated member name) reports what it reports and keeps
+// number text as the fast path does: the PUT body has 2.50, 1e2 and every digit of a long
+// mantissa, at the top level of the plan and inside its elements; a repeated name's last value wins.
+TEST(PlanParse, TheSlowPathKeepsNumberText) {
+    const std::string plan = R"("x-ratio":2.50,"x-long":0.1000000000000000055511151231257827,"fieldMapping":[],)"
+                             R"("unmappedSourceFields":[{"sourceField":{"key":"a","type":"number","x-big":1e2}}],)"
+                             R"("unmappedDestinationFields":[],"jobId":"j","fileId":"f")";
+    const std::string fast = "{" + plan + "}";
+    for (const std::string& text : {fast, "\xEF\xBB\xBF" + fast, R"({"x-ratio":9,"x-long":{"a":1},)" + plan + "}"}) {
+        const auto parsed = parse_plan_document(text);
+        ASSERT_TRUE(parsed.ok()) << all(parsed.problems);
+        const std::string body = put_body_text(parsed.value->plan, "j", "f");
+        for (const char* kept : {R"("x-ratio":2.50)", R"("x-long":0.1000000000000000055511151231257827)", R"("x-big":1e2)"})
+            EXPECT_NE(body.find(kept), std::string::npos) << kept << " in " << body;
+        EXPECT_EQ(body.find(R"("x-ratio":9)"), std::string::npos) << body;
+    }
+    const auto repeated = parse_plan_document(R"({"x-ratio":9,)" + plan + "}");
+    EXPECT_TRUE(has_problem(repeated.problems, Severity::Warning, "/x-ratio", "more than once")) << all(repeated.problems);
+}
+
+TEST(PlanParse, ARepeatedMemberInsideAnElementKeepsItsLastValueAndItsText) {
+    const std::string text =
+        R"({"fieldMapping":[{"sourceField":{"key":"a","type":"number"},"destinationField":{"key":"b","type":"number"},)"
+        R"("metadata":{"confidence":0.1,"x":[1.0, 2.50],"confidence":0.50}}],"unmappedSourceFields":[],"unmappedDestinationFields":[]})";
+    const auto parsed = parse_plan_document(text);
+    ASSERT_TRUE(parsed.ok()) << all(parsed.problems);
+    const std::string body = put_body_text(parsed.value->plan, "j", "f");
+    EXPECT_NE(body.find(R"("metadata":{"confidence":0.50,"x":[1.0,2.50]})"), std::string::npos) << body;
+    ASSERT_EQ(parsed.value->plan.field_mapping.size(), 1u);
+    ASSERT_TRUE(parsed.value->plan.field_mapping[0].metadata);
+    EXPECT_DOUBLE_EQ(parsed.value->plan.field_mapping[0].metadata->confidence.value_or(-1), 0.5);
 }
 
 TEST(PlanParse, ReadsAJobResponse) {

@@ -1,0 +1,53 @@
+// ASCII and UTF-8 helpers; see text.h.
+#include "core/json/text.h"
+
+namespace pm {
+
+std::string_view trim_ascii(std::string_view text) {
+    while (!text.empty() && is_ascii_space(text.front())) text.remove_prefix(1);
+    while (!text.empty() && is_ascii_space(text.back())) text.remove_suffix(1);
+    return text;
+}
+
+std::string lower_ascii(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = lower_ascii(c);
+    return out;
+}
+
+bool decode_utf8(std::string_view text, std::size_t& pos, char32_t& codepoint) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    const unsigned char lead = byte(pos);
+    std::size_t length = 0;
+    char32_t cp = 0;
+    if (lead < 0x80) {
+        ++pos;
+        codepoint = lead;
+        return true;
+    }
+    if ((lead & 0xE0) == 0xC0) {
+        length = 2;
+        cp = lead & 0x1F;
+    } else if ((lead & 0xF0) == 0xE0) {
+        length = 3;
+        cp = lead & 0x0F;
+    } else if ((lead & 0xF8) == 0xF0) {
+        length = 4;
+        cp = lead & 0x07;
+    }
+    bool valid = length > 0 && pos + length <= text.size();
+    for (std::size_t i = 1; valid && i < length; ++i) {
+        if ((byte(pos + i) & 0xC0) != 0x80) valid = false;
+        cp = (cp << 6) | (byte(pos + i) & 0x3F);
+    }
+    if (!valid) {
+        ++pos;
+        codepoint = 0xFFFD;
+        return false;
+    }
+    pos += length;
+    codepoint = cp;
+    return true;
+}
+
+}  // namespace pm
