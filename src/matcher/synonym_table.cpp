@@ -104,7 +104,7 @@ SynonymTable SynonymTable::parse(std::string_view text, std::vector<std::string>
             continue;
         }
         if (line.substr(0, 10) == "@language ") {
-            language = std::string(trim(line.substr(10)));
+            language = std::string(trim_ascii(line.substr(10)));
             may_define = false;
             section = "@language " + language + " section";
             section_start = line_number - 1;

@@ -81,7 +81,7 @@ TEST(ContrastFormula, MatchesTheWcagExamples) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Themes, Contrast, ::testing::Values(false, true),
-                         [](const ::testing::TestParamInfo<bool>& info) { return info.param ? "Dark" : "Light"; });
+                         [](const ::testing::TestParamInfo<bool>& param_info) { return param_info.param ? "Dark" : "Light"; });
 
 }  // namespace
 }  // namespace pm::ui
