@@ -15,16 +15,6 @@ namespace pm {
 
 namespace {
 
-std::string source_name(const Session& session, const std::string& key) {
-    const Field* field = session.source_field(key);
-    return field ? field->display_name() : key;
-}
-
-std::string destination_name(const Session& session, const std::string& key) {
-    const Field* field = session.destination_field(key);
-    return field ? field->display_name() : key;
-}
-
 std::string text_member(const Json& json, const char* name) {
     auto it = json.find(name);
     return it != json.end() && it->is_string() ? it->get<std::string>() : std::string();
@@ -63,7 +53,7 @@ std::string rows_shown(ui::PanelState& state, const Session& session) {
 MirrorOutcome set_enum(Session& session, const Json& action) {
     const std::string destination = text_member(action, "destination");
     const Edge* edge = session.edge_to(destination);
-    if (!edge) return refused("No source is mapped to " + destination_name(session, destination) + ".");
+    if (!edge) return refused("No source is mapped to " + session.destination_name(destination) + ".");
     auto value = action.find("value");
     if (value == action.end()) return refused("No source value was given.");
     std::optional<Json> option;
@@ -111,11 +101,11 @@ std::string describe_change(const Session& session, const Change& change, bool r
     const auto& ignored = reversed ? change.unignored : change.ignored;
     const auto& unignored = reversed ? change.ignored : change.unignored;
     std::vector<std::string> parts;
-    for (const Link& l : linked) parts.push_back(source_name(session, l.source_key) + " mapped to " + destination_name(session, l.destination_key));
-    for (const Link& l : unlinked) parts.push_back(source_name(session, l.source_key) + " unmapped from " + destination_name(session, l.destination_key));
-    for (const std::string& k : ignored) parts.push_back(source_name(session, k) + " will not be imported");
-    for (const std::string& k : unignored) parts.push_back(source_name(session, k) + " will be imported");
-    for (const Link& l : change.edited) parts.push_back("values of " + destination_name(session, l.destination_key) + " changed");
+    for (const Link& l : linked) parts.push_back(session.source_name(l.source_key) + " mapped to " + session.destination_name(l.destination_key));
+    for (const Link& l : unlinked) parts.push_back(session.source_name(l.source_key) + " unmapped from " + session.destination_name(l.destination_key));
+    for (const std::string& k : ignored) parts.push_back(session.source_name(k) + " will not be imported");
+    for (const std::string& k : unignored) parts.push_back(session.source_name(k) + " will be imported");
+    for (const Link& l : change.edited) parts.push_back("values of " + session.destination_name(l.destination_key) + " changed");
     constexpr std::size_t kNamed = 3;          // a bulk change is summed up, not read out in full
     std::string text;
     for (std::size_t i = 0; i < parts.size() && i < kNamed; ++i) text += (i ? "; " : "") + parts[i];
@@ -144,9 +134,9 @@ MirrorOutcome apply_mirror_action(Session* session, ui::PanelState& state, const
         }
         if (session->revision() == before) return MirrorOutcome{true, "Nothing changed.", false};
         std::string words;
-        if (op == "map") words = source_name(*session, source) + " mapped to " + destination_name(*session, text_member(action, "destination"));
-        else if (op == "ignore") words = source_name(*session, source) + " will not be imported";
-        else words = source_name(*session, source) + " is not mapped";
+        if (op == "map") words = session->source_name(source) + " mapped to " + session->destination_name(text_member(action, "destination"));
+        else if (op == "ignore") words = session->source_name(source) + " will not be imported";
+        else words = session->source_name(source) + " is not mapped";
         return MirrorOutcome{true, words + ".", false};
     }
     if (op == "setEnum") return set_enum(*session, action);

@@ -2,6 +2,8 @@
 // records each value, Json building from the tape, and writing values back as text.
 #include "core/json/document.h"
 
+#include "core/json/text.h"
+
 #include <algorithm>
 #include <cstring>
 #include <limits>
@@ -36,23 +38,6 @@ inline int hex_value(unsigned char c) {
     return -1;
 }
 
-void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 // One pass over the text, checking it as nlohmann's lexer and parser do and recording each value
 // on the tape. Any doubt means "not for the fast path" (false), never a guess.

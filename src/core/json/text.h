@@ -23,4 +23,7 @@ std::string lower_ascii(std::string_view text);
 // returns false with U+FFFD and moves one byte on (what a renderer would show for it).
 bool decode_utf8(std::string_view text, std::size_t& pos, char32_t& codepoint);
 
+// Appends `codepoint` as UTF-8 (1 to 4 bytes; the caller passes a valid code point).
+void append_utf8(std::string& out, char32_t codepoint);
+
 }  // namespace pm

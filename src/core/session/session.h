@@ -86,6 +86,15 @@ public:
     // Lookups by key. Fields are known from the server's plan whether mapped or not.
     const Field* source_field(const std::string& key) const;
     const Field* destination_field(const std::string& key) const;
+    // A field's name as people read it (its label, else its key); the key itself when unknown.
+    std::string source_name(const std::string& key) const {
+        const Field* field = source_field(key);
+        return field ? field->display_name() : key;
+    }
+    std::string destination_name(const std::string& key) const {
+        const Field* field = destination_field(key);
+        return field ? field->display_name() : key;
+    }
     const std::vector<std::string>& preview_of_source(const std::string& key) const;
     const Edge* edge_to(const std::string& destination_key) const;
     std::vector<const Edge*> edges_from(const std::string& source_key) const;
