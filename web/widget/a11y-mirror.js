@@ -25,6 +25,8 @@ export function createA11yMirror({ container, bridge }) {
   const root = el('div', { 'data-plan-mapper-mirror': '' });
   root.style.cssText = HIDDEN_STYLE;
   const status = el('div', { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  let searchAnnounce = 0;        // the search's count, said once typing pauses
+  let pendingAnnouncement = 0;   // the status text about to be set
   const alert = el('div', { role: 'alert' });
   const heading = el('h2', {}, 'Map fields');
   const loading = el('p', {}, 'Loading the plan...');
@@ -51,9 +53,13 @@ export function createA11yMirror({ container, bridge }) {
   };
 
   function announce(text) {
+    // The newest outcome wins: a search count still waiting for typing to pause, or another
+    // announcement not yet shown, is dropped (it would otherwise replace this newer one).
+    clearTimeout(searchAnnounce);
+    clearTimeout(pendingAnnouncement);
     // Cleared first so the same words said twice are announced twice.
     status.textContent = '';
-    setTimeout(() => { status.textContent = text; }, 30);
+    pendingAnnouncement = setTimeout(() => { status.textContent = text; }, 30);
   }
   function raiseAlert(text) {
     alert.textContent = '';
@@ -123,7 +129,6 @@ export function createA11yMirror({ container, bridge }) {
   menu.addEventListener('focusout', (event) => { if (!menu.contains(event.relatedTarget) && event.relatedTarget !== bulk) closeMenu(false); });
 
   const search = el('input', { type: 'search', 'aria-label': 'Search fields', autocomplete: 'off' });
-  let searchAnnounce = 0;
   const applySearch = () => {
     const outcome = bridge.action({ op: 'filter', text: search.value });
     clearTimeout(searchAnnounce);
