@@ -2,6 +2,7 @@
 #include "matcher/lexicon.h"
 
 #include "core/json/text.h"
+#include "matcher/header_grammar.h"
 #include "matcher/string_metrics.h"
 #include "matcher/text_normalize.h"
 #include "matcher/value_kinds.h"
@@ -125,6 +126,8 @@ int Lexicon::intern(const std::string& text) {
     info.digits = all_digits(text);
     info.concept = text.find('_') != std::string::npos;
     info.dictionary = info.concept || synonyms_.is_vocabulary_word(text);
+    info.kind = synonyms_.kind_of(text);
+    info.grammar = grammar_word_class(text);
     const int id = static_cast<int>(tokens_.size());
     tokens_.push_back(std::move(info));
     ids_.emplace(text, id);
@@ -179,6 +182,7 @@ NameForm Lexicon::prepare(const NormalizedText& normalized, std::string_view tex
     }
     form.sorted_tokens = form.tokens;
     std::sort(form.sorted_tokens.begin(), form.sorted_tokens.end());
+    form.grammar_head = grammar_head(form, *this);
     return form;
 }
 
