@@ -55,8 +55,7 @@ bool is_meta_word(std::string_view word) {
 
 unsigned grammar_word_class(std::string_view word) {
     return (is_plain_qualifier(word) ? kPlainQualifier : 0u) | (is_value_word(word) ? kValueWord : 0u) |
-           (is_entity_word(word) ? kEntityWord : 0u) | (is_meta_word(word) ? kMetaWord : 0u) |
-           (word == "number" ? kNumberWord : 0u);
+        (is_entity_word(word) ? kEntityWord : 0u) | (is_meta_word(word) ? kMetaWord : 0u) | (word == "number" ? kNumberWord : 0u);
 }
 
 namespace {

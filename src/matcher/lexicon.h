@@ -92,8 +92,8 @@ private:
         bool dictionary = false;               // a word of the synonym table: a real word
         bool destination = false;
         bool neighbours_done = false;
-        unsigned kind = 0;                     // the synonym table's value kind, looked up once
-        unsigned grammar = 0;                  // header_grammar.h grammar_word_class, found once
+        unsigned kind = 0;     // the synonym table's value kind, looked up once
+        unsigned grammar = 0;  // header_grammar.h grammar_word_class, found once
         std::vector<Neighbour> neighbours;
     };
     int intern(const std::string& text);
