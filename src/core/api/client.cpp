@@ -202,6 +202,18 @@ ApiCallId ApiClient::get_job(const std::string& job_id, std::function<void(const
                                            [](std::string_view body) { return parse_job_response(body); }));
 }
 
+ApiCallId ApiClient::get_sheet(const std::string& sheet_id, std::function<void(const ApiResult<Json>&)> done) {
+    return impl_->start(get_sheet_request(config(), sheet_id),
+                        make_finisher<Json>(ApiCall::GetSheet, sheet_id, std::move(done), [](std::string_view body) {
+                            Parsed<Json> out;
+                            ProblemSink problems;
+                            Json document;
+                            if (parse_json_text(body, document, problems)) out.value = std::move(document);
+                            out.problems = problems.take();
+                            return out;
+                        }));
+}
+
 ApiCallId ApiClient::get_plan(const std::string& job_id, std::function<void(const ApiResult<JobPlan>&)> done) {
     return impl_->start(get_plan_request(config(), job_id),
                         make_finisher<JobPlan>(ApiCall::GetPlan, job_id, std::move(done),

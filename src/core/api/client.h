@@ -52,6 +52,8 @@ public:
     const ApiConfig& config() const;
 
     ApiCallId get_job(const std::string& job_id, std::function<void(const ApiResult<Job>&)> done);
+    // The sheet document as it came (the app reads config.mappingConfidenceThreshold from it).
+    ApiCallId get_sheet(const std::string& sheet_id, std::function<void(const ApiResult<Json>&)> done);
     ApiCallId get_plan(const std::string& job_id, std::function<void(const ApiResult<JobPlan>&)> done);
     // PUT: the whole plan (put_body). The answer is the plan as the server now has it.
     ApiCallId put_plan(const std::string& job_id, const std::string& file_id, const ExecutionPlan& plan,

@@ -80,12 +80,17 @@ const char* to_string(ApiCall call) {
         case ApiCall::PutPlan: return "save plan";
         case ApiCall::PatchPlan: return "update plan";
         case ApiCall::Execute: return "run job";
+        case ApiCall::GetSheet: return "read the destination sheet";
     }
     return "";
 }
 
 HttpRequest get_job_request(const ApiConfig& config, const std::string& job_id) {
     return make_request(config, "GET", job_path(job_id));
+}
+
+HttpRequest get_sheet_request(const ApiConfig& config, const std::string& sheet_id) {
+    return make_request(config, "GET", "/sheets/" + percent_encode(sheet_id));
 }
 
 HttpRequest get_plan_request(const ApiConfig& config, const std::string& job_id) {

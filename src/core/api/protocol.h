@@ -30,9 +30,11 @@ struct ApiConfig {
     int timeout_ms = 60000;                    // per attempt, as the SDK
 };
 
-enum class ApiCall { GetJob, GetPlan, PutPlan, PatchPlan, Execute };
+enum class ApiCall { GetJob, GetPlan, PutPlan, PatchPlan, Execute, GetSheet };
 const char* to_string(ApiCall call);
 
+// GET /sheets/{sheetId} (the destination sheet: its config.mappingConfidenceThreshold)
+HttpRequest get_sheet_request(const ApiConfig& config, const std::string& sheet_id);
 // GET /jobs/{jobId}
 HttpRequest get_job_request(const ApiConfig& config, const std::string& job_id);
 // GET /jobs/{jobId}/plan
