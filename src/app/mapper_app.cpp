@@ -129,7 +129,7 @@ void MapperApp::start_session(JobPlan job_plan, bool from_api) {
     // A draft holds the person's own decisions: suggestions are not applied over an offer of them.
     const SessionCounts before = session_->counts();
     auto_apply_due_ = config_.auto_apply != AutoApply::None && !status_.draft_offered &&
-                      before.unmapped_sources * before.unmapped_destinations <= kAutoApplyMaxPairs;
+        before.unmapped_sources * before.unmapped_destinations <= kAutoApplyMaxPairs;
     sheet_threshold_.reset();
     sheet_pending_ = false;
     if (from_api && auto_apply_due_) request_sheet_threshold();
@@ -151,7 +151,7 @@ void MapperApp::request_sheet_threshold() {
     sheet_pending_ = true;
     const std::uint64_t session = sessions_started_;
     api_.get_sheet((*config)["destinationSheetId"].get<std::string>(), [this, session](const ApiResult<Json>& result) {
-        if (session != sessions_started_) return;             // another plan meanwhile
+        if (session != sessions_started_) return;  // another plan meanwhile
         sheet_pending_ = false;
         // Not fatal: without the sheet the default threshold holds.
         if (!result.ok()) return;
@@ -164,8 +164,7 @@ void MapperApp::apply_suggestions_on_load() {
     auto_apply_due_ = false;
     const std::size_t applied =
         apply_suggested(*session_, config_.auto_apply, sheet_threshold_.value_or(kDefaultAutoApplyThreshold));
-    if (applied > 0)
-        status_.submit_message = std::to_string(applied) + " suggested by plan-mapper: accept or reject them.";
+    if (applied > 0) status_.submit_message = std::to_string(applied) + " suggested by plan-mapper: accept or reject them.";
 }
 
 void MapperApp::restore_draft() {

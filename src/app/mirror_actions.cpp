@@ -94,7 +94,8 @@ MirrorOutcome bulk(Session& session, ui::PanelState& state, const Json& action) 
     if (which == "acceptSuggested" || which == "rejectSuggested") {
         const bool accept = which == "acceptSuggested";
         const std::size_t n = accept ? accept_all_suggested(session) : reject_all_suggested(session);
-        return MirrorOutcome{true, std::to_string(n) + " suggested mapping" + (n == 1 ? "" : "s") + (accept ? " accepted." : " rejected."), false};
+        return MirrorOutcome{
+            true, std::to_string(n) + " suggested mapping" + (n == 1 ? "" : "s") + (accept ? " accepted." : " rejected."), false};
     }
     return refused("Unknown bulk action.");
 }

@@ -86,7 +86,7 @@ Json row_json(const Session& session, const ui::PanelState& state, const ui::Sou
     out["samples"] = std::move(samples);
     out["ignored"] = row.ignored;
     out["changed"] = row.changed;
-    out["suggested"] = row.suggested;          // applied by plan-mapper on load, not reviewed yet
+    out["suggested"] = row.suggested;  // applied by plan-mapper on load, not reviewed yet
     out["typeWarning"] = row.type_warning;
     const std::string* message = ui::field_message(state, row.source_key);
     if (!message) message = ui::field_message(state, row.destination_key);

@@ -43,9 +43,7 @@ Json suggestion_metadata(double score, Certainty certainty);
 // plan-mapper", counted and reviewed as such. Only a documented member changes (source is a free
 // string in the contract), so the server sees an ordinary edge if the plan is sent as it is.
 inline constexpr const char* kPendingSuggestionSource = "plan-mapper:suggested";
-inline bool is_pending_suggestion(const Edge& edge) {
-    return edge.metadata && edge.metadata->source == kPendingSuggestionSource;
-}
+inline bool is_pending_suggestion(const Edge& edge) { return edge.metadata && edge.metadata->source == kPendingSuggestionSource; }
 
 // SheetConfig.mappingConfidenceThreshold from a sheet response ({data:{config}}), a Sheet
 // ({config}) or a SheetConfig; nullopt when absent or not a number in 0..1.

@@ -62,7 +62,7 @@ public:
     std::size_t required_missing() const { return required_missing_; }
     std::size_t low_confidence() const { return low_confidence_; }
     std::size_t type_warnings() const { return type_warnings_; }
-    std::size_t suggested() const { return suggested_; }   // edges still "suggested by plan-mapper"
+    std::size_t suggested() const { return suggested_; }  // edges still "suggested by plan-mapper"
 
 private:
     // What depends on the plan only (not the filters): recomputed when the revision changes.

@@ -79,14 +79,14 @@ TEST(AutoApply, NoneAppliesNothingAndAStrictThresholdAppliesLess) {
     Session strict = session_of(kPlan);
     Session all = session_of(kPlan);
     const std::size_t strict_count = apply_suggested(strict, AutoApply::Confident, 1.0);
-    const std::size_t all_count = apply_suggested(all, AutoApply::All, 1.0);   // the threshold does not apply
+    const std::size_t all_count = apply_suggested(all, AutoApply::All, 1.0);  // the threshold does not apply
     EXPECT_LT(strict_count, all_count);
     EXPECT_EQ(all_count, 2u);
 }
 
 TEST(AutoApply, ThePersonsEdgeIsNeverReplaced) {
     Session session = session_of(kPlan);
-    ASSERT_FALSE(session.map("zip", "last_name").empty());       // the person's choice, before loading ends
+    ASSERT_FALSE(session.map("zip", "last_name").empty());  // the person's choice, before loading ends
     apply_suggested(session, AutoApply::All, 0.0);
     EXPECT_EQ(source_of(session, "last_name"), "zip");
     EXPECT_FALSE(match::is_pending_suggestion(*session.edge_to("last_name")));
@@ -107,12 +107,12 @@ TEST(AutoApply, AcceptKeepsTheEdgeAsThePersonsRejectUnmapsItAndBothUndo) {
     EXPECT_EQ(session.edge_to("postal_code"), nullptr);
     EXPECT_TRUE(pending_suggestions(session).empty());
 
-    session.undo();                                               // the rejection
+    session.undo();  // the rejection
     EXPECT_EQ(pending_suggestions(session), std::vector<std::string>{"postal_code"});
-    session.undo();                                               // the acceptance
+    session.undo();  // the acceptance
     EXPECT_EQ(pending_suggestions(session), (std::vector<std::string>{"postal_code", "email"}));
     session.undo();
-    session.undo();                                               // both applications
+    session.undo();  // both applications
     EXPECT_TRUE(session.plan().field_mapping.size() == 1 && pending_suggestions(session).empty());
 }
 
@@ -136,7 +136,7 @@ public:
 
 std::string plan_response(const std::string& sheet_id) {
     return std::string(R"({"data": {"job": {"id": "us_jb_auto", "config": {"destinationSheetId": ")") + sheet_id +
-           R"("}, "status": "planning"}, "plan": )" + kPlan + "}}";
+        R"("}, "status": "planning"}, "plan": )" + kPlan + "}}";
 }
 
 // One frame of the panel (the app applies suggestions once the plan has been drawn).
