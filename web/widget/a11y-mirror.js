@@ -85,6 +85,10 @@ export function createA11yMirror({ container, bridge }) {
 
   function menuItems() {
     const items = [];
+    if (state.counts?.suggested) {
+      items.push([`Accept all ${plural(state.counts.suggested, 'suggested mapping')}`, { op: 'bulk', action: 'acceptSuggested' }]);
+      items.push([`Reject all ${plural(state.counts.suggested, 'suggested mapping')}`, { op: 'bulk', action: 'rejectSuggested' }]);
+    }
     if (state.suggestions) items.push(['Accept suggestions scoring at least 90%', { op: 'bulk', action: 'acceptSuggestions', threshold: 0.9 }]);
     items.push(['Do not import any unmapped column', { op: 'bulk', action: 'ignoreUnmapped' }]);
     items.push(["Reset to the server's plan", { op: 'bulk', action: 'reset' }]);
@@ -170,6 +174,7 @@ export function createA11yMirror({ container, bridge }) {
     if (data.key !== data.label) first.appendChild(el('span', {}, ` (key ${data.key})`));
     if (data.ignored) first.appendChild(el('span', {}, ', not imported'));
     if (data.changed) first.appendChild(el('span', {}, ', edited'));
+    if (data.suggested) first.appendChild(el('span', {}, ', suggested by plan-mapper'));
     let group = null;
     if (data.enum) {
       const destinationName = data.destination.label;
@@ -292,7 +297,8 @@ export function createA11yMirror({ container, bridge }) {
     if (!state.loaded) { setText(counts, ''); return; }
     const c = state.counts;
     const missing = c.requiredMissing ? `${plural(c.requiredMissing, 'required field')} missing` : 'all required fields mapped';
-    setText(counts, `${c.mapped} mapped, ${c.unmapped} unmapped, ${c.ignored} ignored; ${missing}.`);
+    const suggested = c.suggested ? `, ${c.suggested} suggested by plan-mapper` : '';
+    setText(counts, `${c.mapped} mapped${suggested}, ${c.unmapped} unmapped, ${c.ignored} ignored; ${missing}.`);
     setDisabled(undo, !state.canUndo);
     setDisabled(redo, !state.canRedo);
     setDisabled(review, state.submitting);
