@@ -219,8 +219,7 @@ const std::vector<std::string> kDates = {"2024-01-02", "2024-02-03", "2024-03-04
 constexpr const char* kLastPairReason = "the only unmapped column and field of their kind";
 
 std::vector<UnmappedField> destinations_with(std::vector<UnmappedField> extra = {}) {
-    std::vector<UnmappedField> out = {destination("transaction_date", "Transaction date", "date"),
-                                      destination("name", "Name")};
+    std::vector<UnmappedField> out = {destination("transaction_date", "Transaction date", "date"), destination("name", "Name")};
     for (UnmappedField& field : extra) out.push_back(std::move(field));
     return out;
 }
@@ -264,8 +263,8 @@ TEST(FieldMatcher, TheLastPairRuleNeedsRelatedNamesFittingValuesAndALenientThres
     const MatchResult unrelated = match_fields({source("misc", "Misc", kDates)}, destinations_with());
     EXPECT_FALSE(find(unrelated, "misc").assigned());
     // Values that are not dates: the column is not of the kind.
-    const MatchResult text = match_fields({source("date_of_trade", "Date of trade", {"soon", "later", "never"})},
-                                          destinations_with());
+    const MatchResult text =
+        match_fields({source("date_of_trade", "Date of trade", {"soon", "later", "never"})}, destinations_with());
     EXPECT_FALSE(find(text, "date_of_trade").assigned());
     // A stricter threshold than the rule's certainty wins.
     MatchOptions strict;
@@ -273,8 +272,8 @@ TEST(FieldMatcher, TheLastPairRuleNeedsRelatedNamesFittingValuesAndALenientThres
     const MatchResult stricter = match_fields({source("date_of_trade", "Date of trade", kDates)}, destinations_with(), strict);
     EXPECT_FALSE(find(stricter, "date_of_trade").assigned());
     // And the same pair at the default threshold is proposed (the cases above differ in one thing each).
-    EXPECT_TRUE(find(match_fields({source("date_of_trade", "Date of trade", kDates)}, destinations_with()), "date_of_trade")
-                    .assigned());
+    EXPECT_TRUE(
+        find(match_fields({source("date_of_trade", "Date of trade", kDates)}, destinations_with()), "date_of_trade").assigned());
 }
 
 }  // namespace
