@@ -88,29 +88,47 @@ void Lexicon::segment_into(std::string word, std::vector<std::string>& out) {
         return;
     }
     // Two-letter pieces only from the synonym table ("id", "no", "nr").
-    auto is_piece = [&](std::string_view piece) {
+    auto known_piece = [&](std::string_view piece) {
         if (piece.size() < 2 || piece.size() > longest_piece_ || !pieces_.count(piece)) return false;
         return piece.size() >= 3 || synonyms_.is_vocabulary_word(std::string(piece));
+    };
+    // German and Dutch compounds join their parts with a linking element: Rechnung-s-nummer,
+    // Zahlung-s-status, betaling-s-kenmerk, klant-en-nummer. A known word of at least four letters
+    // followed by one ("s", "es", "en", "n") is a piece; the link is dropped from it. Never at the
+    // end of the word: a final "s" there is a plural or the word itself.
+    auto linked_length = [&](std::string_view piece, bool last) -> std::size_t {
+        if (known_piece(piece)) return piece.size();
+        if (last) return 0;
+        for (std::string_view link : {"s", "es", "en", "n"}) {
+            if (piece.size() < link.size() + 4 || piece.substr(piece.size() - link.size()) != link) continue;
+            const std::string_view stem = piece.substr(0, piece.size() - link.size());
+            if (known_piece(stem)) return stem.size();
+        }
+        return 0;
     };
     // Fewest pieces wins; among equals the first split found (longest first piece) - deterministic.
     // A piece is at most longest_piece_ long, so only that many start positions per end position
     // are tried: linear in the word's length (normalize_text bounds the word anyway).
     const std::size_t n = word.size();
     constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
-    std::vector<std::size_t> pieces(n + 1, kNone), previous(n + 1, 0);
+    // kept[end]: the length of the piece ending at `end` without its linking element.
+    std::vector<std::size_t> pieces(n + 1, kNone), previous(n + 1, 0), kept(n + 1, 0);
     pieces[0] = 0;
+    const std::size_t longest = longest_piece_ + 2;          // room for a linking element
     for (std::size_t end = 1; end <= n; ++end)
-        for (std::size_t start = end > longest_piece_ ? end - longest_piece_ : 0; start < end; ++start)
-            if (pieces[start] != kNone && pieces[start] + 1 < pieces[end] &&
-                is_piece(std::string_view(word).substr(start, end - start))) {
-                pieces[end] = pieces[start] + 1;
-                previous[end] = start;
-            }
+        for (std::size_t start = end > longest ? end - longest : 0; start < end; ++start) {
+            if (pieces[start] == kNone || pieces[start] + 1 >= pieces[end]) continue;
+            const std::size_t length = linked_length(std::string_view(word).substr(start, end - start), end == n);
+            if (length == 0) continue;
+            pieces[end] = pieces[start] + 1;
+            previous[end] = start;
+            kept[end] = length;
+        }
     std::vector<std::string> split;
     if (pieces[n] == kNone || pieces[n] < 2) {
         split.push_back(word);
     } else {
-        for (std::size_t end = n; end > 0; end = previous[end]) split.push_back(word.substr(previous[end], end - previous[end]));
+        for (std::size_t end = n; end > 0; end = previous[end]) split.push_back(word.substr(previous[end], kept[end]));
         std::reverse(split.begin(), split.end());
     }
     out.insert(out.end(), split.begin(), split.end());
