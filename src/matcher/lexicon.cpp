@@ -77,8 +77,10 @@ void Lexicon::add_destination_name(std::string_view text) {
 }
 
 void Lexicon::segment_into(std::string word, std::vector<std::string>& out) {
-    // Only long run-together words that the synonym table does not know as such.
-    if (word.size() < 6 || !all_lower_letters(word) || synonyms_.is_vocabulary_word(word)) {
+    // Only long run-together words that mean nothing by themselves in the synonym table. A word
+    // found only inside its phrases ("rechnungsnummer" of "rechnungsnummer extern", but also
+    // "proprio" of "nome proprio") splits only into words that each mean a concept alone.
+    if (word.size() < 6 || !all_lower_letters(word) || synonyms_.means_alone(word)) {
         out.push_back(std::move(word));
         return;
     }
@@ -88,8 +90,10 @@ void Lexicon::segment_into(std::string word, std::vector<std::string>& out) {
         return;
     }
     // Two-letter pieces only from the synonym table ("id", "no", "nr").
+    const bool phrase_word = synonyms_.is_vocabulary_word(word);
     auto known_piece = [&](std::string_view piece) {
         if (piece.size() < 2 || piece.size() > longest_piece_ || !pieces_.count(piece)) return false;
+        if (phrase_word) return piece.size() >= 4 && synonyms_.means_alone(std::string(piece));
         return piece.size() >= 3 || synonyms_.is_vocabulary_word(std::string(piece));
     };
     // German and Dutch compounds join their parts with a linking element: Rechnung-s-nummer,
@@ -118,6 +122,7 @@ void Lexicon::segment_into(std::string word, std::vector<std::string>& out) {
     for (std::size_t end = 1; end <= n; ++end)
         for (std::size_t start = end > longest ? end - longest : 0; start < end; ++start) {
             if (pieces[start] == kNone || pieces[start] + 1 >= pieces[end]) continue;
+            if (start == 0 && end == n) continue;          // the word itself is no split
             const std::size_t length = linked_length(std::string_view(word).substr(start, end - start), end == n);
             if (length == 0) continue;
             pieces[end] = pieces[start] + 1;
@@ -173,7 +178,15 @@ NameForm Lexicon::prepare(const NormalizedText& normalized, std::string_view tex
     form.truncated = form.text.size() < whole.size();
     std::vector<std::string> words;
     words.reserve(normalized.words.size() + 2);
-    for (const std::string& word : normalized.words) segment_into(fold_umlaut_spelling(word), words);
+    std::vector<std::string> pieces;
+    for (const std::string& word : normalized.words) {
+        // A compound of known words is split as written ("steuerbetrag": steuer + betrag), before
+        // the umlaut folding that would read its "ue" as ü; anything else is folded first.
+        pieces.clear();
+        segment_into(word, pieces);
+        if (pieces.size() >= 2) words.insert(words.end(), pieces.begin(), pieces.end());
+        else segment_into(fold_umlaut_spelling(word), words);
+    }
     form.joined = joined(words);
     if (with_bigrams) form.bigrams = sorted_bigrams(form.joined);
     for (const std::string& word : normalized.all_words) form.initials += word[0];
