@@ -207,6 +207,8 @@ bool is_noise_word(std::string_view word) {
     static constexpr std::string_view kNoise[] = {
         "the", "of", "a", "an", "and", "de", "du", "des", "del", "della", "la", "le", "les", "el",
         "der", "die", "das", "den", "dem", "von", "van", "het", "your", "my", "or", "und", "oder", "et", "ou",
+        // Italian, Portuguese and Spanish "of (the)": "Data di nascita", "Data de criação", "Número do pedido".
+        "di", "dei", "degli", "delle", "dello", "dal", "da", "do", "dos", "los", "las",
     };
     if (word.size() > 5) return false;                 // none is longer: skip the scan
     return std::find(std::begin(kNoise), std::end(kNoise), word) != std::end(kNoise);
