@@ -50,7 +50,8 @@ std::vector<EnumValueRow> enum_value_rows(const Edge& edge, const profile::Sheet
     for (std::size_t i = 0; i < rows.size(); ++i)
         if (rows[i].source_value.is_string()) known.emplace(std::string(trim_ascii(rows[i].source_value.get_ref<const std::string&>())), i);
     std::size_t listed = 0;
-    for (const profile::ValueCount& entry : column->top(column->counts().size())) {
+    // The most common values only: this runs for each visible enum row every frame.
+    for (const profile::ValueCount& entry : column->top(rows.size() + kMaxListedValues)) {
         const auto it = known.find(entry.value);
         if (it != known.end()) {
             rows[it->second].count = entry.count;

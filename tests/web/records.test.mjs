@@ -53,7 +53,7 @@ describe('reading the source rows in Chromium', { skip: built ? false : 'dist/ n
     await eventually(() => recordsLine(region), (t) => t === `Checked all ${DEMO_ROWS} rows of the file.`, 'records note');
 
     // Every country in the rows, with its count, including those the preview never showed.
-    await region.getByRole('button', { name: 'Values of Country' }).click();
+    await region.getByRole('button', { name: 'Values of Country' }).press('Enter');
     const countries = demoTally('country');
     assert.ok(countries.has('France') && countries.has('Canada'));
     for (const [value, count] of countries) {
@@ -66,11 +66,11 @@ describe('reading the source rows in Chromium', { skip: built ? false : 'dist/ n
     // The review names the revenue values that are not numbers, counted from the rows.
     const revenue = demoTally('annual_revenue');
     const notNumbers = ['$1,200,000', '€4.5M', 'n/a'].reduce((sum, v) => sum + (revenue.get(v) ?? 0), 0);
-    await region.getByRole('button', { name: 'Review and submit' }).click();
+    await region.getByRole('button', { name: 'Review and submit' }).press('Enter');
     const problems = region.getByRole('list', { name: 'Values that will not import' });
     await eventually(() => problems.getByRole('listitem').allTextContents(),
       (lines) => lines.some((l) => l.startsWith(`Annual revenue (USD): ${notNumbers} of ${DEMO_ROWS} values are not numbers`)), 'review line');
-    await region.getByRole('button', { name: 'Send plan' }).click();
+    await region.getByRole('button', { name: 'Send plan' }).press('Enter');
     const [put] = await waitForRequests(env.double, 'PUT', `/v1/jobs/${DEMO_JOB_ID}/plan`);
     assert.equal(put.status, 200, JSON.stringify(put.errors));
     const country = edgeTo(JSON.parse(put.body), 'country');
@@ -90,8 +90,8 @@ describe('reading the source rows in Chromium', { skip: built ? false : 'dist/ n
     const region = page.getByRole('region', { name: 'Field mapping' });
     await eventually(() => recordsLine(region), (t) => /^Reading the file: [1-9][0-9,]* of 24,000 rows$/.test(t), 'progress');
     // The panel works meanwhile: the review opens.
-    await region.getByRole('button', { name: 'Review and submit' }).click();
-    await region.getByRole('button', { name: 'Keep editing' }).click();
+    await region.getByRole('button', { name: 'Review and submit' }).press('Enter');
+    await region.getByRole('button', { name: 'Keep editing' }).press('Enter');
     await clickItem(page, 'widget', 'button:stop-reading');
     const note = await eventually(() => recordsLine(region), (t) => t.startsWith('Reading the file was cancelled after'), 'cancelled note');
     const read = Number(/after ([0-9,]+) rows/.exec(note)[1].replace(/,/g, ''));
