@@ -22,6 +22,8 @@ const budgets = {
   'native.matcher.recall': [0.92, 'min'],
   'native.matcher.fp_null_rate': [0.02, 'max'],
   'native.matcher.2000x2000_ms': [200, 'max'],
+  'native.profile_50000x40_ms': [100, 'max'],
+  'wasm.profile_50000x40_ms': [300, 'max'],
   'native.matcher.enum_10000x100_ms': [20, 'max'],
 };
 

@@ -20,7 +20,9 @@ std::string MapperApp::mirror_key() const {
                       (ranking() ? "r" : "-") + (panel_state_.suggestions ? "s" : "-") + '/' +
                       std::to_string(panel_state_.chips) + '/' + (panel_state_.review_open ? "r" : "-") +
                       (status_.loading ? "l" : "-") + (status_.submitting ? "u" : "-") + (status_.draft_offered ? "d" : "-");
-    for (const std::string* text : {&status_.message, &status_.submit_message, &status_.warning, &status_.server_changes, &status_.job_id})
+    key += panel_state_.records ? 'R' : '-';
+    for (const std::string* text : {&status_.message, &status_.submit_message, &status_.warning, &status_.server_changes, &status_.job_id,
+                                    &status_.records_progress, &status_.records_note})
         key += '\x1f' + *text;
     key += '\x1f';
     key += panel_state_.filter;

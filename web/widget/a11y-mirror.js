@@ -33,6 +33,8 @@ export function createA11yMirror({ container, bridge }) {
   const counts = el('p');
   const saved = el('p');
   const problem = el('p');
+  // Reading the file's rows: progress, then a quiet note (the canvas header's line).
+  const records = el('p', { 'data-pm': 'records' });
 
   let state = { loaded: false };
   let lastText = '';
@@ -193,6 +195,7 @@ export function createA11yMirror({ container, bridge }) {
     if (data.certainty) notes.push(data.certainty);
     if (data.typeWarning) notes.push(`type warning: ${data.typeWarning}`);
     if (data.message) notes.push(`Flatfile: ${data.message}`);
+    if (data.valueProblem) notes.push(`will not import: ${data.valueProblem}`);
     certainty.textContent = notes.length ? notes.join('; ') : data.destination ? 'set here' : '';
     if (data.reason) certainty.setAttribute('aria-description', data.reason);
     row.append(first, samples, pickerCell, certainty);
@@ -203,7 +206,8 @@ export function createA11yMirror({ container, bridge }) {
     const destinationName = data.destination.label;
     const group = el('div', { role: 'group', 'aria-label': `Values of ${destinationName}` });
     for (const value of data.enum.values) {
-      const select = el('select', { 'aria-label': `${destinationName} value ${value.text}` });
+      const count = value.countText ? `, ${value.countText}` : '';
+      const select = el('select', { 'aria-label': `${destinationName} value ${value.text}${count}` });
       const none = el('option', { value: '' }, 'No value');
       select.appendChild(none);
       for (const [i, option] of data.enum.options.entries()) {
@@ -255,9 +259,10 @@ export function createA11yMirror({ container, bridge }) {
   dialog.setAttribute('aria-labelledby', dialogTitle.id);
   const changeList = el('ul', { 'aria-label': 'Changes' });
   const dialogNote = el('p');
+  const valueProblemList = el('ul', { 'aria-label': 'Values that will not import' });
   const send = el('button', { type: 'button' }, 'Send plan');
   const keep = el('button', { type: 'button' }, 'Keep editing');
-  dialog.append(dialogTitle, changeList, dialogNote, send, keep);
+  dialog.append(dialogTitle, changeList, valueProblemList, dialogNote, send, keep);
   send.addEventListener('click', () => { closeDialog(); act({ op: 'send' }); });
   keep.addEventListener('click', () => { act({ op: 'review', open: false }); });
   dialog.addEventListener('keydown', (event) => {
@@ -277,7 +282,7 @@ export function createA11yMirror({ container, bridge }) {
     if (back && back.isConnected && root.contains(document.activeElement)) back.focus({ preventScroll: true });
   }
 
-  root.append(heading, loading, counts, problem, saved, toolbar, search, chips, sourceGrid.root, combobox.listbox, combobox.more,
+  root.append(heading, loading, counts, records, problem, saved, toolbar, search, chips, sourceGrid.root, combobox.listbox, combobox.more,
     el('h2', {}, 'Destination fields'), destinationGrid.root, dialog, status, alert);
   container.appendChild(root);
 
@@ -289,6 +294,7 @@ export function createA11yMirror({ container, bridge }) {
     if (loading.hidden !== !state.loading) loading.hidden = !state.loading;
     setText(problem, state.message ? `Problem: ${state.message}` : '');
     setText(saved, state.submitMessage ?? '');
+    setText(records, state.recordsProgress || state.recordsNote || '');
     if (!state.loaded) { setText(counts, ''); return; }
     const c = state.counts;
     const missing = c.requiredMissing ? `${plural(c.requiredMissing, 'required field')} missing` : 'all required fields mapped';
@@ -313,6 +319,8 @@ export function createA11yMirror({ container, bridge }) {
     changeList.replaceChildren();
     const lines = state.review.lines.length ? state.review.lines : ["Nothing differs from the server's plan; sending confirms it as it is."];
     for (const line of lines) changeList.appendChild(el('li', {}, line));
+    valueProblemList.replaceChildren(...(state.review.valueProblems ?? []).map((line) => el('li', {}, line)));
+    valueProblemList.hidden = valueProblemList.childElementCount === 0;
     dialogNote.textContent = state.review.requiredMissing
       ? `${plural(state.review.requiredMissing, 'required field')} ${state.review.requiredMissing === 1 ? 'has' : 'have'} no source: the import will leave them empty.`
       : '';

@@ -223,7 +223,7 @@ export async function mountPlanMapper(container, options = {}) {
     plan: options.plan ?? null, theme: options.theme ?? 'light', allowOneToMany: !!options.allowOneToMany,
     submitMethod: options.submitMethod ?? 'put', executeOnSubmit: !!options.executeOnSubmit,
     canRefreshToken: typeof options.getToken === 'function', draft: drafts.read(),
-    testHooks: !!options.testHooks,
+    testHooks: !!options.testHooks, readRecords: !!options.readRecords,
     // Where the page runs: a secret key (sk_...) on a page that is not on this computer is exposed
     // to everyone who can open it, and the widget says so.
     pageOrigin: globalThis.location?.origin ?? '',

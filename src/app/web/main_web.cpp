@@ -120,6 +120,7 @@ pm::AppConfig parse_config(const char* config_json) {
     config.allow_one_to_many = flag("allowOneToMany");
     config.execute_on_submit = flag("executeOnSubmit");
     config.can_refresh_token = flag("canRefreshToken");
+    config.read_records = flag("readRecords");
     config.submit_with_patch = text("submitMethod") == "patch";
     return config;
 }
