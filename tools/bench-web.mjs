@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Web figures for tools/bench, measured on dist/ in headless Chromium on 127.0.0.1: transfer
 // sizes, time to the first frame and to the loaded plan, frames drawn while idle, per-frame cost
-// while scrolling and typing in the filter with 5,000 × 5,000 fields, the wasm heap then, and the
-// accessibility mirror's update cost and DOM size on that plan.
+// while scrolling and typing in the filter with 5,000 × 5,000 fields, the wasm heap then, the bytes
+// of font a plan with a few CJK labels fetches, and the accessibility mirror's update cost and DOM
+// size on that plan.
 // Prints one JSON line per figure ({"name","value","unit","runs"}), like the native benchmarks.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -47,11 +48,17 @@ function bigPlan() {
 
 // --mirror-only: just the accessibility mirror's figures (the rest takes minutes).
 const mirrorOnly = process.argv.includes('--mirror-only');
+// --fonts-only: just the font bytes of a CJK plan (and the sizes above).
+const fontsOnly = process.argv.includes('--fonts-only');
 const double = await startDoubleForDist();
 const browser = await launchChromium();
 try {
-  if (!mirrorOnly) await canvasFigures();
-  await mirrorFigures();
+  if (fontsOnly) await fontFigures();
+  else {
+    if (!mirrorOnly) await canvasFigures();
+    if (!mirrorOnly) await fontFigures();
+    await mirrorFigures();
+  }
 } finally {
   await browser.close();
   await double.close();
@@ -100,6 +107,23 @@ async function canvasFigures() {
   report('web.frame_5000x5000_typing_mean', (statsTyped.totalMs - statsType.totalMs) / Math.max(1, statsTyped.frames - statsType.frames), 'ms', statsTyped.frames - statsType.frames);
   report('web.frame_5000x5000_worst', statsTyped.maxMs, 'ms', statsTyped.frames);
   report('web.wasm_heap_5000x5000', statsTyped.heapBytes / (1024 * 1024), 'MB');
+  await page.close();
+}
+
+// Bytes of font fetched for a plan with a few CJK labels (Japanese, Chinese, Korean): the CJK
+// face's index and the slices that hold those characters, as they cross the network from the
+// double, which sends the precompressed .br copies as a static host should (README), and as files.
+async function fontFigures() {
+  const labels = ['氏名', '住所', '電話番号', '東京都', '서울'];
+  const plan = { fieldMapping: [], unmappedDestinationFields: [{ destinationField: { key: 'name', type: 'string' } }],
+    unmappedSourceFields: labels.map((label, i) => ({ sourceField: { key: `c${i}`, label, type: 'string' } })) };
+  const page = await openBlankPage(browser, double, { width: 1280, height: 800 });
+  await mountWidget(page, { height: 760, options: { plan, apiUrl: '' } });
+  await page.waitForTimeout(2000);
+  const fonts = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/fonts/'))
+    .map((e) => ({ encoded: e.encodedBodySize, decoded: e.decodedBodySize })));
+  report('web.font_bytes_cjk_plan', fonts.reduce((n, f) => n + f.encoded, 0) / 1024, 'KB', fonts.length);
+  report('web.font_bytes_cjk_plan_uncompressed', fonts.reduce((n, f) => n + f.decoded, 0) / 1024, 'KB', fonts.length);
   await page.close();
 }
 
