@@ -76,5 +76,45 @@ TEST(FallbackFonts, AFaceIsFetchedOnceAndExtendedForLaterPlans) {
     ImGui::DestroyContext(context);
 }
 
+// A host that answers later, as the web page does after its fetches.
+class LaterHost final : public AppHost {
+public:
+    void notify(AppEvent, const std::string&) override {}
+    bool load_fallback_font(ui::FallbackFace, const std::vector<ImWchar>& codepoints,
+                            std::function<void(std::vector<std::vector<unsigned char>>)> done) override {
+        asked.push_back(codepoints);
+        answers.push_back(std::move(done));
+        return true;
+    }
+    std::vector<std::vector<ImWchar>> asked;
+    std::vector<std::function<void(std::vector<std::vector<unsigned char>>)>> answers;
+};
+
+TEST(FallbackFonts, CharactersWantedWhileARequestIsInFlightAreAskedForWhenItLands) {
+    ImGuiContext* context = ImGui::CreateContext();
+    ui::apply_theme(false);
+    test::FakeHttpClient http;
+    LaterHost host;
+    AppConfig config;
+    config.job_id = "us_jb_fonts";
+    MapperApp app(config, http, host);
+
+    ASSERT_TRUE(app.set_plan(plan_with_label("氏")));
+    app.update(1);
+    ASSERT_TRUE(app.set_plan(plan_with_label("氏名")));
+    app.update(2);
+    ASSERT_EQ(host.asked.size(), 1u) << "one request per face in flight";
+    EXPECT_EQ(host.asked[0], (std::vector<ImWchar>{0x6C0F}));
+
+    host.answers[0]({});                        // the first answer lands (nothing for the atlas here)
+    app.update(3);
+    ASSERT_EQ(host.asked.size(), 2u) << "asked again for what was wanted meanwhile";
+    EXPECT_EQ(host.asked[1], (std::vector<ImWchar>{0x540D, 0x6C0F}));
+    host.answers[1]({});
+    app.update(4);
+    EXPECT_EQ(host.asked.size(), 2u) << "nothing more to ask";
+    ImGui::DestroyContext(context);
+}
+
 }  // namespace
 }  // namespace pm
