@@ -78,14 +78,16 @@ void load_fonts(float size, float ratio) {
             // The Noto extra face matches the built-in one; CJK glyphs are dense, keep the atlas small.
             merge.OversampleH = static_cast<FallbackFace>(i) == FallbackFace::NotoExtra ? 2 : 1;
             merge.OversampleV = 1;
-            io.Fonts->AddFontFromMemoryTTF(font.data(), static_cast<int>(font.size()), size * ratio, &merge, fallback.ranges.data());
+            io.Fonts->AddFontFromMemoryTTF(font.data(), static_cast<int>(font.size()), size * ratio, &merge,
+                                           fallback.ranges.data());
         }
     }
     io.FontGlobalScale = 1.0f / ratio;         // lay out in logical pixels, rasterise in device pixels
     io.Fonts->Build();
 }
 
-void add_fallback_fonts(FallbackFace face, std::vector<std::vector<unsigned char>> fonts, const std::vector<ImWchar>& codepoints) {
+void add_fallback_fonts(FallbackFace face, std::vector<std::vector<unsigned char>> fonts,
+                        const std::vector<ImWchar>& codepoints) {
     std::vector<std::vector<unsigned char>>& kept = g_fallbacks[static_cast<std::size_t>(face)].fonts;
     for (std::vector<unsigned char>& font : fonts)
         if (!font.empty()) kept.push_back(std::move(font));

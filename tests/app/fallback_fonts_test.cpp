@@ -27,7 +27,7 @@ public:
         ++requests[name];
         asked.push_back(codepoints);
         if (files_given[name]++ > 0) {
-            done({});                           // the whole face was handed over before
+            done({});  // the whole face was handed over before
             return true;
         }
         std::ifstream file("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", std::ios::binary);
@@ -106,7 +106,7 @@ TEST(FallbackFonts, CharactersWantedWhileARequestIsInFlightAreAskedForWhenItLand
     ASSERT_EQ(host.asked.size(), 1u) << "one request per face in flight";
     EXPECT_EQ(host.asked[0], (std::vector<ImWchar>{0x6C0F}));
 
-    host.answers[0]({});                        // the first answer lands (nothing for the atlas here)
+    host.answers[0]({});  // the first answer lands (nothing for the atlas here)
     app.update(3);
     ASSERT_EQ(host.asked.size(), 2u) << "asked again for what was wanted meanwhile";
     EXPECT_EQ(host.asked[1], (std::vector<ImWchar>{0x540D, 0x6C0F}));

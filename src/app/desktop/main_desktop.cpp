@@ -58,7 +58,7 @@ public:
         const bool noto = face == pm::ui::FallbackFace::NotoExtra;
         bool& given = given_[static_cast<int>(face)];
         if (given) {
-            done({});                          // the whole face is in the atlas already
+            done({});  // the whole face is in the atlas already
             return true;
         }
         const char* path = std::getenv(noto ? "PM_NOTO_EXTRA_FONT" : "PM_FALLBACK_FONT");

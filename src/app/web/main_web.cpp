@@ -342,7 +342,8 @@ EMSCRIPTEN_KEEPALIVE void pm_fallback_font(int face, const unsigned char* bytes,
     std::vector<std::vector<unsigned char>> files;
     const std::size_t total = bytes && size > 0 ? static_cast<std::size_t>(size) : 0;
     for (std::size_t at = 0; at + 4 <= total;) {
-        const std::size_t length = bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (static_cast<std::size_t>(bytes[at + 3]) << 24);
+        const std::size_t length =
+            bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (static_cast<std::size_t>(bytes[at + 3]) << 24);
         at += 4;
         if (length == 0 || length > total - at) break;
         files.emplace_back(bytes + at, bytes + at + length);
