@@ -15,9 +15,10 @@ import { sha256Hex } from './sha256.js';
 export { FLATFILE_API_ORIGINS } from './allowed-origins.js';
 
 let nextCanvasId = 1;
-// The fallback fonts beside this file, by the face number the module asks for (ui::FallbackFace;
-// src/app/web/wasm_interface.json declares the list).
-const FALLBACK_FONT_FILES = ['noto-extra.ttf', 'cjk-fallback.ttf'];
+// The fallback faces' slice indexes under fonts/ beside this file, by the face number the module
+// asks for (ui::FallbackFace; src/app/web/wasm_interface.json declares the list). Each index lists
+// the face's slices (cmake/slice_font.py): a file, the code points it holds and its SRI hash.
+const FALLBACK_FONT_FILES = ['noto-extra.json', 'cjk-fallback.json'];
 // Frames drawn after an input event: ImGui settles hover and active states over a few frames.
 const SETTLE_FRAMES = 3;
 
@@ -156,6 +157,30 @@ export async function mountPlanMapper(container, options = {}) {
     return { rect, ratio };
   }
 
+  // The slices of each fallback face this mount has (or is fetching): a plan fetches only the ones
+  // that hold its characters, each once. Indexes and slices are checked like the wasm: the module
+  // parses them, so they must be the ones built (bundle-integrity.js holds the indexes' hashes,
+  // each index its slices').
+  const sliceIndexes = new Map();
+  const slicesTaken = new Set();
+  function fallbackSlices(face, indexFile, codepoints) {
+    if (!sliceIndexes.has(face)) {
+      const integrity = BUNDLE_INTEGRITY?.fonts?.[indexFile];
+      sliceIndexes.set(face, (integrity ? fetch(new URL(`./fonts/${indexFile}`, import.meta.url), { integrity }) : Promise.reject(new Error('no hash')))
+        .then((response) => (response.ok ? response.json() : { slices: [] }))
+        .catch(() => ({ slices: [] })));
+    }
+    return sliceIndexes.get(face).then((index) => {
+      const wanted = (Array.isArray(index.slices) ? index.slices : []).filter((slice) => !slicesTaken.has(slice.file) &&
+        codepoints.some((cp) => slice.ranges.some(([first, last]) => cp >= first && cp <= last)));
+      for (const slice of wanted) slicesTaken.add(slice.file);
+      return Promise.all(wanted.map((slice) => fetch(new URL(`./fonts/${slice.file}`, import.meta.url), { integrity: slice.integrity })
+        .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(`HTTP ${response.status}`))))
+        .then((buffer) => new Uint8Array(buffer))
+        .catch(() => { slicesTaken.delete(slice.file); return null; })));   // a later plan tries again
+    }).then((files) => files.filter(Boolean));
+  }
+
   const emit = (name, detail) => {
     const handlers = { ready: options.onReady, change: options.onChange, submit: options.onSubmit, error: options.onError };
     const handler = handlers[name];
@@ -258,24 +283,26 @@ export async function mountPlanMapper(container, options = {}) {
         return true;
       },
       copyText(text) { navigator.clipboard?.writeText(text).catch(() => {}); },
-      // The plan has characters the built-in font lacks (CJK): fetch the fallback font that sits
-      // beside this file, once, and hand its bytes to the module.
-      loadFallbackFont(face) {
-        const file = FALLBACK_FONT_FILES[face];
-        if (!file) return false;
-        // Checked like the wasm: a font is parsed by the module, so it must be the one built.
-        const integrity = BUNDLE_INTEGRITY?.fonts?.[file];
-        (integrity ? fetch(new URL(`./fonts/${file}`, import.meta.url), { integrity }) : Promise.resolve(null))
-          .then((response) => (response?.ok ? response.arrayBuffer() : null))
-          .catch(() => null)
-          .then((buffer) => {
-            if (destroyed || !module) return;
-            const bytes = buffer ? new Uint8Array(buffer) : new Uint8Array(0);
-            const pointer = bytes.length ? module._malloc(bytes.length) : 0;
-            if (pointer) module.HEAPU8.set(bytes, pointer);
-            try { module._pm_fallback_font(face, pointer, pointer ? bytes.length : 0); } finally { if (pointer) module._free(pointer); }
-            scheduleFrame(0);
-          });
+      // The plan has characters the built-in font lacks (CJK, Greek...): fetch the slices of the
+      // face that hold them and that this module does not have yet, and hand them over at once.
+      loadFallbackFont(face, codepoints) {
+        const index = FALLBACK_FONT_FILES[face];
+        if (!index) return false;
+        fallbackSlices(face, index, String(codepoints).split(',').map(Number)).then((files) => {
+          if (destroyed || !module) return;
+          const total = files.reduce((sum, f) => sum + 4 + f.length, 0);
+          const pointer = total ? module._malloc(total) : 0;
+          if (pointer) {
+            let at = pointer;
+            for (const file of files) {
+              new DataView(module.HEAPU8.buffer).setUint32(at, file.length, true);
+              module.HEAPU8.set(file, at + 4);
+              at += 4 + file.length;
+            }
+          }
+          try { module._pm_fallback_font(face, pointer, pointer ? total : 0); } finally { if (pointer) module._free(pointer); }
+          scheduleFrame(0);
+        });
         return true;
       },
     },
