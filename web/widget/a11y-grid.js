@@ -4,7 +4,9 @@
 // window's edge moves the window, so every row is reachable from the keyboard.
 // Text goes in only through textContent and attributes (never markup).
 
-export const WINDOW_ROWS = 40;        // rows in the DOM at once
+// Rows in the DOM at once: enough for a screen reader's browse mode to read a screenful around
+// the keyboard, few enough that an update after an edit costs well under a frame.
+export const WINDOW_ROWS = 30;
 const PAGE_ROWS = 10;
 
 // Writes only what differs: an unchanged attribute or text costs no DOM mutation (and no relayout).
@@ -30,7 +32,8 @@ export function el(tag, attributes = {}, text = null) {
 export class VirtualGrid {
   // isBusy(node): the focused node is mid-edit; its row is then kept as it is until focus leaves it.
   constructor({ label, columns, renderRow, onWindow, onFocusRow = null, keyHandledByCell = (_event, _column) => false,
-    isBusy = (_node) => false }) {
+    isBusy = (_node) => false, windowRows = WINDOW_ROWS }) {
+    this.windowRows = windowRows;
     this.isBusy = isBusy;
     this.held = false;                 // a row was kept stale; onStale() is called once focus leaves it
     this.onStale = null;
@@ -171,7 +174,7 @@ export class VirtualGrid {
     this.activeRow = Math.min(Math.max(0, row), this.total - 1);
     this.activeColumn = Math.min(Math.max(0, column), this.columnCount - 1);
     if (!this.entryAt(this.activeRow)) {
-      const first = Math.max(0, Math.min(this.activeRow - Math.floor(WINDOW_ROWS / 4), this.total - WINDOW_ROWS));
+      const first = Math.max(0, Math.min(this.activeRow - Math.floor(this.windowRows / 4), this.total - this.windowRows));
       this.onWindow(first);            // calls show() synchronously
     }
     this.updateTabStops();

@@ -15,6 +15,8 @@ import { el, setAttr, setText, VirtualGrid, WINDOW_ROWS } from './a11y-grid.js';
 // focus instead: the row whose control has the keyboard gets a ring there).
 const HIDDEN_STYLE = 'position:absolute;left:0;top:0;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap;margin:-1px;padding:0;border:0';
 
+// The destination grid is read less often (it says which source feeds each field): a shorter window.
+const DESTINATION_ROWS = 20;
 const CHIPS = [['unmapped', 'Unmapped'], ['requiredMissing', 'Required missing'], ['lowConfidence', 'Low confidence'], ['changed', 'Changed']];
 const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -319,6 +321,7 @@ export function createA11yMirror({ container, bridge }) {
       patch(data);
       return { row, focusables: [name, required, from], patch };
     },
+    windowRows: DESTINATION_ROWS,
     onWindow: (first) => { destinationWindow = first; update(); },
   });
 
@@ -416,7 +419,7 @@ export function createA11yMirror({ container, bridge }) {
   function update() {
     const started = performance.now();
     // The module answers "" when nothing the mirror shows changed since it last asked.
-    const text = bridge.stateText(rowWindow, WINDOW_ROWS, destinationWindow, WINDOW_ROWS);
+    const text = bridge.stateText(rowWindow, WINDOW_ROWS, destinationWindow, DESTINATION_ROWS);
     if (text === '' || text === lastText) {
       stats.checks += 1;
       stats.checkMs += performance.now() - started;
