@@ -1,7 +1,7 @@
 // The accessibility mirror's header notices in Chromium with the real wasm, used ONLY through roles
 // and accessible names: edits kept from an earlier visit (restore, discard), the version Flatfile
 // saved when it differs from the one sent (use it, keep mine), and copying the plan as JSON after
-// a failed submit. Each outcome is read from the live region and checked in the plan itself.
+// a failed submit, and the keyboard map. Each outcome is read from the live region and checked in the plan itself.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -140,6 +140,24 @@ describe('accessibility mirror: the header notices', { skip: built ? false : 'di
     await expectStatus(region, 'The plan is on the clipboard as JSON.');
     const copied = await eventually(() => page.evaluate(() => window.copied), (c) => c.length === 1, 'one copy');
     assert.equal(edgeTo(JSON.parse(copied[0]), 'tags').sourceField.key, 'notes');
+    await page.close();
+  });
+
+  test('the keyboard map is reachable from the mirror: a disclosure button and a list', { timeout: 60_000 }, async () => {
+    env.double.reset();
+    const page = await openBlankPage(env.browser, env.double);
+    await mountWidget(page);
+    const region = page.getByRole('region', { name: 'Field mapping' });
+    const button = region.getByRole('button', { name: 'Keyboard shortcuts' });
+    assert.equal(await button.getAttribute('aria-expanded'), 'false');
+    assert.equal(await region.getByRole('list', { name: 'Keyboard shortcuts' }).count(), 0, 'closed at first');
+    await button.press('Enter');
+    assert.equal(await button.getAttribute('aria-expanded'), 'true');
+    const lines = await region.getByRole('list', { name: 'Keyboard shortcuts' }).getByRole('listitem').allTextContents();
+    assert.ok(lines.some((line) => line.includes('Ctrl+End')), lines.join(' | '));
+    assert.ok(lines.some((line) => line.includes('Alt+Down')), lines.join(' | '));
+    await button.press('Enter');
+    assert.equal(await region.getByRole('list', { name: 'Keyboard shortcuts' }).count(), 0, 'closed again');
     await page.close();
   });
 });

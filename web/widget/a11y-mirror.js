@@ -18,6 +18,15 @@ const HIDDEN_STYLE = 'position:absolute;left:0;top:0;width:1px;height:1px;overfl
 // The destination grid is read less often (it says which source feeds each field): a shorter window.
 const DESTINATION_ROWS = 20;
 const CHIPS = [['unmapped', 'Unmapped'], ['requiredMissing', 'Required missing'], ['lowConfidence', 'Low confidence'], ['changed', 'Changed']];
+const KEYBOARD_HELP = [
+  'Tab and Shift+Tab: the header buttons, the search, the filters, the source grid, the destination grid.',
+  'In a grid: Up and Down arrows move by row, Page Up and Page Down by 10 rows, Ctrl+Home and Ctrl+End to the first and last row.',
+  'In a grid: Left and Right arrows, Home and End move between the cells of a row.',
+  'In a destination box: type to filter the fields; Alt+Down or Enter opens the list; Up, Down and Enter choose; Escape closes.',
+  'Bulk actions: Enter or Down opens the menu; Up, Down and Enter run an action; Escape closes.',
+  'In the review: Enter sends the plan, Escape keeps editing.',
+  'In the visual panel: Ctrl+F searches, Ctrl+Z undoes, Ctrl+Shift+Z or Ctrl+Y redoes, Ctrl+Enter opens the review, F1 or ? shows the keys.',
+];
 const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 // bridge: { stateText(firstRow, rows, firstDestination, destinations) -> JSON text, options(source,
@@ -111,7 +120,16 @@ export function createA11yMirror({ container, bridge }) {
     reviewReturnFocus = document.activeElement;
     act({ op: 'review', open: true });
   });
-  toolbar.append(undo, redo, bulk, menu, review);
+  // The keyboard map (the canvas's F1 popup, in words): a disclosure after the toolbar.
+  const helpButton = el('button', { type: 'button', 'aria-expanded': 'false' }, 'Keyboard shortcuts');
+  const help = el('ul', { 'aria-label': 'Keyboard shortcuts', hidden: true });
+  helpButton.setAttribute('aria-controls', help.id = `${menu.id}-keys`);
+  for (const line of KEYBOARD_HELP) help.appendChild(el('li', {}, line));
+  helpButton.addEventListener('click', () => {
+    help.hidden = !help.hidden;
+    helpButton.setAttribute('aria-expanded', help.hidden ? 'false' : 'true');
+  });
+  toolbar.append(undo, redo, bulk, menu, review, helpButton);
 
   function menuItems() {
     const items = [];
@@ -353,7 +371,7 @@ export function createA11yMirror({ container, bridge }) {
     if (back && back.isConnected && root.contains(document.activeElement)) back.focus({ preventScroll: true });
   }
 
-  root.append(heading, loading, counts, problem, saved, notices, toolbar, search, chips, sourceGrid.root, combobox.listbox, combobox.more,
+  root.append(heading, loading, counts, problem, saved, notices, toolbar, help, search, chips, sourceGrid.root, combobox.listbox, combobox.more,
     el('h2', {}, 'Destination fields'), destinationGrid.root, dialog, status, alert);
   container.appendChild(root);
 

@@ -86,6 +86,7 @@ struct Widget {
     double last_frame_ms = 0;
     double frames_drawn = 0;
     bool dark = false;
+    bool high_contrast = false;                 // prefers-contrast: more or forced-colors (pm_set_look)
 };
 
 // One widget per module instance: several widgets on a page are several module instances.
@@ -183,7 +184,7 @@ EMSCRIPTEN_KEEPALIVE int pm_create(const char* canvas_selector, const char* conf
         emscripten_webgl_make_context_current(gl);
         // The font atlas is built (once, at the page's pixel ratio) while the GPU process links
         // the shaders.
-        if (!g_widget->renderer.init([] { pm::style_imgui_context(g_widget->dark, g_widget->pixel_ratio); }))
+        if (!g_widget->renderer.init([] { pm::style_imgui_context(g_widget->dark, g_widget->pixel_ratio, g_widget->high_contrast); }))
             failure = -3;
     }
     if (failure != 0) {
@@ -328,6 +329,17 @@ EMSCRIPTEN_KEEPALIVE void pm_fallback_font(int face, const unsigned char* bytes,
     auto done = std::move(g_widget->host.font_done[face]);
     g_widget->host.font_done[face] = nullptr;
     if (bytes && size > 0) done(std::vector<unsigned char>(bytes, bytes + size));
+}
+
+// The platform's look, from the page's media queries (plan-mapper.js): dark (the host's theme, or
+// the system's colours under forced-colors), high contrast (prefers-contrast: more or
+// forced-colors: active) and reduced motion (prefers-reduced-motion: the text cursor stops blinking).
+EMSCRIPTEN_KEEPALIVE void pm_set_look(int dark, int high_contrast, int reduced_motion) {
+    if (!g_widget) return;
+    g_widget->dark = dark != 0;
+    g_widget->high_contrast = high_contrast != 0;
+    pm::ui::apply_theme(g_widget->dark, g_widget->high_contrast);
+    ImGui::GetIO().ConfigInputTextCursorBlink = reduced_motion == 0;
 }
 
 // Controller calls from the page; each returns 1 when it did something.
