@@ -82,16 +82,29 @@ export class VirtualGrid {
     // stays where it was.
     const focusedLeaves = focused !== null && focused.patch && !this.isBusy(active) && !items.some((item) => item.key === focused.key);
     const old = new Map(this.rows.map((r) => [r.key, r]));
-    const next = [];
+    // Each item gets its own row's nodes, or (the focused row aside) the nodes of a row that left
+    // the window, patched with the new data: scrolling or an edit that moves rows writes texts
+    // instead of building and dropping rows.
     let recycled = null;
+    const given = items.map((item, i) => {
+      if (focusedLeaves && !recycled && focused.index === first + i) {
+        recycled = focused;
+        return focused;
+      }
+      return old.get(item.key) ?? null;
+    });
+    const taken = new Set(given);
+    const spare = this.rows.filter((entry) => !taken.has(entry) && !entry.row.contains(active));
+    const next = [];
     for (const [i, item] of items.entries()) {
       const index = first + i;
-      let entry = old.get(item.key);
-      if (focusedLeaves && !recycled && focused.index === index) {
-        // (the nodes this row had, if any, go: they hold no keyboard)
-        entry = recycled = focused;
+      let entry = given[i];
+      if ((recycled && entry === recycled) || (!entry && spare.length && (entry = spare.pop()))) {
         entry.key = item.key;
-        entry.json = null;
+        entry.json = null;             // (its nodes show another row: patched below)
+        // Taken out first and put back where it now belongs, like a new row (left in place, the
+        // rows between its old and new places would all be moved around it instead).
+        if (entry !== recycled) entry.row.remove();
       }
       if (entry && entry.json !== item.json && entry.row.contains(active) && this.isBusy(active)) {
         this.held = true;
