@@ -31,6 +31,8 @@ const TextPalette kDarkHigh{
     ImVec4(1.00f, 1.00f, 0.00f, 1.0f)};
 bool g_dark = false;
 bool g_high_contrast = false;
+float g_text_scale = 1.0f;
+float font_size() { return kFontSize * g_text_scale; }
 
 // Pure background and text, the controls outlined in the text colour, fills that keep the text
 // readable when hovered or pressed.
@@ -75,7 +77,7 @@ void apply_theme(bool dark, bool high_contrast) {
     style.Colors[ImGuiCol_TextDisabled] = dark ? ImVec4(0.62f, 0.62f, 0.62f, 1.0f) : ImVec4(0.36f, 0.36f, 0.36f, 1.0f);
     if (high_contrast) apply_high_contrast(style, dark);
     style.Colors[ImGuiCol_NavHighlight] = text_palette(dark, high_contrast).focus;
-    const float em = kFontSize;
+    const float em = font_size();
     style.WindowPadding = ImVec2(0.8f * em, 0.8f * em);
     style.FramePadding = ImVec2(0.5f * em, 0.25f * em);
     style.ItemSpacing = ImVec2(0.6f * em, 0.35f * em);
@@ -87,6 +89,16 @@ void apply_theme(bool dark, bool high_contrast) {
     if (ImGui::GetIO().Fonts->Fonts.empty()) set_pixel_ratio(1.0f);
 }
 
-void set_pixel_ratio(float ratio) { load_fonts(kFontSize, ratio); }
+void set_pixel_ratio(float ratio) { load_fonts(font_size(), ratio); }
+
+bool set_text_scale(float scale, float ratio) {
+    if (!(scale >= 1.0f)) scale = 1.0f;        // never smaller than designed (NaN too)
+    if (scale > 3.0f) scale = 3.0f;
+    if (scale == g_text_scale) return false;
+    g_text_scale = scale;
+    load_fonts(font_size(), ratio);
+    apply_theme(g_dark, g_high_contrast);
+    return true;
+}
 
 }  // namespace pm::ui

@@ -1,6 +1,7 @@
 // The platform's look in Chromium with the real wasm: asking for more contrast, or forced colours,
 // switches the canvas to the high-contrast theme (pure white or black behind the text) while the
-// widget runs, and switching back restores the normal theme. Read from the canvas's pixels.
+// widget runs, and switching back restores the normal theme (read from the canvas's pixels); a
+// larger browser text size redraws the canvas's text larger (read from where items are drawn).
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -26,6 +27,17 @@ async function waitForCorner(page, check, what) {
     if (check(colour)) return colour;
     if (Date.now() > deadline) throw new Error(`${what}: the corner is ${colour.join(',')}`);
     await page.waitForTimeout(100);
+  }
+}
+
+async function eventually(read, check, what, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  let value;
+  for (;;) {
+    value = await read();
+    if (check(value)) return value;
+    if (Date.now() > deadline) throw new Error(`${what}: last saw ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
@@ -62,6 +74,26 @@ describe('the canvas follows prefers-contrast and forced-colors', { skip: built 
 
     await page.emulateMedia({ forcedColors: 'none', colorScheme: 'light' });
     await waitForCorner(page, (c) => c.join() === normal.join(), 'back to the normal theme after forced colours');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('a larger browser text size rebuilds the canvas text at that size; back to normal when it goes', { timeout: 60_000 }, async () => {
+    env.double.reset();
+    const page = await openBlankPage(env.browser, env.double);
+    await mountWidget(page);
+    // The search field's height in the canvas follows the font size.
+    const searchHeight = () => page.evaluate(() => {
+      const rect = window.controllers.widget.debugItems().filter;
+      return rect ? rect[3] - rect[1] : 0;
+    });
+    const normal = await eventually(searchHeight, (h) => h > 0, 'the search field drawn');
+    // What a reader's larger default font size does to the page: the root font size grows.
+    await page.evaluate(() => { document.documentElement.style.fontSize = '24px'; });
+    const larger = await eventually(searchHeight, (h) => h >= normal * 1.4, `the search field grows from ${normal}`);
+    assert.ok(larger <= normal * 1.6, `grew to ${larger} from ${normal}`);
+    await page.evaluate(() => { document.documentElement.style.fontSize = ''; });
+    await eventually(searchHeight, (h) => Math.abs(h - normal) < 0.5, 'the search field back to its size');
     assert.deepEqual(page.problems, []);
     await page.close();
   });

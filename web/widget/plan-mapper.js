@@ -328,10 +328,20 @@ export async function mountPlanMapper(container, options = {}) {
       probe.remove();
       dark = 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
     }
-    module._pm_set_look(dark ? 1 : 0, contrast || forced ? 1 : 0, motion ? 1 : 0);
+    // The reader's text size (a larger default font size in the browser, or text scaling on the
+    // system): the root's font size against the 16 px the panel is designed for.
+    const textScale = (parseFloat(getComputedStyle(document.documentElement).fontSize) || 16) / 16;
+    module._pm_set_look(dark ? 1 : 0, contrast || forced ? 1 : 0, motion ? 1 : 0, textScale);
     scheduleFrame(0);
   };
   for (const query of lookQueries) query?.addEventListener('change', applyLook);
+  // A change of the root font size resizes this probe (10rem wide), which re-applies the look.
+  const textProbe = document.createElement('span');
+  textProbe.setAttribute('aria-hidden', 'true');
+  textProbe.style.cssText = 'position:absolute;left:0;top:0;width:10rem;height:0;visibility:hidden;pointer-events:none';
+  region.appendChild(textProbe);
+  const textObserver = new ResizeObserver(() => applyLook());
+  textObserver.observe(textProbe);
   applyLook();
 
   // The accessibility mirror reads the module's state after each frame that may have changed it.
@@ -451,6 +461,7 @@ export async function mountPlanMapper(container, options = {}) {
       resizeObserver.disconnect();
       ratioQuery?.removeEventListener('change', onRatioChange);
       for (const query of lookQueries) query?.removeEventListener('change', applyLook);
+      textObserver.disconnect();
       for (const [type, handler, listenerOptions] of listeners) canvas.removeEventListener(type, handler, listenerOptions);
       module._pm_destroy();
       mirror?.destroy();

@@ -331,15 +331,18 @@ EMSCRIPTEN_KEEPALIVE void pm_fallback_font(int face, const unsigned char* bytes,
     if (bytes && size > 0) done(std::vector<unsigned char>(bytes, bytes + size));
 }
 
-// The platform's look, from the page's media queries (plan-mapper.js): dark (the host's theme, or
+// The platform's look, from the page's media queries and text size (plan-mapper.js): dark (the host's theme, or
 // the system's colours under forced-colors), high contrast (prefers-contrast: more or
 // forced-colors: active) and reduced motion (prefers-reduced-motion: the text cursor stops blinking).
-EMSCRIPTEN_KEEPALIVE void pm_set_look(int dark, int high_contrast, int reduced_motion) {
+// text_scale: the browser's text size over the design's (its root font size / 16 px): the font
+// atlas is rebuilt at that size, so larger text stays sharp rather than being stretched.
+EMSCRIPTEN_KEEPALIVE void pm_set_look(int dark, int high_contrast, int reduced_motion, double text_scale) {
     if (!g_widget) return;
     g_widget->dark = dark != 0;
     g_widget->high_contrast = high_contrast != 0;
     pm::ui::apply_theme(g_widget->dark, g_widget->high_contrast);
     ImGui::GetIO().ConfigInputTextCursorBlink = reduced_motion == 0;
+    if (pm::ui::set_text_scale(static_cast<float>(text_scale), g_widget->pixel_ratio)) g_widget->renderer.invalidate_fonts();
 }
 
 // Controller calls from the page; each returns 1 when it did something.
