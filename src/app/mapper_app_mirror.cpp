@@ -59,8 +59,8 @@ MirrorOutcome MapperApp::mirror_request(const ui::PanelRequests& requests) {
 std::string MapperApp::mirror_action(const std::string& action_json) {
     ui::PanelRequests requests;
     const MirrorOutcome outcome = read_mirror_request(action_json, requests)
-                                      ? mirror_request(requests)
-                                      : apply_mirror_action(session_.get(), panel_state_, action_json);
+        ? mirror_request(requests)
+        : apply_mirror_action(session_.get(), panel_state_, action_json);
     after_draw_changes();
     if (outcome.submit) submit();
     return Json{{"ok", outcome.ok}, {"announcement", outcome.announcement}}.dump(-1, ' ', false, Json::error_handler_t::replace);

@@ -70,10 +70,12 @@ TEST_P(Contrast, EveryTextColourReachesFourAndAHalfToOneOnEveryBackground) {
         const ImVec4 behind = over(colours[fill], window);
         EXPECT_GE(contrast(colours[ImGuiCol_Text], behind), needed()) << ImGui::GetStyleColorName(fill);
     }
-    EXPECT_GE(contrast(colours[ImGuiCol_TextDisabled], over(colours[ImGuiCol_FrameBg], window)), needed()) << "placeholder in a text field";
+    EXPECT_GE(contrast(colours[ImGuiCol_TextDisabled], over(colours[ImGuiCol_FrameBg], window)), needed())
+        << "placeholder in a text field";
     // High contrast: hovered and pressed controls keep their text at 7:1 too.
     if (high())
-        for (const ImGuiCol fill : {ImGuiCol_ButtonHovered, ImGuiCol_ButtonActive, ImGuiCol_FrameBgHovered, ImGuiCol_HeaderHovered, ImGuiCol_HeaderActive})
+        for (const ImGuiCol fill : {ImGuiCol_ButtonHovered, ImGuiCol_ButtonActive, ImGuiCol_FrameBgHovered,
+                                    ImGuiCol_HeaderHovered, ImGuiCol_HeaderActive})
             EXPECT_GE(contrast(colours[ImGuiCol_Text], over(colours[fill], window)), needed()) << ImGui::GetStyleColorName(fill);
 }
 
@@ -109,7 +111,8 @@ INSTANTIATE_TEST_SUITE_P(Themes, Contrast,
                          ::testing::Values(std::make_pair(false, false), std::make_pair(true, false), std::make_pair(false, true),
                                            std::make_pair(true, true)),
                          [](const ::testing::TestParamInfo<std::pair<bool, bool>>& param_info) {
-                             return std::string(param_info.param.first ? "Dark" : "Light") + (param_info.param.second ? "HighContrast" : "");
+                             return std::string(param_info.param.first ? "Dark" : "Light") +
+                                 (param_info.param.second ? "HighContrast" : "");
                          });
 
 }  // namespace

@@ -86,7 +86,7 @@ struct Widget {
     double last_frame_ms = 0;
     double frames_drawn = 0;
     bool dark = false;
-    bool high_contrast = false;                 // prefers-contrast: more or forced-colors (pm_set_look)
+    bool high_contrast = false;  // prefers-contrast: more or forced-colors (pm_set_look)
 };
 
 // One widget per module instance: several widgets on a page are several module instances.
@@ -184,7 +184,8 @@ EMSCRIPTEN_KEEPALIVE int pm_create(const char* canvas_selector, const char* conf
         emscripten_webgl_make_context_current(gl);
         // The font atlas is built (once, at the page's pixel ratio) while the GPU process links
         // the shaders.
-        if (!g_widget->renderer.init([] { pm::style_imgui_context(g_widget->dark, g_widget->pixel_ratio, g_widget->high_contrast); }))
+        if (!g_widget->renderer.init(
+                [] { pm::style_imgui_context(g_widget->dark, g_widget->pixel_ratio, g_widget->high_contrast); }))
             failure = -3;
     }
     if (failure != 0) {
