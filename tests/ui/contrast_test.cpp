@@ -73,10 +73,12 @@ TEST_P(Contrast, EveryTextColourReachesFourAndAHalfToOneOnEveryBackground) {
     EXPECT_GE(contrast(colours[ImGuiCol_TextDisabled], over(colours[ImGuiCol_FrameBg], window)), needed())
         << "placeholder in a text field";
     // High contrast: hovered and pressed controls keep their text at 7:1 too.
-    if (high())
+    if (high()) {
         for (const ImGuiCol fill : {ImGuiCol_ButtonHovered, ImGuiCol_ButtonActive, ImGuiCol_FrameBgHovered,
-                                    ImGuiCol_HeaderHovered, ImGuiCol_HeaderActive})
+                                    ImGuiCol_HeaderHovered, ImGuiCol_HeaderActive}) {
             EXPECT_GE(contrast(colours[ImGuiCol_Text], over(colours[fill], window)), needed()) << ImGui::GetStyleColorName(fill);
+        }
+    }
 }
 
 TEST_P(Contrast, TheFocusRingStandsOutThreeToOne) {
