@@ -138,7 +138,9 @@ async function mirrorFigures() {
   const region = mirrorPage.getByRole('region', { name: 'Field mapping' });
   const mirrorNodes = () => mirrorPage.evaluate(() => document.querySelector('[data-plan-mapper-mirror]').querySelectorAll('*').length + 1);
   const editMs = [];
-  for (let i = 0; i < 10; i += 1) {
+  // 20 edits: on the shared 2-core machine a single update is often stretched by another
+  // process taking the core; the median and the best of 20 say more than one run.
+  for (let i = 0; i < 20; i += 1) {
     const before = await mirrorPage.evaluate(() => window.controllers.widget.mirrorStats().updates);
     const combo = region.getByRole('combobox', { name: `Destination for Field ${i}`, exact: true });
     await combo.fill(`Field ${4500 + i}`);
@@ -151,6 +153,7 @@ async function mirrorFigures() {
   }
   report('web.mirror_update_after_edit_5000x5000', median(editMs), 'ms', editMs.length);
   report('web.mirror_update_after_edit_5000x5000_worst', Math.max(...editMs), 'ms', editMs.length);
+  report('web.mirror_update_after_edit_5000x5000_best', Math.min(...editMs), 'ms', editMs.length);
   let most = await mirrorNodes();
   await region.getByRole('grid', { name: 'Source columns' }).getByRole('gridcell').first().focus();
   for (let i = 0; i < 20; i += 1) {

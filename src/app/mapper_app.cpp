@@ -384,6 +384,11 @@ void MapperApp::update(double now_ms) {
 void MapperApp::draw() {
     const ui::PanelRequests requests = ui::draw_mapping_panel(session_.get(), status_, panel_state_);
     if (session_) plan_drawn_ = true;
+    apply_requests(requests);
+}
+
+// What the person asked for through the canvas or the mirror (the same buttons in both).
+void MapperApp::apply_requests(const ui::PanelRequests& requests) {
     if (requests.restore_draft) restore_draft();
     if (requests.stop_reading && records_) records_->cancel();
     if (requests.accept_threshold > 0 && session_) accept_assignment(*session_, requests.accept_threshold);

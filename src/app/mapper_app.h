@@ -9,6 +9,7 @@
 #include "app/app_config.h"
 #include "app/app_host.h"
 #include "app/fallback_fonts.h"
+#include "app/mirror_actions.h"
 #include "app/mirror_model.h"
 #include "core/api/client.h"
 #include "core/api/http_client.h"
@@ -120,6 +121,8 @@ private:
     std::uint64_t sessions_started_ = 0;       // tells plans apart whose revisions are equal
     std::string mirror_key_;                   // what the mirror was last given (mirror_state_if_changed)
     std::string mirror_key() const;
+    void apply_requests(const ui::PanelRequests& requests);
+    MirrorOutcome mirror_request(const ui::PanelRequests& requests);
 };
 
 }  // namespace pm

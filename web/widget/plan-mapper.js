@@ -337,6 +337,40 @@ export async function mountPlanMapper(container, options = {}) {
   }
   abandon = () => { module._pm_destroy(); destroyed = true; region.remove(); delete container.dataset.planMapperState; };
 
+  // The platform's look, followed while the widget lives: more contrast asked for (or forced
+  // colours, whose background decides light or dark) gives the high-contrast theme; reduced
+  // motion stops the text cursor blinking.
+  const lookQueries = ['(prefers-contrast: more)', '(forced-colors: active)', '(prefers-reduced-motion: reduce)']
+    .map((query) => window.matchMedia?.(query) ?? null);
+  const applyLook = () => {
+    if (destroyed) return;
+    const [contrast, forced, motion] = lookQueries.map((query) => !!query?.matches);
+    let dark = config.theme === 'dark';
+    if (forced) {
+      // The system's own background colour, as the page is told it in forced-colors mode.
+      const probe = document.createElement('span');
+      probe.style.cssText = 'color:Canvas;forced-color-adjust:none';
+      region.appendChild(probe);
+      const [r, g, b] = (getComputedStyle(probe).color.match(/\d+(\.\d+)?/g) ?? ['255', '255', '255']).map(Number);
+      probe.remove();
+      dark = 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+    }
+    // The reader's text size (a larger default font size in the browser, or text scaling on the
+    // system): the root's font size against the 16 px the panel is designed for.
+    const textScale = (parseFloat(getComputedStyle(document.documentElement).fontSize) || 16) / 16;
+    module._pm_set_look(dark ? 1 : 0, contrast || forced ? 1 : 0, motion ? 1 : 0, textScale);
+    scheduleFrame(0);
+  };
+  for (const query of lookQueries) query?.addEventListener('change', applyLook);
+  // A change of the root font size resizes this probe (10rem wide), which re-applies the look.
+  const textProbe = document.createElement('span');
+  textProbe.setAttribute('aria-hidden', 'true');
+  textProbe.style.cssText = 'position:absolute;left:0;top:0;width:10rem;height:0;visibility:hidden;pointer-events:none';
+  region.appendChild(textProbe);
+  const textObserver = new ResizeObserver(() => applyLook());
+  textObserver.observe(textProbe);
+  applyLook();
+
   // The accessibility mirror reads the module's state after each frame that may have changed it.
   const readText = (pointer) => module.UTF8ToString(pointer);
   mirror = createA11yMirror({
@@ -453,6 +487,8 @@ export async function mountPlanMapper(container, options = {}) {
       if (frameTimer) clearTimeout(frameTimer);
       resizeObserver.disconnect();
       ratioQuery?.removeEventListener('change', onRatioChange);
+      for (const query of lookQueries) query?.removeEventListener('change', applyLook);
+      textObserver.disconnect();
       for (const [type, handler, listenerOptions] of listeners) canvas.removeEventListener(type, handler, listenerOptions);
       module._pm_destroy();
       mirror?.destroy();

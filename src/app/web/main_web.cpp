@@ -96,6 +96,7 @@ struct Widget {
     double last_frame_ms = 0;
     double frames_drawn = 0;
     bool dark = false;
+    bool high_contrast = false;  // prefers-contrast: more or forced-colors (pm_set_look)
 };
 
 // One widget per module instance: several widgets on a page are several module instances.
@@ -194,7 +195,8 @@ EMSCRIPTEN_KEEPALIVE int pm_create(const char* canvas_selector, const char* conf
         emscripten_webgl_make_context_current(gl);
         // The font atlas is built (once, at the page's pixel ratio) while the GPU process links
         // the shaders.
-        if (!g_widget->renderer.init([] { pm::style_imgui_context(g_widget->dark, g_widget->pixel_ratio); }))
+        if (!g_widget->renderer.init(
+                [] { pm::style_imgui_context(g_widget->dark, g_widget->pixel_ratio, g_widget->high_contrast); }))
             failure = -3;
     }
     if (failure != 0) {
@@ -351,6 +353,20 @@ EMSCRIPTEN_KEEPALIVE void pm_fallback_font(int face, const unsigned char* bytes,
         at += length;
     }
     done(std::move(files));
+}
+
+// The platform's look, from the page's media queries and text size (plan-mapper.js): dark (the host's theme, or
+// the system's colours under forced-colors), high contrast (prefers-contrast: more or
+// forced-colors: active) and reduced motion (prefers-reduced-motion: the text cursor stops blinking).
+// text_scale: the browser's text size over the design's (its root font size / 16 px): the font
+// atlas is rebuilt at that size, so larger text stays sharp rather than being stretched.
+EMSCRIPTEN_KEEPALIVE void pm_set_look(int dark, int high_contrast, int reduced_motion, double text_scale) {
+    if (!g_widget) return;
+    g_widget->dark = dark != 0;
+    g_widget->high_contrast = high_contrast != 0;
+    pm::ui::apply_theme(g_widget->dark, g_widget->high_contrast);
+    ImGui::GetIO().ConfigInputTextCursorBlink = reduced_motion == 0;
+    if (pm::ui::set_text_scale(static_cast<float>(text_scale), g_widget->pixel_ratio)) g_widget->renderer.invalidate_fonts();
 }
 
 // Controller calls from the page; each returns 1 when it did something.
