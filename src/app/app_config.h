@@ -25,6 +25,10 @@ struct AppConfig {
     bool execute_on_submit = false;            // POST execute once the plan is confirmed
     bool can_refresh_token = false;            // the host can fetch a new token after a 401
     AutoApply auto_apply = AutoApply::Confident;
+    // Read the source sheet's rows after the plan loads (core/profile): every enum value with its
+    // count, and what will not import. Off unless asked for while the browser tests that submit the
+    // demo job's exact plan assume no edits arrive from the rows.
+    bool read_records = false;
 };
 
 }  // namespace pm

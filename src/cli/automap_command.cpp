@@ -1,5 +1,5 @@
 // `plan-mapper automap --job ID [--accuracy exact|confident] [--execute]`: GET the plan, match the
-// unmapped columns, PUT it, and with --execute run the job only when every edge meets the
+// unmapped columns, map every enum value found in the source rows (GET .../records), PUT it, and with --execute run the job only when every edge meets the
 // accuracy (Flatfile's automap plugin rule: exact = every edge absolute; confident = strong or
 // absolute; an edge without metadata fails; an empty fieldMapping fails).
 #include "cli/api_session.h"
@@ -8,6 +8,7 @@
 #include "cli/match_report.h"
 
 #include "core/session/session.h"
+#include "matcher/profile_enum_values.h"
 
 #include <ostream>
 
@@ -58,14 +59,23 @@ int run_automap(const std::vector<std::string>& raw_args, Io io) {
     }
     Session session(loaded->plan);
     const std::size_t added = match_into(session, threshold, io.err);
+    // Every distinct value of each enum column from the source rows, not only the preview's. When
+    // the rows cannot be read the preview's values stay as they are (the note says why).
+    const auto reader = api.read_records(loaded->job, profile::ReaderOptions{});
+    if (!reader->note().empty()) io.err << reader->note() << '\n';
+    const match::EnumFill fill = match::map_enum_values_from_profile(session, reader->profile());
+    if (fill.edges > 0)
+        io.err << fill.mapped << " enum value" << (fill.mapped == 1 ? "" : "s") << " mapped from "
+               << reader->profile().rows() << " rows (" << fill.unmatched << " without a matching option)\n";
     std::optional<JobPlan> saved = loaded;
-    if (added > 0) {
+    if (added > 0 || fill.mapped > 0) {
         saved = api.put_plan(job_id, loaded->job.file_id, session.plan(), api_error);
         if (!saved) {
             io.err << "plan-mapper: saving the plan: " << api_error.message << '\n';
             return exit_code_for(api_error);
         }
-        io.err << "plan saved with " << added << " new pair" << (added == 1 ? "" : "s") << '\n';
+        io.err << "plan saved with " << added << " new pair" << (added == 1 ? "" : "s") << " and " << fill.mapped
+               << " enum value" << (fill.mapped == 1 ? "" : "s") << " mapped\n";
     }
     if (!args.flags.count("execute")) return kExitOk;
     const std::string gap = accuracy_gap(saved->plan, accuracy == "exact");

@@ -26,6 +26,10 @@ struct PanelStatus {
     // The server confirmed a plan that differs from the one sent: what differs, for a person.
     // The person's plan stays on screen until they choose.
     std::string server_changes;
+    // Reading the source rows: progress while it runs ("Reading the file: 12,000 of 48,000
+    // rows"), then a quiet note when it ended early or could not read them.
+    std::string records_progress;
+    std::string records_note;
 };
 
 // What the person asked for that the panel cannot do itself.
@@ -42,6 +46,7 @@ struct PanelRequests {
     std::string reject_suggested;
     bool accept_all_suggested = false;
     bool reject_all_suggested = false;
+    bool stop_reading = false;                 // stop reading the source rows (what was read is kept)
 };
 
 // session may be null (still loading, or failed).

@@ -2,6 +2,7 @@
 // review. Owned by the app, one per widget.
 #pragma once
 
+#include "core/profile/sheet_profile.h"
 #include "ui/enum_editor.h"
 #include "ui/panel_view.h"
 
@@ -17,6 +18,13 @@ namespace pm::ui {
 struct TableLine {
     std::size_t source_row = 0;
     int value_index = -1;                      // -1: the source row itself
+};
+
+// Values of a mapped column its destination will not take, in words for the row and the review.
+struct ValueProblem {
+    std::string mark;                          // short, on the row: "118 not numbers"
+    std::string text;                          // "Amount: 118 of 9,000 values are not numbers, 12 blank"
+    std::string examples;                      // a few offending values: "n/a" (96), "TBD" (22)
 };
 
 struct PanelState {
@@ -45,6 +53,11 @@ struct PanelState {
     // A row's Accept / Reject of a suggested edge (destination key), handed on as PanelRequests.
     std::string accept_suggested;
     std::string reject_suggested;
+    // Evidence from the source rows (core/profile), once the app has read them; null before. The
+    // enum editor lists every distinct value with its count from here.
+    const profile::SheetProfile* records = nullptr;
+    // What will not import, by destination key (app/records_evidence.h).
+    std::map<std::string, ValueProblem> value_problems;
 };
 
 // The server's message about `key`, or null.

@@ -202,18 +202,6 @@ ApiCallId ApiClient::get_job(const std::string& job_id, std::function<void(const
                                            [](std::string_view body) { return parse_job_response(body); }));
 }
 
-ApiCallId ApiClient::get_sheet(const std::string& sheet_id, std::function<void(const ApiResult<Json>&)> done) {
-    return impl_->start(get_sheet_request(config(), sheet_id),
-                        make_finisher<Json>(ApiCall::GetSheet, sheet_id, std::move(done), [](std::string_view body) {
-                            Parsed<Json> out;
-                            ProblemSink problems;
-                            Json document;
-                            if (parse_json_text(body, document, problems)) out.value = std::move(document);
-                            out.problems = problems.take();
-                            return out;
-                        }));
-}
-
 ApiCallId ApiClient::get_plan(const std::string& job_id, std::function<void(const ApiResult<JobPlan>&)> done) {
     return impl_->start(get_plan_request(config(), job_id),
                         make_finisher<JobPlan>(ApiCall::GetPlan, job_id, std::move(done),
@@ -237,6 +225,27 @@ ApiCallId ApiClient::patch_plan(const std::string& job_id, const std::string& fi
 ApiCallId ApiClient::execute(const std::string& job_id, std::function<void(const ApiResult<bool>&)> done) {
     return impl_->start(execute_request(config(), job_id),
                         make_finisher<bool>(ApiCall::Execute, job_id, std::move(done), parse_success));
+}
+
+namespace {
+
+Parsed<std::string> body_text(std::string_view body) {
+    Parsed<std::string> out;
+    out.value = std::string(body);
+    return out;
+}
+
+}  // namespace
+
+ApiCallId ApiClient::get_sheet(const std::string& sheet_id, std::function<void(const ApiResult<std::string>&)> done) {
+    return impl_->start(get_sheet_request(config(), sheet_id),
+                        make_finisher<std::string>(ApiCall::GetSheet, sheet_id, std::move(done), body_text));
+}
+
+ApiCallId ApiClient::get_records(const std::string& sheet_id, int page_size, int page_number,
+                                 std::function<void(const ApiResult<std::string>&)> done) {
+    return impl_->start(get_records_request(config(), sheet_id, page_size, page_number),
+                        make_finisher<std::string>(ApiCall::GetRecords, sheet_id, std::move(done), body_text));
 }
 
 void ApiClient::cancel(ApiCallId id) { impl_->cancel(id); }

@@ -52,8 +52,6 @@ public:
     const ApiConfig& config() const;
 
     ApiCallId get_job(const std::string& job_id, std::function<void(const ApiResult<Job>&)> done);
-    // The sheet document as it came (the app reads config.mappingConfidenceThreshold from it).
-    ApiCallId get_sheet(const std::string& sheet_id, std::function<void(const ApiResult<Json>&)> done);
     ApiCallId get_plan(const std::string& job_id, std::function<void(const ApiResult<JobPlan>&)> done);
     // PUT: the whole plan (put_body). The answer is the plan as the server now has it.
     ApiCallId put_plan(const std::string& job_id, const std::string& file_id, const ExecutionPlan& plan,
@@ -63,6 +61,11 @@ public:
                          PatchParts parts, std::function<void(const ApiResult<JobPlan>&)> done);
     // POST execute; the value is the server's data.success (true when it sent no body).
     ApiCallId execute(const std::string& job_id, std::function<void(const ApiResult<bool>&)> done);
+
+    // GET /sheets/{id} and GET /sheets/{id}/records: the body text as received (core/profile reads it).
+    ApiCallId get_sheet(const std::string& sheet_id, std::function<void(const ApiResult<std::string>&)> done);
+    ApiCallId get_records(const std::string& sheet_id, int page_size, int page_number,
+                          std::function<void(const ApiResult<std::string>&)> done);
 
     // The call ends with an ApiErrorKind::Cancelled result from the next tick().
     void cancel(ApiCallId id);
