@@ -118,11 +118,11 @@ void Lexicon::segment_into(std::string word, std::vector<std::string>& out) {
     // kept[end]: the length of the piece ending at `end` without its linking element.
     std::vector<std::size_t> pieces(n + 1, kNone), previous(n + 1, 0), kept(n + 1, 0);
     pieces[0] = 0;
-    const std::size_t longest = longest_piece_ + 2;          // room for a linking element
+    const std::size_t longest = longest_piece_ + 2;  // room for a linking element
     for (std::size_t end = 1; end <= n; ++end)
         for (std::size_t start = end > longest ? end - longest : 0; start < end; ++start) {
             if (pieces[start] == kNone || pieces[start] + 1 >= pieces[end]) continue;
-            if (start == 0 && end == n) continue;          // the word itself is no split
+            if (start == 0 && end == n) continue;  // the word itself is no split
             const std::size_t length = linked_length(std::string_view(word).substr(start, end - start), end == n);
             if (length == 0) continue;
             pieces[end] = pieces[start] + 1;

@@ -255,7 +255,7 @@ std::vector<std::string> SynonymTable::canonicalize(std::vector<std::string> map
         std::swap(mapped[i], mapped[i + 1]);
         const auto info = words_.find(mapped[i]);
         longest[i] = std::max<std::size_t>(info == words_.end() ? 1 : info->second.longest_phrase, 2);
-        ++i;                                   // the pair is settled
+        ++i;  // the pair is settled
     }
     std::vector<std::string> out;
     out.reserve(mapped.size());
