@@ -19,6 +19,11 @@ struct AppConfig {
     bool submit_with_patch = false;            // PATCH only the changed parts instead of PUT
     bool execute_on_submit = false;            // POST execute once the plan is confirmed
     bool can_refresh_token = false;            // the host can fetch a new token after a 401
+    // The mapping memory (app/app_memory.h): on or off, the sheet's slug when known, and the
+    // memory to start with (desktop: the file's text; web: supplied later through pm_memory).
+    bool memory = false;
+    std::string sheet_slug;
+    std::string memory_json;
 };
 
 }  // namespace pm

@@ -21,8 +21,9 @@ enum class AppEvent {
     Execute,                                   // the import was started: {jobId, success}
     Error,                                     // something failed: {during, message, status, serverMessages, problems}
     Draft,                                     // the draft to keep until the server confirms: {plan, ignored} or null
+    Memory,                                    // the mapping memory changed: {schema:{id, slug, destinationKeys}, memory}
 };
-inline constexpr int kAppEventCount = 6;
+inline constexpr int kAppEventCount = 7;
 
 inline const char* app_event_name(AppEvent event) {
     switch (event) {
@@ -32,6 +33,7 @@ inline const char* app_event_name(AppEvent event) {
         case AppEvent::Execute: return "execute";
         case AppEvent::Error: return "error";
         case AppEvent::Draft: return "draft";
+        case AppEvent::Memory: return "memory";
     }
     return "";
 }

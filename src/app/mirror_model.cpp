@@ -95,6 +95,9 @@ Json row_json(const Session& session, const ui::PanelState& state, const ui::Sou
     out["certainty"] = edge && edge->metadata && edge->metadata->certainty != Certainty::None ? to_string(edge->metadata->certainty) : "";
     out["reason"] = edge ? certainty_reason(*edge, candidate_for(state, row.source_key, row.destination_key)) : std::string();
     out["enum"] = edge && row.is_enum_edge ? enum_json(*edge, state.expanded_enums.count(row.destination_key) > 0) : Json();
+    // The mapping memory's mark: its reason, or "" when the row's pair was not remembered.
+    const auto remembered = state.remembered.find(row.source_key);
+    out["remembered"] = remembered == state.remembered.end() ? std::string() : ui::shown_text(remembered->second);
     return out;
 }
 

@@ -42,6 +42,10 @@ struct PanelState {
     // The server's words about a field (a 400's {"errors":[{key, message}]}), by source or
     // destination key, shown on that field's row until the next submit.
     std::map<std::string, std::string> field_messages;
+    // Rows whose pair the mapping memory proposed (app/app_memory.h): source key -> the reason,
+    // shown as the row's "remembered" mark with "Forget this" beside it.
+    std::map<std::string, std::string> remembered;
+    std::string forget_remembered;             // "Forget this" was pressed on this source's row
 };
 
 // The server's message about `key`, or null.

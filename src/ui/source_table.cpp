@@ -67,7 +67,7 @@ void draw_source_cell(const Field& source, const SourceRow& row, PanelState& sta
     }
 }
 
-void draw_marks(const Session& session, const SourceRow& row, const PanelState& state) {
+void draw_marks(const Session& session, const SourceRow& row, PanelState& state) {
     // The server's words about this row's source or destination come first: they explain a
     // rejected submit.
     for (const std::string* message : {field_message(state, row.source_key), field_message(state, row.destination_key)}) {
@@ -86,6 +86,19 @@ void draw_marks(const Session& session, const SourceRow& row, const PanelState& 
             tip = "confidence " + std::to_string(static_cast<int>(std::lround(*edge->metadata->confidence * 100))) + "%";
         if (!edge->metadata->source.empty()) tip += (tip.empty() ? "" : ", ") + std::string("by ") + edge->metadata->source;
         tooltip_text(tip);
+        ImGui::SameLine();
+    }
+    // The mapping memory proposed this pair: why, and a way to make it forget.
+    if (const auto remembered = state.remembered.find(row.source_key); remembered != state.remembered.end()) {
+        coloured_text(text_palette().edited, "remembered");
+        record_item("remembered:" + row.source_key);
+        tooltip_text(remembered->second);
+        ImGui::SameLine();
+        ImGui::PushID(row.source_key.c_str());
+        if (ImGui::SmallButton("Forget this")) state.forget_remembered = row.source_key;
+        record_item("forget:" + row.source_key);
+        tooltip_text("The memory no longer proposes this pair for this column; the mapping stays.");
+        ImGui::PopID();
         ImGui::SameLine();
     }
     if (row.is_enum_edge && edge) {
