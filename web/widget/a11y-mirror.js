@@ -10,6 +10,7 @@
 // DOM text only through textContent and attributes: server and file text is data, never markup.
 import { DestinationCombobox } from './a11y-combobox.js';
 import { el, setAttr, setText, VirtualGrid, WINDOW_ROWS } from './a11y-grid.js';
+import { createMemoryView } from './a11y-memory.js';
 
 // Present in the accessibility tree and the tab order, invisible on screen (the canvas shows the
 // focus instead: the row whose control has the keyboard gets a ring there).
@@ -191,12 +192,26 @@ export function createA11yMirror({ container, bridge }) {
     const certainty = el('div', { role: 'gridcell', 'aria-colindex': 4, tabindex: -1 });
     const notes = [];
     if (data.certainty) notes.push(data.certainty);
+    if (data.remembered) notes.push('remembered');
     if (data.typeWarning) notes.push(`type warning: ${data.typeWarning}`);
     if (data.message) notes.push(`Flatfile: ${data.message}`);
     certainty.textContent = notes.length ? notes.join('; ') : data.destination ? 'set here' : '';
     if (data.reason) certainty.setAttribute('aria-description', data.reason);
+    // A pair the mapping memory proposed: its reason, and "Forget this" as the cell's control.
+    let certaintyFocus = certainty;
+    if (data.remembered && bridge.memory) {
+      certainty.setAttribute('aria-description', data.remembered);
+      const forget = el('button', { type: 'button', tabindex: -1, 'aria-label': `Forget this: ${data.remembered}` }, 'Forget this');
+      forget.addEventListener('click', () => {
+        const answer = bridge.memory({ op: 'forget', source: data.key });
+        announce(answer.message ?? '');
+      });
+      certainty.appendChild(document.createTextNode(' '));
+      certainty.appendChild(forget);
+      certaintyFocus = forget;
+    }
     row.append(first, samples, pickerCell, certainty);
-    return { row, focusables: [firstFocus, samples, input, certainty] };
+    return { row, focusables: [firstFocus, samples, input, certaintyFocus] };
   }
 
   function enumGroup(data) {
@@ -277,8 +292,10 @@ export function createA11yMirror({ container, bridge }) {
     if (back && back.isConnected && root.contains(document.activeElement)) back.focus({ preventScroll: true });
   }
 
+  // The mapping memory's view (a11y-memory.js), when the memory is on.
+  const memoryView = bridge.memory ? createMemoryView({ bridge, announce: (text) => announce(text) }) : null;
   root.append(heading, loading, counts, problem, saved, toolbar, search, chips, sourceGrid.root, combobox.listbox, combobox.more,
-    el('h2', {}, 'Destination fields'), destinationGrid.root, dialog, status, alert);
+    el('h2', {}, 'Destination fields'), destinationGrid.root, ...(memoryView ? [memoryView.root] : []), dialog, status, alert);
   container.appendChild(root);
 
   function setDisabled(button, disabled) {
@@ -371,6 +388,7 @@ export function createA11yMirror({ container, bridge }) {
       if (name === 'execute') announce('The import has started.');
       if (name === 'error' && detail) raiseAlert(`Problem while ${detail.during}: ${detail.message}`);
     },
+    memoryChanged() { memoryView?.changed(); },
     destroy() { root.remove(); },
   };
 }

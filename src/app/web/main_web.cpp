@@ -121,6 +121,7 @@ pm::AppConfig parse_config(const char* config_json) {
     config.execute_on_submit = flag("executeOnSubmit");
     config.can_refresh_token = flag("canRefreshToken");
     config.submit_with_patch = text("submitMethod") == "patch";
+    config.memory = flag("memory");
     return config;
 }
 
@@ -355,6 +356,14 @@ EMSCRIPTEN_KEEPALIVE const char* pm_mirror_options(const char* source_key, const
 EMSCRIPTEN_KEEPALIVE const char* pm_mirror_action(const char* action_json) {
     static std::string text;
     text = g_widget && action_json ? g_widget->app->mirror_action(action_json) : R"({"ok":false,"announcement":""})";
+    return text.c_str();
+}
+
+// The mapping memory (app/app_memory.h): one JSON request, one JSON answer (MapperApp::memory_request),
+// valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* pm_memory(const char* request_json) {
+    static std::string text;
+    text = g_widget && request_json ? g_widget->app->memory_request(request_json) : R"({"ok":false,"message":"not running"})";
     return text.c_str();
 }
 
