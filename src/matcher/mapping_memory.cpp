@@ -513,6 +513,19 @@ bool MappingMemory::merge_json_text(std::string_view text, std::string& message)
     return true;
 }
 
+bool MappingMemory::replace_json_text(std::string_view text, std::string& message) {
+    MappingMemory incoming;
+    if (!incoming.load_json_text(text, message)) return false;
+    for (SchemaMemory& schema : incoming.schemas_) {
+        schemas_.erase(std::remove_if(schemas_.begin(), schemas_.end(),
+                                      [&](const SchemaMemory& stored) { return stored.schema.id == schema.schema.id; }),
+                       schemas_.end());
+        if (schemas_.size() >= kMaxMemorySchemas) schemas_.erase(schemas_.begin());
+        schemas_.push_back(std::move(schema));
+    }
+    return true;
+}
+
 std::string format_day(std::int32_t days) {
     int y = 0;
     unsigned m = 0, d = 0;

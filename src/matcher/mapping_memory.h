@@ -118,6 +118,9 @@ public:
     bool load_json(const Json& document, std::string& message);
     // Adds a document's entries to the memory (import): counts add up, the later day wins.
     bool merge_json_text(std::string_view text, std::string& message);
+    // Takes a document's schemas as they are, each replacing the stored schema with the same id
+    // (a store keeping several schemas, told of one schema's new state).
+    bool replace_json_text(std::string_view text, std::string& message);
 
 private:
     SchemaMemory* find_mutable(const SchemaIdentity& schema);

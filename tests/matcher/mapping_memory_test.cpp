@@ -2,6 +2,7 @@
 // format and hostile documents; and the memory applied before the matcher (memory_match.h).
 #include "matcher/mapping_memory.h"
 #include "matcher/memory_match.h"
+#include "core/json/problems.h"
 #include "core/plan/parse.h"
 
 #include <gtest/gtest.h>
@@ -233,6 +234,23 @@ TEST(MappingMemory, RoundTripsThroughItsJsonFormatWithoutSampleValues) {
     // Import adds up.
     ASSERT_TRUE(loaded.merge_json_text(text, message)) << message;
     EXPECT_EQ(loaded.entries_for(schema, "Tel. (mobile)")[0]->count, 2u);
+}
+
+TEST(MappingMemory, ReplaceTakesOneSchemasNewStateAndKeepsTheOthers) {
+    const SchemaIdentity contacts = schema_identity(kContactKeys, "contacts");
+    const SchemaIdentity orders = schema_identity({"order_id", "total"}, "orders");
+    MappingMemory file;
+    file.learn_pair(contacts, field("m", "Mail"), "email", kDec3);
+    file.learn_pair(orders, field("n", "Order no"), "order_id", kDec3);
+    MappingMemory widget;   // what the widget holds for contacts after "Forget this" and a new pair
+    widget.learn_pair(contacts, field("t", "Tel"), "mobile_phone", kDec3);
+    std::string message;
+    ASSERT_TRUE(file.replace_json_text(dump_json(widget.schema_to_json(contacts)), message)) << message;
+    EXPECT_TRUE(file.entries_for(contacts, "Mail").empty());
+    EXPECT_EQ(file.entries_for(contacts, "Tel").size(), 1u);
+    EXPECT_EQ(file.entries_for(orders, "Order no").size(), 1u);
+    EXPECT_FALSE(file.replace_json_text("{", message));
+    EXPECT_EQ(file.entries_for(contacts, "Tel").size(), 1u);
 }
 
 TEST(MappingMemory, DaysReadAndWrite) {
