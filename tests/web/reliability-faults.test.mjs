@@ -26,6 +26,10 @@ const MESSAGES = {
   503: /problem on its side \(HTTP 503\)/, 504: /problem on its side \(HTTP 504\)/,
 };
 const NETWORK = /Could not reach Flatfile/;
+// A shared 2-core CI machine can hold a frame or a request for seconds. Waits are checked tightly
+// from below (no retry too early: load only lengthens them) and loosely from above (not the 30 s
+// max_delay_ms, not a missing backoff cap); the schedule itself is retry_policy_test's job.
+const LOAD_SLACK_MS = 2500;
 
 describe('fault matrix: retried failures', { skip: built ? false : 'dist/ not built' }, () => {
   let double;
@@ -81,7 +85,7 @@ describe('fault matrix: retried failures', { skip: built ? false : 'dist/ not bu
         await nthEvent(page, widget, 'submit');
         const [gap] = gapsMs(attempts.slice(4));
         assert.equal(attempts.length, 6);
-        assert.ok(gap >= 750 && gap <= 1800, `retried after ${gap} ms`);
+        assert.ok(gap >= 750 && gap <= 1200 + LOAD_SLACK_MS, `retried after ${gap} ms`);
         assert.ok(planHasEdit(JSON.parse(puts(double).at(-1).body)), 'the edit reached the server');
         seen.outcome = `4 attempts, then the message; resubmitted into one ${status}: retried after ${gap} ms, saved`;
         await page.close();
@@ -98,8 +102,10 @@ describe('fault matrix: retried failures', { skip: built ? false : 'dist/ not bu
       const gaps = gapsMs(attempts);
       Object.assign(seen, { message: error.message, status: error.status, attempts: attempts.length, editsKept: await editKept(page, widget) });
       assert.equal(attempts.length, 4);
-      // base 1 s x 2^n with +-20 % jitter, plus the time a frame and a request take here.
-      [1000, 2000, 4000].forEach((base, i) => assert.ok(gaps[i] >= base * 0.8 - 50 && gaps[i] <= base * 1.2 + 500, `gap ${i}: ${gaps[i]} ms`));
+      // base 1 s x 2^n with +-20 % jitter (the exact schedule is retry_policy_test's job). Load
+      // only ever lengthens a gap, so the lower bound is tight and the upper one has slack.
+      [1000, 2000, 4000].forEach((base, i) => assert.ok(gaps[i] >= base * 0.8 - 50 && gaps[i] <= base * 1.2 + LOAD_SLACK_MS, `gap ${i}: ${gaps[i]} ms`));
+      assert.ok(gaps[0] < gaps[1] && gaps[1] < gaps[2], `the backoff grows: ${gaps.join(' / ')} ms`);
       assert.match(error.message, MESSAGES[503]);
       assert.ok(seen.editsKept);
       await resubmitCarriesEdit(page, widget);
@@ -117,7 +123,7 @@ describe('fault matrix: retried failures', { skip: built ? false : 'dist/ not bu
       const [gap] = gapsMs(attempts);
       Object.assign(seen, { attempts: attempts.length, editsKept: await editKept(page, widget), message: '(none: saved)' });
       assert.deepEqual(puts(double).map((e) => e.status), [429, 200]);
-      assert.ok(gap >= 1950 && gap <= 3000, `retried after ${gap} ms`);
+      assert.ok(gap >= 1950 && gap <= 2000 + LOAD_SLACK_MS, `retried after ${gap} ms`);
       assert.ok(planHasEdit(JSON.parse(puts(double)[1].body)));
       seen.outcome = `retried after ${gap} ms (Retry-After honoured), saved`;
       await page.close();
@@ -168,7 +174,7 @@ describe('fault matrix: retried failures', { skip: built ? false : 'dist/ not bu
       const [gap] = gapsMs(attempts);
       Object.assign(seen, { attempts: attempts.length, editsKept: await editKept(page, widget), message: '(none: saved)' });
       assert.equal(attempts.length, 2);
-      assert.ok(gap >= 1500 + 750 && gap <= 1500 + 1800, `retried ${gap} ms after the first attempt began`);
+      assert.ok(gap >= 1500 + 750 && gap <= 1500 + 1200 + LOAD_SLACK_MS, `retried ${gap} ms after the first attempt began`);
       assert.deepEqual(puts(double).map((e) => e.status), [200]);
       assert.ok(planHasEdit(JSON.parse(puts(double)[0].body)));
       seen.outcome = `the first attempt failed after 1.5 s; retried ${gap} ms after it began, saved`;
