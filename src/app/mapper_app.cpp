@@ -133,6 +133,7 @@ void MapperApp::start_session(JobPlan job_plan) {
         memory_supplied_ = true;
         sync_remembered_marks();
     }
+    sync_memory_view();
     const SessionCounts counts = session_->counts();
     Json detail = {{"jobId", status_.job_id},
                    {"sources", counts.sources()},
@@ -361,6 +362,7 @@ void MapperApp::draw() {
     if (requests.restore_draft) restore_draft();
     if (requests.accept_threshold > 0 && session_) accept_assignment(*session_, requests.accept_threshold);
     if (requests.use_server_plan) use_server_version();
+    answer_memory_view();
     if (!panel_state_.forget_remembered.empty()) {
         const std::string source = std::move(panel_state_.forget_remembered);
         panel_state_.forget_remembered.clear();

@@ -86,6 +86,8 @@ private:
     void after_draw_changes();
     void memory_changed();                     // tells the host (AppEvent::Memory) and the panel
     void sync_remembered_marks();
+    void sync_memory_view();                   // the memory view's rows (ui/memory_view.h)
+    void answer_memory_view();                 // carries out what the memory view asked
     bool memory_supplied_ = false;             // the host's memory arrived for this plan
     AppMemory memory_;
 

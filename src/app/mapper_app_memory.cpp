@@ -5,6 +5,8 @@
 
 #include "core/json/problems.h"
 
+#include <imgui.h>
+
 namespace pm {
 
 namespace {
@@ -34,8 +36,58 @@ void MapperApp::sync_remembered_marks() {
     for (const auto& [source, mark] : memory_.marks()) panel_state_.remembered[source] = mark.reason;
 }
 
+void MapperApp::sync_memory_view() {
+    ui::MemoryViewState& view = panel_state_.memory;
+    view.available = memory_.enabled() && session_ != nullptr;
+    view.rows.clear();
+    if (!view.available) return;
+    const Json list = Json::parse(memory_.list_json(session_.get()), nullptr, false);
+    if (!list.is_object() || !list.contains("entries")) return;
+    for (const Json& entry : list["entries"]) {
+        ui::MemoryRow row;
+        row.header = entry.value("header", "");
+        row.destination_key = entry.value("destination", "");
+        row.destination_label = entry.value("destinationLabel", "");
+        row.count = entry.value("count", 0u);
+        row.last_used = entry.value("lastUsed", "");
+        row.rejected = entry.value("rejected", false);
+        view.rows.push_back(std::move(row));
+    }
+}
+
+void MapperApp::answer_memory_view() {
+    ui::MemoryViewState& view = panel_state_.memory;
+    const auto ask = view.ask;
+    view.ask = ui::MemoryViewState::Ask::None;
+    if (ask == ui::MemoryViewState::Ask::None || !session_) return;
+    std::string message;
+    switch (ask) {
+        case ui::MemoryViewState::Ask::Remove:
+            if (view.index < view.rows.size() &&
+                memory_.remove(session_.get(), view.rows[view.index].header, view.rows[view.index].destination_key))
+                view.message = "Removed from the memory.";
+            break;
+        case ui::MemoryViewState::Ask::Clear:
+            memory_.clear();
+            view.message = "The memory for this schema is empty.";
+            break;
+        case ui::MemoryViewState::Ask::Export:
+            ImGui::SetClipboardText(memory_.export_json().c_str());
+            view.message = "The memory is on the clipboard as JSON.";
+            return;
+        case ui::MemoryViewState::Ask::Import: {
+            const char* clipboard = ImGui::GetClipboardText();
+            view.message = memory_.import_json(clipboard ? clipboard : "", message) ? "Imported." : "Not imported: " + message;
+            break;
+        }
+        case ui::MemoryViewState::Ask::None: break;
+    }
+    memory_changed();
+}
+
 void MapperApp::memory_changed() {
     sync_remembered_marks();
+    sync_memory_view();
     if (!memory_.enabled()) return;
     host_.notify(AppEvent::Memory, dump_json({{"schema", memory_.schema_json()},
                                                {"memory", Json::parse(memory_.export_json(), nullptr, false)}}));
@@ -60,6 +112,7 @@ std::string MapperApp::memory_request(const std::string& request_json) {
             return answer(false, message);
         }
         memory_supplied_ = true;
+        sync_memory_view();
         const std::size_t applied = status_.draft_offered ? 0 : memory_.apply(*session_, match::today_days());
         sync_remembered_marks();
         after_draw_changes();

@@ -19,6 +19,26 @@ struct TableLine {
     int value_index = -1;                      // -1: the source row itself
 };
 
+// The mapping memory's view (ui/memory_view.h): the schema's remembered pairs as the app lists
+// them, and what the person asked of it, for the app to carry out after the frame.
+struct MemoryRow {
+    std::string header;
+    std::string destination_key;               // empty: remembered as left unmapped
+    std::string destination_label;
+    unsigned count = 0;
+    std::string last_used;                     // YYYY-MM-DD
+    bool rejected = false;
+};
+struct MemoryViewState {
+    enum class Ask { None, Remove, Clear, Export, Import };
+    bool available = false;                    // the memory is on: the header offers "Memory"
+    bool open = false;
+    std::vector<MemoryRow> rows;
+    Ask ask = Ask::None;
+    std::size_t index = 0;                     // the row of Ask::Remove
+    std::string message;                       // the last outcome, shown in the view
+};
+
 struct PanelState {
     char filter[256] = {};
     unsigned chips = 0;                        // FilterChip bits
@@ -46,6 +66,7 @@ struct PanelState {
     // shown as the row's "remembered" mark with "Forget this" beside it.
     std::map<std::string, std::string> remembered;
     std::string forget_remembered;             // "Forget this" was pressed on this source's row
+    MemoryViewState memory;
 };
 
 // The server's message about `key`, or null.

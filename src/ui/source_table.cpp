@@ -88,16 +88,25 @@ void draw_marks(const Session& session, const SourceRow& row, PanelState& state)
         tooltip_text(tip);
         ImGui::SameLine();
     }
-    // The mapping memory proposed this pair: why, and a way to make it forget.
+    // The mapping memory proposed this pair: the mark is a small button (the column has no room
+    // for two) that opens the reason and "Forget this".
     if (const auto remembered = state.remembered.find(row.source_key); remembered != state.remembered.end()) {
-        coloured_text(text_palette().edited, "remembered");
+        ImGui::PushID(row.source_key.c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, text_palette().edited);
+        if (ImGui::SmallButton("remembered")) ImGui::OpenPopup("remembered-why");
+        ImGui::PopStyleColor();
         record_item("remembered:" + row.source_key);
         tooltip_text(remembered->second);
-        ImGui::SameLine();
-        ImGui::PushID(row.source_key.c_str());
-        if (ImGui::SmallButton("Forget this")) state.forget_remembered = row.source_key;
-        record_item("forget:" + row.source_key);
-        tooltip_text("The memory no longer proposes this pair for this column; the mapping stays.");
+        if (ImGui::BeginPopup("remembered-why")) {
+            text(remembered->second);
+            if (ImGui::Button("Forget this")) {
+                state.forget_remembered = row.source_key;
+                ImGui::CloseCurrentPopup();
+            }
+            record_item("forget:" + row.source_key);
+            muted_text("The memory no longer proposes this pair for this column; the mapping stays.");
+            ImGui::EndPopup();
+        }
         ImGui::PopID();
         ImGui::SameLine();
     }

@@ -77,8 +77,9 @@ describe('mapping memory', { skip: built ? false : 'dist/ not built' }, () => {
     env.double.reset();
     const second = await mountWidget(page, { name: 'second' });
     await waitForEdge(page, second, 'tags', 'notes', 15_000);
-    await itemCentre(page, second, 'remembered:notes');         // the canvas shows the mark
-    await itemCentre(page, second, 'forget:notes');             // and "Forget this"
+    await clickItem(page, second, 'remembered:notes');          // the canvas's mark opens the reason
+    await itemCentre(page, second, 'forget:notes');             // with "Forget this"
+    await page.keyboard.press('Escape');
     const forget = await page.waitForSelector('#second button[aria-label^="Forget this: remembered: \\"Notes\\" → Tags"]', { state: 'attached' });
     const label = await forget.getAttribute('aria-label');
     assert.match(label, /remembered: "Notes" → Tags, 1 import, last on \d{1,2} [A-Z][a-z]{2}/);
