@@ -35,8 +35,8 @@ bool AppMemory::supply(const std::string& document_json, std::string& message) {
 
 std::size_t AppMemory::apply(Session& session, std::int32_t today) {
     if (!enabled_ || memory_.empty()) return 0;
-    const match::MemoryPlanMatch found = match::match_plan_with_memory(session.plan(), memory_, schema_, today, {},
-                                                                       session.ignored());
+    const match::MemoryPlanMatch found =
+        match::match_plan_with_memory(session.plan(), memory_, schema_, today, {}, session.ignored());
     std::size_t accepted = 0;
     for (const match::RememberedSource& note : found.remembered) {
         if (note.outcome != match::RememberedSource::Outcome::Proposed) continue;
@@ -100,8 +100,8 @@ std::string AppMemory::list_json(const Session* session) const {
         });
         for (const match::MemoryEntry* entry : sorted) {
             const std::string label = entry->destination_key.empty()
-                                          ? std::string()
-                                          : (session ? session->destination_name(entry->destination_key) : entry->destination_key);
+                ? std::string()
+                : (session ? session->destination_name(entry->destination_key) : entry->destination_key);
             entries.push_back({{"header", entry->header},
                                {"sourceKey", entry->source_key},
                                {"destination", entry->destination_key},
@@ -121,7 +121,7 @@ bool AppMemory::remove(const Session* session, const std::string& header, const 
     for (auto it = marks_.begin(); it != marks_.end();) {
         const Field* source = session ? session->source_field(it->first) : nullptr;
         const bool same = it->second.destination_key == destination_key &&
-                          (!source || match::normalized_header(match::bounded_prefix(match::header_of(*source))) == normalized);
+            (!source || match::normalized_header(match::bounded_prefix(match::header_of(*source))) == normalized);
         it = same ? marks_.erase(it) : std::next(it);
     }
     return true;

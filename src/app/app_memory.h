@@ -19,7 +19,7 @@ namespace pm {
 
 struct RememberedMark {
     std::string destination_key;
-    std::string reason;                        // remembered: "Tel. (mobile)" → Mobile phone, 2 imports, last on 3 Dec
+    std::string reason;  // remembered: "Tel. (mobile)" → Mobile phone, 2 imports, last on 3 Dec
 };
 
 class AppMemory {

@@ -84,11 +84,11 @@ private:
     void report_error(const ApiError& error, const char* during);
     void restore_draft();
     void after_draw_changes();
-    void memory_changed();                     // tells the host (AppEvent::Memory) and the panel
+    void memory_changed();  // tells the host (AppEvent::Memory) and the panel
     void sync_remembered_marks();
-    void sync_memory_view();                   // the memory view's rows (ui/memory_view.h)
-    void answer_memory_view();                 // carries out what the memory view asked
-    bool memory_supplied_ = false;             // the host's memory arrived for this plan
+    void sync_memory_view();        // the memory view's rows (ui/memory_view.h)
+    void answer_memory_view();      // carries out what the memory view asked
+    bool memory_supplied_ = false;  // the host's memory arrived for this plan
     AppMemory memory_;
 
     AppConfig config_;

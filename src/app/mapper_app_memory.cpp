@@ -89,8 +89,8 @@ void MapperApp::memory_changed() {
     sync_remembered_marks();
     sync_memory_view();
     if (!memory_.enabled()) return;
-    host_.notify(AppEvent::Memory, dump_json({{"schema", memory_.schema_json()},
-                                               {"memory", Json::parse(memory_.export_json(), nullptr, false)}}));
+    host_.notify(AppEvent::Memory,
+                 dump_json({{"schema", memory_.schema_json()}, {"memory", Json::parse(memory_.export_json(), nullptr, false)}}));
 }
 
 std::string MapperApp::memory_request(const std::string& request_json) {
@@ -105,8 +105,11 @@ std::string MapperApp::memory_request(const std::string& request_json) {
         // columns. A memory that does not read is reported once and ignored.
         if (!memory_.supply(document_text(request), message)) {
             status_.warning = "Mapping memory ignored: " + message;
-            Json detail = {{"during", "reading the mapping memory"}, {"message", message}, {"status", 0},
-                           {"serverMessages", Json::array()}, {"problems", Json::array()}};
+            Json detail = {{"during", "reading the mapping memory"},
+                           {"message", message},
+                           {"status", 0},
+                           {"serverMessages", Json::array()},
+                           {"problems", Json::array()}};
             host_.notify(AppEvent::Error, dump_json(detail));
             memory_supplied_ = true;
             return answer(false, message);
@@ -122,7 +125,8 @@ std::string MapperApp::memory_request(const std::string& request_json) {
     if (op == "list") return memory_.list_json(session_.get());
     if (op == "forget") {
         const std::string source = text_member(request, "source");
-        if (!memory_.forget(*session_, source)) return answer(false, "Nothing is remembered for " + session_->source_name(source) + ".");
+        if (!memory_.forget(*session_, source))
+            return answer(false, "Nothing is remembered for " + session_->source_name(source) + ".");
         memory_changed();
         return answer(true, session_->source_name(source) + " is no longer remembered.");
     }

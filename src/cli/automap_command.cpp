@@ -61,8 +61,7 @@ int run_automap(const std::vector<std::string>& raw_args, Io io) {
     Session session(loaded->plan);
     std::optional<MemoryFile> memory = open_memory_option(args, io);
     const std::string slug = args.options.count("sheet") ? args.options.at("sheet") : "";
-    const std::size_t added =
-        match_into(session, threshold, io.err, memory && memory->usable ? &memory->memory : nullptr, slug);
+    const std::size_t added = match_into(session, threshold, io.err, memory && memory->usable ? &memory->memory : nullptr, slug);
     std::optional<JobPlan> saved = loaded;
     if (added > 0) {
         saved = api.put_plan(job_id, loaded->job.file_id, session.plan(), api_error);

@@ -22,7 +22,8 @@ int run_learn(const std::vector<std::string>& raw_args, Io io) {
     }
     MemoryFile file = load_memory_file(args.options.at("memory"));
     if (!file.usable) {
-        io.err << "plan-mapper: " << file.problem << "\nplan-mapper: the memory file was left as it is; move it away to start a new one\n";
+        io.err << "plan-mapper: " << file.problem
+               << "\nplan-mapper: the memory file was left as it is; move it away to start a new one\n";
         return kExitInvalid;
     }
     const std::string slug = args.options.count("sheet") ? args.options.at("sheet") : "";

@@ -18,15 +18,15 @@ std::string cell(std::string text, std::size_t width) {
 
 }  // namespace
 
-std::size_t match_into(Session& session, std::optional<double> threshold, std::ostream& table,
-                       const match::MappingMemory* memory, const std::string& sheet_slug) {
+std::size_t match_into(Session& session, std::optional<double> threshold, std::ostream& table, const match::MappingMemory* memory,
+                       const std::string& sheet_slug) {
     match::MatchOptions options;
     if (threshold) options.threshold = *threshold;
-    const match::PlanMatch found =
-        memory ? match::match_plan_with_memory(session.plan(), *memory, match::schema_identity(session.plan(), sheet_slug),
-                                               match::today_days(), options, session.ignored())
-                     .match
-               : match::match_plan(session.plan(), options, session.ignored());
+    const match::PlanMatch found = memory
+        ? match::match_plan_with_memory(session.plan(), *memory, match::schema_identity(session.plan(), sheet_slug),
+                                        match::today_days(), options, session.ignored())
+              .match
+        : match::match_plan(session.plan(), options, session.ignored());
     const std::size_t added = match::apply_suggestions(session, found.suggestions);
     table << std::left << std::setw(28) << "source" << std::setw(28) << "destination" << std::setw(10) << "certainty"
           << "reason\n";

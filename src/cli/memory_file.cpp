@@ -15,7 +15,7 @@ MemoryFile load_memory_file(const std::string& path) {
     MemoryFile file;
     file.path = path;
     struct stat info {};
-    if (::stat(path.c_str(), &info) != 0 && errno == ENOENT) return file;   // nothing learned yet
+    if (::stat(path.c_str(), &info) != 0 && errno == ENOENT) return file;  // nothing learned yet
     std::string error;
     const auto text = read_input(path, error);
     if (!text) {

@@ -13,8 +13,8 @@ namespace pm::cli {
 struct MemoryFile {
     std::string path;
     match::MappingMemory memory;
-    bool usable = true;                        // false: the file exists but was refused
-    std::string problem;                       // why, when not usable
+    bool usable = true;   // false: the file exists but was refused
+    std::string problem;  // why, when not usable
 };
 
 MemoryFile load_memory_file(const std::string& path);

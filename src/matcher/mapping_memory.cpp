@@ -62,7 +62,11 @@ std::size_t shared_keys(const std::vector<std::string>& a, const std::vector<std
     while (i != a.end() && j != b.end()) {
         if (*i < *j) ++i;
         else if (*j < *i) ++j;
-        else { ++shared; ++i; ++j; }
+        else {
+            ++shared;
+            ++i;
+            ++j;
+        }
     }
     return shared;
 }
@@ -107,11 +111,11 @@ public:
         if (format == document.end() || !format->is_string() || format->get_ref<const std::string&>() != kMemoryFormatName)
             return fail("/format", std::string("expected \"") + kMemoryFormatName + "\"");
         const auto version = document.find("version");
-        if (version == document.end() || !version->is_number_integer())
-            return fail("/version", "expected an integer");
+        if (version == document.end() || !version->is_number_integer()) return fail("/version", "expected an integer");
         if (version->get<long long>() != kMemoryFormatVersion)
-            return fail("/version", "version " + dump_json(*version) + " is not supported (this build reads " +
-                                        std::to_string(kMemoryFormatVersion) + ")");
+            return fail("/version",
+                        "version " + dump_json(*version) + " is not supported (this build reads " +
+                            std::to_string(kMemoryFormatVersion) + ")");
         const auto schemas = document.find("schemas");
         if (schemas == document.end() || !schemas->is_array()) return fail("/schemas", "expected an array");
         if (schemas->size() > kMaxMemorySchemas)
@@ -135,14 +139,13 @@ private:
         return false;
     }
 
-    bool read_string(const Json& object, const char* name, const std::string& at, std::size_t max_bytes,
-                     bool required, std::string& out) {
+    bool read_string(const Json& object, const char* name, const std::string& at, std::size_t max_bytes, bool required,
+                     std::string& out) {
         const auto it = object.find(name);
         if (it == object.end()) return required ? fail(pointer_join(at, name), "missing") : true;
         if (!it->is_string()) return fail(pointer_join(at, name), "expected a string, got " + describe_json(*it));
         const std::string& text = it->get_ref<const std::string&>();
-        if (text.size() > max_bytes)
-            return fail(pointer_join(at, name), "longer than " + std::to_string(max_bytes) + " bytes");
+        if (text.size() > max_bytes) return fail(pointer_join(at, name), "longer than " + std::to_string(max_bytes) + " bytes");
         if (!valid_utf8(text)) return fail(pointer_join(at, name), "not valid UTF-8");
         out = text;
         return true;
@@ -169,8 +172,8 @@ private:
         std::string id;
         if (!read_string(value, "id", at, 64, true, id)) return false;
         if (id != out.schema.id)
-            return fail(pointer_join(at, "id"), "\"" + id + "\" is not the fingerprint of its destinationKeys and slug (" +
-                                                 out.schema.id + ")");
+            return fail(pointer_join(at, "id"),
+                        "\"" + id + "\" is not the fingerprint of its destinationKeys and slug (" + out.schema.id + ")");
         const auto entries = value.find("entries");
         if (entries == value.end() || !entries->is_array()) return fail(pointer_join(at, "entries"), "expected an array");
         if (entries->size() > kMaxMemoryEntriesPerSchema)
@@ -403,7 +406,7 @@ void MappingMemory::reject(const SchemaIdentity& schema, const Field& source, co
     if (normalized_header(bounded_prefix(header_of(source))).empty()) return;
     SchemaMemory& memory = schema_for_learning(schema);
     MemoryEntry& rejected = entry(memory, source, destination_key, today);
-    if (rejected.count == 0) rejected.count = 1;   // stored counts are at least 1
+    if (rejected.count == 0) rejected.count = 1;  // stored counts are at least 1
     rejected.rejected = true;
     trim(memory);
 }
@@ -492,8 +495,8 @@ void MappingMemory::merge(const MappingMemory& other) {
                 memory.entries.push_back(entry);
                 continue;
             }
-            existing->count = static_cast<std::uint32_t>(
-                std::min<std::uint64_t>(std::uint64_t{existing->count} + entry.count, 1000000000));
+            existing->count =
+                static_cast<std::uint32_t>(std::min<std::uint64_t>(std::uint64_t{existing->count} + entry.count, 1000000000));
             if (entry.last_used >= existing->last_used) {
                 existing->header = entry.header;
                 existing->source_key = entry.source_key;
@@ -556,8 +559,7 @@ bool parse_day(std::string_view text, std::int32_t& days) {
 }
 
 std::string short_day(std::int32_t days, std::int32_t today) {
-    static const char* const kMonths[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    static const char* const kMonths[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     int y = 0, today_year = 0;
     unsigned m = 0, d = 0, tm = 0, td = 0;
     civil_from_days(days, y, m, d);

@@ -37,15 +37,15 @@ namespace pm::match {
 
 constexpr std::size_t kMaxMemoryEntriesPerSchema = 10000;
 constexpr std::size_t kMaxMemorySchemas = 256;
-constexpr std::size_t kMaxMemoryTextBytes = std::size_t{32} << 20;   // a stored document
-constexpr std::size_t kMaxMemoryKeyBytes = 1024;                      // a source or destination key
+constexpr std::size_t kMaxMemoryTextBytes = std::size_t{32} << 20;  // a stored document
+constexpr std::size_t kMaxMemoryKeyBytes = 1024;                    // a source or destination key
 constexpr int kMemoryFormatVersion = 1;
 constexpr const char* kMemoryFormatName = "plan-mapper-memory";
 
 struct SchemaIdentity {
-    std::string id;                            // "s1-" + 16 hex digits
-    std::string slug;                          // the sheet's slug; empty when unknown
-    std::vector<std::string> destination_keys; // sorted, unique
+    std::string id;                             // "s1-" + 16 hex digits
+    std::string slug;                           // the sheet's slug; empty when unknown
+    std::vector<std::string> destination_keys;  // sorted, unique
 };
 
 // The identity of a schema from its destination keys (any order, repeats ignored) and slug.
@@ -59,13 +59,13 @@ std::string normalized_header(std::string_view header);
 const std::string& header_of(const Field& source);
 
 struct MemoryEntry {
-    std::string header;                        // as last seen (at most kMaxMatchedTextBytes)
-    std::string normalized;                    // normalized_header(header); derived, not stored
-    std::string source_key;                    // as last seen
-    std::string destination_key;               // empty: the column was left unmapped
-    std::uint32_t count = 0;                   // confirmed imports
-    std::int32_t last_used = 0;                // days since 1970-01-01
-    bool rejected = false;                     // the person changed away from it: never proposed
+    std::string header;           // as last seen (at most kMaxMatchedTextBytes)
+    std::string normalized;       // normalized_header(header); derived, not stored
+    std::string source_key;       // as last seen
+    std::string destination_key;  // empty: the column was left unmapped
+    std::uint32_t count = 0;      // confirmed imports
+    std::int32_t last_used = 0;   // days since 1970-01-01
+    bool rejected = false;        // the person changed away from it: never proposed
     // For an enum destination: when last learned, none of the column's values matched an option
     // (the person mapped it anyway). A column whose values do not match is then still this one.
     bool values_matched_no_option = false;
@@ -76,7 +76,7 @@ bool enum_values_fit(const std::vector<std::string>& values, const Field& destin
 
 struct SchemaMemory {
     SchemaIdentity schema;
-    std::vector<MemoryEntry> entries;          // no two with the same (normalized, destination_key)
+    std::vector<MemoryEntry> entries;  // no two with the same (normalized, destination_key)
 };
 
 class MappingMemory {
@@ -85,11 +85,9 @@ public:
     // source as left unmapped. Sources whose header normalizes to nothing are skipped.
     void learn_plan(const SchemaIdentity& schema, const ExecutionPlan& confirmed, std::int32_t today);
     // One confirmed pair (an empty destination: left unmapped).
-    void learn_pair(const SchemaIdentity& schema, const Field& source, const std::string& destination_key,
-                    std::int32_t today);
+    void learn_pair(const SchemaIdentity& schema, const Field& source, const std::string& destination_key, std::int32_t today);
     // The person changed away from this pair: it is kept, marked rejected, and never proposed.
-    void reject(const SchemaIdentity& schema, const Field& source, const std::string& destination_key,
-                std::int32_t today);
+    void reject(const SchemaIdentity& schema, const Field& source, const std::string& destination_key, std::int32_t today);
     // Removes one entry ("Forget this"); false when there was none.
     bool forget(const SchemaIdentity& schema, std::string_view header, const std::string& destination_key);
     // Removes every entry of the schema (the schema found for it).
@@ -106,7 +104,7 @@ public:
 
     // {"format":"plan-mapper-memory","version":1,"schemas":[{id, slug, destinationKeys,
     //   entries:[{header, sourceKey, destination, count, lastUsed:"2026-12-03", rejected,
-//             valuesMatchedNoOption}]}]}   (the two flags only when true)
+    //             valuesMatchedNoOption}]}]}   (the two flags only when true)
     Json to_json() const;
     // The same document holding one schema (what a host stores per schema); null schema when unknown.
     Json schema_to_json(const SchemaIdentity& schema) const;

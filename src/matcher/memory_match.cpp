@@ -45,8 +45,8 @@ std::string remembered_reason(const MemoryEntry& entry, const std::string& desti
     return reason;
 }
 
-MemoryPlanMatch match_plan_with_memory(const ExecutionPlan& plan, const MappingMemory& memory,
-                                       const SchemaIdentity& schema, std::int32_t today, const MatchOptions& options,
+MemoryPlanMatch match_plan_with_memory(const ExecutionPlan& plan, const MappingMemory& memory, const SchemaIdentity& schema,
+                                       std::int32_t today, const MatchOptions& options,
                                        const std::set<std::string>& skip_sources) {
     MemoryPlanMatch out;
     std::vector<const UnmappedField*> sources;
@@ -63,9 +63,9 @@ MemoryPlanMatch match_plan_with_memory(const ExecutionPlan& plan, const MappingM
 
     // What the memory knows per source: its candidate pairs and the rejected destinations.
     struct Known {
-        std::vector<std::pair<std::size_t, const MemoryEntry*>> pairs;   // (destination index, entry)
+        std::vector<std::pair<std::size_t, const MemoryEntry*>> pairs;  // (destination index, entry)
         const MemoryEntry* unmapped = nullptr;
-        const MemoryEntry* unfit = nullptr;                           // an enum pair whose values no longer fit
+        const MemoryEntry* unfit = nullptr;  // an enum pair whose values no longer fit
         std::set<std::string> rejected;
     };
     std::vector<Known> known(sources.size());
@@ -83,8 +83,7 @@ MemoryPlanMatch match_plan_with_memory(const ExecutionPlan& plan, const MappingM
                 if (entry->values_matched_no_option ||
                     enum_values_fit(sources[s]->preview, plan.unmapped_destinations[d->second].field))
                     known[s].pairs.emplace_back(d->second, entry);
-                else if (!known[s].unfit || entry->count > known[s].unfit->count)
-                    known[s].unfit = entry;
+                else if (!known[s].unfit || entry->count > known[s].unfit->count) known[s].unfit = entry;
             }
         }
         std::int64_t best = 0;
@@ -99,8 +98,7 @@ MemoryPlanMatch match_plan_with_memory(const ExecutionPlan& plan, const MappingM
             weighted.push_back({s, pair.first, pair_weight(*pair.second, sources[s]->field.key)});
     }
 
-    const std::vector<std::size_t> assigned =
-        max_weight_matching(sources.size(), plan.unmapped_destinations.size(), weighted);
+    const std::vector<std::size_t> assigned = max_weight_matching(sources.size(), plan.unmapped_destinations.size(), weighted);
     // The weight each source gave each destination, to tell outvoted from tied.
     std::map<std::pair<std::size_t, std::size_t>, std::int64_t> weight_of;
     for (const WeightedPair& pair : weighted) weight_of[{pair.source, pair.destination}] = pair.weight;
@@ -118,7 +116,7 @@ MemoryPlanMatch match_plan_with_memory(const ExecutionPlan& plan, const MappingM
         }
     }
 
-    std::vector<bool> settled(sources.size(), false);            // the memory decided: no matcher
+    std::vector<bool> settled(sources.size(), false);  // the memory decided: no matcher
     std::vector<bool> destination_taken(plan.unmapped_destinations.size(), false);
     std::vector<std::string> reasons(sources.size());
     std::vector<RememberedSource> notes(sources.size());
@@ -141,8 +139,8 @@ MemoryPlanMatch match_plan_with_memory(const ExecutionPlan& plan, const MappingM
                 note.destination_key = k.unfit->destination_key;
                 note.outcome = RememberedSource::Outcome::ValuesDoNotFit;
                 const std::size_t d = destination_index.at(k.unfit->destination_key);
-                note.reason = remembered_reason(*k.unfit, destination_name(d), today) +
-                              "; none of its values are options of the field now";
+                note.reason =
+                    remembered_reason(*k.unfit, destination_name(d), today) + "; none of its values are options of the field now";
             }
             continue;
         }
@@ -171,17 +169,15 @@ MemoryPlanMatch match_plan_with_memory(const ExecutionPlan& plan, const MappingM
             note.outcome = RememberedSource::Outcome::Tied;
             std::string others;
             for (const WeightedPair& pair : weighted)
-                if (pair.destination == d && pair.source != s &&
-                    pair.weight == weight_of[{s, d}])
+                if (pair.destination == d && pair.source != s && pair.weight == weight_of[{s, d}])
                     others += (others.empty() ? "" : ", ") + quoted(header_of(sources[pair.source]->field));
             note.reason = base + "; " + (others.empty() ? std::string("another column") : others) +
-                          " is remembered as often, so the memory proposes neither";
+                " is remembered as often, so the memory proposes neither";
         } else {
             note.outcome = RememberedSource::Outcome::Outvoted;
             note.reason = base + "; " +
-                          (rival == kUnassigned ? std::string("another column")
-                                                : quoted(header_of(sources[rival]->field))) +
-                          " is remembered for it more strongly";
+                (rival == kUnassigned ? std::string("another column") : quoted(header_of(sources[rival]->field))) +
+                " is remembered for it more strongly";
         }
     }
     // Ties put the tied winners' destinations back for the matcher.
@@ -219,7 +215,8 @@ MemoryPlanMatch match_plan_with_memory(const ExecutionPlan& plan, const MappingM
                 suggestion.destination_key = destination.key;
                 suggestion.metadata = suggestion_metadata(1.0, Certainty::Absolute);
                 if (destination.type == FieldType::Enum || destination.type == FieldType::EnumList) {
-                    const EnumMatch values = match_enum_values(sources[s]->preview, destination.enum_options, options.enum_values);
+                    const EnumMatch values =
+                        match_enum_values(sources[s]->preview, destination.enum_options, options.enum_values);
                     suggestion.enum_details = enum_details_json(values, destination.enum_options);
                 }
                 out.match.suggestions.push_back(std::move(suggestion));
@@ -240,8 +237,8 @@ MemoryPlanMatch match_plan_with_memory(const ExecutionPlan& plan, const MappingM
                     note.outcome = RememberedSource::Outcome::Rejected;
                     const auto d = destination_index.find(note.destination_key);
                     note.reason = "remembered: " + quoted(header_of(sources[s]->field)) + " \u2192 " +
-                                  (d == destination_index.end() ? note.destination_key : destination_name(d->second)) +
-                                  " was rejected before";
+                        (d == destination_index.end() ? note.destination_key : destination_name(d->second)) +
+                        " was rejected before";
                     has_note[s] = true;
                     result.destination_key.clear();
                     result.score = 0;
@@ -253,9 +250,10 @@ MemoryPlanMatch match_plan_with_memory(const ExecutionPlan& plan, const MappingM
                 }
             }
             // Candidates the person rejected are not listed either.
-            result.candidates.erase(std::remove_if(result.candidates.begin(), result.candidates.end(),
-                                                   [&](const Candidate& c) { return known[s].rejected.count(c.destination_key) > 0; }),
-                                    result.candidates.end());
+            result.candidates.erase(
+                std::remove_if(result.candidates.begin(), result.candidates.end(),
+                               [&](const Candidate& c) { return known[s].rejected.count(c.destination_key) > 0; }),
+                result.candidates.end());
             if (has_note[s] && notes[s].outcome != RememberedSource::Outcome::Rejected)
                 result.reason = notes[s].reason + (result.reason.empty() ? "" : "; " + result.reason);
             out.match.result.sources.push_back(std::move(result));

@@ -31,17 +31,17 @@ namespace pm::match {
 // What the memory decided for one source.
 struct RememberedSource {
     enum class Outcome {
-        Proposed,      // the remembered pair is among the suggestions
-        LeftUnmapped,  // remembered as left unmapped: not matched
-        Outvoted,      // its remembered destination went to another source (the reason says which)
-        Tied,          // as strong as another source's claim on the same destination: neither proposed
-        Rejected,      // the matcher proposed a pair the person rejected before: dropped
+        Proposed,        // the remembered pair is among the suggestions
+        LeftUnmapped,    // remembered as left unmapped: not matched
+        Outvoted,        // its remembered destination went to another source (the reason says which)
+        Tied,            // as strong as another source's claim on the same destination: neither proposed
+        Rejected,        // the matcher proposed a pair the person rejected before: dropped
         ValuesDoNotFit,  // remembered for an enum field; its values matched options then, none now
     };
     std::string source_key;
-    std::string destination_key;               // the remembered (or rejected) destination; empty for LeftUnmapped
+    std::string destination_key;  // the remembered (or rejected) destination; empty for LeftUnmapped
     Outcome outcome = Outcome::Proposed;
-    std::string reason;                        // remembered: "Tel. (mobile)" → Mobile phone, 2 imports, last on 3 Dec
+    std::string reason;  // remembered: "Tel. (mobile)" → Mobile phone, 2 imports, last on 3 Dec
 };
 
 struct MemoryPlanMatch {
@@ -52,9 +52,8 @@ struct MemoryPlanMatch {
 const char* to_string(RememberedSource::Outcome outcome);
 
 // `today` (days since 1970-01-01) decides how the last-used day is written ("3 Dec" this year).
-MemoryPlanMatch match_plan_with_memory(const ExecutionPlan& plan, const MappingMemory& memory,
-                                       const SchemaIdentity& schema, std::int32_t today,
-                                       const MatchOptions& options = {},
+MemoryPlanMatch match_plan_with_memory(const ExecutionPlan& plan, const MappingMemory& memory, const SchemaIdentity& schema,
+                                       std::int32_t today, const MatchOptions& options = {},
                                        const std::set<std::string>& skip_sources = {});
 
 // The reason text of a remembered pair.

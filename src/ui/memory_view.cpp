@@ -18,7 +18,7 @@ void draw_memory_view(PanelState& state) {
                              : std::to_string(memory.rows.size()) + " remembered for this schema.");
     if (!memory.rows.empty() &&
         ImGui::BeginTable("memory-rows", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY, ImVec2(0, 320))) {
-        ImGuiListClipper clipper;                  // 10,000 rows cost what the visible ones cost
+        ImGuiListClipper clipper;  // 10,000 rows cost what the visible ones cost
         clipper.Begin(static_cast<int>(memory.rows.size()));
         while (clipper.Step()) {
             for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {

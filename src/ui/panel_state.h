@@ -23,20 +23,20 @@ struct TableLine {
 // them, and what the person asked of it, for the app to carry out after the frame.
 struct MemoryRow {
     std::string header;
-    std::string destination_key;               // empty: remembered as left unmapped
+    std::string destination_key;  // empty: remembered as left unmapped
     std::string destination_label;
     unsigned count = 0;
-    std::string last_used;                     // YYYY-MM-DD
+    std::string last_used;  // YYYY-MM-DD
     bool rejected = false;
 };
 struct MemoryViewState {
     enum class Ask { None, Remove, Clear, Export, Import };
-    bool available = false;                    // the memory is on: the header offers "Memory"
+    bool available = false;  // the memory is on: the header offers "Memory"
     bool open = false;
     std::vector<MemoryRow> rows;
     Ask ask = Ask::None;
-    std::size_t index = 0;                     // the row of Ask::Remove
-    std::string message;                       // the last outcome, shown in the view
+    std::size_t index = 0;  // the row of Ask::Remove
+    std::string message;    // the last outcome, shown in the view
 };
 
 struct PanelState {
@@ -65,7 +65,7 @@ struct PanelState {
     // Rows whose pair the mapping memory proposed (app/app_memory.h): source key -> the reason,
     // shown as the row's "remembered" mark with "Forget this" beside it.
     std::map<std::string, std::string> remembered;
-    std::string forget_remembered;             // "Forget this" was pressed on this source's row
+    std::string forget_remembered;  // "Forget this" was pressed on this source's row
     MemoryViewState memory;
 };
 

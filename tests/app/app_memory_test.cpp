@@ -77,7 +77,7 @@ TEST(AppMemory, AConfirmedPlanIsLearnedAndHandedToTheHostWithoutValuesOrToken) {
     const Json& memory = event["memory"];
     ASSERT_EQ(memory["schemas"].size(), 1u);
     EXPECT_EQ(memory["schemas"][0]["id"], event["schema"]["id"]);
-    EXPECT_EQ(memory["schemas"][0]["entries"].size(), 13u);   // 11 pairs, 2 columns left unmapped
+    EXPECT_EQ(memory["schemas"][0]["entries"].size(), 13u);  // 11 pairs, 2 columns left unmapped
     const std::string text = memory.dump();
     EXPECT_EQ(text.find("Amara"), std::string::npos) << "a preview value was stored";
     EXPECT_EQ(text.find("test-token-never-stored"), std::string::npos);
@@ -142,7 +142,7 @@ TEST(AppMemory, ANewJobOfTheSameSchemaGetsThePairsWithTheReason) {
     EXPECT_EQ(parse(app.memory_request(R"({"op":"clear"})"))["ok"], true);
     EXPECT_TRUE(parse(app.memory_request(R"({"op":"list"})"))["entries"].empty());
     EXPECT_EQ(parse(app.memory_request(Json{{"op", "import"}, {"memory", exported["memory"]}}.dump()))["ok"], true);
-    EXPECT_EQ(parse(app.memory_request(R"({"op":"list"})"))["entries"].size(), 11u);   // 13 - forgotten - removed
+    EXPECT_EQ(parse(app.memory_request(R"({"op":"list"})"))["entries"].size(), 11u);  // 13 - forgotten - removed
 }
 
 TEST(AppMemory, ABrokenMemoryIsReportedOnceAndIgnored) {
@@ -152,7 +152,8 @@ TEST(AppMemory, ABrokenMemoryIsReportedOnceAndIgnored) {
     config.plan_json = unmapped_plan_text();
     MapperApp app(config, http, host);
     app.start(0);
-    const Json answer = parse(app.memory_request(R"({"op":"supply","memory":"{\"format\":\"plan-mapper-memory\",\"version\":9,\"schemas\":[]}"})"));
+    const Json answer = parse(
+        app.memory_request(R"({"op":"supply","memory":"{\"format\":\"plan-mapper-memory\",\"version\":9,\"schemas\":[]}"})"));
     EXPECT_EQ(answer["ok"], false);
     ASSERT_EQ(host.all("error").size(), 1u);
     EXPECT_NE(host.all("error")[0].find("version 9 is not supported"), std::string::npos);

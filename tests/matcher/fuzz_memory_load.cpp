@@ -46,8 +46,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
         for (const MemoryEntry& entry : stored.entries) {
             pm::UnmappedField source;
-            source.field = pm::field_from_raw({{"key", entry.source_key.empty() ? "k" : entry.source_key},
-                                               {"label", entry.header}, {"type", "string"}});
+            source.field = pm::field_from_raw(
+                {{"key", entry.source_key.empty() ? "k" : entry.source_key}, {"label", entry.header}, {"type", "string"}});
             plan.unmapped_sources.push_back(std::move(source));
             if (plan.unmapped_sources.size() >= 64) break;
         }
@@ -56,7 +56,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         memory.learn_plan(stored.schema, plan, 20798);
         const SchemaMemory* after = memory.find(stored.schema);
         require(after && after->entries.size() <= kMaxMemoryEntriesPerSchema);
-        break;   // one schema is enough per input
+        break;  // one schema is enough per input
     }
     return 0;
 }

@@ -12,7 +12,7 @@
 namespace pm::match {
 namespace {
 
-constexpr std::int32_t kDec3 = 20790;          // 2026-12-03
+constexpr std::int32_t kDec3 = 20790;  // 2026-12-03
 
 Field field(const std::string& key, const std::string& label = "") {
     Json raw = {{"key", key}, {"type", "string"}};
@@ -63,7 +63,7 @@ TEST(MappingMemory, LearnsAConfirmedPlanAndProposesItWithTheReason) {
     memory.learn_plan(schema, confirmed, kDec3 - 7);
     memory.learn_plan(schema, confirmed, kDec3);
     ASSERT_EQ(memory.size(), 2u);
-    const auto entries = memory.entries_for(schema, "TEL_MOBILE");   // another spelling, same words
+    const auto entries = memory.entries_for(schema, "TEL_MOBILE");  // another spelling, same words
     ASSERT_EQ(entries.size(), 1u);
     EXPECT_EQ(entries[0]->count, 2u);
     EXPECT_EQ(entries[0]->last_used, kDec3);
@@ -92,7 +92,7 @@ TEST(MappingMemory, ARejectedPairIsNotProposedAgainByMemoryOrMatcher) {
     memory.reject(schema, field("e", "Email"), "email", kDec3);
     const ExecutionPlan next = plan_of({unmapped("e2", "E-mail")}, {unmapped("email", "Email"), unmapped("phone", "Phone")});
     const MemoryPlanMatch m = match_plan_with_memory(next, memory, schema, kDec3);
-    EXPECT_TRUE(m.match.suggestions.empty());   // the matcher would propose email: dropped
+    EXPECT_TRUE(m.match.suggestions.empty());  // the matcher would propose email: dropped
     ASSERT_EQ(m.remembered.size(), 1u);
     EXPECT_EQ(m.remembered[0].outcome, RememberedSource::Outcome::Rejected);
     EXPECT_FALSE(m.match.result.sources[0].assigned());
@@ -108,8 +108,8 @@ TEST(MappingMemory, TwoRememberedSourcesForOneDestinationGoThroughTheAssignment)
     memory.learn_pair(schema, field("a", "Handy"), "phone", kDec3);
     memory.learn_pair(schema, field("a", "Handy"), "phone", kDec3);
     memory.learn_pair(schema, field("b", "Festnetz"), "phone", kDec3);
-    const ExecutionPlan next = plan_of({unmapped("b", "Festnetz"), unmapped("a", "Handy")},
-                                       {unmapped("phone", "Phone"), unmapped("email", "Email")});
+    const ExecutionPlan next =
+        plan_of({unmapped("b", "Festnetz"), unmapped("a", "Handy")}, {unmapped("phone", "Phone"), unmapped("email", "Email")});
     const MemoryPlanMatch m = match_plan_with_memory(next, memory, schema, kDec3);
     ASSERT_EQ(m.match.suggestions.size(), 1u);
     EXPECT_EQ(m.match.suggestions[0].source_key, "a");
@@ -138,9 +138,9 @@ TEST(MappingMemory, ASchemaThatGainedAFieldStillFindsItsEntries) {
     memory.learn_pair(schema_identity({"a", "b", "c", "d"}), field("x", "Colour"), "c", kDec3);
     const SchemaIdentity grown = schema_identity({"a", "b", "c", "d", "e"});
     ASSERT_EQ(memory.entries_for(grown, "Colour").size(), 1u);
-    const SchemaIdentity lost = schema_identity({"a", "b", "d"});    // "c" is gone: not proposed
-    const MemoryPlanMatch m = match_plan_with_memory(plan_of({unmapped("x", "Colour")}, {unmapped("a"), unmapped("b"), unmapped("d")}),
-                                                     memory, lost, kDec3);
+    const SchemaIdentity lost = schema_identity({"a", "b", "d"});  // "c" is gone: not proposed
+    const MemoryPlanMatch m = match_plan_with_memory(
+        plan_of({unmapped("x", "Colour")}, {unmapped("a"), unmapped("b"), unmapped("d")}), memory, lost, kDec3);
     EXPECT_TRUE(m.match.suggestions.empty());
     // Another slug is another sheet.
     EXPECT_TRUE(memory.entries_for(schema_identity({"a", "b", "c", "d"}, "x"), "Colour").size() == 1u);
@@ -168,19 +168,23 @@ TEST(MappingMemory, AnEnumPairWhoseValuesNoLongerFitIsNotProposed) {
     destination.field = stage;
     // Another export's "Status" holds something else: not proposed, and the row says why.
     const MemoryPlanMatch other = match_plan_with_memory(
-        plan_of({unmapped("status", "Status", {"Open - Not Contacted", "Closed - Converted"})}, {destination}), memory, schema, kDec3);
+        plan_of({unmapped("status", "Status", {"Open - Not Contacted", "Closed - Converted"})}, {destination}), memory, schema,
+        kDec3);
     EXPECT_TRUE(other.match.suggestions.empty());
     ASSERT_EQ(other.remembered.size(), 1u);
     EXPECT_EQ(other.remembered[0].outcome, RememberedSource::Outcome::ValuesDoNotFit);
     // The same export again: proposed.
     EXPECT_EQ(match_plan_with_memory(plan_of({unmapped("status", "Status", {"customer"})}, {destination}), memory, schema, kDec3)
-                  .match.suggestions.size(), 1u);
+                  .match.suggestions.size(),
+              1u);
     // A column whose values matched no option when it was learned is proposed as it was mapped.
     MappingMemory by_hand;
     confirmed.field_mapping.back().preview = {"Open", "Won"};
     by_hand.learn_plan(schema, confirmed, kDec3);
-    EXPECT_EQ(match_plan_with_memory(plan_of({unmapped("status", "Status", {"Open", "Lost"})}, {destination}), by_hand, schema, kDec3)
-                  .match.suggestions.size(), 1u);
+    EXPECT_EQ(
+        match_plan_with_memory(plan_of({unmapped("status", "Status", {"Open", "Lost"})}, {destination}), by_hand, schema, kDec3)
+            .match.suggestions.size(),
+        1u);
 }
 
 TEST(MappingMemory, ForgetAndClear) {
@@ -199,10 +203,12 @@ TEST(MappingMemory, KeepsAtMostTenThousandEntriesPerSchemaDroppingTheLeastRecent
     const SchemaIdentity schema = schema_identity({"d"});
     MappingMemory memory;
     ExecutionPlan old_plan;
-    for (int i = 0; i < 6000; ++i) old_plan.unmapped_sources.push_back(unmapped("old" + std::to_string(i), "old header " + std::to_string(i)));
+    for (int i = 0; i < 6000; ++i)
+        old_plan.unmapped_sources.push_back(unmapped("old" + std::to_string(i), "old header " + std::to_string(i)));
     memory.learn_plan(schema, old_plan, kDec3 - 30);
     ExecutionPlan new_plan;
-    for (int i = 0; i < 6000; ++i) new_plan.unmapped_sources.push_back(unmapped("new" + std::to_string(i), "new header " + std::to_string(i)));
+    for (int i = 0; i < 6000; ++i)
+        new_plan.unmapped_sources.push_back(unmapped("new" + std::to_string(i), "new header " + std::to_string(i)));
     memory.learn_plan(schema, new_plan, kDec3);
     EXPECT_EQ(memory.size(), kMaxMemoryEntriesPerSchema);
     EXPECT_EQ(memory.entries_for(schema, "new header 5999").size(), 1u);
@@ -242,7 +248,7 @@ TEST(MappingMemory, ReplaceTakesOneSchemasNewStateAndKeepsTheOthers) {
     MappingMemory file;
     file.learn_pair(contacts, field("m", "Mail"), "email", kDec3);
     file.learn_pair(orders, field("n", "Order no"), "order_id", kDec3);
-    MappingMemory widget;   // what the widget holds for contacts after "Forget this" and a new pair
+    MappingMemory widget;  // what the widget holds for contacts after "Forget this" and a new pair
     widget.learn_pair(contacts, field("t", "Tel"), "mobile_phone", kDec3);
     std::string message;
     ASSERT_TRUE(file.replace_json_text(dump_json(widget.schema_to_json(contacts)), message)) << message;
@@ -283,22 +289,31 @@ TEST(MappingMemory, RefusesHostileDocumentsAndKeepsWhatItHad) {
         {"{\"format\":\"plan-mapper-memory\",\"version\":2,\"schemas\":[]}", "version 2 is not supported"},
         {"{\"format\":\"plan-mapper-memory\",\"version\":1.5,\"schemas\":[]}", "/version"},
         {"{\"format\":\"plan-mapper-memory\",\"version\":1,\"schemas\":{}}", "/schemas"},
-        {head + entry + "]}", "memory: "},                                                   // cut off
+        {head + entry + "]}", "memory: "},  // cut off
         {head + "{\"header\":\"H\",\"destination\":\"a\",\"count\":0,\"lastUsed\":\"2026-12-03\"}]}]}", "/count"},
         {head + "{\"header\":\"H\",\"destination\":\"a\",\"count\":-1,\"lastUsed\":\"2026-12-03\"}]}]}", "/count"},
         {head + "{\"header\":\"H\",\"destination\":\"a\",\"count\":1e300,\"lastUsed\":\"2026-12-03\"}]}]}", "/count"},
         {head + "{\"header\":\"H\",\"destination\":\"a\",\"count\":1,\"lastUsed\":\"2026-02-30\"}]}]}", "/lastUsed"},
         {head + "{\"header\":\"\",\"destination\":\"a\",\"count\":1,\"lastUsed\":\"2026-12-03\"}]}]}", "/header"},
-        {head + "{\"header\":\"" + std::string(300, 'x') + "\",\"destination\":\"a\",\"count\":1,\"lastUsed\":\"2026-12-03\"}]}]}", "/header"},
+        {head + "{\"header\":\"" + std::string(300, 'x') +
+             "\",\"destination\":\"a\",\"count\":1,\"lastUsed\":\"2026-12-03\"}]}]}",
+         "/header"},
         {head + "{\"header\":\"H\",\"destination\":7,\"count\":1,\"lastUsed\":\"2026-12-03\"}]}]}", "/destination"},
-        {head + "{\"header\":\"H\",\"destination\":\"\",\"count\":1,\"lastUsed\":\"2026-12-03\",\"rejected\":true}]}]}", "/rejected"},
-        {head + "{\"header\":\"H\",\"destination\":\"a\",\"count\":1,\"lastUsed\":\"2026-12-03\",\"rejected\":1}]}]}", "/rejected"},
+        {head + "{\"header\":\"H\",\"destination\":\"\",\"count\":1,\"lastUsed\":\"2026-12-03\",\"rejected\":true}]}]}",
+         "/rejected"},
+        {head + "{\"header\":\"H\",\"destination\":\"a\",\"count\":1,\"lastUsed\":\"2026-12-03\",\"rejected\":1}]}]}",
+         "/rejected"},
         {head + entry + "," + entry + "]}]}", "appear twice"},
         {head + "7]}]}", "expected an object"},
-        {"{\"format\":\"plan-mapper-memory\",\"version\":1,\"schemas\":[{\"id\":\"s1-0000000000000000\",\"destinationKeys\":[\"a\"],\"entries\":[]}]}", "fingerprint"},
-        {"{\"format\":\"plan-mapper-memory\",\"version\":1,\"schemas\":[" + good_schema + "]}," + good_schema + "]}]}", "appears twice"},
-        {"{\"format\":\"plan-mapper-memory\",\"version\":1,\"schemas\":[{\"id\":\"" + id + "\",\"destinationKeys\":[1],\"entries\":[]}]}", "/destinationKeys/0"},
-        {std::string(100, '[') + std::string(100, ']'), "memory: "},                            // too deep
+        {"{\"format\":\"plan-mapper-memory\",\"version\":1,\"schemas\":[{\"id\":\"s1-0000000000000000\",\"destinationKeys\":["
+         "\"a\"],\"entries\":[]}]}",
+         "fingerprint"},
+        {"{\"format\":\"plan-mapper-memory\",\"version\":1,\"schemas\":[" + good_schema + "]}," + good_schema + "]}]}",
+         "appears twice"},
+        {"{\"format\":\"plan-mapper-memory\",\"version\":1,\"schemas\":[{\"id\":\"" + id +
+             "\",\"destinationKeys\":[1],\"entries\":[]}]}",
+         "/destinationKeys/0"},
+        {std::string(100, '[') + std::string(100, ']'), "memory: "},  // too deep
     };
     MappingMemory memory;
     memory.learn_pair(schema, field("k", "Kept"), "a", kDec3);
@@ -311,7 +326,8 @@ TEST(MappingMemory, RefusesHostileDocumentsAndKeepsWhatItHad) {
     }
     // Invalid UTF-8 inside a string.
     std::string message;
-    EXPECT_FALSE(memory.load_json_text(head + "{\"header\":\"\xff\",\"destination\":\"a\",\"count\":1,\"lastUsed\":\"2026-12-03\"}]}]}", message));
+    EXPECT_FALSE(memory.load_json_text(
+        head + "{\"header\":\"\xff\",\"destination\":\"a\",\"count\":1,\"lastUsed\":\"2026-12-03\"}]}]}", message));
     EXPECT_EQ(memory.size(), 1u);
 }
 
@@ -320,7 +336,8 @@ TEST(MappingMemory, RefusesHostileDocumentsAndKeepsWhatItHad) {
 TEST(MappingMemory, MutatedDocumentsAreLoadedOrRefusedNeverFatal) {
     const SchemaIdentity schema = schema_identity(kContactKeys, "contacts");
     MappingMemory source;
-    for (int i = 0; i < 20; ++i) source.learn_pair(schema, field("k" + std::to_string(i), "Header " + std::to_string(i)), "email", kDec3 + i);
+    for (int i = 0; i < 20; ++i)
+        source.learn_pair(schema, field("k" + std::to_string(i), "Header " + std::to_string(i)), "email", kDec3 + i);
     const std::string valid = source.to_json_text();
     std::mt19937 random(14);
     std::size_t refused = 0, loaded = 0;

@@ -17,7 +17,7 @@
 namespace pm::match {
 namespace {
 
-constexpr std::int32_t kFirstImport = 20790;   // 2026-12-03
+constexpr std::int32_t kFirstImport = 20790;  // 2026-12-03
 constexpr std::int32_t kSecondImport = 20797;
 
 std::vector<std::string> schema_keys(const std::vector<Field>& schema) {
@@ -33,8 +33,8 @@ ExecutionPlan confirmed_plan(const test::CorpusExport& file, const std::vector<F
     std::vector<bool> used(schema.size(), false);
     for (std::size_t i = 0; i < file.columns.size(); ++i) {
         const auto& label = file.columns[i].label;
-        const auto d = label ? std::find_if(schema.begin(), schema.end(), [&](const Field& f) { return f.key == *label; })
-                             : schema.end();
+        const auto d =
+            label ? std::find_if(schema.begin(), schema.end(), [&](const Field& f) { return f.key == *label; }) : schema.end();
         if (d == schema.end()) {
             plan.unmapped_sources.push_back(sources[i]);
             continue;
@@ -138,8 +138,9 @@ TEST(MemoryCorpus, LeaveOneOutNeverLowersPrecisionOrRecall) {
         if (t.precision() < alone.precision() || t.recall() < alone.recall()) {
             const MemoryPlanMatch debug = match_plan_with_memory(plan, memory, identity, kSecondImport);
             for (std::size_t j = 0; j < order.size(); ++j)
-                std::printf("%s -> %s (%s) label %s\n", file.columns[order[j]].header.c_str(), debug.match.result.sources[j].destination_key.c_str(),
-                            debug.match.result.sources[j].reason.c_str(), file.columns[order[j]].label.value_or("-").c_str());
+                std::printf("%s -> %s (%s) label %s\n", file.columns[order[j]].header.c_str(),
+                            debug.match.result.sources[j].destination_key.c_str(), debug.match.result.sources[j].reason.c_str(),
+                            file.columns[order[j]].label.value_or("-").c_str());
         }
         EXPECT_GE(t.precision(), alone.precision()) << file.file;
         EXPECT_GE(t.recall(), alone.recall()) << file.file;

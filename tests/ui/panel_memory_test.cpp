@@ -16,7 +16,7 @@ TEST(PanelMemory, ARememberedRowShowsItsMarkAndForgetThis) {
     ASSERT_TRUE(ui.has("remembered:first"));
     EXPECT_FALSE(ui.has("remembered:last"));
     EXPECT_FALSE(ui.has("forget:first"));
-    ui.click("remembered:first");                 // the mark opens the reason and "Forget this"
+    ui.click("remembered:first");  // the mark opens the reason and "Forget this"
     ASSERT_TRUE(ui.has("forget:first"));
     ui.click("forget:first");
     EXPECT_EQ(ui.state().forget_remembered, "first");
@@ -36,10 +36,10 @@ TEST(PanelMemory, TheMemoryViewAsksTheAppToRemoveClearExportAndImport) {
     ui.click("memory-remove:1");
     EXPECT_EQ(ui.state().memory.ask, ui::MemoryViewState::Ask::Remove);
     EXPECT_EQ(ui.state().memory.index, 1u);
-    for (const auto& [item, ask] : std::vector<std::pair<std::string, ui::MemoryViewState::Ask>>{
-             {"memory:clear", ui::MemoryViewState::Ask::Clear},
-             {"memory:export", ui::MemoryViewState::Ask::Export},
-             {"memory:import", ui::MemoryViewState::Ask::Import}}) {
+    for (const auto& [item, ask] :
+         std::vector<std::pair<std::string, ui::MemoryViewState::Ask>>{{"memory:clear", ui::MemoryViewState::Ask::Clear},
+                                                                       {"memory:export", ui::MemoryViewState::Ask::Export},
+                                                                       {"memory:import", ui::MemoryViewState::Ask::Import}}) {
         ui.state().memory.ask = ui::MemoryViewState::Ask::None;
         ui.click(item);
         EXPECT_EQ(ui.state().memory.ask, ask) << item;

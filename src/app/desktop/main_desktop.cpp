@@ -166,7 +166,8 @@ int main(int argc, char** argv) {
             if (memory.load_json_text(text, problem)) {
                 options->app.memory_json = text;
             } else {
-                std::fprintf(stderr, "plan-mapper: mapping memory %s ignored (and left as it is): %s\n", memory_file.c_str(), problem.c_str());
+                std::fprintf(stderr, "plan-mapper: mapping memory %s ignored (and left as it is): %s\n", memory_file.c_str(),
+                             problem.c_str());
                 memory_file.clear();
             }
         }
