@@ -154,6 +154,20 @@ describe('mapping memory', { skip: built ? false : 'dist/ not built' }, () => {
     const listed = await page.evaluate(() => window.controllers.hosted2.memory.list());
     assert.equal(listed.schema.id, log.loads[0]);
     assert.ok(listed.entries.some((e) => e.header === 'Notes' && e.destination === 'tags' && e.destinationLabel === 'Tags'));
+
+    // The mirror's memory view: a named section, its list, and "Remove" reaching the host's store.
+    const view = await page.waitForSelector('#hosted2 section[aria-label="Mapping memory"]', { state: 'attached' });
+    const show = await view.$('button[aria-expanded]');
+    await show.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await show.getAttribute('aria-expanded'), 'true');
+    const remove = await view.waitForSelector('ul[aria-label="Remembered pairs"] button[aria-label^="Remove \"Notes\" to Tags"]', { state: 'attached' });
+    const savesBefore = await page.evaluate(() => window.memoryLog.saves.length);
+    await remove.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => window.memoryLog.saves.length > n, savesBefore);
+    const last = await page.evaluate(() => window.memoryLog.saves.at(-1)[1]);
+    assert.ok(!last.schemas[0].entries.some((e) => e.header === 'Notes' && e.destination === 'tags'), 'removed from the host\'s store');
     assert.deepEqual(page.problems, []);
     await page.close();
   });
