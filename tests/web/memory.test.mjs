@@ -71,7 +71,7 @@ describe('mapping memory', { skip: built ? false : 'dist/ not built' }, () => {
     assert.equal(memory.format, 'plan-mapper-memory');
     assert.ok(memory.schemas[0].entries.some((e) => e.header === 'Notes' && e.destination === 'tags' && e.count === 1));
     assertNoSampleOrToken(stored[key], plan);
-    await page.evaluate(() => window.controllers.first.destroy());
+    await page.evaluate(() => { window.controllers.first.destroy(); document.getElementById('first').remove(); });
 
     // A new job of the same schema (the double serves the demo plan as it was, Notes unmapped).
     env.double.reset();
@@ -144,7 +144,7 @@ describe('mapping memory', { skip: built ? false : 'dist/ not built' }, () => {
     assert.ok(saved.schemas[0].entries.some((e) => e.header === 'Notes' && e.destination === 'tags'));
     assertNoSampleOrToken(JSON.stringify(saved), plan);
     assert.deepEqual(await storedMemory(page), {}, 'the host keeps it, not localStorage');
-    await page.evaluate(() => window.controllers.hosted.destroy());
+    await page.evaluate(() => { window.controllers.hosted.destroy(); document.getElementById('hosted').remove(); });
 
     // The host supplies it to the next job of the schema.
     env.double.reset();
@@ -161,7 +161,7 @@ describe('mapping memory', { skip: built ? false : 'dist/ not built' }, () => {
     await show.focus();
     await page.keyboard.press('Enter');
     assert.equal(await show.getAttribute('aria-expanded'), 'true');
-    const remove = await view.waitForSelector('ul[aria-label="Remembered pairs"] button[aria-label^="Remove \"Notes\" to Tags"]', { state: 'attached' });
+    const remove = await view.waitForSelector('ul[aria-label="Remembered pairs"] button[aria-label^=\'Remove "Notes" to Tags\']', { state: 'attached' });
     const savesBefore = await page.evaluate(() => window.memoryLog.saves.length);
     await remove.focus();
     await page.keyboard.press('Enter');
