@@ -15,7 +15,8 @@ add_library(pm_json INTERFACE)
 target_include_directories(pm_json SYSTEM INTERFACE "${PM_JSON_INCLUDE}")
 if(PM_WEB)
   # Size is what a web user pays for: -Oz with LTO (measured: wasm gzip 381 KB at -O3, 287 KB here).
-  set(CMAKE_CXX_FLAGS_RELEASE "-Oz -flto -DNDEBUG" CACHE STRING "" FORCE)
+  # No RTTI: nothing uses typeid or dynamic_cast, and its type names and tables are dead weight.
+  set(CMAKE_CXX_FLAGS_RELEASE "-Oz -flto -fno-rtti -DNDEBUG" CACHE STRING "" FORCE)
   set(CMAKE_C_FLAGS_RELEASE "-Oz -flto -DNDEBUG" CACHE STRING "" FORCE)
   set(CMAKE_EXE_LINKER_FLAGS_RELEASE "-Oz -flto" CACHE STRING "" FORCE)
   # Exceptions are off in the wasm build (size; a throw would abort the module). The core never
@@ -33,6 +34,10 @@ add_library(imgui STATIC
 target_include_directories(imgui SYSTEM PUBLIC ${PM_IMGUI_DIR})
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS
   IMGUI_DISABLE_DEBUG_TOOLS)
+if(PM_WEB)
+  # The web panel keeps no .ini and writes no log file (no file system in the wasm either).
+  target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_FILE_FUNCTIONS)
+endif()
 
 # The GLFW + OpenGL 3 backends, for the apps (the UI library itself needs no backend).
 add_library(imgui_backend STATIC

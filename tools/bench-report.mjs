@@ -15,6 +15,7 @@ const budgets = {
   'native.ui.frame_5000x5000_scrolling': [4, 'max'],
   'native.ui.frame_5000x5000_filter_keystroke': [4, 'max'],
   'web.size.total.gzip': [350, 'max'],
+  'web.font_bytes_cjk_plan': [400, 'max'],
   'web.first_frame_after_navigation': [500, 'max'],
   'web.frames_in_2s_idle': [0, 'max'],
   'native.matcher.precision': [0.97, 'min'],
@@ -22,6 +23,8 @@ const budgets = {
   'native.matcher.recall': [0.92, 'min'],
   'native.matcher.fp_null_rate': [0.02, 'max'],
   'native.matcher.2000x2000_ms': [200, 'max'],
+  'native.profile_50000x40_ms': [100, 'max'],
+  'wasm.profile_50000x40_ms': [300, 'max'],
   'native.matcher.enum_10000x100_ms': [20, 'max'],
 };
 

@@ -24,6 +24,10 @@ struct AppConfig {
     bool memory = false;
     std::string sheet_slug;
     std::string memory_json;
+    // Read the source sheet's rows after the plan loads (core/profile): every enum value with its
+    // count, and what will not import. Off unless asked for while the browser tests that submit the
+    // demo job's exact plan assume no edits arrive from the rows.
+    bool read_records = false;
 };
 
 }  // namespace pm

@@ -46,12 +46,16 @@ public:
     // After a 401: asks the host for a fresh token, delivered later through MapperApp::set_token.
     // Returns false when the host cannot (then the person is asked to sign in again).
     virtual bool request_token() { return false; }
-    // Loads a fallback face (TrueType bytes) and hands it to `done`, now or from a later frame.
-    // Returns false when the platform has none (such characters then show as U+FFFD). On the web
-    // the face crosses to the page as its number (ui::FallbackFace's order, which
-    // src/app/web/wasm_interface.json declares with each face's file).
-    virtual bool load_fallback_font(ui::FallbackFace face, std::function<void(std::vector<unsigned char>)> done) {
+    // Loads the files of a fallback face (TrueType bytes: the whole face, or the slices of it that
+    // hold `codepoints`) that it did not hand over before, and gives them to `done` once, now or
+    // from a later frame (an empty list: nothing new was needed, or the load failed). Returns false
+    // when the platform has none (such characters then show as U+FFFD). On the web the face
+    // crosses to the page as its number (ui::FallbackFace's order, which
+    // src/app/web/wasm_interface.json declares with each face's slice index).
+    virtual bool load_fallback_font(ui::FallbackFace face, const std::vector<ImWchar>& codepoints,
+                                    std::function<void(std::vector<std::vector<unsigned char>>)> done) {
         (void)face;
+        (void)codepoints;
         (void)done;
         return false;
     }

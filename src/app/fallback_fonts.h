@@ -1,6 +1,7 @@
 // The fallback faces of one widget: which characters of a plan the built-in font lacks, asking
-// the host for each face once, and merging what arrived into the font atlas between frames (a
-// later plan that needs more of a face already here extends the atlas without a new fetch).
+// the host for the files of each face that hold them (one request per face at a time; the web
+// host fetches only the slices it has not handed over yet), and merging what arrived into the font
+// atlas between frames.
 // Part of MapperApp, kept apart because it only talks to the host and the UI's fonts.
 #pragma once
 
@@ -20,8 +21,8 @@ class FallbackFonts {
 public:
     explicit FallbackFonts(AppHost& host) : host_(host) {}
 
-    // Asks the host for the faces `plan` needs characters from (each face once; one already here
-    // is extended at the next apply_pending()).
+    // Asks the host for the files of the faces that hold characters of `plan` not asked for yet
+    // (a face with a request in flight is asked again when it lands).
     void request_for(const ExecutionPlan& plan);
     // Between frames (before ImGui::NewFrame): merges what arrived into the atlas and tells the
     // host to upload it again.
@@ -30,18 +31,21 @@ public:
     bool pending() const { return !pending_->empty(); }
 
 private:
-    // A face whose bytes arrived, or (no bytes) one already loaded that must take more characters.
+    // The files of a face that arrived for one request (none: nothing new was needed).
     struct PendingFont {
         ui::FallbackFace face;
-        std::vector<unsigned char> bytes;
+        std::vector<std::vector<unsigned char>> files;
     };
+    void ask(ui::FallbackFace face);
 
     AppHost& host_;
     // Filled by the host's callbacks, which may outlive this object (a fetch in flight when the
     // widget is destroyed): they hold it weakly.
     std::shared_ptr<std::vector<PendingFont>> pending_ = std::make_shared<std::vector<PendingFont>>();
-    bool requested_[ui::kFallbackFaceCount] = {};
-    bool loaded_[ui::kFallbackFaceCount] = {};
+    bool in_flight_[ui::kFallbackFaceCount] = {};
+    bool unavailable_[ui::kFallbackFaceCount] = {};     // the host has no such face
+    std::size_t asked_[ui::kFallbackFaceCount] = {};    // how many of wanted_ the last request covered
+    std::size_t applied_[ui::kFallbackFaceCount] = {};  // how many of wanted_ the atlas holds
     std::set<ImWchar> wanted_[ui::kFallbackFaceCount];  // every character wanted from each face so far
 };
 

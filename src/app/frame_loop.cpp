@@ -17,9 +17,9 @@ ImGuiContext* create_imgui_context() {
     return context;
 }
 
-void style_imgui_context(bool dark_theme, float pixel_ratio) {
+void style_imgui_context(bool dark_theme, float pixel_ratio, bool high_contrast) {
     ui::set_pixel_ratio(pixel_ratio > 0 ? pixel_ratio : 1.0f);
-    ui::apply_theme(dark_theme);
+    ui::apply_theme(dark_theme, high_contrast);
 }
 
 ImVec4 frame_clear_color() {

@@ -16,7 +16,7 @@ class MapperApp;
 // file), keyboard navigation on. Then style_imgui_context once a GL context exists.
 ImGuiContext* create_imgui_context();
 // The fonts at the display's pixel ratio, then the theme (in that order, so the atlas is built once).
-void style_imgui_context(bool dark_theme, float pixel_ratio);
+void style_imgui_context(bool dark_theme, float pixel_ratio, bool high_contrast = false);
 
 // The colour the framebuffer is cleared to before the panel is drawn: the window background.
 ImVec4 frame_clear_color();

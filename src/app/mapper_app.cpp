@@ -4,7 +4,9 @@
 
 #include "core/session/differences.h"
 #include "core/session/draft.h"
+#include "app/records_evidence.h"
 #include "app/suggestions.h"
+#include "matcher/profile_enum_values.h"
 #include "core/api/guard.h"
 #include "core/json/problems.h"
 #include "core/plan/documents.h"
@@ -87,7 +89,42 @@ void MapperApp::load_plan() {
         }
         token_refreshed_ = false;
         start_session(*result.value);
+        start_reading_records();
     });
+}
+
+void MapperApp::start_reading_records() {
+    if (!job_ || !config_.read_records) return;
+    profile::ReaderOptions options;
+    options.page_size = 1000;                  // small pages: progress moves, and each one parses in a few ms
+    records_ = std::make_unique<profile::RecordsReader>(api_, options);
+    records_->start_from_job(*job_);
+    status_.records_progress = records_->progress_text();
+}
+
+void MapperApp::update_records() {
+    if (!records_) return;
+    status_.records_progress = records_->progress_text();
+    if (!records_->running() && !records_applied_) {
+        records_applied_ = true;
+        const profile::SheetProfile& rows = records_->profile();
+        if (rows.rows() > 0 && session_) {
+            panel_state_.records = &rows;
+            // Every value of each enum column, matched like the preview's (case, accents, synonyms).
+            match::map_enum_values_from_profile(*session_, rows);
+            panel_state_.lines_dirty = true;
+            status_.records_note = records_->complete()
+                                       ? "Checked all " + profile::with_thousands(rows.rows()) + " rows of the file."
+                                       : records_->note();
+        } else {
+            // 403, 404 or anything else: the previews are all there is; nothing else changes.
+            status_.records_note = "The file's rows could not be read, so only the preview values are used.";
+        }
+    }
+    if (panel_state_.records && session_ && session_->revision() != problems_revision_) {
+        problems_revision_ = session_->revision();
+        panel_state_.value_problems = value_problems(*session_, *panel_state_.records);
+    }
 }
 
 void MapperApp::start_session(JobPlan job_plan) {
@@ -108,6 +145,12 @@ void MapperApp::start_session(JobPlan job_plan) {
     server_version_.reset();
     status_.server_changes.clear();
     panel_state_ = ui::PanelState{};
+    // Rows read for another plan say nothing about this one.
+    records_.reset();
+    records_applied_ = false;
+    problems_revision_ = ~std::uint64_t{0};
+    status_.records_progress.clear();
+    status_.records_note.clear();
     // The matcher runs at the start of the next frame (update()), so the frame that first shows
     // the plan is not held up by it (60-100 ms for the demo job in wasm).
     suggestions_.clear();
@@ -353,13 +396,20 @@ void MapperApp::notify_draft() {
 void MapperApp::update(double now_ms) {
     if (session_ && plan_drawn_ && ranking()) rank_next_slice();
     api_.tick(static_cast<std::int64_t>(now_ms));
+    update_records();
     fonts_.apply_pending();                    // between frames (update runs before NewFrame)
 }
 
 void MapperApp::draw() {
     const ui::PanelRequests requests = ui::draw_mapping_panel(session_.get(), status_, panel_state_);
     if (session_) plan_drawn_ = true;
+    apply_requests(requests);
+}
+
+// What the person asked for through the canvas or the mirror (the same buttons in both).
+void MapperApp::apply_requests(const ui::PanelRequests& requests) {
     if (requests.restore_draft) restore_draft();
+    if (requests.stop_reading && records_) records_->cancel();
     if (requests.accept_threshold > 0 && session_) accept_assignment(*session_, requests.accept_threshold);
     if (requests.use_server_plan) use_server_version();
     answer_memory_view();

@@ -10,9 +10,11 @@
 #include "app/app_host.h"
 #include "app/app_memory.h"
 #include "app/fallback_fonts.h"
+#include "app/mirror_actions.h"
 #include "app/mirror_model.h"
 #include "core/api/client.h"
 #include "core/api/http_client.h"
+#include "core/profile/records_reader.h"
 #include "matcher/field_matcher.h"
 #include "core/session/draft.h"
 #include "core/session/session.h"
@@ -90,6 +92,10 @@ private:
     void answer_memory_view();      // carries out what the memory view asked
     bool memory_supplied_ = false;  // the host's memory arrived for this plan
     AppMemory memory_;
+    // The source rows (core/profile/records_reader.h): read page by page after a plan loads from
+    // the API, never holding up the panel or a submit.
+    void start_reading_records();
+    void update_records();
 
     AppConfig config_;
     AppHost& host_;
@@ -120,11 +126,16 @@ private:
     bool plan_drawn_ = false;                  // the session's plan has been drawn once
     bool ranking() const { return next_to_rank_ < sources_to_rank_.size(); }
     void rank_next_slice();
+    std::unique_ptr<profile::RecordsReader> records_;
+    bool records_applied_ = false;             // the finished reading's enum values went into the session
+    std::uint64_t problems_revision_ = ~std::uint64_t{0};  // session revision value_problems was built for
     ui::PanelStatus status_;
     ui::PanelState panel_state_;
     std::uint64_t sessions_started_ = 0;       // tells plans apart whose revisions are equal
     std::string mirror_key_;                   // what the mirror was last given (mirror_state_if_changed)
     std::string mirror_key() const;
+    void apply_requests(const ui::PanelRequests& requests);
+    MirrorOutcome mirror_request(const ui::PanelRequests& requests);
 };
 
 }  // namespace pm

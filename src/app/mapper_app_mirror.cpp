@@ -20,7 +20,9 @@ std::string MapperApp::mirror_key() const {
                       (ranking() ? "r" : "-") + (panel_state_.suggestions ? "s" : "-") + '/' +
                       std::to_string(panel_state_.chips) + '/' + (panel_state_.review_open ? "r" : "-") +
                       (status_.loading ? "l" : "-") + (status_.submitting ? "u" : "-") + (status_.draft_offered ? "d" : "-");
-    for (const std::string* text : {&status_.message, &status_.submit_message, &status_.warning, &status_.server_changes, &status_.job_id})
+    key += panel_state_.records ? 'R' : '-';
+    for (const std::string* text : {&status_.message, &status_.submit_message, &status_.warning, &status_.server_changes, &status_.job_id,
+                                    &status_.records_progress, &status_.records_note})
         key += '\x1f' + *text;
     key += '\x1f';
     key += panel_state_.filter;
@@ -43,8 +45,25 @@ std::string MapperApp::mirror_options(const std::string& source_key, const std::
     return mirror_options_json(*session_, panel_state_, source_key, query, limit);
 }
 
+// The header's app-level buttons (draft, the server's version, copy): carried out like the
+// canvas's, and said back; asked for when there is nothing to do, they are refused in words.
+MirrorOutcome MapperApp::mirror_request(const ui::PanelRequests& requests) {
+    if (!session_) return MirrorOutcome{false, "The plan is not loaded yet.", false};
+    if ((requests.restore_draft || requests.discard_draft) && !status_.draft_offered)
+        return MirrorOutcome{false, "There are no edits from an earlier visit.", false};
+    if ((requests.use_server_plan || requests.keep_own_plan) && status_.server_changes.empty())
+        return MirrorOutcome{false, "Flatfile did not save another version.", false};
+    apply_requests(requests);
+    if (requests.restore_draft) return MirrorOutcome{true, "Edits from your earlier visit restored.", false};
+    if (requests.discard_draft) return MirrorOutcome{true, "Edits from your earlier visit discarded.", false};
+    return MirrorOutcome{true, status_.submit_message, false};
+}
+
 std::string MapperApp::mirror_action(const std::string& action_json) {
-    const MirrorOutcome outcome = apply_mirror_action(session_.get(), panel_state_, action_json);
+    ui::PanelRequests requests;
+    const MirrorOutcome outcome = read_mirror_request(action_json, requests)
+        ? mirror_request(requests)
+        : apply_mirror_action(session_.get(), panel_state_, action_json);
     after_draw_changes();
     if (outcome.submit) submit();
     return Json{{"ok", outcome.ok}, {"announcement", outcome.announcement}}.dump(-1, ' ', false, Json::error_handler_t::replace);

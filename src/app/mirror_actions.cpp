@@ -113,6 +113,19 @@ std::string describe_change(const Session& session, const Change& change, bool r
     return ui::shown_text(text);
 }
 
+bool read_mirror_request(const std::string& action_json, ui::PanelRequests& requests) {
+    const Json action = Json::parse(action_json, nullptr, false);
+    if (!action.is_object()) return false;
+    const std::string op = text_member(action, "op");
+    if (op == "restoreDraft") requests.restore_draft = true;
+    else if (op == "discardDraft") requests.discard_draft = true;
+    else if (op == "useServerPlan") requests.use_server_plan = true;
+    else if (op == "keepOwnPlan") requests.keep_own_plan = true;
+    else if (op == "copyPlan") requests.copy_plan = true;
+    else return false;
+    return true;
+}
+
 MirrorOutcome apply_mirror_action(Session* session, ui::PanelState& state, const std::string& action_json) {
     const Json action = Json::parse(action_json, nullptr, false);
     if (!action.is_object()) return refused("The action could not be read.");

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/session/session.h"
+#include "ui/mapping_panel.h"
 #include "ui/panel_state.h"
 
 #include <string>
@@ -24,6 +25,11 @@ struct MirrorOutcome {
 //   bulk {action: ignoreUnmapped|reset|clear|acceptSuggestions, threshold}
 // session may be null (nothing loaded): every edit is then refused with a message.
 MirrorOutcome apply_mirror_action(Session* session, ui::PanelState& state, const std::string& action_json);
+
+// The header's buttons that the app itself carries out (app/mapper_app.cpp apply_requests), as
+// the canvas's do: restoreDraft · discardDraft · useServerPlan · keepOwnPlan · copyPlan.
+// True when `action_json` is one of them (`requests` then says which).
+bool read_mirror_request(const std::string& action_json, ui::PanelRequests& requests);
 
 // A change in words, e.g. "Notes mapped to Account" or "E-mail will not be imported";
 // `reversed` describes the opposite (what an undo took back).

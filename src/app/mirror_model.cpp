@@ -53,15 +53,16 @@ std::string option_text(const EnumOption& option) {
     return ui::shown_text(option.label.empty() ? ui::enum_value_text(option.value) : option.label);
 }
 
-Json enum_json(const Edge& edge, bool expanded) {
-    Json out = {{"expanded", expanded}, {"open", ui::unmapped_enum_values(edge)}};
+Json enum_json(const Edge& edge, bool expanded, const profile::SheetProfile* records) {
+    Json out = {{"expanded", expanded}, {"open", ui::unmapped_enum_values(edge, records)}};
     if (!expanded) return out;
     Json options = Json::array();
     for (const EnumOption& option : edge.destination.enum_options)
         options.push_back({{"value", option.value}, {"text", option_text(option)}});
     Json values = Json::array();
-    for (const ui::EnumValueRow& row : ui::enum_value_rows(edge)) {
+    for (const ui::EnumValueRow& row : ui::enum_value_rows(edge, records)) {
         Json value = {{"value", row.source_value}, {"text", ui::shown_text(ui::enum_value_text(row.source_value))}};
+        value["countText"] = ui::enum_count_text(row);   // "4,120 rows" once the file's rows are read
         value["option"] = row.destination_value ? *row.destination_value : Json();
         std::string chosen;
         if (row.destination_value) {
@@ -94,7 +95,11 @@ Json row_json(const Session& session, const ui::PanelState& state, const ui::Sou
     out["destination"] = edge ? field_ref(edge->destination) : Json();
     out["certainty"] = edge && edge->metadata && edge->metadata->certainty != Certainty::None ? to_string(edge->metadata->certainty) : "";
     out["reason"] = edge ? certainty_reason(*edge, candidate_for(state, row.source_key, row.destination_key)) : std::string();
-    out["enum"] = edge && row.is_enum_edge ? enum_json(*edge, state.expanded_enums.count(row.destination_key) > 0) : Json();
+    out["enum"] = edge && row.is_enum_edge ? enum_json(*edge, state.expanded_enums.count(row.destination_key) > 0, state.records) : Json();
+    const auto problem = edge ? state.value_problems.find(row.destination_key) : state.value_problems.end();
+    out["valueProblem"] = problem != state.value_problems.end()
+                              ? ui::shown_text(problem->second.text + (problem->second.examples.empty() ? "" : " (for example " + problem->second.examples + ")"))
+                              : std::string();
     // The mapping memory's mark: its reason, or "" when the row's pair was not remembered.
     const auto remembered = state.remembered.find(row.source_key);
     out["remembered"] = remembered == state.remembered.end() ? std::string() : ui::shown_text(remembered->second);
@@ -131,7 +136,9 @@ std::string mirror_state_json(const Session* session, const ui::PanelStatus& sta
                 {"warning", status.warning},
                 {"serverChanges", status.server_changes},
                 {"draftOffered", status.draft_offered},
-                {"jobId", status.job_id}};
+                {"jobId", status.job_id},
+                {"recordsProgress", status.records_progress},
+                {"recordsNote", status.records_note}};
     if (!session) return dump(out);
     if (state.view.update(*session, state.filter, state.chips)) state.lines_dirty = true;
     const SessionCounts counts = session->counts();
@@ -151,7 +158,9 @@ std::string mirror_state_json(const Session* session, const ui::PanelStatus& sta
                     {"changed", (state.chips & ui::kChipChanged) != 0}};
     out["reviewOpen"] = state.review_open;
     if (state.review_open)
-        out["review"] = {{"lines", ui::review_lines(*session, state)}, {"requiredMissing", state.view.required_missing()}};
+        out["review"] = {{"lines", ui::review_lines(*session, state)},
+                         {"valueProblems", ui::value_problem_lines(*session, state)},
+                         {"requiredMissing", state.view.required_missing()}};
 
     const auto& rows = state.view.sources();
     const auto [row_begin, row_end] = clamp_window(rows.size(), window.first_source, window.source_count);

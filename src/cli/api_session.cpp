@@ -86,6 +86,14 @@ std::optional<bool> ApiSession::execute(const std::string& job_id, ApiError& err
     return out;
 }
 
+std::unique_ptr<profile::RecordsReader> ApiSession::read_records(const Job& job, profile::ReaderOptions options) {
+    auto reader = std::make_unique<profile::RecordsReader>(*api_, std::move(options));
+    if (!profile::source_sheet_id(job).empty()) reader->start_from_job(job);
+    else reader->start_from_job(job.id);
+    run_until_idle();
+    return reader;
+}
+
 int exit_code_for(const ApiError& error) {
     if (error.kind == ApiErrorKind::Http && (error.status == 401 || error.status == 403)) return kExitAuth;
     return kExitApi;

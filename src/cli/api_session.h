@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/api/client.h"
+#include "core/profile/records_reader.h"
 
 #include <memory>
 #include <optional>
@@ -23,6 +24,9 @@ public:
     std::optional<JobPlan> put_plan(const std::string& job_id, const std::string& file_id, const ExecutionPlan& plan,
                                     ApiError& error);
     std::optional<bool> execute(const std::string& job_id, ApiError& error);
+    // Reads the job's source sheet into a profile until the end, a limit or a failure (the reader
+    // says which). The job from a plan response names the sheet; without one, GET /jobs/{id}.
+    std::unique_ptr<profile::RecordsReader> read_records(const Job& job, profile::ReaderOptions options);
     const std::string& base_url() const { return base_url_; }
 
 private:

@@ -1,5 +1,6 @@
 // `plan-mapper automap --job ID [--accuracy exact|confident] [--execute] [--memory FILE]`: GET the
-// plan, match the unmapped columns (remembered pairs first), PUT it (the memory learns the saved plan), and with --execute run the job only when every edge meets the
+// plan, match the unmapped columns (remembered pairs first), map every enum value found in the
+// source rows (GET .../records), PUT it (the memory learns the saved plan), and with --execute run the job only when every edge meets the
 // accuracy (Flatfile's automap plugin rule: exact = every edge absolute; confident = strong or
 // absolute; an edge without metadata fails; an empty fieldMapping fails).
 #include "cli/api_session.h"
@@ -9,6 +10,7 @@
 #include "cli/memory_file.h"
 
 #include "core/session/session.h"
+#include "matcher/profile_enum_values.h"
 
 #include <ostream>
 
@@ -62,14 +64,23 @@ int run_automap(const std::vector<std::string>& raw_args, Io io) {
     std::optional<MemoryFile> memory = open_memory_option(args, io);
     const std::string slug = args.options.count("sheet") ? args.options.at("sheet") : "";
     const std::size_t added = match_into(session, threshold, io.err, memory && memory->usable ? &memory->memory : nullptr, slug);
+    // Every distinct value of each enum column from the source rows, not only the preview's. When
+    // the rows cannot be read the preview's values stay as they are (the note says why).
+    const auto reader = api.read_records(loaded->job, profile::ReaderOptions{});
+    if (!reader->note().empty()) io.err << reader->note() << '\n';
+    const match::EnumFill fill = match::map_enum_values_from_profile(session, reader->profile());
+    if (fill.edges > 0)
+        io.err << fill.mapped << " enum value" << (fill.mapped == 1 ? "" : "s") << " mapped from "
+               << reader->profile().rows() << " rows (" << fill.unmatched << " without a matching option)\n";
     std::optional<JobPlan> saved = loaded;
-    if (added > 0) {
+    if (added > 0 || fill.mapped > 0) {
         saved = api.put_plan(job_id, loaded->job.file_id, session.plan(), api_error);
         if (!saved) {
             io.err << "plan-mapper: saving the plan: " << api_error.message << '\n';
             return exit_code_for(api_error);
         }
-        io.err << "plan saved with " << added << " new pair" << (added == 1 ? "" : "s") << '\n';
+        io.err << "plan saved with " << added << " new pair" << (added == 1 ? "" : "s") << " and " << fill.mapped
+               << " enum value" << (fill.mapped == 1 ? "" : "s") << " mapped\n";
     }
     // The saved plan is a confirmed one: the memory learns it (a refused memory file is left alone).
     if (memory && memory->usable) {

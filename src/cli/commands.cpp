@@ -32,8 +32,10 @@ const std::vector<Command>& commands() {
         {"automap", "GET a job's plan, match it, PUT it, and optionally execute the job",
          "plan-mapper automap --job ID [--accuracy exact|confident] [--execute] [--threshold T] [--api-url URL]\n"
          "                    [--memory FILE [--sheet SLUG]]\n"
-         "  GET /jobs/ID/plan, map the unmapped columns as `match` does, PUT the plan when anything\n"
-         "  was added, and with --execute POST /jobs/ID/execute only when every edge meets the\n"
+         "  GET /jobs/ID/plan, map the unmapped columns as `match` does, map every distinct value of\n"
+         "  each enum column read from the source rows (GET /sheets/{sourceSheetId}/records; the\n"
+         "  preview's values only when the rows cannot be read), PUT the plan when anything was\n"
+         "  added, and with --execute POST /jobs/ID/execute only when every edge meets the\n"
          "  accuracy: exact = every edge absolute; confident (default) = strong or absolute.\n"
          "  --memory FILE: remembered pairs first, as for `match`; the saved plan is then learned.\n"
          "  Token from FLATFILE_BEARER_TOKEN or FLATFILE_API_KEY; base URL from --api-url, else\n"
@@ -53,6 +55,17 @@ const std::vector<Command>& commands() {
          "  the server's answer. Exit status: 0, 1 the document has errors, 2 usage, 3 network or\n"
          "  server error (the server's messages are printed), 4 sign-in or access refused.\n",
          run_put},
+        {"profile", "read a job's source rows and profile every column (GET /sheets/ID/records)",
+         "plan-mapper profile --job ID [--rows N] [--api-url URL]\n"
+         "  Reads the job's source sheet (config.sourceSheetId) page by page, at most N rows (default\n"
+         "  50000), and prints JSON: {job, sheet, rows, complete, columns: [{key, label, blank,\n"
+         "  distinct, top: [{value, count}], kinds: {kind: count}, destination, invalid}]}, where\n"
+         "  destination is what the column maps to once matched as `automap` would (null if none) and\n"
+         "  invalid counts its non-blank values that destination would not take (null if unmapped).\n"
+         "  Token and base URL as for `automap`. Exit status: 0 (also when stopped at N rows),\n"
+         "  2 usage, 3 reading failed part-way (the partial profile is printed, complete false),\n"
+         "  4 sign-in or access refused.\n",
+         run_profile},
         {"learn", "remember the pairs of confirmed plans in a mapping memory file",
          "plan-mapper learn --memory FILE [--sheet SLUG] PLAN...\n"
          "  Reads each PLAN like `check` (a confirmed plan: the answer to a PUT, or a GET-plan\n"

@@ -20,6 +20,22 @@ std::string option_label(const Session& session, const Field& field, const std::
     return safe_label(label);
 }
 
+// What Enter in the search takes: the first option whose key or label is exactly what was typed
+// and that no other column feeds, else the first exact match, else the first option (typing
+// "name" takes the free "Name", not "Full name" that another column already feeds).
+const Field* enter_choice(const Session& session, const std::vector<std::pair<const Field*, const Candidate*>>& options,
+                          const std::string& filter, const std::string& source_key) {
+    const Field* exact = nullptr;
+    for (const auto& option : options) {
+        const Field& field = *option.first;
+        if (lower_ascii(field.key) != filter && lower_ascii(field.label) != filter) continue;
+        const Edge* taken = session.edge_to(field.key);
+        if (!taken || taken->source.key == source_key) return &field;
+        if (!exact) exact = &field;
+    }
+    return exact ? exact : options.front().first;
+}
+
 // What the person picked. Applied only after the list is drawn: the options point into the plan,
 // and an edit rearranges it (ASan caught the list being drawn from freed memory).
 struct Pick {
@@ -85,7 +101,7 @@ void draw_destination_picker(Session& session, const std::string& source_key, co
 
     Pick pick;
     if (enter && !options.empty()) {
-        pick = {true, PickKind::Map, options.front().first->key};
+        pick = {true, PickKind::Map, enter_choice(session, options, filter, source_key)->key};
         ImGui::CloseCurrentPopup();
         ImGui::EndCombo();
         if (pick.picked) apply_destination_pick(session, source_key, destination_key, pick.kind, pick.destination_key);

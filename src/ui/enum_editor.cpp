@@ -1,15 +1,23 @@
 // Values come from the edge's enumDetails (mapped and unused source values); an edge made in the
-// panel has none yet, so its distinct preview values stand in (core's enum_gap).
+// panel has none yet, so its distinct preview values stand in (core's enum_gap). Once the source
+// rows are read, every value they hold is listed too, with its count.
 #include "ui/enum_editor.h"
 
 #include "core/json/problems.h"
 #include "ui/panel_widgets.h"
 
+#include "core/json/text.h"
+
 #include <imgui.h>
+
+#include <map>
 
 namespace pm::ui {
 
 namespace {
+
+// A column of free text has thousands of values: the editor lists the most common ones.
+constexpr std::size_t kMaxListedValues = 200;
 
 std::string option_text(const Field& field, const Json& value) {
     for (const EnumOption& option : field.enum_options)
@@ -21,7 +29,7 @@ std::string option_text(const Field& field, const Json& value) {
 
 std::string enum_value_text(const Json& value) { return value.is_string() ? value.get<std::string>() : dump_json(value); }
 
-std::vector<EnumValueRow> enum_value_rows(const Edge& edge) {
+std::vector<EnumValueRow> enum_value_rows(const Edge& edge, const profile::SheetProfile* records) {
     std::vector<EnumValueRow> rows;
     if (edge.enum_details) {
         for (const CategoryMapping& m : edge.enum_details->mapping)
@@ -35,13 +43,35 @@ std::vector<EnumValueRow> enum_value_rows(const Edge& edge) {
             if (!seen) rows.push_back({v, std::nullopt});
         }
     }
+    const profile::ColumnProfile* column = records ? records->column(edge.source.key) : nullptr;
+    if (!column) return rows;
+    // Every value the rows hold, with its count; values only the plan names keep count 0.
+    std::map<std::string, std::size_t> known;
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        if (rows[i].source_value.is_string()) known.emplace(std::string(trim_ascii(rows[i].source_value.get_ref<const std::string&>())), i);
+    std::size_t listed = 0;
+    // The most common values only: this runs for each visible enum row every frame.
+    for (const profile::ValueCount& entry : column->top(rows.size() + kMaxListedValues)) {
+        const auto it = known.find(entry.value);
+        if (it != known.end()) {
+            rows[it->second].count = entry.count;
+        } else if (listed < kMaxListedValues) {
+            rows.push_back({Json(entry.value), std::nullopt, entry.count});
+            ++listed;
+        }
+    }
     return rows;
 }
 
-std::size_t unmapped_enum_values(const Edge& edge) {
+std::size_t unmapped_enum_values(const Edge& edge, const profile::SheetProfile* records) {
     std::size_t count = 0;
-    for (const EnumValueRow& row : enum_value_rows(edge)) count += row.destination_value ? 0 : 1;
+    for (const EnumValueRow& row : enum_value_rows(edge, records)) count += row.destination_value ? 0 : 1;
     return count;
+}
+
+std::string enum_count_text(const EnumValueRow& row) {
+    if (row.count == 0) return {};
+    return profile::with_thousands(row.count) + (row.count == 1 ? " row" : " rows");
 }
 
 void draw_enum_value_row(Session& session, const std::string& destination_key, const EnumValueRow& row) {
@@ -50,6 +80,10 @@ void draw_enum_value_row(Session& session, const std::string& destination_key, c
     const Field destination = edge->destination;  // copy: an edit below replaces the edge
     ImGui::Indent(ImGui::GetFontSize() * 1.5f);
     text(enum_value_text(row.source_value));
+    if (row.count > 0) {
+        ImGui::SameLine();
+        muted_text(enum_count_text(row));
+    }
     ImGui::Unindent(ImGui::GetFontSize() * 1.5f);
     ImGui::TableNextColumn();
     muted_text(row.destination_value ? "value" : "value without an option");

@@ -37,10 +37,11 @@ bool in_ranges(const ImWchar* ranges, unsigned codepoint) {
     return false;
 }
 
-// A fallback face: its bytes (ImGui keeps a pointer, so they live here) and ranges of single code
-// points, so the atlas holds only the characters the plan uses.
+// A fallback face: its files (ImGui keeps pointers, so they live here), each merged with the same
+// ranges of single code points, so the atlas holds only the characters the plan uses (ImGui takes
+// each character from the first file that has it and skips it in the others).
 struct Fallback {
-    std::vector<unsigned char> font;
+    std::vector<std::vector<unsigned char>> fonts;
     std::vector<ImWchar> ranges;
 };
 std::array<Fallback, kFallbackFaceCount> g_fallbacks;
@@ -69,28 +70,33 @@ void load_fonts(float size, float ratio) {
                                    size * ratio, &config, kBuiltinRanges);
     for (std::size_t i = 0; i < g_fallbacks.size(); ++i) {
         Fallback& fallback = g_fallbacks[i];
-        if (fallback.font.empty() || fallback.ranges.size() <= 1) continue;
-        ImFontConfig merge;
-        merge.MergeMode = true;
-        merge.FontDataOwnedByAtlas = false;
-        // The Noto extra face matches the built-in one; CJK glyphs are dense, keep the atlas small.
-        merge.OversampleH = static_cast<FallbackFace>(i) == FallbackFace::NotoExtra ? 2 : 1;
-        merge.OversampleV = 1;
-        io.Fonts->AddFontFromMemoryTTF(fallback.font.data(), static_cast<int>(fallback.font.size()), size * ratio, &merge,
-                                       fallback.ranges.data());
+        if (fallback.ranges.size() <= 1) continue;
+        for (std::vector<unsigned char>& font : fallback.fonts) {
+            ImFontConfig merge;
+            merge.MergeMode = true;
+            merge.FontDataOwnedByAtlas = false;
+            // The Noto extra face matches the built-in one; CJK glyphs are dense, keep the atlas small.
+            merge.OversampleH = static_cast<FallbackFace>(i) == FallbackFace::NotoExtra ? 2 : 1;
+            merge.OversampleV = 1;
+            io.Fonts->AddFontFromMemoryTTF(font.data(), static_cast<int>(font.size()), size * ratio, &merge,
+                                           fallback.ranges.data());
+        }
     }
     io.FontGlobalScale = 1.0f / ratio;         // lay out in logical pixels, rasterise in device pixels
     io.Fonts->Build();
 }
 
-void set_fallback_font(FallbackFace face, std::vector<unsigned char> font, const std::vector<ImWchar>& codepoints) {
-    g_fallbacks[static_cast<std::size_t>(face)].font = std::move(font);
+void add_fallback_fonts(FallbackFace face, std::vector<std::vector<unsigned char>> fonts,
+                        const std::vector<ImWchar>& codepoints) {
+    std::vector<std::vector<unsigned char>>& kept = g_fallbacks[static_cast<std::size_t>(face)].fonts;
+    for (std::vector<unsigned char>& font : fonts)
+        if (!font.empty()) kept.push_back(std::move(font));
     set_fallback_codepoints(face, codepoints);
 }
 
 void set_fallback_codepoints(FallbackFace face, const std::vector<ImWchar>& codepoints) {
     Fallback& fallback = g_fallbacks[static_cast<std::size_t>(face)];
-    if (fallback.font.empty()) return;
+    if (fallback.fonts.empty()) return;
     fallback.ranges.clear();
     for (ImWchar cp : codepoints) {
         fallback.ranges.push_back(cp);

@@ -27,11 +27,12 @@ FallbackFace fallback_face_for(unsigned codepoint);
 // fallback faces' glyphs, when set). The renderer must upload the atlas again afterwards.
 void load_fonts(float size, float ratio);
 
-// Sets a fallback face (TrueType bytes) and the code points to take from it, then rebuilds the
+// Adds files of a fallback face (TrueType bytes: the whole face, or slices of it that each hold a
+// range of its characters) and sets the code points to take from the face, then rebuilds the
 // atlas at the current size and ratio. The renderer must upload the atlas again afterwards.
-void set_fallback_font(FallbackFace face, std::vector<unsigned char> font, const std::vector<ImWchar>& codepoints);
-// The code points to take from a face whose bytes were set before (a later plan needs more of
-// it); rebuilds the atlas. Does nothing when the face has no bytes yet.
+void add_fallback_fonts(FallbackFace face, std::vector<std::vector<unsigned char>> fonts, const std::vector<ImWchar>& codepoints);
+// The code points to take from a face whose files were added before (a later plan needs more of
+// it); rebuilds the atlas. Does nothing when the face has no files yet.
 void set_fallback_codepoints(FallbackFace face, const std::vector<ImWchar>& codepoints);
 
 }  // namespace pm::ui

@@ -26,6 +26,10 @@ struct PanelStatus {
     // The server confirmed a plan that differs from the one sent: what differs, for a person.
     // The person's plan stays on screen until they choose.
     std::string server_changes;
+    // Reading the source rows: progress while it runs ("Reading the file: 12,000 of 48,000
+    // rows"), then a quiet note when it ended early or could not read them.
+    std::string records_progress;
+    std::string records_note;
 };
 
 // What the person asked for that the panel cannot do itself.
@@ -37,6 +41,7 @@ struct PanelRequests {
     bool copy_plan = false;                    // put the plan as it stands on the clipboard as JSON
     bool use_server_plan = false;              // take the plan the server confirmed instead
     bool keep_own_plan = false;                // dismiss the server's version; ours goes with the next submit
+    bool stop_reading = false;                 // stop reading the source rows (what was read is kept)
 };
 
 // session may be null (still loading, or failed).

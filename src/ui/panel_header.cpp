@@ -141,6 +141,16 @@ void draw_panel_header(Session* session, const PanelStatus& status, PanelState& 
         record_item("button:keep-own-plan");
         tooltip_text("Your plan stays here and is sent again with the next submit.");
     }
+    if (!status.records_progress.empty()) {
+        muted_text(status.records_progress);
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Stop reading")) requests.stop_reading = true;
+        record_item("button:stop-reading");
+        tooltip_text("Keeps what was read so far; the panel works the same either way.");
+    } else if (!status.records_note.empty()) {
+        muted_text(status.records_note);
+        record_item("records-note");
+    }
     if (status.draft_offered) {
         coloured_text(warn_colour(), "You have unsaved edits from an earlier visit.");
         ImGui::SameLine();

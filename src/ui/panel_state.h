@@ -2,6 +2,7 @@
 // review. Owned by the app, one per widget.
 #pragma once
 
+#include "core/profile/sheet_profile.h"
 #include "ui/enum_editor.h"
 #include "ui/panel_view.h"
 
@@ -39,6 +40,13 @@ struct MemoryViewState {
     std::string message;    // the last outcome, shown in the view
 };
 
+// Values of a mapped column its destination will not take, in words for the row and the review.
+struct ValueProblem {
+    std::string mark;                          // short, on the row: "118 not numbers"
+    std::string text;                          // "Amount: 118 of 9,000 values are not numbers, 12 blank"
+    std::string examples;                      // a few offending values: "n/a" (96), "TBD" (22)
+};
+
 struct PanelState {
     char filter[256] = {};
     unsigned chips = 0;                        // FilterChip bits
@@ -67,6 +75,11 @@ struct PanelState {
     std::map<std::string, std::string> remembered;
     std::string forget_remembered;  // "Forget this" was pressed on this source's row
     MemoryViewState memory;
+    // Evidence from the source rows (core/profile), once the app has read them; null before. The
+    // enum editor lists every distinct value with its count from here.
+    const profile::SheetProfile* records = nullptr;
+    // What will not import, by destination key (app/records_evidence.h).
+    std::map<std::string, ValueProblem> value_problems;
 };
 
 // The server's message about `key`, or null.

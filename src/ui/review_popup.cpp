@@ -33,6 +33,17 @@ std::vector<std::string> review_lines(const Session& session, const PanelState& 
     return lines;
 }
 
+std::vector<std::string> value_problem_lines(const Session& session, const PanelState& state) {
+    std::vector<std::string> lines;
+    // In the plan's edge order, which is the table's order for mapped rows.
+    for (const Edge& edge : session.plan().field_mapping) {
+        const auto it = state.value_problems.find(edge.destination.key);
+        if (it == state.value_problems.end()) continue;
+        lines.push_back(it->second.text + (it->second.examples.empty() ? "" : " (for example " + it->second.examples + ")"));
+    }
+    return lines;
+}
+
 bool draw_review_popup(const Session& session, PanelState& state) {
     const char* title = "Review changes";
     if (state.review_open && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
@@ -48,6 +59,10 @@ bool draw_review_popup(const Session& session, PanelState& state) {
         ImGui::BeginChild("changes", ImVec2(ImGui::GetFontSize() * 34, ImGui::GetFontSize() * 14), ImGuiChildFlags_Border);
         for (const std::string& line : lines) text(line);
         ImGui::EndChild();
+    }
+    if (!state.value_problems.empty()) {
+        coloured_text(warn_colour(), "Values that will not import (from the file's rows):");
+        for (const std::string& line : value_problem_lines(session, state)) coloured_text(warn_colour(), line);
     }
     if (const size_t missing = state.view.required_missing())
         coloured_text(error_colour(), std::to_string(missing) + " required field" + (missing == 1 ? " has" : "s have") +

@@ -32,7 +32,7 @@ void rebuild_lines(const Session& session, PanelState& state) {
         const SourceRow& row = rows[i];
         if (!row.is_enum_edge || !state.expanded_enums.count(row.destination_key)) continue;
         if (const Edge* edge = session.edge_to(row.destination_key)) {
-            state.enum_values[i] = enum_value_rows(*edge);
+            state.enum_values[i] = enum_value_rows(*edge, state.records);
             for (size_t v = 0; v < state.enum_values[i].size(); ++v) state.lines.push_back({i, static_cast<int>(v)});
         }
     }
@@ -111,11 +111,18 @@ void draw_marks(const Session& session, const SourceRow& row, PanelState& state)
         ImGui::SameLine();
     }
     if (row.is_enum_edge && edge) {
-        if (const size_t open = unmapped_enum_values(*edge)) {
+        if (const size_t open = unmapped_enum_values(*edge, state.records)) {
             coloured_text(warn_colour(), std::to_string(open) + (open == 1 ? " value" : " values"));
             tooltip_text("source values without an option; expand the row to map them");
             ImGui::SameLine();
         }
+    }
+    if (const auto problem = state.value_problems.find(row.destination_key);
+        !row.destination_key.empty() && problem != state.value_problems.end()) {
+        coloured_text(warn_colour(), problem->second.mark);
+        record_item("value-problem:" + row.source_key);
+        tooltip_text(problem->second.text + (problem->second.examples.empty() ? "" : "\nfor example " + problem->second.examples));
+        ImGui::SameLine();
     }
     if (!row.type_warning.empty()) {
         coloured_text(warn_colour(), "type?");

@@ -16,13 +16,19 @@ struct TextPalette {
     ImVec4 strong;                             // the "strong" certainty badge
     ImVec4 focus;                              // the ring around the row the mirror's focus is on
 };
-const TextPalette& text_palette(bool dark);
+// high_contrast: the theme for prefers-contrast: more and forced-colors (pure white or black
+// behind, every text 7:1, borders on every control).
+const TextPalette& text_palette(bool dark, bool high_contrast = false);
 // The palette of the theme applied last.
 const TextPalette& text_palette();
 
-void apply_theme(bool dark);
+void apply_theme(bool dark, bool high_contrast = false);
 // Rebuilds the font atlas for the given device pixel ratio so text stays crisp on HiDPI screens;
 // the renderer backend must re-upload the font texture afterwards.
 void set_pixel_ratio(float ratio);
+// The reader's text size against the design's (the browser's root font size over 16 px, kept
+// within 1 to 3): the font atlas is rebuilt at the new size, at `ratio`, and the spacing follows.
+// False when the scale did not change (nothing rebuilt).
+bool set_text_scale(float scale, float ratio);
 
 }  // namespace pm::ui

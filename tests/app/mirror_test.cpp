@@ -226,5 +226,42 @@ TEST(MirrorApp, AnswersEmptyWhenNothingShownChangedAndEditsNotifyThePage) {
     EXPECT_FALSE(app.mirror_state_if_changed({5, 40, 0, 40}).empty());
 }
 
+TEST(MirrorActions, TheHeaderButtonsAreReadAsTheCanvasRequests) {
+    ui::PanelRequests requests;
+    EXPECT_TRUE(read_mirror_request(R"({"op":"restoreDraft"})", requests));
+    EXPECT_TRUE(requests.restore_draft);
+    ui::PanelRequests others;
+    EXPECT_TRUE(read_mirror_request(R"({"op":"discardDraft"})", others));
+    EXPECT_TRUE(read_mirror_request(R"({"op":"useServerPlan"})", others));
+    EXPECT_TRUE(read_mirror_request(R"({"op":"keepOwnPlan"})", others));
+    EXPECT_TRUE(read_mirror_request(R"({"op":"copyPlan"})", others));
+    EXPECT_TRUE(others.discard_draft && others.use_server_plan && others.keep_own_plan && others.copy_plan);
+    EXPECT_FALSE(others.restore_draft);
+    // Edits, unknown ops and unreadable text are not requests (they go to apply_mirror_action).
+    ui::PanelRequests none;
+    EXPECT_FALSE(read_mirror_request(R"({"op":"map","source":"a","destination":"b"})", none));
+    EXPECT_FALSE(read_mirror_request(R"({"op":"submitEverything"})", none));
+    EXPECT_FALSE(read_mirror_request("{not json", none));
+    EXPECT_FALSE(read_mirror_request(R"(["restoreDraft"])", none));
+    EXPECT_FALSE(none.restore_draft || none.discard_draft || none.use_server_plan || none.keep_own_plan || none.copy_plan);
+}
+
+TEST(MirrorApp, HeaderButtonsWithNothingToAnswerAreRefusedInWords) {
+    test::SyntheticShape shape;
+    shape.edges = 5;
+    AppConfig config;
+    config.plan_json = test::make_synthetic_plan_json(shape).dump();
+    test::FakeHttpClient http;
+    EventLog host;
+    MapperApp app(config, http, host);
+    app.start(0);
+    Json outcome = parse(app.mirror_action(R"({"op":"restoreDraft"})"));
+    EXPECT_FALSE(outcome["ok"].get<bool>());
+    EXPECT_EQ(outcome["announcement"], "There are no edits from an earlier visit.");
+    outcome = parse(app.mirror_action(R"({"op":"useServerPlan"})"));
+    EXPECT_FALSE(outcome["ok"].get<bool>());
+    EXPECT_EQ(outcome["announcement"], "Flatfile did not save another version.");
+}
+
 }  // namespace
 }  // namespace pm

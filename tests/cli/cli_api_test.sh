@@ -40,12 +40,15 @@ expect_exit 0 env FLATFILE_BEARER_TOKEN="$token" "$cli" get --job "$job" --api-u
 cp "$artifacts/out.json" "$artifacts/plan.json"
 expect_exit 0 env FLATFILE_BEARER_TOKEN="$token" "$cli" put --job "$job" --api-url "$api" "$artifacts/plan.json"
 # The demo plan has moderate and weak edges: confident accuracy is not met, nothing is executed.
+# automap reads the source rows (GET sheet, one page of records) and saves the enum values it
+# found there that the preview did not show.
 expect_exit 1 env FLATFILE_BEARER_TOKEN="$token" "$cli" automap --job "$job" --api-url "$api" --execute
 grep -q "accuracy 'confident' not met" "$artifacts/err.txt" || fail "automap message"
+grep -q "enum values mapped from 240 rows" "$artifacts/err.txt" || fail "automap enum values from the records"
 log | node -e '
 let text = ""; process.stdin.on("data", (d) => (text += d)).on("end", () => {
   const entries = JSON.parse(text).data.map((e) => `${e.method} ${e.status}`);
-  const want = ["GET 401", "GET 200", "PUT 200", "GET 200"];
+  const want = ["GET 401", "GET 200", "PUT 200", "GET 200", "GET 200", "GET 200", "PUT 200"];
   if (JSON.stringify(entries) !== JSON.stringify(want)) throw new Error(entries.join(", "));
 });'
 echo "cli against the API double: ok"

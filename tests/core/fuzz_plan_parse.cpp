@@ -9,6 +9,7 @@
 #include "core/plan/insights.h"
 #include "core/plan/documents.h"
 #include "core/plan/write.h"
+#include "core/profile/sheet_profile.h"
 #include "core/session/session.h"
 
 #include <cstdint>
@@ -77,6 +78,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)pm::parse_job_plan_response(input);
     (void)pm::parse_job_response(input);
     (void)pm::parse_error_body(input);
+    {
+        pm::profile::SheetProfile records;  // the same bytes as a page of records
+        const pm::profile::PageResult page = records.add_page(input);
+        require(page.ok || !page.error.empty());
+    }
     (void)pm::parse_http_date_ms(input.substr(0, 64));
     (void)pm::looks_like_number(input.substr(0, 64));
     return 0;

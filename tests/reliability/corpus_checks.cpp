@@ -5,6 +5,7 @@
 
 #include "core/json/parse.h"
 #include "core/plan/write.h"
+#include "core/profile/sheet_profile.h"
 #include "session_workout.h"
 
 #include <algorithm>
@@ -168,6 +169,10 @@ CorpusOutcome check_corpus_case(const CorpusCase& c, const std::string& text, Pa
     Json document;
     const bool json = text.size() <= kDomLimit && parse_json_text(text, document, ignored);
     check_problems(c, parsed.problems, json ? &document : nullptr, out);
+    // The same bytes as a page of records (core/profile): read, or refused with a message.
+    profile::SheetProfile records;
+    const profile::PageResult page = records.add_page(text);
+    if (!page.ok && page.error.empty()) out.failures.push_back("the records reader refused the file without saying why");
     check_expectation(c, parsed, out);
     if (!parsed.value) return out;
     if (json && out.errors == 0) check_round_trip(*parsed.value, document, out);

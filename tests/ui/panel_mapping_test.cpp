@@ -29,6 +29,23 @@ TEST(PanelMapping, PickerTypeAheadAndEnterTakesTheFirstMatch) {
     EXPECT_EQ(edge->source.key, "fax");
 }
 
+TEST(PanelMapping, PickerEnterPrefersAFreeExactMatchOverATakenOne) {
+    // "name" matches "Full name" (fed by "a", listed first) and "Name" (free): Enter takes "Name".
+    auto parsed = parse_plan_document(R"({"data": {"plan": {
+        "fieldMapping": [{"sourceField": {"key": "a", "type": "string"}, "destinationField": {"key": "full_name", "label": "Full name", "type": "string"}}],
+        "unmappedSourceFields": [{"sourceField": {"key": "b", "type": "string"}}],
+        "unmappedDestinationFields": [{"destinationField": {"key": "name_field", "label": "Name", "type": "string"}}]}}})");
+    ASSERT_TRUE(parsed.value.has_value());
+    UiDriver ui(parsed.value->plan);
+    ui.click("picker:b");
+    ui.type("name");
+    ui.key(ImGuiKey_Enter);
+    ASSERT_NE(ui.edge_to("name_field"), nullptr);
+    EXPECT_EQ(ui.edge_to("name_field")->source.key, "b");
+    ASSERT_NE(ui.edge_to("full_name"), nullptr);
+    EXPECT_EQ(ui.edge_to("full_name")->source.key, "a") << "the taken field stays with its column";
+}
+
 TEST(PanelMapping, PickerMarksTakenDestinationsAndMovesThem) {
     UiDriver ui(load_plan_fixture(kPlan));
     // "email" is fed by e_mail_address; choosing it for notes moves it (a destination has one source).

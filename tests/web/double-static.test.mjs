@@ -5,10 +5,12 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { createServer } from '../../web/server/api-double.mjs';
 import { rawGet } from './lib/http.mjs';
 
 const SECRET = 'secret-outside-dist-7f3a';
+const PACKED = `export const text = ${JSON.stringify('compressible '.repeat(200))};\n`;
 const FILES = {
   'index.html': ['<!doctype html><title>index</title>', 'text/html'],
   'demo.html': ['<!doctype html><title>demo</title>', 'text/html'],
@@ -32,6 +34,9 @@ describe('API double: static files', () => {
     for (const [name, [content]] of Object.entries(FILES)) writeFileSync(path.join(dist, name), content);
     writeFileSync(path.join(workDir, 'secret.txt'), SECRET);
     symlinkSync(path.join(workDir, 'secret.txt'), path.join(dist, 'link.txt'));
+    writeFileSync(path.join(dist, 'packed.js'), PACKED);
+    writeFileSync(path.join(dist, 'packed.js.br'), brotliCompressSync(PACKED));
+    writeFileSync(path.join(dist, 'packed.js.gz'), gzipSync(PACKED));
     double = await createServer({ distDir: dist });
   });
   after(async () => {
@@ -55,6 +60,16 @@ describe('API double: static files', () => {
     assert.equal(head.status, 200);
     assert.equal(head.headers.get('content-length'), String(FILES['demo.html'][0].length));
     assert.equal(await head.text(), '');
+  });
+
+  test('the .br or .gz copy goes out when the browser takes it, with the original type', async () => {
+    for (const [accept, encoding] of [['gzip, deflate, br', 'br'], ['gzip', 'gzip'], ['identity', null]]) {
+      const res = await fetch(`${double.url}/packed.js`, { headers: { 'Accept-Encoding': accept } });
+      assert.equal(res.status, 200, accept);
+      assert.equal(res.headers.get('content-encoding'), encoding, accept);
+      assert.equal(res.headers.get('content-type').split(';')[0], 'text/javascript', accept);
+      assert.equal(await res.text(), PACKED, `${accept}: decodes to the file`);
+    }
   });
 
   test('missing files are 404, other methods 405', async () => {

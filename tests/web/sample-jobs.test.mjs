@@ -2,7 +2,7 @@
 // demo job must show every feature the widget has to render (enums, certainties, unmapped fields).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEMO_FILE_ID, DEMO_JOB_ID, LARGE_JOB_ID, loadSampleJobs } from '../../web/sample-jobs/index.mjs';
+import { DEMO_FILE_ID, DEMO_JOB_ID, LARGE_JOB_ID, ORDERS_JOB_ID, loadSampleJobs } from '../../web/sample-jobs/index.mjs';
 import { makeLargeJob } from '../../web/server/make-large-job.mjs';
 import { JobStore } from '../../web/server/job-store.mjs';
 import { validatePut } from '../../web/server/validate-plan.mjs';
@@ -26,13 +26,21 @@ function assertEnumDetailsConsistent(edge) {
   for (const value of edge.enumDetails.unusedDestinationValues ?? []) assert.ok(options.has(value));
 }
 
-test('the sample jobs are the demo job and the large job, with distinct ids', () => {
+test('the sample jobs are the demo job, the large job and the long orders job, with distinct ids', () => {
   const ids = loadSampleJobs().map((j) => j.job.id);
-  assert.deepEqual(ids, [DEMO_JOB_ID, LARGE_JOB_ID]);
+  assert.deepEqual(ids, [DEMO_JOB_ID, LARGE_JOB_ID, ORDERS_JOB_ID]);
   assert.equal(byId(DEMO_JOB_ID).job.fileId, DEMO_FILE_ID);
 });
 
 test('demo job: initial plan passes the PUT rules', () => assertPlanValid(byId(DEMO_JOB_ID)));
+
+test('orders job: initial plan passes the PUT rules and its previews are its first rows', () => {
+  const sample = byId(ORDERS_JOB_ID);
+  assertPlanValid(sample);
+  const status = sample.plan.fieldMapping.find((e) => e.sourceField.key === 'status');
+  assertEnumDetailsConsistent(status);
+  assert.equal(sample.records.rows, 24_000);
+});
 
 test('demo job: a realistic CRM contacts import', () => {
   const { job, sourceSheet, destinationSheet, plan } = byId(DEMO_JOB_ID);

@@ -194,32 +194,7 @@ describe('widget editing in Chromium', { skip: built ? false : 'dist/ not built'
     await page.close();
   });
 
-  // Mounts the (Latin) demo plan, then sets `plan`: exactly one font file is fetched, `file`.
-  async function expectOneFontFetch(file, label, preview) {
-    const page = await freshPage();
-    const fontRequests = [];
-    page.on('request', (request) => { if (request.url().includes('/fonts/')) fontRequests.push(request.url()); });
-    const widget = await mountWidget(page);
-    await page.waitForTimeout(300);
-    assert.deepEqual(fontRequests, [], 'the demo plan is Latin: no fallback font');
-    const plan = { fieldMapping: [], unmappedSourceFields: [{ sourceField: { key: 'col', label, type: 'string' }, preview }],
-      unmappedDestinationFields: [{ destinationField: { key: 'name', type: 'string' } }] };
-    const response = page.waitForResponse((r) => r.url().endsWith(`/fonts/${file}`));
-    assert.equal(await page.evaluate((p) => window.controllers[p.widget].setPlan(p.plan), { widget, plan }), true);
-    assert.equal((await response).status(), 200);
-    await page.waitForTimeout(300);
-    assert.equal(fontRequests.length, 1);
-    assert.ok(fontRequests[0].endsWith(`/fonts/${file}`));
-    // The glyphs are in the atlas: the frame after the font arrived drew without problems.
-    assert.deepEqual(page.problems, []);
-    await page.close();
-  }
-
-  test('CJK text fetches the fallback font lazily, Latin text never does', { timeout: 60_000 }, () =>
-    expectOneFontFetch('cjk-fallback.ttf', '氏名', ['東京', '서울']));
-
-  test('Greek and Cyrillic text fetch only the Noto extra file, once', { timeout: 60_000 }, () =>
-    expectOneFontFetch('noto-extra.ttf', 'Имя', ['Ελένη', 'Dũng']));
+  // The fallback fonts (fetched by the slice): tests/web/font-slices.test.mjs.
 
   test('an idle widget draws no frames', { timeout: 60_000 }, async () => {
     const page = await freshPage();

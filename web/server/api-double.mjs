@@ -98,7 +98,8 @@ export async function createServer({
     }
     if (body.tooLarge) return sendErrors(req, res, 413, [{ message: 'Request body too large' }]);
     if (pathname === '/v1' || pathname.startsWith('/v1/')) {
-      const fault = faults.take(req.method, pathname);
+      // Faults match the query too, so a test can fail one page: {"path": "pageNumber=3"}.
+      const fault = faults.take(req.method, query ? `${pathname}?${query}` : pathname);
       if (fault) {
         entry.fault = fault.type;
         if (await applyFault(fault, req, res)) return;

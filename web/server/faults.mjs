@@ -8,6 +8,7 @@
 //   {"type":"drop"}                                   close the connection without an answer
 //   {"type":"malformed-json"}                         200 with a truncated JSON body; the request is NOT applied
 //   "method":"PUT"   only requests with this method      "path":"/plan"   only paths containing this
+//                                                         (the query included: "pageNumber=3")
 //   "ms":200         (on any type) wait this long first, e.g. a slow drop looks like a timeout
 
 const TYPES = new Set(['latency', 'status', 'drop', 'malformed-json']);

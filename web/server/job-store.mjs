@@ -5,11 +5,16 @@
 // any later read after `completeAfterMs` sees it "complete". That keeps tests deterministic and
 // leaves nothing running when a server closes.
 
+import { RecordSource } from './sample-records.mjs';
+
 const EDITABLE = new Set(['planning', 'ready']);
 
 export class JobStore {
   constructor(fixtures, { completeAfterMs = 500, now = () => Date.now() } = {}) {
-    this.fixtures = structuredClone(fixtures);
+    // Record specs hold functions (structuredClone refuses them) and never change: kept apart.
+    this.recordSources = new Map();
+    for (const f of fixtures) if (f.records) this.recordSources.set(f.sourceSheet.id, new RecordSource(f.sourceSheet, f.records));
+    this.fixtures = structuredClone(fixtures.map(({ records, ...rest }) => rest));
     this.completeAfterMs = completeAfterMs;
     this.now = now;
     this.reset();
@@ -87,6 +92,13 @@ export class JobStore {
       for (const sheet of [entry.sourceSheet, entry.destinationSheet]) if (sheet.id === sheetId) return structuredClone(sheet);
     }
     return null;
+  }
+
+  // The RecordSource of a sheet (records exist only for source sheets with a spec); null for a
+  // sheet without records, undefined for an unknown sheet.
+  records(sheetId) {
+    if (this.recordSources.has(sheetId)) return this.recordSources.get(sheetId);
+    return this.sheet(sheetId) ? null : undefined;
   }
 
   iso() { return new Date(this.now()).toISOString(); }

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEMO_JOB_ID, DEMO_TOKEN, LARGE_JOB_ID } from '../sample-jobs/index.mjs';
+import { DEMO_JOB_ID, DEMO_TOKEN, LARGE_JOB_ID, ORDERS_JOB_ID } from '../sample-jobs/index.mjs';
 import { createServer } from './api-double.mjs';
 import { formatLogLine } from './request-log.mjs';
 
@@ -52,7 +52,7 @@ try {
 
 console.log(`plan-mapper demo: ${double.url}/demo.html`);
 console.log(`API double: ${double.apiUrl}`);
-console.log(`jobs: ${DEMO_JOB_ID} (demo), ${LARGE_JOB_ID} (324 columns); control: ${double.url}/__double/requests`);
+console.log(`jobs: ${DEMO_JOB_ID} (demo), ${LARGE_JOB_ID} (324 columns), ${ORDERS_JOB_ID} (24,000 rows); control: ${double.url}/__double/requests`);
 
 let stopping = false;
 async function stop(signal) {

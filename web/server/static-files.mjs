@@ -1,6 +1,7 @@
 // Serves the built widget (dist/) with the MIME types browsers insist on (WebAssembly streaming
-// compilation refuses anything but application/wasm; module scripts need a JavaScript type) and
-// never a byte from outside the served directory.
+// compilation refuses anything but application/wasm; module scripts need a JavaScript type), the
+// precompressed .br/.gz copies when the browser accepts them, and never a byte from outside the
+// served directory.
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -70,14 +71,31 @@ export function createStaticHandler(distDir) {
     const real = await realpath(file).catch(() => null);
     if (!real || !real.startsWith(root + path.sep)) return reply(res, 403, 'Forbidden\n');
 
+    // The .br / .gz copy the dist target wrote beside the file, when the browser takes that
+    // encoding (README, "Serving the bundle"): the bytes sent are the copy's, the type the file's.
+    const accepted = String(req.headers['accept-encoding'] ?? '').toLowerCase().split(',').map((part) => part.trim().split(';')[0]);
+    let sent = file;
+    let encoding = null;
+    for (const [name, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+      if (!accepted.includes(name)) continue;
+      const copy = await realpath(file + suffix).catch(() => null);
+      const copyInfo = copy && copy.startsWith(root + path.sep) ? await stat(copy).catch(() => null) : null;
+      if (copyInfo?.isFile()) {
+        sent = copy;
+        encoding = name;
+        info = copyInfo;
+        break;
+      }
+    }
     res.writeHead(200, {
       'Content-Type': MIME_TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream',
       'Content-Length': info.size,
+      ...(encoding ? { 'Content-Encoding': encoding, Vary: 'Accept-Encoding' } : {}),
       // A dev server: always fetch the freshly built wasm/js instead of a cached one.
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
     });
     if (req.method === 'HEAD') return res.end();
-    createReadStream(file).on('error', () => res.destroy()).pipe(res);
+    createReadStream(sent).on('error', () => res.destroy()).pipe(res);
   };
 }

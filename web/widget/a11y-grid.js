@@ -4,7 +4,9 @@
 // window's edge moves the window, so every row is reachable from the keyboard.
 // Text goes in only through textContent and attributes (never markup).
 
-export const WINDOW_ROWS = 40;        // rows in the DOM at once
+// Rows in the DOM at once: enough for a screen reader's browse mode to read a screenful around
+// the keyboard, few enough that an update after an edit costs well under a frame.
+export const WINDOW_ROWS = 30;
 const PAGE_ROWS = 10;
 
 // Writes only what differs: an unchanged attribute or text costs no DOM mutation (and no relayout).
@@ -25,12 +27,13 @@ export function el(tag, attributes = {}, text = null) {
 }
 
 // columns: header texts. renderRow(data, index) -> { row: element with role=row, focusables:
-// [element per column] }. onWindow(first) asks for rows from `first`; onFocusRow(index, data) tells
+// [element per column], patch(data) -> true when it brought the row up to date in place }. onWindow(first) asks for rows from `first`; onFocusRow(index, data) tells
 // which row has the keyboard. keyHandledByCell(event, column) lets a cell's widget keep a key.
 export class VirtualGrid {
   // isBusy(node): the focused node is mid-edit; its row is then kept as it is until focus leaves it.
   constructor({ label, columns, renderRow, onWindow, onFocusRow = null, keyHandledByCell = (_event, _column) => false,
-    isBusy = (_node) => false }) {
+    isBusy = (_node) => false, windowRows = WINDOW_ROWS }) {
+    this.windowRows = windowRows;
     this.isBusy = isBusy;
     this.held = false;                 // a row was kept stale; onStale() is called once focus leaves it
     this.onStale = null;
@@ -61,23 +64,55 @@ export class VirtualGrid {
   }
 
   // Rows [first, first + items.length) of `total`; each item { key, json, data }. A row whose json
-  // did not change keeps its DOM (and the focus inside it).
+  // did not change keeps its DOM; one that changed is patched in place when it can be. Rows are
+  // never taken out of the DOM while they hold the keyboard: that would blur and refocus (a
+  // style and layout pass each, most of an update's cost on a big plan) and a screen reader
+  // would hear the focus move.
   show(total, first, items) {
     this.total = total;
     this.first = first;
     setAttr(this.root, 'aria-rowcount', String(total + 1));
-    const hadFocus = this.root.contains(document.activeElement);
-    const focusedColumn = this.columnOf(document.activeElement);
-    // The keyboard stays on the same field when an edit moves its row (a mapped row moves up).
-    const focusedKey = this.rows.find((r) => r.row.contains(document.activeElement))?.key;
+    const active = document.activeElement;
+    const hadFocus = this.root.contains(active);
+    const focusedColumn = this.columnOf(active);
+    const focused = hadFocus ? this.rows.find((r) => r.row.contains(active)) ?? null : null;
+    // The keyboard stays on the same field when an edit moves its row within the window (a
+    // mapped row moves up); when the edit moves it out of the window (a remapped row goes to the
+    // end of the mapped ones), its nodes show the row that took its place, and the keyboard
+    // stays where it was.
+    const focusedLeaves = focused !== null && focused.patch && !this.isBusy(active) && !items.some((item) => item.key === focused.key);
     const old = new Map(this.rows.map((r) => [r.key, r]));
+    // Each item gets its own row's nodes, or (the focused row aside) the nodes of a row that left
+    // the window, patched with the new data: scrolling or an edit that moves rows writes texts
+    // instead of building and dropping rows.
+    /** @type {any} the focused row given to the row that took its place (set in the map below) */
+    let recycled = null;
+    const given = items.map((item, i) => {
+      if (focusedLeaves && !recycled && focused.index === first + i) {
+        recycled = focused;
+        return focused;
+      }
+      return old.get(item.key) ?? null;
+    });
+    const taken = new Set(given);
+    const spare = this.rows.filter((entry) => !taken.has(entry) && !entry.row.contains(active));
     const next = [];
     for (const [i, item] of items.entries()) {
       const index = first + i;
-      let entry = old.get(item.key);
-      if (entry && entry.json !== item.json && entry.row.contains(document.activeElement) && this.isBusy(document.activeElement)) {
+      let entry = given[i];
+      if ((recycled && entry === recycled) || (!entry && spare.length && (entry = spare.pop()))) {
+        entry.key = item.key;
+        entry.json = null;             // (its nodes show another row: patched below)
+        // Taken out first and put back where it now belongs, like a new row (left in place, the
+        // rows between its old and new places would all be moved around it instead).
+        if (entry !== recycled) entry.row.remove();
+      }
+      if (entry && entry.json !== item.json && entry.row.contains(active) && this.isBusy(active)) {
         this.held = true;
         entry.json = null;             // stale: rebuilt by the first show() that finds it idle
+      } else if (entry && entry.json !== item.json && entry.patch?.(item.data)) {
+        entry.json = item.json;          // brought up to date in place: same nodes, focus kept
+        entry.data = item.data;
       } else if (!entry || entry.json !== item.json) {
         const rendered = this.renderRow(item.data, index);
         entry = { key: item.key, json: item.json, data: item.data, index: -1, ...rendered };
@@ -89,23 +124,32 @@ export class VirtualGrid {
       }
       next.push(entry);
     }
-    // Patch the children: drop the rows that went, then insert the new ones between the kept ones.
-    // Kept rows are not moved unless their order changed (moving a row would take the keyboard
-    // out of it, and costs a layout).
+    // Patch the children: drop the rows that went, then put the others in order around the row
+    // that holds the keyboard (the anchor), which is never moved.
     const keep = new Set(next.map((entry) => entry.row));
     for (const child of [...this.body.children]) if (!keep.has(child)) child.remove();
-    let cursor = this.body.firstChild;
-    for (const entry of next) {
-      if (cursor === entry.row) { cursor = cursor.nextSibling; continue; }
-      this.body.insertBefore(entry.row, cursor);
+    const anchorAt = next.findIndex((entry) => entry.row.contains(active));
+    const place = (entries, cursor) => {
+      for (const entry of entries) {
+        if (cursor === entry.row) cursor = cursor.nextSibling;
+        else this.body.insertBefore(entry.row, cursor);
+      }
+    };
+    if (anchorAt < 0) place(next, this.body.firstChild);
+    else {
+      const anchor = next[anchorAt].row;
+      place(next.slice(0, anchorAt), this.body.firstChild);
+      place(next.slice(anchorAt + 1), anchor.nextSibling);
     }
     if (!next.length) this.body.appendChild(this.empty);
     this.rows = next;
-    const moved = focusedKey === undefined ? null : next.find((r) => r.key === focusedKey);
+    const moved = focused && !recycled ? next.find((r) => r.key === focused.key) : null;
     if (moved) this.activeRow = moved.index;
     this.activeRow = Math.min(Math.max(0, this.activeRow), Math.max(0, total - 1));
     this.updateTabStops();
     if (hadFocus && !this.root.contains(document.activeElement)) this.focusActive(focusedColumn ?? this.activeColumn);
+    // The canvas's focus ring follows the field the keyboard is on now.
+    if (recycled && recycled.row.contains(document.activeElement)) this.onFocusRow?.(recycled.index, recycled.data);
   }
 
   entryAt(index) { return this.rows[index - this.first] ?? null; }
@@ -144,7 +188,7 @@ export class VirtualGrid {
     this.activeRow = Math.min(Math.max(0, row), this.total - 1);
     this.activeColumn = Math.min(Math.max(0, column), this.columnCount - 1);
     if (!this.entryAt(this.activeRow)) {
-      const first = Math.max(0, Math.min(this.activeRow - Math.floor(WINDOW_ROWS / 4), this.total - WINDOW_ROWS));
+      const first = Math.max(0, Math.min(this.activeRow - Math.floor(this.windowRows / 4), this.total - this.windowRows));
       this.onWindow(first);            // calls show() synchronously
     }
     this.updateTabStops();

@@ -16,7 +16,18 @@ import { createMemoryView } from './a11y-memory.js';
 // focus instead: the row whose control has the keyboard gets a ring there).
 const HIDDEN_STYLE = 'position:absolute;left:0;top:0;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap;margin:-1px;padding:0;border:0';
 
+// The destination grid is read less often (it says which source feeds each field): a shorter window.
+const DESTINATION_ROWS = 20;
 const CHIPS = [['unmapped', 'Unmapped'], ['requiredMissing', 'Required missing'], ['lowConfidence', 'Low confidence'], ['changed', 'Changed']];
+const KEYBOARD_HELP = [
+  'Tab and Shift+Tab: the header buttons, the search, the filters, the source grid, the destination grid.',
+  'In a grid: Up and Down arrows move by row, Page Up and Page Down by 10 rows, Ctrl+Home and Ctrl+End to the first and last row.',
+  'In a grid: Left and Right arrows, Home and End move between the cells of a row.',
+  'In a destination box: type to filter the fields; Alt+Down or Enter opens the list; Up, Down and Enter choose; Escape closes.',
+  'Bulk actions: Enter or Down opens the menu; Up, Down and Enter run an action; Escape closes.',
+  'In the review: Enter sends the plan, Escape keeps editing.',
+  'In the visual panel: Ctrl+F searches, Ctrl+Z undoes, Ctrl+Shift+Z or Ctrl+Y redoes, Ctrl+Enter opens the review, F1 or ? shows the keys.',
+];
 const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 // bridge: { stateText(firstRow, rows, firstDestination, destinations) -> JSON text, options(source,
@@ -34,6 +45,8 @@ export function createA11yMirror({ container, bridge }) {
   const counts = el('p');
   const saved = el('p');
   const problem = el('p');
+  // Reading the file's rows: progress, then a quiet note (the canvas header's line).
+  const records = el('p', { 'data-pm': 'records' });
 
   let state = { loaded: false };
   let lastText = '';
@@ -67,6 +80,34 @@ export function createA11yMirror({ container, bridge }) {
     setTimeout(() => { alert.textContent = text; }, 30);
   }
 
+  // The header's notices with their buttons, as in the canvas: a warning, the version Flatfile
+  // saved when it differs from the one sent, edits kept from an earlier visit, and (with a
+  // problem shown) a way to take the plan away as JSON. The app carries them out (apply_requests).
+  const warning = el('p');
+  const serverNotice = el('div', { role: 'group', 'aria-label': "Flatfile's version", hidden: true });
+  const serverText = el('p');
+  const useServer = el('button', { type: 'button' }, "Use Flatfile's version");
+  const keepMine = el('button', { type: 'button' }, 'Keep my version');
+  serverNotice.append(serverText, useServer, keepMine);
+  const draftNotice = el('div', { role: 'group', 'aria-label': 'Edits from an earlier visit', hidden: true });
+  const draftText = el('p', {}, 'You have unsaved edits from an earlier visit.');
+  const restoreDraft = el('button', { type: 'button' }, 'Restore the earlier edits');
+  const discardDraft = el('button', { type: 'button' }, 'Discard the earlier edits');
+  draftNotice.append(draftText, restoreDraft, discardDraft);
+  const copyPlan = el('button', { type: 'button', hidden: true }, 'Copy the plan as JSON');
+  const request = (op, closes) => {
+    const outcome = act({ op });
+    // The notice goes once it is answered: the keyboard moves on to the header's first button.
+    if (closes && outcome.ok) undo.focus({ preventScroll: true });
+  };
+  useServer.addEventListener('click', () => request('useServerPlan', true));
+  keepMine.addEventListener('click', () => request('keepOwnPlan', true));
+  restoreDraft.addEventListener('click', () => request('restoreDraft', true));
+  discardDraft.addEventListener('click', () => request('discardDraft', true));
+  copyPlan.addEventListener('click', () => request('copyPlan', false));
+  const notices = el('div');
+  notices.append(warning, serverNotice, draftNotice, copyPlan);
+
   // Header: actions, bulk menu, search and chips.
   const toolbar = el('div', { role: 'toolbar', 'aria-label': 'Mapping actions' });
   const undo = el('button', { type: 'button' }, 'Undo');
@@ -82,7 +123,16 @@ export function createA11yMirror({ container, bridge }) {
     reviewReturnFocus = document.activeElement;
     act({ op: 'review', open: true });
   });
-  toolbar.append(undo, redo, bulk, menu, review);
+  // The keyboard map (the canvas's F1 popup, in words): a disclosure after the toolbar.
+  const helpButton = el('button', { type: 'button', 'aria-expanded': 'false' }, 'Keyboard shortcuts');
+  const help = el('ul', { 'aria-label': 'Keyboard shortcuts', hidden: true });
+  helpButton.setAttribute('aria-controls', help.id = `${menu.id}-keys`);
+  for (const line of KEYBOARD_HELP) help.appendChild(el('li', {}, line));
+  helpButton.addEventListener('click', () => {
+    help.hidden = !help.hidden;
+    helpButton.setAttribute('aria-expanded', help.hidden ? 'false' : 'true');
+  });
+  toolbar.append(undo, redo, bulk, menu, review, helpButton);
 
   function menuItems() {
     const items = [];
@@ -163,70 +213,112 @@ export function createA11yMirror({ container, bridge }) {
     },
   });
 
+  // A source row, built once and then patched in place (patch(data) -> false when its shape
+  // changed and it must be rebuilt): an edit touches a few texts, never the row's nodes, so the
+  // keyboard stays where it is and a 40-row window costs almost nothing to bring up to date.
   function renderSourceRow(data) {
     const row = el('div', { role: 'row' });
     const first = el('div', { role: 'gridcell', 'aria-colindex': 1 });
+    const name = el('span');
+    const detail = el('span');
+    first.append(name, detail);
     let firstFocus = first;
-    first.appendChild(el('span', {}, data.label));
-    if (data.key !== data.label) first.appendChild(el('span', {}, ` (key ${data.key})`));
-    if (data.ignored) first.appendChild(el('span', {}, ', not imported'));
-    if (data.changed) first.appendChild(el('span', {}, ', edited'));
-    let group = null;
+    let toggle = null;
     if (data.enum) {
-      const destinationName = data.destination.label;
-      const toggle = el('button', { type: 'button', 'aria-expanded': data.enum.expanded ? 'true' : 'false' }, `Values of ${destinationName}`);
-      if (data.enum.open) toggle.setAttribute('aria-description', `${plural(data.enum.open, 'value')} without an option`);
-      toggle.addEventListener('click', () => act({ op: 'expand', destination: data.destination.key, open: !data.enum.expanded }));
+      toggle = el('button', { type: 'button' });
+      toggle.addEventListener('click', () => act({ op: 'expand', destination: current.destination.key, open: !current.enum.expanded }));
       first.appendChild(toggle);
       firstFocus = toggle;
-      if (data.enum.expanded) group = enumGroup(data);
     } else {
       first.tabIndex = -1;
     }
-    const samples = el('div', { role: 'gridcell', 'aria-colindex': 2, tabindex: -1 }, data.samples.length ? data.samples.join(', ') : 'no samples');
+    const samples = el('div', { role: 'gridcell', 'aria-colindex': 2, tabindex: -1 });
     const pickerCell = el('div', { role: 'gridcell', 'aria-colindex': 3 });
-    const shown = data.destination ? data.destination.label : data.ignored ? 'Do not import' : 'Not mapped';
-    const input = combobox.create(data.key, `Destination for ${data.label}`, shown);
+    const input = combobox.create(data.key, '', '');
     pickerCell.appendChild(input);
-    if (group) pickerCell.appendChild(group);
+    let group = null;
+    let groupShape = '';
     const certainty = el('div', { role: 'gridcell', 'aria-colindex': 4, tabindex: -1 });
-    const notes = [];
-    if (data.certainty) notes.push(data.certainty);
-    if (data.remembered) notes.push('remembered');
-    if (data.typeWarning) notes.push(`type warning: ${data.typeWarning}`);
-    if (data.message) notes.push(`Flatfile: ${data.message}`);
-    certainty.textContent = notes.length ? notes.join('; ') : data.destination ? 'set here' : '';
-    if (data.reason) certainty.setAttribute('aria-description', data.reason);
-    // A pair the mapping memory proposed: its reason, and "Forget this" as the cell's control.
-    let certaintyFocus = certainty;
+    // The certainty's words, and for a pair the mapping memory proposed, "Forget this" as the
+    // cell's control (its reason is the cell's description).
+    const certaintyText = el('span');
+    certainty.appendChild(certaintyText);
+    let forget = null;
     if (data.remembered && bridge.memory) {
-      certainty.setAttribute('aria-description', data.remembered);
-      const forget = el('button', { type: 'button', tabindex: -1, 'aria-label': `Forget this: ${data.remembered}` }, 'Forget this');
+      forget = el('button', { type: 'button', tabindex: -1 }, 'Forget this');
       forget.addEventListener('click', () => {
-        const answer = bridge.memory({ op: 'forget', source: data.key });
+        const answer = bridge.memory({ op: 'forget', source: current.key });
         announce(answer.message ?? '');
       });
-      certainty.appendChild(document.createTextNode(' '));
-      certainty.appendChild(forget);
-      certaintyFocus = forget;
+      certainty.append(' ', forget);
     }
     row.append(first, samples, pickerCell, certainty);
-    return { row, focusables: [firstFocus, samples, input, certaintyFocus] };
+    let current = data;
+
+    // A row may be given another field's data (the grid recycles the focused row's nodes).
+    function patch(next) {
+      if (!next.enum !== !data.enum) return false;
+      if (!next.remembered !== !data.remembered) return false;   // the cell's control differs
+      current = next;
+      input.dataset.source = next.key;
+      setText(name, next.label);
+      setText(detail, (next.key !== next.label ? ` (key ${next.key})` : '') + (next.ignored ? ', not imported' : '') + (next.changed ? ', edited' : ''));
+      setText(samples, next.samples.length ? next.samples.join(', ') : 'no samples');
+      const shown = next.destination ? next.destination.label : next.ignored ? 'Do not import' : 'Not mapped';
+      setAttr(input, 'aria-label', `Destination for ${next.label}`);
+      if (!combobox.isBusy(input)) {
+        input.dataset.shown = shown;
+        if (input.value !== shown) input.value = shown;
+      }
+      const notes = [];
+      if (next.certainty) notes.push(next.certainty);
+      if (next.remembered) notes.push('remembered');
+      if (next.typeWarning) notes.push(`type warning: ${next.typeWarning}`);
+      if (next.message) notes.push(`Flatfile: ${next.message}`);
+      if (next.valueProblem) notes.push(`will not import: ${next.valueProblem}`);
+      setText(certaintyText, notes.length ? notes.join('; ') : next.destination ? 'set here' : '');
+      setOptionalAttr(certainty, 'aria-description', next.remembered || next.reason);
+      if (forget) setAttr(forget, 'aria-label', `Forget this: ${next.remembered}`);
+      if (toggle) patchEnum(next);
+      return true;
+    }
+
+    function patchEnum(next) {
+      const destinationName = next.destination.label;
+      setText(toggle, `Values of ${destinationName}`);
+      setAttr(toggle, 'aria-expanded', next.enum.expanded ? 'true' : 'false');
+      setOptionalAttr(toggle, 'aria-description', next.enum.open ? `${plural(next.enum.open, 'value')} without an option` : '');
+      // The selects are rebuilt only when the values or options themselves changed; a choice made
+      // (here, in the canvas, or by an undo) only moves the selection.
+      const shape = next.enum.expanded ? JSON.stringify([next.destination, next.enum.options, next.enum.values.map((v) => [v.value, v.countText])]) : '';
+      if (shape !== groupShape) {
+        const focused = group ? [...group.children].indexOf(document.activeElement) : -1;
+        group?.remove();
+        group = shape ? enumGroup(next) : null;
+        groupShape = shape;
+        if (group) pickerCell.appendChild(group);
+        if (focused >= 0) group?.children[focused]?.focus({ preventScroll: true });
+      }
+      if (!group) return;
+      for (const [i, value] of next.enum.values.entries()) {
+        const select = /** @type {HTMLSelectElement} */ (group.children[i]);
+        const wanted = value.option === null ? '' : String(next.enum.options.findIndex((o) => JSON.stringify(o.value) === JSON.stringify(value.option)));
+        if (select.value !== wanted) select.value = wanted;
+      }
+    }
+
+    patch(data);
+    return { row, focusables: [firstFocus, samples, input, forget ?? certainty], patch };
   }
 
   function enumGroup(data) {
     const destinationName = data.destination.label;
     const group = el('div', { role: 'group', 'aria-label': `Values of ${destinationName}` });
     for (const value of data.enum.values) {
-      const select = el('select', { 'aria-label': `${destinationName} value ${value.text}` });
-      const none = el('option', { value: '' }, 'No value');
-      select.appendChild(none);
-      for (const [i, option] of data.enum.options.entries()) {
-        const item = el('option', { value: String(i) }, option.text);
-        if (value.option !== null && JSON.stringify(value.option) === JSON.stringify(option.value)) item.selected = true;
-        select.appendChild(item);
-      }
-      if (value.option === null) none.selected = true;
+      const count = value.countText ? `, ${value.countText}` : '';
+      const select = el('select', { 'aria-label': `${destinationName} value ${value.text}${count}` });
+      select.appendChild(el('option', { value: '' }, 'No value'));
+      for (const [i, option] of data.enum.options.entries()) select.appendChild(el('option', { value: String(i) }, option.text));
       select.addEventListener('change', () => {
         const chosen = select.value === '' ? null : data.enum.options[Number(select.value)].value;
         act({ op: 'setEnum', destination: data.destination.key, value: value.value, option: chosen });
@@ -255,12 +347,20 @@ export function createA11yMirror({ container, bridge }) {
     columns: ['Destination field', 'Required', 'From'],
     renderRow(data) {
       const row = el('div', { role: 'row' });
-      const name = el('div', { role: 'gridcell', 'aria-colindex': 1, tabindex: -1 }, `${data.label}${data.type ? ` (${data.type})` : ''}`);
-      const required = el('div', { role: 'gridcell', 'aria-colindex': 2, tabindex: -1 }, data.required ? 'required' : 'optional');
-      const from = el('div', { role: 'gridcell', 'aria-colindex': 3, tabindex: -1 }, data.source ? data.source.label : 'nothing');
+      const name = el('div', { role: 'gridcell', 'aria-colindex': 1, tabindex: -1 });
+      const required = el('div', { role: 'gridcell', 'aria-colindex': 2, tabindex: -1 });
+      const from = el('div', { role: 'gridcell', 'aria-colindex': 3, tabindex: -1 });
       row.append(name, required, from);
-      return { row, focusables: [name, required, from] };
+      const patch = (next) => {
+        setText(name, `${next.label}${next.type ? ` (${next.type})` : ''}`);
+        setText(required, next.required ? 'required' : 'optional');
+        setText(from, next.source ? next.source.label : 'nothing');
+        return true;
+      };
+      patch(data);
+      return { row, focusables: [name, required, from], patch };
     },
+    windowRows: DESTINATION_ROWS,
     onWindow: (first) => { destinationWindow = first; update(); },
   });
 
@@ -270,9 +370,10 @@ export function createA11yMirror({ container, bridge }) {
   dialog.setAttribute('aria-labelledby', dialogTitle.id);
   const changeList = el('ul', { 'aria-label': 'Changes' });
   const dialogNote = el('p');
+  const valueProblemList = el('ul', { 'aria-label': 'Values that will not import' });
   const send = el('button', { type: 'button' }, 'Send plan');
   const keep = el('button', { type: 'button' }, 'Keep editing');
-  dialog.append(dialogTitle, changeList, dialogNote, send, keep);
+  dialog.append(dialogTitle, changeList, valueProblemList, dialogNote, send, keep);
   send.addEventListener('click', () => { closeDialog(); act({ op: 'send' }); });
   keep.addEventListener('click', () => { act({ op: 'review', open: false }); });
   dialog.addEventListener('keydown', (event) => {
@@ -294,10 +395,16 @@ export function createA11yMirror({ container, bridge }) {
 
   // The mapping memory's view (a11y-memory.js), when the memory is on.
   const memoryView = bridge.memory ? createMemoryView({ bridge, announce: (text) => announce(text) }) : null;
-  root.append(heading, loading, counts, problem, saved, toolbar, search, chips, sourceGrid.root, combobox.listbox, combobox.more,
+  root.append(heading, loading, counts, records, problem, saved, notices, toolbar, help, search, chips, sourceGrid.root, combobox.listbox, combobox.more,
     el('h2', {}, 'Destination fields'), destinationGrid.root, ...(memoryView ? [memoryView.root] : []), dialog, status, alert);
   container.appendChild(root);
 
+  function showIf(node, shown) {
+    if (node.hidden === shown) node.hidden = !shown;
+  }
+  function setOptionalAttr(node, attribute, value) {
+    if (value) setAttr(node, attribute, value); else if (node.hasAttribute(attribute)) node.removeAttribute(attribute);
+  }
   function setDisabled(button, disabled) {
     if (disabled) setAttr(button, 'aria-disabled', 'true'); else if (button.hasAttribute('aria-disabled')) button.removeAttribute('aria-disabled');
   }
@@ -306,6 +413,12 @@ export function createA11yMirror({ container, bridge }) {
     if (loading.hidden !== !state.loading) loading.hidden = !state.loading;
     setText(problem, state.message ? `Problem: ${state.message}` : '');
     setText(saved, state.submitMessage ?? '');
+    setText(records, state.recordsProgress || state.recordsNote || '');
+    setText(warning, state.warning ?? '');
+    showIf(serverNotice, state.loaded && !!state.serverChanges);
+    setText(serverText, state.serverChanges ?? '');
+    showIf(draftNotice, state.loaded && state.draftOffered);
+    showIf(copyPlan, state.loaded && !!state.message);
     if (!state.loaded) { setText(counts, ''); return; }
     const c = state.counts;
     const missing = c.requiredMissing ? `${plural(c.requiredMissing, 'required field')} missing` : 'all required fields mapped';
@@ -330,6 +443,8 @@ export function createA11yMirror({ container, bridge }) {
     changeList.replaceChildren();
     const lines = state.review.lines.length ? state.review.lines : ["Nothing differs from the server's plan; sending confirms it as it is."];
     for (const line of lines) changeList.appendChild(el('li', {}, line));
+    valueProblemList.replaceChildren(...(state.review.valueProblems ?? []).map((line) => el('li', {}, line)));
+    valueProblemList.hidden = valueProblemList.childElementCount === 0;
     dialogNote.textContent = state.review.requiredMissing
       ? `${plural(state.review.requiredMissing, 'required field')} ${state.review.requiredMissing === 1 ? 'has' : 'have'} no source: the import will leave them empty.`
       : '';
@@ -349,7 +464,7 @@ export function createA11yMirror({ container, bridge }) {
   function update() {
     const started = performance.now();
     // The module answers "" when nothing the mirror shows changed since it last asked.
-    const text = bridge.stateText(rowWindow, WINDOW_ROWS, destinationWindow, WINDOW_ROWS);
+    const text = bridge.stateText(rowWindow, WINDOW_ROWS, destinationWindow, DESTINATION_ROWS);
     if (text === '' || text === lastText) {
       stats.checks += 1;
       stats.checkMs += performance.now() - started;

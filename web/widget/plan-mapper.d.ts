@@ -125,6 +125,9 @@ export interface PlanMapperOptions {
   allowOneToMany?: boolean;
   /** "put" (default) replaces the plan; "patch" sends only the changed parts. */
   submitMethod?: 'put' | 'patch';
+  /** After the plan loads, read the source sheet's rows (GET /sheets/{id}/records, page by page):
+   *  the enum editor lists every value with its count, and rows and review say what will not import. */
+  readRecords?: boolean;
   /** Run the job (POST execute) once the server has confirmed the plan. */
   executeOnSubmit?: boolean;
   /** Exposes debugItems() and framesDrawn() on the controller, for tests. */

@@ -16,9 +16,10 @@ import { sha256Hex } from './sha256.js';
 export { FLATFILE_API_ORIGINS } from './allowed-origins.js';
 
 let nextCanvasId = 1;
-// The fallback fonts beside this file, by the face number the module asks for (ui::FallbackFace;
-// src/app/web/wasm_interface.json declares the list).
-const FALLBACK_FONT_FILES = ['noto-extra.ttf', 'cjk-fallback.ttf'];
+// The fallback faces' slice indexes under fonts/ beside this file, by the face number the module
+// asks for (ui::FallbackFace; src/app/web/wasm_interface.json declares the list). Each index lists
+// the face's slices (cmake/slice_font.py): a file, the code points it holds and its SRI hash.
+const FALLBACK_FONT_FILES = ['noto-extra.json', 'cjk-fallback.json'];
 // Frames drawn after an input event: ImGui settles hover and active states over a few frames.
 const SETTLE_FRAMES = 3;
 
@@ -157,6 +158,30 @@ export async function mountPlanMapper(container, options = {}) {
     return { rect, ratio };
   }
 
+  // The slices of each fallback face this mount has (or is fetching): a plan fetches only the ones
+  // that hold its characters, each once. Indexes and slices are checked like the wasm: the module
+  // parses them, so they must be the ones built (bundle-integrity.js holds the indexes' hashes,
+  // each index its slices').
+  const sliceIndexes = new Map();
+  const slicesTaken = new Set();
+  function fallbackSlices(face, indexFile, codepoints) {
+    if (!sliceIndexes.has(face)) {
+      const integrity = BUNDLE_INTEGRITY?.fonts?.[indexFile];
+      sliceIndexes.set(face, (integrity ? fetch(new URL(`./fonts/${indexFile}`, import.meta.url), { integrity }) : Promise.reject(new Error('no hash')))
+        .then((response) => (response.ok ? response.json() : { slices: [] }))
+        .catch(() => ({ slices: [] })));
+    }
+    return sliceIndexes.get(face).then((index) => {
+      const wanted = (Array.isArray(index.slices) ? index.slices : []).filter((slice) => !slicesTaken.has(slice.file) &&
+        codepoints.some((cp) => slice.ranges.some(([first, last]) => cp >= first && cp <= last)));
+      for (const slice of wanted) slicesTaken.add(slice.file);
+      return Promise.all(wanted.map((slice) => fetch(new URL(`./fonts/${slice.file}`, import.meta.url), { integrity: slice.integrity })
+        .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(`HTTP ${response.status}`))))
+        .then((buffer) => new Uint8Array(buffer))
+        .catch(() => { slicesTaken.delete(slice.file); return null; })));   // a later plan tries again
+    }).then((files) => files.filter(Boolean));
+  }
+
   const emit = (name, detail) => {
     const handlers = { ready: options.onReady, change: options.onChange, submit: options.onSubmit, error: options.onError };
     const handler = handlers[name];
@@ -229,7 +254,7 @@ export async function mountPlanMapper(container, options = {}) {
     plan: options.plan ?? null, theme: options.theme ?? 'light', allowOneToMany: !!options.allowOneToMany,
     submitMethod: options.submitMethod ?? 'put', executeOnSubmit: !!options.executeOnSubmit,
     canRefreshToken: typeof options.getToken === 'function', draft: drafts.read(),
-    testHooks: !!options.testHooks,
+    testHooks: !!options.testHooks, readRecords: !!options.readRecords,
     // Where the page runs: a secret key (sk_...) on a page that is not on this computer is exposed
     // to everyone who can open it, and the widget says so.
     pageOrigin: globalThis.location?.origin ?? '',
@@ -278,24 +303,26 @@ export async function mountPlanMapper(container, options = {}) {
         return true;
       },
       copyText(text) { navigator.clipboard?.writeText(text).catch(() => {}); },
-      // The plan has characters the built-in font lacks (CJK): fetch the fallback font that sits
-      // beside this file, once, and hand its bytes to the module.
-      loadFallbackFont(face) {
-        const file = FALLBACK_FONT_FILES[face];
-        if (!file) return false;
-        // Checked like the wasm: a font is parsed by the module, so it must be the one built.
-        const integrity = BUNDLE_INTEGRITY?.fonts?.[file];
-        (integrity ? fetch(new URL(`./fonts/${file}`, import.meta.url), { integrity }) : Promise.resolve(null))
-          .then((response) => (response?.ok ? response.arrayBuffer() : null))
-          .catch(() => null)
-          .then((buffer) => {
-            if (destroyed || !module) return;
-            const bytes = buffer ? new Uint8Array(buffer) : new Uint8Array(0);
-            const pointer = bytes.length ? module._malloc(bytes.length) : 0;
-            if (pointer) module.HEAPU8.set(bytes, pointer);
-            try { module._pm_fallback_font(face, pointer, pointer ? bytes.length : 0); } finally { if (pointer) module._free(pointer); }
-            scheduleFrame(0);
-          });
+      // The plan has characters the built-in font lacks (CJK, Greek...): fetch the slices of the
+      // face that hold them and that this module does not have yet, and hand them over at once.
+      loadFallbackFont(face, codepoints) {
+        const index = FALLBACK_FONT_FILES[face];
+        if (!index) return false;
+        fallbackSlices(face, index, String(codepoints).split(',').map(Number)).then((files) => {
+          if (destroyed || !module) return;
+          const total = files.reduce((sum, f) => sum + 4 + f.length, 0);
+          const pointer = total ? module._malloc(total) : 0;
+          if (pointer) {
+            let at = pointer;
+            for (const file of files) {
+              new DataView(module.HEAPU8.buffer).setUint32(at, file.length, true);
+              module.HEAPU8.set(file, at + 4);
+              at += 4 + file.length;
+            }
+          }
+          try { module._pm_fallback_font(face, pointer, pointer ? total : 0); } finally { if (pointer) module._free(pointer); }
+          scheduleFrame(0);
+        });
         return true;
       },
     },
@@ -329,6 +356,40 @@ export async function mountPlanMapper(container, options = {}) {
     throw new Error(`plan-mapper: could not start (WebGL2 unavailable?), code ${created}`);
   }
   abandon = () => { module._pm_destroy(); destroyed = true; region.remove(); delete container.dataset.planMapperState; };
+
+  // The platform's look, followed while the widget lives: more contrast asked for (or forced
+  // colours, whose background decides light or dark) gives the high-contrast theme; reduced
+  // motion stops the text cursor blinking.
+  const lookQueries = ['(prefers-contrast: more)', '(forced-colors: active)', '(prefers-reduced-motion: reduce)']
+    .map((query) => window.matchMedia?.(query) ?? null);
+  const applyLook = () => {
+    if (destroyed) return;
+    const [contrast, forced, motion] = lookQueries.map((query) => !!query?.matches);
+    let dark = config.theme === 'dark';
+    if (forced) {
+      // The system's own background colour, as the page is told it in forced-colors mode.
+      const probe = document.createElement('span');
+      probe.style.cssText = 'color:Canvas;forced-color-adjust:none';
+      region.appendChild(probe);
+      const [r, g, b] = (getComputedStyle(probe).color.match(/\d+(\.\d+)?/g) ?? ['255', '255', '255']).map(Number);
+      probe.remove();
+      dark = 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+    }
+    // The reader's text size (a larger default font size in the browser, or text scaling on the
+    // system): the root's font size against the 16 px the panel is designed for.
+    const textScale = (parseFloat(getComputedStyle(document.documentElement).fontSize) || 16) / 16;
+    module._pm_set_look(dark ? 1 : 0, contrast || forced ? 1 : 0, motion ? 1 : 0, textScale);
+    scheduleFrame(0);
+  };
+  for (const query of lookQueries) query?.addEventListener('change', applyLook);
+  // A change of the root font size resizes this probe (10rem wide), which re-applies the look.
+  const textProbe = document.createElement('span');
+  textProbe.setAttribute('aria-hidden', 'true');
+  textProbe.style.cssText = 'position:absolute;left:0;top:0;width:10rem;height:0;visibility:hidden;pointer-events:none';
+  region.appendChild(textProbe);
+  const textObserver = new ResizeObserver(() => applyLook());
+  textObserver.observe(textProbe);
+  applyLook();
 
   // The accessibility mirror reads the module's state after each frame that may have changed it.
   const readText = (pointer) => module.UTF8ToString(pointer);
@@ -458,6 +519,8 @@ export async function mountPlanMapper(container, options = {}) {
       if (frameTimer) clearTimeout(frameTimer);
       resizeObserver.disconnect();
       ratioQuery?.removeEventListener('change', onRatioChange);
+      for (const query of lookQueries) query?.removeEventListener('change', applyLook);
+      textObserver.disconnect();
       for (const [type, handler, listenerOptions] of listeners) canvas.removeEventListener(type, handler, listenerOptions);
       module._pm_destroy();
       mirror?.destroy();

@@ -55,16 +55,25 @@ public:
             std::fprintf(stderr, "plan-mapper: saved %s\n", plan_file_.c_str());
         }
     }
-    // Scripts the built-in font lacks, read on demand from Debian's fonts: the whole of Noto Sans
-    // (fonts-noto-core) for Greek, Cyrillic, Vietnamese...; WenQuanYi Micro Hei for CJK.
-    bool load_fallback_font(pm::ui::FallbackFace face, std::function<void(std::vector<unsigned char>)> done) override {
+    // Scripts the built-in font lacks, read on demand from Debian's fonts, each whole file once:
+    // Noto Sans (fonts-noto-core) for Greek, Cyrillic, Vietnamese...; WenQuanYi Micro Hei for CJK.
+    bool load_fallback_font(pm::ui::FallbackFace face, const std::vector<ImWchar>&,
+                            std::function<void(std::vector<std::vector<unsigned char>>)> done) override {
         const bool noto = face == pm::ui::FallbackFace::NotoExtra;
+        bool& given = given_[static_cast<int>(face)];
+        if (given) {
+            done({});  // the whole face is in the atlas already
+            return true;
+        }
         const char* path = std::getenv(noto ? "PM_NOTO_EXTRA_FONT" : "PM_FALLBACK_FONT");
         const char* debian = noto ? "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"
                                   : "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
         std::string text;
         if (!read_file_bytes(path ? path : debian, text)) return false;
-        done(std::vector<unsigned char>(text.begin(), text.end()));
+        given = true;
+        std::vector<std::vector<unsigned char>> files;
+        files.emplace_back(text.begin(), text.end());
+        done(std::move(files));
         return true;
     }
     void fonts_changed() override { ImGui_ImplOpenGL3_DestroyDeviceObjects(); }  // recreated next frame
@@ -103,6 +112,7 @@ private:
     std::string plan_file_;
     std::string memory_file_;
     pm::match::MappingMemory memory_;
+    bool given_[pm::ui::kFallbackFaceCount] = {};
 };
 
 bool save_screenshot(GLFWwindow* window, const std::string& path) {

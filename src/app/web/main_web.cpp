@@ -48,11 +48,13 @@ EM_JS(void, pm_js_copy, (const char* text), {
     if (hooks && hooks.copyText) hooks.copyText(UTF8ToString(text));
 });
 
-// Asks the page to fetch a fallback face (a ui::FallbackFace number; wasm_interface.json names its
-// file under dist/fonts/); it answers through pm_fallback_font. Returns 0 when the page cannot.
-EM_JS(int, pm_js_load_fallback_font, (int face), {
+// Asks the page to fetch the slices of a fallback face (a ui::FallbackFace number;
+// wasm_interface.json names its slice index under dist/fonts/) that hold the code points (decimal,
+// comma-separated) and that it has not handed over yet; it answers once through pm_fallback_font.
+// Returns 0 when the page cannot.
+EM_JS(int, pm_js_load_fallback_font, (int face, const char* codepoints), {
     const hooks = Module["planMapper"];
-    return hooks && hooks.loadFallbackFont ? (hooks.loadFallbackFont(face) ? 1 : 0) : 0;
+    return hooks && hooks.loadFallbackFont ? (hooks.loadFallbackFont(face, UTF8ToString(codepoints)) ? 1 : 0) : 0;
 });
 
 class WebHost final : public pm::AppHost {
@@ -60,14 +62,22 @@ public:
     void notify(pm::AppEvent event, const std::string& json) override { pm_js_notify(pm::app_event_name(event), json.c_str()); }
     bool request_token() override { return pm_js_request_token() != 0; }
     // Faces cross the JS boundary as their ui::FallbackFace number (wasm_interface.json).
-    bool load_fallback_font(pm::ui::FallbackFace face, std::function<void(std::vector<unsigned char>)> done) override {
+    // FallbackFonts has one request per face in flight at most: one slot per face.
+    bool load_fallback_font(pm::ui::FallbackFace face, const std::vector<ImWchar>& codepoints,
+                            std::function<void(std::vector<std::vector<unsigned char>>)> done) override {
         const int index = static_cast<int>(face);
-        if (!pm_js_load_fallback_font(index)) return false;
+        std::string list;
+        for (ImWchar cp : codepoints) {
+            if (!list.empty()) list += ',';
+            list += std::to_string(static_cast<unsigned>(cp));
+        }
         font_done[index] = std::move(done);
-        return true;
+        if (pm_js_load_fallback_font(index, list.c_str())) return true;
+        font_done[index] = nullptr;
+        return false;
     }
     void fonts_changed() override;
-    std::function<void(std::vector<unsigned char>)> font_done[pm::ui::kFallbackFaceCount];
+    std::function<void(std::vector<std::vector<unsigned char>>)> font_done[pm::ui::kFallbackFaceCount];
 };
 
 struct Widget {
@@ -86,6 +96,7 @@ struct Widget {
     double last_frame_ms = 0;
     double frames_drawn = 0;
     bool dark = false;
+    bool high_contrast = false;  // prefers-contrast: more or forced-colors (pm_set_look)
 };
 
 // One widget per module instance: several widgets on a page are several module instances.
@@ -120,6 +131,7 @@ pm::AppConfig parse_config(const char* config_json) {
     config.allow_one_to_many = flag("allowOneToMany");
     config.execute_on_submit = flag("executeOnSubmit");
     config.can_refresh_token = flag("canRefreshToken");
+    config.read_records = flag("readRecords");
     config.submit_with_patch = text("submitMethod") == "patch";
     config.memory = flag("memory");
     return config;
@@ -184,7 +196,8 @@ EMSCRIPTEN_KEEPALIVE int pm_create(const char* canvas_selector, const char* conf
         emscripten_webgl_make_context_current(gl);
         // The font atlas is built (once, at the page's pixel ratio) while the GPU process links
         // the shaders.
-        if (!g_widget->renderer.init([] { pm::style_imgui_context(g_widget->dark, g_widget->pixel_ratio); }))
+        if (!g_widget->renderer.init(
+                [] { pm::style_imgui_context(g_widget->dark, g_widget->pixel_ratio, g_widget->high_contrast); }))
             failure = -3;
     }
     if (failure != 0) {
@@ -323,12 +336,38 @@ EMSCRIPTEN_KEEPALIVE const char* pm_debug_items() {
 }
 EMSCRIPTEN_KEEPALIVE double pm_frames_drawn() { return g_widget ? g_widget->frames_drawn : 0; }
 
-// A fallback face's bytes, fetched by the page (size 0: the fetch failed; nothing changes).
+// The answer to pm_js_load_fallback_font: the slices the page fetched, each as its length (4 bytes,
+// little-endian) then its bytes (size 0: none were new, or the fetches failed). A length that
+// runs past the end ends the list.
 EMSCRIPTEN_KEEPALIVE void pm_fallback_font(int face, const unsigned char* bytes, int size) {
     if (!g_widget || face < 0 || face >= pm::ui::kFallbackFaceCount || !g_widget->host.font_done[face]) return;
     auto done = std::move(g_widget->host.font_done[face]);
     g_widget->host.font_done[face] = nullptr;
-    if (bytes && size > 0) done(std::vector<unsigned char>(bytes, bytes + size));
+    std::vector<std::vector<unsigned char>> files;
+    const std::size_t total = bytes && size > 0 ? static_cast<std::size_t>(size) : 0;
+    for (std::size_t at = 0; at + 4 <= total;) {
+        const std::size_t length =
+            bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (static_cast<std::size_t>(bytes[at + 3]) << 24);
+        at += 4;
+        if (length == 0 || length > total - at) break;
+        files.emplace_back(bytes + at, bytes + at + length);
+        at += length;
+    }
+    done(std::move(files));
+}
+
+// The platform's look, from the page's media queries and text size (plan-mapper.js): dark (the host's theme, or
+// the system's colours under forced-colors), high contrast (prefers-contrast: more or
+// forced-colors: active) and reduced motion (prefers-reduced-motion: the text cursor stops blinking).
+// text_scale: the browser's text size over the design's (its root font size / 16 px): the font
+// atlas is rebuilt at that size, so larger text stays sharp rather than being stretched.
+EMSCRIPTEN_KEEPALIVE void pm_set_look(int dark, int high_contrast, int reduced_motion, double text_scale) {
+    if (!g_widget) return;
+    g_widget->dark = dark != 0;
+    g_widget->high_contrast = high_contrast != 0;
+    pm::ui::apply_theme(g_widget->dark, g_widget->high_contrast);
+    ImGui::GetIO().ConfigInputTextCursorBlink = reduced_motion == 0;
+    if (pm::ui::set_text_scale(static_cast<float>(text_scale), g_widget->pixel_ratio)) g_widget->renderer.invalidate_fonts();
 }
 
 // Controller calls from the page; each returns 1 when it did something.

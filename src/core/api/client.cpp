@@ -227,6 +227,27 @@ ApiCallId ApiClient::execute(const std::string& job_id, std::function<void(const
                         make_finisher<bool>(ApiCall::Execute, job_id, std::move(done), parse_success));
 }
 
+namespace {
+
+Parsed<std::string> body_text(std::string_view body) {
+    Parsed<std::string> out;
+    out.value = std::string(body);
+    return out;
+}
+
+}  // namespace
+
+ApiCallId ApiClient::get_sheet(const std::string& sheet_id, std::function<void(const ApiResult<std::string>&)> done) {
+    return impl_->start(get_sheet_request(config(), sheet_id),
+                        make_finisher<std::string>(ApiCall::GetSheet, sheet_id, std::move(done), body_text));
+}
+
+ApiCallId ApiClient::get_records(const std::string& sheet_id, int page_size, int page_number,
+                                 std::function<void(const ApiResult<std::string>&)> done) {
+    return impl_->start(get_records_request(config(), sheet_id, page_size, page_number),
+                        make_finisher<std::string>(ApiCall::GetRecords, sheet_id, std::move(done), body_text));
+}
+
 void ApiClient::cancel(ApiCallId id) { impl_->cancel(id); }
 
 void ApiClient::cancel_all() {

@@ -62,6 +62,11 @@ public:
     // POST execute; the value is the server's data.success (true when it sent no body).
     ApiCallId execute(const std::string& job_id, std::function<void(const ApiResult<bool>&)> done);
 
+    // GET /sheets/{id} and GET /sheets/{id}/records: the body text as received (core/profile reads it).
+    ApiCallId get_sheet(const std::string& sheet_id, std::function<void(const ApiResult<std::string>&)> done);
+    ApiCallId get_records(const std::string& sheet_id, int page_size, int page_number,
+                          std::function<void(const ApiResult<std::string>&)> done);
+
     // The call ends with an ApiErrorKind::Cancelled result from the next tick().
     void cancel(ApiCallId id);
     void cancel_all();

@@ -32,6 +32,11 @@ namespace {
 
 std::string status_message(int status, ApiCall call, const std::string& job_id) {
     const std::string what = to_string(call);
+    if (call == ApiCall::GetSheet || call == ApiCall::GetRecords) {
+        // job_id holds the sheet id for these calls.
+        if (status == 403) return "You do not have access to the file's sheet " + job_id + ".";
+        if (status == 404) return "The file's sheet " + job_id + " was not found.";
+    }
     switch (status) {
         case 400: return "Flatfile did not accept the request to " + what + ".";
         case 401: return "Your sign-in has expired or the API key is not valid. Sign in again.";

@@ -80,12 +80,23 @@ const char* to_string(ApiCall call) {
         case ApiCall::PutPlan: return "save plan";
         case ApiCall::PatchPlan: return "update plan";
         case ApiCall::Execute: return "run job";
+        case ApiCall::GetSheet: return "get the sheet";
+        case ApiCall::GetRecords: return "read the file's rows";
     }
     return "";
 }
 
 HttpRequest get_job_request(const ApiConfig& config, const std::string& job_id) {
     return make_request(config, "GET", job_path(job_id));
+}
+
+HttpRequest get_sheet_request(const ApiConfig& config, const std::string& sheet_id) {
+    return make_request(config, "GET", "/sheets/" + percent_encode(sheet_id));
+}
+
+HttpRequest get_records_request(const ApiConfig& config, const std::string& sheet_id, int page_size, int page_number) {
+    return make_request(config, "GET", "/sheets/" + percent_encode(sheet_id) + "/records?pageSize=" +
+                                           std::to_string(page_size) + "&pageNumber=" + std::to_string(page_number));
 }
 
 HttpRequest get_plan_request(const ApiConfig& config, const std::string& job_id) {

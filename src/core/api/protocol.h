@@ -30,7 +30,7 @@ struct ApiConfig {
     int timeout_ms = 60000;                    // per attempt, as the SDK
 };
 
-enum class ApiCall { GetJob, GetPlan, PutPlan, PatchPlan, Execute };
+enum class ApiCall { GetJob, GetPlan, PutPlan, PatchPlan, Execute, GetSheet, GetRecords };
 const char* to_string(ApiCall call);
 
 // GET /jobs/{jobId}
@@ -46,5 +46,9 @@ HttpRequest put_plan_request_text(const ApiConfig& config, const std::string& jo
 HttpRequest patch_plan_request_text(const ApiConfig& config, const std::string& job_id, std::string body);
 // POST /jobs/{jobId}/execute, no body
 HttpRequest execute_request(const ApiConfig& config, const std::string& job_id);
+// GET /sheets/{sheetId}
+HttpRequest get_sheet_request(const ApiConfig& config, const std::string& sheet_id);
+// GET /sheets/{sheetId}/records?pageSize=N&pageNumber=K (pages count from 1, as the SDK's)
+HttpRequest get_records_request(const ApiConfig& config, const std::string& sheet_id, int page_size, int page_number);
 
 }  // namespace pm

@@ -1,0 +1,21 @@
+// What `automap` and `profile` share: match the unmapped columns (the matcher's one-to-one
+// assignment), then map every distinct value of each enum edge's column from the records'
+// profile, so enumDetails covers the whole column and not only the preview.
+#pragma once
+
+#include "core/profile/sheet_profile.h"
+#include "core/session/session.h"
+#include "matcher/profile_enum_values.h"
+
+#include <optional>
+
+namespace pm::cli {
+
+struct RecordsMatch {
+    std::size_t pairs = 0;                     // new source -> destination pairs
+    match::EnumFill enum_values;               // enum values mapped from the records
+};
+
+RecordsMatch match_with_records(Session& session, const profile::SheetProfile& sheet, std::optional<double> threshold);
+
+}  // namespace pm::cli

@@ -1,0 +1,139 @@
+// Counting one column's values; see column_profile.h.
+#include "core/profile/column_profile.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace pm::profile {
+
+namespace {
+
+constexpr std::size_t kSketchSize = 1024;      // KMV: standard error about 1/sqrt(k) = 3 %
+
+int shape_index(Shape single) {
+    int i = 0;
+    for (unsigned bit = single; bit > 1; bit >>= 1) ++i;
+    return i;
+}
+
+}  // namespace
+
+std::uint64_t hash_text(std::string_view text) {
+    std::uint64_t h = 1469598103934665603ull;  // FNV-1a, then splitmix64's finaliser
+    for (char c : text) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ull;
+    }
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebull;
+    h ^= h >> 31;
+    return h;
+}
+
+std::string_view clip_value(std::string_view value) {
+    if (value.size() <= kMaxValueBytes) return value;
+    std::size_t end = kMaxValueBytes;
+    // Step back over continuation bytes (10xxxxxx) so the cut never splits a character.
+    while (end > 0 && (static_cast<unsigned char>(value[end]) & 0xC0) == 0x80) --end;
+    return value.substr(0, end);
+}
+
+void ColumnProfile::add(std::string_view raw, DistinctBudget& budget) {
+    const std::string_view value = clip_value(raw);
+    ++filled_;
+
+    const ValueShape shape = classify(value);
+    if (shape.shapes) {
+        for (int i = 0; i < kShapeCount; ++i) {
+            if (!(shape.shapes & (1u << i))) continue;
+            ++shape_counts_[i];
+            std::vector<std::string>& examples = examples_[i];
+            if (examples.size() < kExamplesPerShape && std::find(examples.begin(), examples.end(), value) == examples.end())
+                examples.emplace_back(value);
+        }
+        ++date_formats_[static_cast<int>(shape.date)];
+    }
+
+    scratch_.assign(value.data(), value.size());
+    const auto found = counts_.find(scratch_);
+    if (found != counts_.end()) {
+        ++found->second;
+        return;
+    }
+    if (!overflowed_ && counts_.size() < budget.per_column && budget.used < budget.total) {
+        counts_.emplace(scratch_, 1);
+        ++budget.used;
+        return;
+    }
+    if (!overflowed_) overflow();
+    sketch(hash_text(value));
+}
+
+void ColumnProfile::overflow() {
+    overflowed_ = true;
+    for (const auto& entry : counts_) sketch(hash_text(entry.first));
+}
+
+void ColumnProfile::sketch(std::uint64_t hash) {
+    if (smallest_.size() >= kSketchSize && hash >= *smallest_.rbegin()) return;
+    if (!smallest_.insert(hash).second) return;
+    if (smallest_.size() > kSketchSize) smallest_.erase(std::prev(smallest_.end()));
+}
+
+std::size_t ColumnProfile::distinct() const {
+    if (!overflowed_) return counts_.size();
+    if (smallest_.size() < kSketchSize) return std::max(counts_.size(), smallest_.size());
+    // The k-th smallest of n uniform hashes sits near k/n of the range: n ~ (k - 1) / (kth / 2^64).
+    const double kth = static_cast<double>(*smallest_.rbegin()) / 18446744073709551616.0;
+    const double estimate = kth > 0 ? (kSketchSize - 1) / kth : 0.0;
+    return std::max(counts_.size(), static_cast<std::size_t>(std::llround(estimate)));
+}
+
+std::vector<ValueCount> ColumnProfile::top(std::size_t n) const {
+    std::vector<const std::pair<const std::string, std::size_t>*> all;
+    all.reserve(counts_.size());
+    for (const auto& entry : counts_) all.push_back(&entry);
+    const auto before = [](const auto* a, const auto* b) {
+        return a->second != b->second ? a->second > b->second : a->first < b->first;
+    };
+    const std::size_t keep = std::min(n, all.size());
+    std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(keep), all.end(), before);
+    std::vector<ValueCount> out;
+    out.reserve(keep);
+    for (std::size_t i = 0; i < keep; ++i) out.push_back({all[i]->first, all[i]->second});
+    return out;
+}
+
+std::size_t ColumnProfile::shape_count(Shape single) const { return shape_counts_[shape_index(single)]; }
+
+const std::vector<std::string>& ColumnProfile::shape_examples(Shape single) const {
+    return examples_[shape_index(single)];
+}
+
+DateFormat ColumnProfile::date_format() const {
+    const auto count = [&](DateFormat f) { return date_formats_[static_cast<int>(f)]; };
+    // Ambiguous slash dates take the order the unambiguous ones show (US order when none do).
+    std::size_t slash_month = count(DateFormat::MonthDaySlash), slash_day = count(DateFormat::DaySlash);
+    const std::size_t either = count(DateFormat::EitherSlash);
+    if (slash_day > slash_month) slash_day += either;
+    else if (slash_month > 0 || either > 0) slash_month += either;
+    DateFormat best = DateFormat::None;
+    std::size_t best_count = 0;
+    const std::pair<DateFormat, std::size_t> candidates[] = {
+        {DateFormat::Iso, count(DateFormat::Iso)},           {DateFormat::IsoDateTime, count(DateFormat::IsoDateTime)},
+        {DateFormat::YearSlash, count(DateFormat::YearSlash)}, {DateFormat::MonthDaySlash, slash_month},
+        {DateFormat::DaySlash, slash_day},                   {DateFormat::DayDot, count(DateFormat::DayDot)},
+    };
+    for (const auto& [format, n] : candidates)
+        if (n > best_count) best = format, best_count = n;
+    return best;
+}
+
+bool ColumnProfile::enum_like() const {
+    const std::size_t d = distinct();
+    return filled_ >= 10 && d >= 1 && d <= 50 && !overflowed_ && d * 4 <= filled_;
+}
+
+}  // namespace pm::profile

@@ -1,0 +1,94 @@
+// A streaming profile of one source column: rows, blanks, distinct values (exact up to a cap,
+// then an estimate, flagged), the most common values with their counts, and how many values
+// have each shape (value_shape.h) with a few examples of each. Fed one value at a time by the
+// sheet profile (sheet_profile.h); memory stays bounded whatever the column holds.
+#pragma once
+
+#include "core/profile/value_shape.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace pm::profile {
+
+// Values longer than this are counted under their first kMaxValueBytes bytes (cut at a UTF-8
+// character boundary): a hostile 10 MB cell must not be copied into every structure.
+inline constexpr std::size_t kMaxValueBytes = 256;
+
+struct ValueCount {
+    std::string value;
+    std::size_t count = 0;
+};
+
+// Shared by every column of one sheet, so that wide hostile sheets cannot multiply the memory.
+struct DistinctBudget {
+    std::size_t per_column = 10000;            // exact distinct values kept per column
+    std::size_t total = 400000;                // across all columns
+    std::size_t used = 0;
+};
+
+class ColumnProfile {
+public:
+    ColumnProfile(std::string key, std::string label) : key_(std::move(key)), label_(std::move(label)) {}
+
+    // One non-blank value (already trimmed, not empty). Blanks are not added: the sheet counts rows.
+    void add(std::string_view value, DistinctBudget& budget);
+    // The server said this cell is not valid (records' `valid: false`).
+    void add_flagged() { ++flagged_; }
+
+    const std::string& key() const { return key_; }
+    const std::string& label() const { return label_; }
+    std::size_t filled() const { return filled_; }          // non-blank values
+    std::size_t flagged() const { return flagged_; }
+
+    // Distinct non-blank values: exact while distinct_estimated() is false.
+    std::size_t distinct() const;
+    bool distinct_estimated() const { return overflowed_; }
+
+    // The `n` most common values, most common first (ties: smaller value first). While the
+    // distinct count is exact, so are these counts; once it is estimated, values first seen after
+    // the cap are not in the table.
+    std::vector<ValueCount> top(std::size_t n) const;
+    // Every value kept in the table with its count (all of them while the count is exact).
+    const std::unordered_map<std::string, std::size_t>& counts() const { return counts_; }
+
+    std::size_t shape_count(Shape single) const;
+    const std::vector<std::string>& shape_examples(Shape single) const;
+    // The date layout most values use; EitherSlash resolves to MonthDaySlash or DaySlash when
+    // any value in the column settles the order.
+    DateFormat date_format() const;
+    std::size_t date_format_count(DateFormat format) const { return date_formats_[static_cast<int>(format)]; }
+
+    // Few distinct values, each repeated: at least 10 values, at most 50 distinct, and on
+    // average every value appears at least 4 times.
+    bool enum_like() const;
+
+    static constexpr std::size_t kExamplesPerShape = 3;
+
+private:
+    void sketch(std::uint64_t hash);
+    void overflow();
+
+    std::string key_, label_;
+    std::size_t filled_ = 0, flagged_ = 0;
+    std::unordered_map<std::string, std::size_t> counts_;
+    bool overflowed_ = false;
+    std::set<std::uint64_t> smallest_;         // after overflow: k smallest value hashes (KMV sketch)
+    std::size_t shape_counts_[kShapeCount] = {};
+    std::vector<std::string> examples_[kShapeCount];
+    std::size_t date_formats_[kDateFormatCount] = {};
+    std::string scratch_;                      // reused lookup key
+};
+
+// A 64-bit hash of text with a final mix, good enough for the distinct-count sketch.
+std::uint64_t hash_text(std::string_view text);
+
+// `value` cut to at most kMaxValueBytes at a character boundary.
+std::string_view clip_value(std::string_view value);
+
+}  // namespace pm::profile

@@ -1,0 +1,112 @@
+// Reading the source rows in Chromium with the real wasm (readRecords: true) against the double:
+// the enum editor lists every value of the column with its count, the review says which values
+// will not import, the PUT's enumDetails covers values the preview never showed, progress shows
+// while a long file is read and stopping keeps the panel usable, and a 403 on the rows leaves a
+// quiet note. Checked through the accessibility mirror (text), and the counts against the
+// double's own rows.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { DEMO_JOB_ID, DEMO_ROWS, ORDERS_JOB_ID, loadSampleJobs } from '../../web/sample-jobs/index.mjs';
+import { RecordSource } from '../../web/server/sample-records.mjs';
+import { DIST_DIR, useBrowserAndDouble } from './lib/browser.mjs';
+import { clickItem, edgeTo, mountWidget, openBlankPage, waitForRequests } from './lib/widget-page.mjs';
+
+const built = existsSync(path.join(DIST_DIR, 'plan-mapper-wasm.wasm'));
+
+async function eventually(read, check, what, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  let value;
+  for (;;) {
+    value = await read();
+    if (check(value)) return value;
+    if (Date.now() > deadline) throw new Error(`${what}: last saw ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+// The demo job's rows as the double serves them, and how often each value of a column occurs.
+function demoTally(key) {
+  const sample = loadSampleJobs().find((j) => j.job.id === DEMO_JOB_ID);
+  const rows = new RecordSource(sample.sourceSheet, sample.records).page(DEMO_ROWS, 1);
+  const tally = new Map();
+  for (const row of rows) {
+    const value = row.values[key]?.value;
+    if (value === undefined || value === null || value.trim() === '') continue;
+    tally.set(value, (tally.get(value) ?? 0) + 1);
+  }
+  return tally;
+}
+
+const rowsText = (n) => `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'}`;
+
+describe('reading the source rows in Chromium', { skip: built ? false : 'dist/ not built' }, () => {
+  const env = useBrowserAndDouble({ before, after });
+  const recordsLine = (region) => region.locator('[data-pm="records"]').textContent();
+
+  test('the enum editor counts every value, the review says what will not import, the PUT covers the rows', { timeout: 90_000 }, async () => {
+    env.double.reset();
+    const page = await openBlankPage(env.browser, env.double);
+    await mountWidget(page, { options: { readRecords: true } });
+    const region = page.getByRole('region', { name: 'Field mapping' });
+    await eventually(() => recordsLine(region), (t) => t === `Checked all ${DEMO_ROWS} rows of the file.`, 'records note');
+
+    // Every country in the rows, with its count, including those the preview never showed.
+    await region.getByRole('button', { name: 'Values of Country' }).press('Enter');
+    const countries = demoTally('country');
+    assert.ok(countries.has('France') && countries.has('Canada'));
+    for (const [value, count] of countries) {
+      await eventually(() => region.getByLabel(`Country value ${value}, ${rowsText(count)}`, { exact: true }).count(), (n) => n === 1, `select for ${value}`);
+    }
+    // Matched like the preview's values: France is France.
+    assert.equal(await region.getByLabel(`Country value France, ${rowsText(countries.get('France'))}`, { exact: true })
+      .evaluate((s) => s.selectedOptions[0].textContent), 'France');
+
+    // The review names the revenue values that are not numbers, counted from the rows.
+    const revenue = demoTally('annual_revenue');
+    const notNumbers = ['$1,200,000', '€4.5M', 'n/a'].reduce((sum, v) => sum + (revenue.get(v) ?? 0), 0);
+    await region.getByRole('button', { name: 'Review and submit' }).press('Enter');
+    const problems = region.getByRole('list', { name: 'Values that will not import' });
+    await eventually(() => problems.getByRole('listitem').allTextContents(),
+      (lines) => lines.some((l) => l.startsWith(`Annual revenue (USD): ${notNumbers} of ${DEMO_ROWS} values are not numbers`)), 'review line');
+    await region.getByRole('button', { name: 'Send plan' }).press('Enter');
+    const [put] = await waitForRequests(env.double, 'PUT', `/v1/jobs/${DEMO_JOB_ID}/plan`);
+    assert.equal(put.status, 200, JSON.stringify(put.errors));
+    const country = edgeTo(JSON.parse(put.body), 'country');
+    const mapped = new Map(country.enumDetails.mapping.map((m) => [m.sourceValue, m.destinationValue]));
+    assert.equal(mapped.get('France'), 'FR');
+    assert.equal(mapped.get('Canada'), 'CA');
+    assert.equal(mapped.get('USA'), 'US');
+    await page.close();
+  });
+
+  test('a long file shows its progress and can be stopped; the panel stays usable', { timeout: 90_000 }, async () => {
+    env.double.reset();
+    // Slow pages, so the reading is seen in progress.
+    env.double.faults.set(Array.from({ length: 24 }, () => ({ type: 'latency', ms: 300, path: '/records' })));
+    const page = await openBlankPage(env.browser, env.double);
+    await mountWidget(page, { options: { readRecords: true, jobId: ORDERS_JOB_ID } });
+    const region = page.getByRole('region', { name: 'Field mapping' });
+    await eventually(() => recordsLine(region), (t) => /^Reading the file: [1-9][0-9,]* of 24,000 rows$/.test(t), 'progress');
+    // The panel works meanwhile: the review opens.
+    await region.getByRole('button', { name: 'Review and submit' }).press('Enter');
+    await region.getByRole('button', { name: 'Keep editing' }).press('Enter');
+    await clickItem(page, 'widget', 'button:stop-reading');
+    const note = await eventually(() => recordsLine(region), (t) => t.startsWith('Reading the file was cancelled after'), 'cancelled note');
+    const read = Number(/after ([0-9,]+) rows/.exec(note)[1].replace(/,/g, ''));
+    assert.ok(read > 0 && read < 24_000, note);
+    await page.close();
+  });
+
+  test('rows that cannot be read (403) leave the previews and a quiet note', { timeout: 60_000 }, async () => {
+    env.double.reset();
+    env.double.faults.set([{ type: 'status', status: 403, path: '/v1/sheets/' }]);
+    const page = await openBlankPage(env.browser, env.double);
+    await mountWidget(page, { options: { readRecords: true } });
+    const region = page.getByRole('region', { name: 'Field mapping' });
+    await eventually(() => recordsLine(region), (t) => t === "The file's rows could not be read, so only the preview values are used.", 'note');
+    assert.deepEqual(await page.evaluate(() => window.events.widget.error), []);
+    await page.close();
+  });
+});
