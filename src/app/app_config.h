@@ -25,6 +25,11 @@ struct AppConfig {
     bool execute_on_submit = false;            // POST execute once the plan is confirmed
     bool can_refresh_token = false;            // the host can fetch a new token after a 401
     AutoApply auto_apply = AutoApply::Confident;
+    // The mapping memory (app/app_memory.h): on or off, the sheet's slug when known, and the
+    // memory to start with (desktop: the file's text; web: supplied later through pm_memory).
+    bool memory = false;
+    std::string sheet_slug;
+    std::string memory_json;
     // Read the source sheet's rows after the plan loads (core/profile): every enum value with its
     // count, and what will not import. Off unless asked for while the browser tests that submit the
     // demo job's exact plan assume no edits arrive from the rows.

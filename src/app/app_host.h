@@ -15,14 +15,15 @@ namespace pm {
 // callbacks and DOM events); src/app/web/wasm_interface.json declares the same list, and
 // tests/web/wasm-interface.test.mjs checks the two agree.
 enum class AppEvent {
-    Ready,                                     // the plan is loaded: {jobId, sources, destinations, mapped, draftOffered}
-    Change,                                    // the plan changed: the plan
-    Submit,                                    // the server confirmed the plan: {data: {job, plan}}
-    Execute,                                   // the import was started: {jobId, success}
-    Error,                                     // something failed: {during, message, status, serverMessages, problems}
-    Draft,                                     // the draft to keep until the server confirms: {plan, ignored} or null
+    Ready,    // the plan is loaded: {jobId, sources, destinations, mapped, draftOffered}
+    Change,   // the plan changed: the plan
+    Submit,   // the server confirmed the plan: {data: {job, plan}}
+    Execute,  // the import was started: {jobId, success}
+    Error,    // something failed: {during, message, status, serverMessages, problems}
+    Draft,    // the draft to keep until the server confirms: {plan, ignored} or null
+    Memory,   // the mapping memory changed: {schema:{id, slug, destinationKeys}, memory}
 };
-inline constexpr int kAppEventCount = 6;
+inline constexpr int kAppEventCount = 7;
 
 inline const char* app_event_name(AppEvent event) {
     switch (event) {
@@ -32,6 +33,7 @@ inline const char* app_event_name(AppEvent event) {
         case AppEvent::Execute: return "execute";
         case AppEvent::Error: return "error";
         case AppEvent::Draft: return "draft";
+        case AppEvent::Memory: return "memory";
     }
     return "";
 }

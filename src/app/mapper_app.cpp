@@ -169,6 +169,19 @@ void MapperApp::start_session(JobPlan job_plan, bool from_api) {
         status_.draft_offered = apply_draft(trial, *draft_);
     }
     if (!status_.draft_offered) draft_.reset();
+    // The mapping memory for this schema: the desktop's file now, the page's store once it answers.
+    memory_.set_enabled(config_.memory);
+    memory_.begin(*session_, config_.sheet_slug);
+    memory_supplied_ = false;
+    sync_remembered_marks();
+    if (config_.memory && !config_.memory_json.empty()) {
+        std::string message;
+        if (!memory_.supply(config_.memory_json, message)) status_.warning = "Mapping memory ignored: " + message;
+        else if (!status_.draft_offered) memory_.apply(*session_, match::today_days());
+        memory_supplied_ = true;
+        sync_remembered_marks();
+    }
+    sync_memory_view();
     // A draft holds the person's own decisions: suggestions are not applied over an offer of them.
     const SessionCounts before = session_->counts();
     auto_apply_due_ = config_.auto_apply != AutoApply::None && !status_.draft_offered &&
@@ -177,11 +190,12 @@ void MapperApp::start_session(JobPlan job_plan, bool from_api) {
     sheet_pending_ = false;
     if (from_api && auto_apply_due_) request_sheet_threshold();
     const SessionCounts counts = session_->counts();
-    const Json detail = {{"jobId", status_.job_id},
-                         {"sources", counts.sources()},
-                         {"destinations", counts.destinations()},
-                         {"mapped", counts.edges},
-                         {"draftOffered", status_.draft_offered}};
+    Json detail = {{"jobId", status_.job_id},
+                   {"sources", counts.sources()},
+                   {"destinations", counts.destinations()},
+                   {"mapped", counts.edges},
+                   {"draftOffered", status_.draft_offered}};
+    detail["memory"] = config_.memory ? memory_.schema_json() : Json();
     host_.notify(AppEvent::Ready, dump_json(detail));
 }
 
@@ -295,6 +309,8 @@ void MapperApp::on_submit_confirmed(const JobPlan& confirmed) {
             session_->rebase(confirmed.plan);
             notified_revision_ = session_->revision();
             confirmed_ = true;
+            // A confirmed plan is what the memory learns.
+            if (memory_.learn(confirmed.plan, match::today_days())) memory_changed();
         }
     }
     confirmed_response_ = write_job_plan_response_text(confirmed);
@@ -397,6 +413,9 @@ bool MapperApp::redo() { return session_ && !session_->redo().empty(); }
 void MapperApp::after_draw_changes() {
     if (!session_ || session_->revision() == notified_revision_) return;
     notified_revision_ = session_->revision();
+    // A remembered pair the person changed away from is remembered as rejected.
+    if (memory_.observe(*session_, match::today_days())) memory_changed();
+    else sync_remembered_marks();
     host_.notify(AppEvent::Change, write_plan_text(session_->plan()));
     notify_draft();
 }
@@ -437,6 +456,15 @@ void MapperApp::apply_requests(const ui::PanelRequests& requests) {
         if (requests.reject_all_suggested) reject_all_suggested(*session_);
     }
     if (requests.use_server_plan) use_server_version();
+    answer_memory_view();
+    if (!panel_state_.forget_remembered.empty()) {
+        const std::string source = std::move(panel_state_.forget_remembered);
+        panel_state_.forget_remembered.clear();
+        if (session_ && memory_.forget(*session_, source)) {
+            status_.submit_message = session_->source_name(source) + " is no longer remembered.";
+            memory_changed();
+        }
+    }
     if (requests.keep_own_plan) {
         server_version_.reset();
         status_.server_changes.clear();

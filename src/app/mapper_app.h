@@ -8,6 +8,7 @@
 
 #include "app/app_config.h"
 #include "app/app_host.h"
+#include "app/app_memory.h"
 #include "app/fallback_fonts.h"
 #include "app/mirror_actions.h"
 #include "app/mirror_model.h"
@@ -57,6 +58,12 @@ public:
     // page's per-frame check costs a comparison, not a JSON document).
     std::string mirror_state_if_changed(const MirrorWindow& window);
 
+    // The mapping memory (app/app_memory.h), one JSON request at a time: {"op":"supply","memory":doc|null},
+    // {"op":"list"}, {"op":"forget","source":key}, {"op":"remove","header","destination"},
+    // {"op":"clear"}, {"op":"export"}, {"op":"import","memory":doc}. Answers {"ok", "message", ...}.
+    std::string memory_request(const std::string& request_json);
+    const AppMemory& memory() const { return memory_; }
+
     const Session* session() const { return session_.get(); }
     const ui::PanelStatus& status() const { return status_; }
     const ui::PanelState& panel_state() const { return panel_state_; }
@@ -82,6 +89,12 @@ private:
     void report_error(const ApiError& error, const char* during);
     void restore_draft();
     void after_draw_changes();
+    void memory_changed();  // tells the host (AppEvent::Memory) and the panel
+    void sync_remembered_marks();
+    void sync_memory_view();        // the memory view's rows (ui/memory_view.h)
+    void answer_memory_view();      // carries out what the memory view asked
+    bool memory_supplied_ = false;  // the host's memory arrived for this plan
+    AppMemory memory_;
     // The source rows (core/profile/records_reader.h): read page by page after a plan loads from
     // the API, never holding up the panel or a submit.
     void start_reading_records();

@@ -28,6 +28,7 @@ std::string MapperApp::mirror_key() const {
     key += panel_state_.filter;
     for (const std::string& destination : panel_state_.expanded_enums) key += '\x1e' + destination;
     for (const auto& [field, message] : panel_state_.field_messages) key += '\x1d' + field + '\x1d' + message;
+    for (const auto& [source, reason] : panel_state_.remembered) key += '\x1c' + source + '\x1c' + reason;
     return key;
 }
 

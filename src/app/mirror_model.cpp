@@ -101,6 +101,9 @@ Json row_json(const Session& session, const ui::PanelState& state, const ui::Sou
     out["valueProblem"] = problem != state.value_problems.end()
                               ? ui::shown_text(problem->second.text + (problem->second.examples.empty() ? "" : " (for example " + problem->second.examples + ")"))
                               : std::string();
+    // The mapping memory's mark: its reason, or "" when the row's pair was not remembered.
+    const auto remembered = state.remembered.find(row.source_key);
+    out["remembered"] = remembered == state.remembered.end() ? std::string() : ui::shown_text(remembered->second);
     return out;
 }
 

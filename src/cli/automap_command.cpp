@@ -1,11 +1,13 @@
-// `plan-mapper automap --job ID [--accuracy exact|confident] [--execute]`: GET the plan, match the
-// unmapped columns, map every enum value found in the source rows (GET .../records), PUT it, and with --execute run the job only when every edge meets the
+// `plan-mapper automap --job ID [--accuracy exact|confident] [--execute] [--memory FILE]`: GET the
+// plan, match the unmapped columns (remembered pairs first), map every enum value found in the
+// source rows (GET .../records), PUT it (the memory learns the saved plan), and with --execute run the job only when every edge meets the
 // accuracy (Flatfile's automap plugin rule: exact = every edge absolute; confident = strong or
 // absolute; an edge without metadata fails; an empty fieldMapping fails).
 #include "cli/api_session.h"
 #include "cli/cli_args.h"
 #include "cli/commands.h"
 #include "cli/match_report.h"
+#include "cli/memory_file.h"
 
 #include "core/session/session.h"
 #include "matcher/profile_enum_values.h"
@@ -15,6 +17,7 @@
 namespace pm::cli {
 
 std::optional<double> parse_threshold(const ParsedArgs& args, std::string& error);
+std::optional<MemoryFile> open_memory_option(const ParsedArgs& args, Io io);
 
 namespace {
 
@@ -34,7 +37,7 @@ std::string accuracy_gap(const ExecutionPlan& plan, bool exact) {
 }  // namespace
 
 int run_automap(const std::vector<std::string>& raw_args, Io io) {
-    const ParsedArgs args = parse_args(raw_args, {"job", "accuracy", "api-url", "threshold"}, {"execute"});
+    const ParsedArgs args = parse_args(raw_args, {"job", "accuracy", "api-url", "threshold", "memory", "sheet"}, {"execute"});
     std::string error = args.error;
     const std::optional<double> threshold = error.empty() ? parse_threshold(args, error) : std::nullopt;
     const std::string accuracy = args.options.count("accuracy") ? args.options.at("accuracy") : "confident";
@@ -58,7 +61,9 @@ int run_automap(const std::vector<std::string>& raw_args, Io io) {
         return exit_code_for(api_error);
     }
     Session session(loaded->plan);
-    const std::size_t added = match_into(session, threshold, io.err);
+    std::optional<MemoryFile> memory = open_memory_option(args, io);
+    const std::string slug = args.options.count("sheet") ? args.options.at("sheet") : "";
+    const std::size_t added = match_into(session, threshold, io.err, memory && memory->usable ? &memory->memory : nullptr, slug);
     // Every distinct value of each enum column from the source rows, not only the preview's. When
     // the rows cannot be read the preview's values stay as they are (the note says why).
     const auto reader = api.read_records(loaded->job, profile::ReaderOptions{});
@@ -76,6 +81,11 @@ int run_automap(const std::vector<std::string>& raw_args, Io io) {
         }
         io.err << "plan saved with " << added << " new pair" << (added == 1 ? "" : "s") << " and " << fill.mapped
                << " enum value" << (fill.mapped == 1 ? "" : "s") << " mapped\n";
+    }
+    // The saved plan is a confirmed one: the memory learns it (a refused memory file is left alone).
+    if (memory && memory->usable) {
+        memory->memory.learn_plan(match::schema_identity(saved->plan, slug), saved->plan, match::today_days());
+        if (!save_memory_file(*memory, error)) io.err << "plan-mapper: memory not saved: " << error << '\n';
     }
     if (!args.flags.count("execute")) return kExitOk;
     const std::string gap = accuracy_gap(saved->plan, accuracy == "exact");

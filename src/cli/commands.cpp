@@ -19,20 +19,25 @@ const std::vector<Command>& commands() {
          "  Exit status: 0 written, 1 the document has errors, 2 usage error or unreadable file.\n",
          run_body},
         {"match", "map a plan's unmapped columns with the auto-matcher",
-         "plan-mapper match FILE [--threshold T]\n"
+         "plan-mapper match FILE [--threshold T] [--memory FILE [--sheet SLUG]]\n"
          "  Reads a plan document like `check`, maps its unmapped source columns with the matcher's\n"
          "  one-to-one assignment (pairs scoring at least T, default 0.5; ambiguous pairs stay\n"
          "  unmapped), prints the plan as JSON on stdout and a table (source, destination,\n"
          "  certainty, reason) on stderr.\n"
+         "  --memory FILE: pairs remembered from earlier imports of the schema (see `learn`; SLUG, the\n"
+         "  sheet's slug, when known) are proposed first, with certainty absolute; an unreadable or\n"
+         "  invalid memory file is reported and ignored.\n"
          "  Exit status: 0 written, 1 the document has errors, 2 usage error or unreadable file.\n",
          run_match},
         {"automap", "GET a job's plan, match it, PUT it, and optionally execute the job",
          "plan-mapper automap --job ID [--accuracy exact|confident] [--execute] [--threshold T] [--api-url URL]\n"
+         "                    [--memory FILE [--sheet SLUG]]\n"
          "  GET /jobs/ID/plan, map the unmapped columns as `match` does, map every distinct value of\n"
          "  each enum column read from the source rows (GET /sheets/{sourceSheetId}/records; the\n"
          "  preview's values only when the rows cannot be read), PUT the plan when anything was\n"
          "  added, and with --execute POST /jobs/ID/execute only when every edge meets the\n"
          "  accuracy: exact = every edge absolute; confident (default) = strong or absolute.\n"
+         "  --memory FILE: remembered pairs first, as for `match`; the saved plan is then learned.\n"
          "  Token from FLATFILE_BEARER_TOKEN or FLATFILE_API_KEY; base URL from --api-url, else\n"
          "  FLATFILE_API_URL, else https://api.x.flatfile.com/v1.\n"
          "  Exit status: 0 done (and executed with --execute), 1 accuracy not met (the plan was saved,\n"
@@ -61,6 +66,16 @@ const std::vector<Command>& commands() {
          "  2 usage, 3 reading failed part-way (the partial profile is printed, complete false),\n"
          "  4 sign-in or access refused.\n",
          run_profile},
+        {"learn", "remember the pairs of confirmed plans in a mapping memory file",
+         "plan-mapper learn --memory FILE [--sheet SLUG] PLAN...\n"
+         "  Reads each PLAN like `check` (a confirmed plan: the answer to a PUT, or a GET-plan\n"
+         "  response) and adds its edges to the memory in FILE (created when missing), keyed by the\n"
+         "  normalized source header and the schema (a fingerprint of the destination keys, plus\n"
+         "  SLUG when given); the columns it left unmapped are remembered as such. The file holds\n"
+         "  headers, keys, counts and dates: no values, no token. At most 10,000 entries per schema.\n"
+         "  Exit status: 0 learned, 1 a plan had errors or FILE is not a memory (left as it is),\n"
+         "  2 usage error or unreadable file.\n",
+         run_learn},
     };
     return table;
 }

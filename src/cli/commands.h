@@ -37,6 +37,7 @@ int run_match(const std::vector<std::string>& args, Io io);
 int run_automap(const std::vector<std::string>& args, Io io);
 int run_get(const std::vector<std::string>& args, Io io);
 int run_put(const std::vector<std::string>& args, Io io);
+int run_learn(const std::vector<std::string>& args, Io io);
 int run_profile(const std::vector<std::string>& args, Io io);
 
 }  // namespace pm::cli

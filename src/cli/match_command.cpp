@@ -1,9 +1,11 @@
-// `plan-mapper match FILE [--threshold T]`: the matcher's assignment for the unmapped columns of
-// a plan document; the plan on stdout, the table on stderr.
+// `plan-mapper match FILE [--threshold T] [--memory FILE [--sheet SLUG]]`: the matcher's
+// assignment for the unmapped columns of a plan document (remembered pairs first with a memory);
+// the plan on stdout, the table on stderr.
 #include "cli/cli_args.h"
 #include "cli/commands.h"
 #include "cli/file_input.h"
 #include "cli/match_report.h"
+#include "cli/memory_file.h"
 
 #include "core/plan/documents.h"
 #include "core/plan/write.h"
@@ -25,8 +27,17 @@ std::optional<double> parse_threshold(const ParsedArgs& args, std::string& error
     return value;
 }
 
+std::optional<MemoryFile> open_memory_option(const ParsedArgs& args, Io io) {
+    const auto path = args.options.find("memory");
+    if (path == args.options.end()) return std::nullopt;
+    MemoryFile file = load_memory_file(path->second);
+    // Reported once and ignored: a broken memory never blocks matching.
+    if (!file.usable) io.err << "plan-mapper: memory ignored: " << file.problem << '\n';
+    return file;
+}
+
 int run_match(const std::vector<std::string>& raw_args, Io io) {
-    const ParsedArgs args = parse_args(raw_args, {"threshold"}, {});
+    const ParsedArgs args = parse_args(raw_args, {"threshold", "memory", "sheet"}, {});
     std::string error = args.error;
     const std::optional<double> threshold = error.empty() ? parse_threshold(args, error) : std::nullopt;
     if (!error.empty() || args.positional.size() != 1) {
@@ -44,7 +55,9 @@ int run_match(const std::vector<std::string>& raw_args, Io io) {
         return kExitInvalid;
     }
     Session session(parsed.value->plan);
-    match_into(session, threshold, io.err);
+    const std::optional<MemoryFile> memory = open_memory_option(args, io);
+    match_into(session, threshold, io.err, memory && memory->usable ? &memory->memory : nullptr,
+               args.options.count("sheet") ? args.options.at("sheet") : "");
     io.out << dump_json(write_plan(session.plan()), 2) << '\n';
     return kExitOk;
 }

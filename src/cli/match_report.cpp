@@ -1,6 +1,7 @@
 // The table goes to stderr in the commands, so stdout stays pure JSON for scripts.
 #include "cli/match_report.h"
 
+#include "matcher/memory_match.h"
 #include "matcher/plan_matcher.h"
 
 #include <iomanip>
@@ -17,10 +18,15 @@ std::string cell(std::string text, std::size_t width) {
 
 }  // namespace
 
-std::size_t match_into(Session& session, std::optional<double> threshold, std::ostream& table) {
+std::size_t match_into(Session& session, std::optional<double> threshold, std::ostream& table, const match::MappingMemory* memory,
+                       const std::string& sheet_slug) {
     match::MatchOptions options;
     if (threshold) options.threshold = *threshold;
-    const match::PlanMatch found = match::match_plan(session.plan(), options, session.ignored());
+    const match::PlanMatch found = memory
+        ? match::match_plan_with_memory(session.plan(), *memory, match::schema_identity(session.plan(), sheet_slug),
+                                        match::today_days(), options, session.ignored())
+              .match
+        : match::match_plan(session.plan(), options, session.ignored());
     const std::size_t added = match::apply_suggestions(session, found.suggestions);
     table << std::left << std::setw(28) << "source" << std::setw(28) << "destination" << std::setw(10) << "certainty"
           << "reason\n";
@@ -34,6 +40,9 @@ std::size_t match_into(Session& session, std::optional<double> threshold, std::o
             certainty = source.ambiguous ? "ambiguous" : "below";
             reason = "best: " + best.destination_key + " (" + std::to_string(static_cast<int>(best.score * 100 + 0.5)) +
                      "%) " + best.reason;
+        } else if (source.reason.rfind("remembered: ", 0) == 0) {
+            destination = "-";
+            certainty = "none";
         } else {
             destination = "-";
             certainty = "none";

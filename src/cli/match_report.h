@@ -2,6 +2,7 @@
 // into a session, and prints a readable table (source, destination, certainty, reason).
 #pragma once
 
+#include "matcher/mapping_memory.h"
 #include "core/session/session.h"
 
 #include <iosfwd>
@@ -10,6 +11,9 @@
 namespace pm::cli {
 
 // Returns how many pairs were added. `threshold`: the score a pair needs (default: the matcher's).
-std::size_t match_into(Session& session, std::optional<double> threshold, std::ostream& table);
+// With a `memory`, its remembered pairs for the plan's schema (`sheet_slug` when known) come first
+// (matcher/memory_match.h) and the table gives their reasons.
+std::size_t match_into(Session& session, std::optional<double> threshold, std::ostream& table,
+                       const match::MappingMemory* memory = nullptr, const std::string& sheet_slug = "");
 
 }  // namespace pm::cli

@@ -1,4 +1,5 @@
 // Lays out the panel's parts and handles the keyboard shortcuts.
+#include "ui/memory_view.h"
 #include "ui/mapping_panel.h"
 
 #include "ui/destination_list.h"
@@ -67,6 +68,7 @@ PanelRequests draw_mapping_panel(Session* session, const PanelStatus& status, Pa
         ImGui::EndChild();
         if (draw_review_popup(*session, state)) requests.submit = true;
         draw_keyboard_help(state);
+        draw_memory_view(state);
     }
     ImGui::End();
     return requests;

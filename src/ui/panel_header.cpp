@@ -93,6 +93,11 @@ void draw_actions(Session& session, const PanelStatus& status, PanelState& state
     }
     ImGui::SameLine();
     ImGui::BeginDisabled(status.submitting);
+    if (state.memory.available) {
+        if (ImGui::Button("Memory")) state.memory.open = true;
+        record_item("button:memory");
+        ImGui::SameLine();
+    }
     if (ImGui::Button(status.submitting ? "Submitting..." : "Review and submit")) state.review_open = true;
     record_item("button:submit");
     ImGui::EndDisabled();

@@ -20,6 +20,26 @@ struct TableLine {
     int value_index = -1;                      // -1: the source row itself
 };
 
+// The mapping memory's view (ui/memory_view.h): the schema's remembered pairs as the app lists
+// them, and what the person asked of it, for the app to carry out after the frame.
+struct MemoryRow {
+    std::string header;
+    std::string destination_key;  // empty: remembered as left unmapped
+    std::string destination_label;
+    unsigned count = 0;
+    std::string last_used;  // YYYY-MM-DD
+    bool rejected = false;
+};
+struct MemoryViewState {
+    enum class Ask { None, Remove, Clear, Export, Import };
+    bool available = false;  // the memory is on: the header offers "Memory"
+    bool open = false;
+    std::vector<MemoryRow> rows;
+    Ask ask = Ask::None;
+    std::size_t index = 0;  // the row of Ask::Remove
+    std::string message;    // the last outcome, shown in the view
+};
+
 // Values of a mapped column its destination will not take, in words for the row and the review.
 struct ValueProblem {
     std::string mark;                          // short, on the row: "118 not numbers"
@@ -53,6 +73,11 @@ struct PanelState {
     // A row's Accept / Reject of a suggested edge (destination key), handed on as PanelRequests.
     std::string accept_suggested;
     std::string reject_suggested;
+    // Rows whose pair the mapping memory proposed (app/app_memory.h): source key -> the reason,
+    // shown as the row's "remembered" mark with "Forget this" beside it.
+    std::map<std::string, std::string> remembered;
+    std::string forget_remembered;  // "Forget this" was pressed on this source's row
+    MemoryViewState memory;
     // Evidence from the source rows (core/profile), once the app has read them; null before. The
     // enum editor lists every distinct value with its count from here.
     const profile::SheetProfile* records = nullptr;

@@ -99,6 +99,28 @@ void draw_marks(const Session& session, const SourceRow& row, PanelState& state)
         record_item("suggested:reject:" + row.source_key);
         ImGui::SameLine();
     }
+    // The mapping memory proposed this pair: the mark is a small button (the column has no room
+    // for two) that opens the reason and "Forget this".
+    if (const auto remembered = state.remembered.find(row.source_key); remembered != state.remembered.end()) {
+        ImGui::PushID(row.source_key.c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, text_palette().edited);
+        if (ImGui::SmallButton("remembered")) ImGui::OpenPopup("remembered-why");
+        ImGui::PopStyleColor();
+        record_item("remembered:" + row.source_key);
+        tooltip_text(remembered->second);
+        if (ImGui::BeginPopup("remembered-why")) {
+            text(remembered->second);
+            if (ImGui::Button("Forget this")) {
+                state.forget_remembered = row.source_key;
+                ImGui::CloseCurrentPopup();
+            }
+            record_item("forget:" + row.source_key);
+            muted_text("The memory no longer proposes this pair for this column; the mapping stays.");
+            ImGui::EndPopup();
+        }
+        ImGui::PopID();
+        ImGui::SameLine();
+    }
     if (row.is_enum_edge && edge) {
         if (const size_t open = unmapped_enum_values(*edge, state.records)) {
             coloured_text(warn_colour(), std::to_string(open) + (open == 1 ? " value" : " values"));

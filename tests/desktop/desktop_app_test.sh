@@ -10,11 +10,25 @@ mkdir -p "$artifacts"
 plan_copy="$artifacts/desktop-plan.json"
 cp tests/data/contract/01-get-plan-response.json "$plan_copy"
 
+# The mapping memory's default file lives under XDG_CONFIG_HOME: a test never reads or writes the
+# real one.
+export XDG_CONFIG_HOME="$artifacts/xdg-config"
+rm -rf "$XDG_CONFIG_HOME"
 run_app() { xvfb-run -a -s "-screen 0 1280x800x24" "$app" --size 1100x700 --frames 3 "$@"; }
 
 echo "offline: --plan-file"
 run_app --plan-file "$plan_copy" --screenshot "$artifacts/desktop-offline.png"
 python3 tests/desktop/check_png.py "$artifacts/desktop-offline.png" 1100 700
+
+echo "offline with a broken mapping memory: reported, ignored, left as it is"
+printf '{"format":"plan-mapper-memory","version":1,"schemas":[' >"$artifacts/broken-memory.json"
+cp "$artifacts/broken-memory.json" "$artifacts/broken-memory.orig"
+run_app --plan-file "$plan_copy" --memory "$artifacts/broken-memory.json" --screenshot "$artifacts/desktop-memory.png" \
+  2>"$artifacts/memory.err"
+grep -q "mapping memory .*broken-memory.json ignored" "$artifacts/memory.err" || { cat "$artifacts/memory.err"; exit 1; }
+cmp -s "$artifacts/broken-memory.json" "$artifacts/broken-memory.orig" || { echo "the broken memory file was changed"; exit 1; }
+python3 tests/desktop/check_png.py "$artifacts/desktop-memory.png" 1100 700
+[ ! -e "$XDG_CONFIG_HOME/plan-mapper/memory.json" ] || { echo "a run that confirmed nothing wrote a memory"; exit 1; }
 
 echo "online: against the local API double"
 out="$artifacts/double.out"

@@ -10,6 +10,7 @@
 // DOM text only through textContent and attributes: server and file text is data, never markup.
 import { DestinationCombobox } from './a11y-combobox.js';
 import { el, setAttr, setText, VirtualGrid, WINDOW_ROWS } from './a11y-grid.js';
+import { createMemoryView } from './a11y-memory.js';
 
 // Present in the accessibility tree and the tab order, invisible on screen (the canvas shows the
 // focus instead: the row whose control has the keyboard gets a ring there).
@@ -242,12 +243,26 @@ export function createA11yMirror({ container, bridge }) {
     let group = null;
     let groupShape = '';
     const certainty = el('div', { role: 'gridcell', 'aria-colindex': 4, tabindex: -1 });
+    // The certainty's words, and for a pair the mapping memory proposed, "Forget this" as the
+    // cell's control (its reason is the cell's description).
+    const certaintyText = el('span');
+    certainty.appendChild(certaintyText);
+    let forget = null;
+    if (data.remembered && bridge.memory) {
+      forget = el('button', { type: 'button', tabindex: -1 }, 'Forget this');
+      forget.addEventListener('click', () => {
+        const answer = bridge.memory({ op: 'forget', source: current.key });
+        announce(answer.message ?? '');
+      });
+      certainty.append(' ', forget);
+    }
     row.append(first, samples, pickerCell, certainty);
     let current = data;
 
     // A row may be given another field's data (the grid recycles the focused row's nodes).
     function patch(next) {
       if (!next.enum !== !data.enum) return false;
+      if (!next.remembered !== !data.remembered) return false;   // the cell's control differs
       current = next;
       input.dataset.source = next.key;
       setText(name, next.label);
@@ -261,11 +276,13 @@ export function createA11yMirror({ container, bridge }) {
       }
       const notes = [];
       if (next.certainty) notes.push(next.certainty);
+      if (next.remembered) notes.push('remembered');
       if (next.typeWarning) notes.push(`type warning: ${next.typeWarning}`);
       if (next.message) notes.push(`Flatfile: ${next.message}`);
       if (next.valueProblem) notes.push(`will not import: ${next.valueProblem}`);
-      setText(certainty, notes.length ? notes.join('; ') : next.destination ? 'set here' : '');
-      setOptionalAttr(certainty, 'aria-description', next.reason);
+      setText(certaintyText, notes.length ? notes.join('; ') : next.destination ? 'set here' : '');
+      setOptionalAttr(certainty, 'aria-description', next.remembered || next.reason);
+      if (forget) setAttr(forget, 'aria-label', `Forget this: ${next.remembered}`);
       if (toggle) patchEnum(next);
       return true;
     }
@@ -295,7 +312,7 @@ export function createA11yMirror({ container, bridge }) {
     }
 
     patch(data);
-    return { row, focusables: [firstFocus, samples, input, certainty], patch };
+    return { row, focusables: [firstFocus, samples, input, forget ?? certainty], patch };
   }
 
   function enumGroup(data) {
@@ -380,8 +397,10 @@ export function createA11yMirror({ container, bridge }) {
     if (back && back.isConnected && root.contains(document.activeElement)) back.focus({ preventScroll: true });
   }
 
+  // The mapping memory's view (a11y-memory.js), when the memory is on.
+  const memoryView = bridge.memory ? createMemoryView({ bridge, announce: (text) => announce(text) }) : null;
   root.append(heading, loading, counts, records, problem, saved, notices, toolbar, help, search, chips, sourceGrid.root, combobox.listbox, combobox.more,
-    el('h2', {}, 'Destination fields'), destinationGrid.root, dialog, status, alert);
+    el('h2', {}, 'Destination fields'), destinationGrid.root, ...(memoryView ? [memoryView.root] : []), dialog, status, alert);
   container.appendChild(root);
 
   function showIf(node, shown) {
@@ -489,6 +508,7 @@ export function createA11yMirror({ container, bridge }) {
       if (name === 'execute') announce('The import has started.');
       if (name === 'error' && detail) raiseAlert(`Problem while ${detail.during}: ${detail.message}`);
     },
+    memoryChanged() { memoryView?.changed(); },
     destroy() { root.remove(); },
   };
 }

@@ -49,6 +49,47 @@ export interface PlanMapperError {
   problems: string[];
 }
 
+/** A mapping memory document (src/matcher/mapping_memory.h): what the widget learned for a schema.
+ *  It holds source headers and keys, destination keys, counts, dates and rejections: never a
+ *  sample value, never the token. Validated as a whole when read; a broken one is reported
+ *  (onError, once) and ignored. */
+export interface MappingMemoryDocument {
+  format: 'plan-mapper-memory';
+  version: 1;
+  schemas: {
+    /** "s1-" and 16 hex digits: the fingerprint of the destination keys and slug. */
+    id: string;
+    slug?: string;
+    destinationKeys: string[];
+    entries: {
+      header: string;
+      sourceKey?: string;
+      /** "" for a column the person left unmapped. */
+      destination: string;
+      count: number;
+      /** YYYY-MM-DD */
+      lastUsed: string;
+      rejected?: boolean;
+      valuesMatchedNoOption?: boolean;
+    }[];
+  }[];
+}
+
+/** Where the mapping memory is kept, when the host keeps it (per user or organisation). */
+export interface MappingMemoryStore {
+  /** The stored document for a schema, its JSON text, or null for none. */
+  load(schemaId: string): MappingMemoryDocument | string | null | undefined | Promise<MappingMemoryDocument | string | null | undefined>;
+  /** Called after every change of the schema's memory (a plan confirmed, "Forget this", ...). */
+  save(schemaId: string, memory: MappingMemoryDocument): void | Promise<void>;
+}
+
+/** An answer of the memory requests; list() adds `entries`, export() adds `memory`. */
+export interface MappingMemoryAnswer {
+  ok: boolean;
+  message: string;
+  [member: string]: unknown;
+}
+
 export interface PlanMapperOptions {
   /** Flatfile API base URL, e.g. "https://api.x.flatfile.com/v1" (`/v1` is appended when missing). */
   apiUrl?: string;
@@ -62,6 +103,12 @@ export interface PlanMapperOptions {
   drafts?: boolean;
   /** Days after which a kept draft is dropped unread (default 7). */
   draftTtlDays?: number;
+  /**
+   * The mapping memory: a second import of the same schema gets the pairs mapped before, marked
+   * "remembered" with the reason. Default: this browser's localStorage, per schema. A store object
+   * keeps it where the host decides; `false` turns the memory off.
+   */
+  memory?: false | MappingMemoryStore;
   jobId?: string;
   /** Read from the job when omitted. */
   fileId?: string;
@@ -92,7 +139,9 @@ export interface PlanMapperOptions {
   /** Aborting it before the mount resolves rejects with an AbortError and leaves nothing in the
    *  container; aborting it later destroys the widget. */
   signal?: AbortSignal;
-  onReady?: (detail: { jobId: string; sources: number; destinations: number; mapped: number; draftOffered: boolean }) => void;
+  onReady?: (detail: { jobId: string; sources: number; destinations: number; mapped: number; draftOffered: boolean;
+    /** The schema the memory is kept for; null when the memory is off. */
+    memory: { id: string; slug: string; destinationKeys: string[] } | null }) => void;
   onChange?: (plan: ExecutionPlan) => void;
   onSubmit?: (result: JobPlanResponse) => void;
   onError?: (error: PlanMapperError) => void;
@@ -108,6 +157,16 @@ export interface PlanMapperController {
   redo(): boolean;
   /** Hands the widget a fresh token (kept in memory only); a request waiting for one goes on. */
   setToken(token: string): void;
+  /** The mapping memory of the plan's schema (answers ok: false when the memory is off). */
+  memory: {
+    list(): MappingMemoryAnswer & { entries?: { header: string; sourceKey: string; destination: string; destinationLabel: string; count: number; lastUsed: string; rejected: boolean }[] };
+    /** "Forget this" on the row of a source column the memory proposed. */
+    forget(sourceKey: string): MappingMemoryAnswer;
+    remove(header: string, destination: string): MappingMemoryAnswer;
+    clear(): MappingMemoryAnswer;
+    export(): MappingMemoryAnswer & { memory?: MappingMemoryDocument };
+    import(memory: MappingMemoryDocument | string): MappingMemoryAnswer;
+  };
   /** Only with `testHooks: true`. */
   debugItems?(): Record<string, [number, number, number, number]>;
   /** Only with `testHooks: true`. */

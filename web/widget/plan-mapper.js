@@ -9,6 +9,7 @@ import createPlanMapperModule from './plan-mapper-wasm.js';
 import { createA11yMirror } from './a11y-mirror.js';
 import { allowedApiOriginsFor, apiUrlProblem } from './allowed-origins.js';
 import { draftStore } from './drafts.js';
+import { memoryStore } from './memory-store.js';
 import { BUNDLE_INTEGRITY } from './bundle-integrity.js';
 import { sha256Hex } from './sha256.js';
 
@@ -243,6 +244,11 @@ export async function mountPlanMapper(container, options = {}) {
   async function start() {
   const token = options.token ?? (options.getToken ? await unlessAborted(Promise.resolve().then(() => options.getToken()), signal) : '');
   const drafts = draftStore(options);
+  // The mapping memory's store (memory-store.js): null when options.memory is false.
+  const memory = memoryStore(options, (during, message) =>
+    emit('error', { during, message, status: 0, serverMessages: [], problems: [] }));
+  const memoryRequest = (request) => (destroyed || !module ? { ok: false, message: 'not running' }
+    : withString(module, JSON.stringify(request), (r) => JSON.parse(module.UTF8ToString(module._pm_memory(r)))));
   const config = {
     apiUrl: options.apiUrl ?? '', jobId: options.jobId ?? '', fileId: options.fileId ?? '', token: token ?? '',
     plan: options.plan ?? null, theme: options.theme ?? 'light', allowOneToMany: !!options.allowOneToMany,
@@ -254,6 +260,7 @@ export async function mountPlanMapper(container, options = {}) {
     // to everyone who can open it, and the widget says so.
     pageOrigin: globalThis.location?.origin ?? '',
     pixelRatio: window.devicePixelRatio || 1,
+    memory: memory !== null,
   };
 
   performance.mark?.('plan-mapper:mount');
@@ -271,6 +278,19 @@ export async function mountPlanMapper(container, options = {}) {
         if (name === 'error' && container.dataset.planMapperState === 'loading') container.dataset.planMapperState = 'error';
         if (name === 'draft') { drafts.write(detail); return; }
         if (name === 'submit') drafts.write(null);   // the server has the edits now
+        // The plan's schema is known: its memory is looked up (never inside this call, which
+        // runs inside the module's frame) and handed to the module, which proposes its pairs.
+        if (name === 'ready' && memory && detail?.memory?.id) {
+          memory.load(detail.memory.id).then((text) => {
+            if (destroyed || !module) return;
+            memoryRequest({ op: 'supply', memory: text });
+            afterInput();
+          });
+        }
+        if (name === 'memory') {
+          if (memory && detail?.schema?.id) memory.save(detail.schema.id, detail.memory);
+          mirror?.memoryChanged();
+        }
         if (mirror) mirror.onEvent(name, detail); else pendingMirrorEvents.push([name, detail]);
         emit(name, detail);
       },
@@ -381,6 +401,8 @@ export async function mountPlanMapper(container, options = {}) {
         readText(module._pm_mirror_state(firstRow, rows, firstDestination, destinations)),
       options: (source, query, limit) => withString(module, source, (s) =>
         withString(module, query, (q) => JSON.parse(readText(module._pm_mirror_options(s, q, limit))))),
+      // The mapping memory's requests (the rows' "Forget this", the memory view); null when off.
+      memory: memory ? (request) => { const answer = memoryRequest(request); afterInput(); return answer; } : null,
       action(action) {
         if (destroyed) return { ok: false, announcement: '' };
         const outcome = withString(module, JSON.stringify(action), (a) => JSON.parse(readText(module._pm_mirror_action(a))));
@@ -479,6 +501,16 @@ export async function mountPlanMapper(container, options = {}) {
     // Time spent bringing the accessibility mirror up to date (only updates that changed it).
     mirrorStats() { return mirror ? { ...mirror.stats } : null; },
     undo() { return call(() => module._pm_undo() === 1); },
+    // The mapping memory of the plan's schema: list, forget a row's remembered pair, remove one
+    // entry, clear, export and import (a memory document). Each answers {ok, message, ...}.
+    memory: {
+      list: () => call(() => memoryRequest({ op: 'list' })),
+      forget: (sourceKey) => call(() => memoryRequest({ op: 'forget', source: String(sourceKey) })),
+      remove: (header, destination) => call(() => memoryRequest({ op: 'remove', header: String(header), destination: String(destination) })),
+      clear: () => call(() => memoryRequest({ op: 'clear' })),
+      export: () => call(() => memoryRequest({ op: 'export' })),
+      import: (document) => call(() => memoryRequest({ op: 'import', memory: typeof document === 'string' ? document : JSON.stringify(document) })),
+    },
     redo() { return call(() => module._pm_redo() === 1); },
     destroy() {
       if (destroyed) return;

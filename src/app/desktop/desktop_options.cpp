@@ -20,6 +20,8 @@ const char* kUsage =
     "  --size WxH         window size (default 1280x800)\n"
     "  --screenshot PNG   write a screenshot after --frames frames, then exit\n"
     "  --frames N         number of frames to render before exiting (default 5 with --screenshot)\n"
+    "  --memory FILE      the mapping memory (default $XDG_CONFIG_HOME/plan-mapper/memory.json)\n"
+    "  --no-memory        no mapping memory: nothing remembered, nothing proposed from earlier imports\n"
     "The token is read from FLATFILE_BEARER_TOKEN, else FLATFILE_API_KEY.\n";
 
 const char* env(const char* name) {
@@ -28,6 +30,12 @@ const char* env(const char* name) {
 }
 
 }  // namespace
+
+std::string default_memory_file() {
+    if (const char* config = env("XDG_CONFIG_HOME")) return std::string(config) + "/plan-mapper/memory.json";
+    if (const char* home = env("HOME")) return std::string(home) + "/.config/plan-mapper/memory.json";
+    return {};
+}
 
 std::optional<DesktopOptions> parse_desktop_options(int argc, char** argv, std::string& message, bool& help) {
     DesktopOptions options;
@@ -63,6 +71,14 @@ std::optional<DesktopOptions> parse_desktop_options(int argc, char** argv, std::
                 return std::nullopt;
             }
             options.app.auto_apply = *mode;
+        } else if (arg == "--memory") {
+            if (!value(options.memory_file)) return std::nullopt;
+            if (options.memory_file.empty()) {
+                message = "--memory needs a file\n" + std::string(kUsage);
+                return std::nullopt;
+            }
+        } else if (arg == "--no-memory") {
+            options.memory_file = "-";
         } else if (arg == "--dark") {
             options.app.dark_theme = true;
         } else if (arg == "--frames") {
@@ -96,6 +112,9 @@ std::optional<DesktopOptions> parse_desktop_options(int argc, char** argv, std::
         return std::nullopt;
     }
     if (!options.screenshot.empty() && options.frames == 0) options.frames = 5;
+    if (options.memory_file == "-") options.memory_file.clear();
+    else if (options.memory_file.empty()) options.memory_file = default_memory_file();
+    options.app.memory = !options.memory_file.empty();
     return options;
 }
 

@@ -6,6 +6,7 @@
 #include "app/desktop/png_writer.h"
 #include "app/frame_loop.h"
 #include "app/mapper_app.h"
+#include "matcher/mapping_memory.h"
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
@@ -19,6 +20,7 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <sys/stat.h>
 
 #include <GL/gl.h>
 
@@ -42,8 +44,10 @@ bool read_file_bytes(const std::string& path, std::string& text) {
 // plan back to the plan file when working offline.
 class DesktopHost final : public pm::AppHost {
 public:
-    explicit DesktopHost(std::string plan_file) : plan_file_(std::move(plan_file)) {}
+    DesktopHost(std::string plan_file, std::string memory_file, pm::match::MappingMemory memory)
+        : plan_file_(std::move(plan_file)), memory_file_(std::move(memory_file)), memory_(std::move(memory)) {}
     void notify(pm::AppEvent event, const std::string& json) override {
+        if (event == pm::AppEvent::Memory && !memory_file_.empty()) save_memory(json);
         if (event == pm::AppEvent::Error) std::fprintf(stderr, "plan-mapper: error %s\n", json.c_str());
         if (event == pm::AppEvent::Ready || event == pm::AppEvent::Error) settled = true;
         if (event == pm::AppEvent::Submit && !plan_file_.empty()) {
@@ -76,7 +80,38 @@ public:
     bool settled = false;
 
 private:
+    // The schema's new state replaces its old one in the file (which keeps every schema); written
+    // to a temporary file and renamed, so a crash mid-write leaves the old file.
+    void save_memory(const std::string& event_json) {
+        const auto event = nlohmann::json::parse(event_json, nullptr, false);
+        if (!event.is_object() || !event.contains("memory")) return;
+        std::string message;
+        if (!memory_.replace_json_text(event["memory"].dump(), message)) {
+            std::fprintf(stderr, "plan-mapper: memory not saved: %s\n", message.c_str());
+            return;
+        }
+        const std::string directory = memory_file_.substr(0, memory_file_.find_last_of('/'));
+        if (!directory.empty() && directory != memory_file_) make_directories(directory);
+        const std::string temporary = memory_file_ + ".tmp";
+        {
+            std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+            out << memory_.to_json_text() << "\n";
+            if (!out.flush()) {
+                std::fprintf(stderr, "plan-mapper: cannot write %s\n", temporary.c_str());
+                return;
+            }
+        }
+        if (std::rename(temporary.c_str(), memory_file_.c_str()) != 0)
+            std::fprintf(stderr, "plan-mapper: cannot replace %s\n", memory_file_.c_str());
+    }
+    static void make_directories(const std::string& path) {
+        for (std::size_t at = 1; at <= path.size(); ++at)
+            if (at == path.size() || path[at] == '/') ::mkdir(path.substr(0, at).c_str(), 0700);
+    }
+
     std::string plan_file_;
+    std::string memory_file_;
+    pm::match::MappingMemory memory_;
     bool given_[pm::ui::kFallbackFaceCount] = {};
 };
 
@@ -130,8 +165,25 @@ int main(int argc, char** argv) {
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
 
+    // The mapping memory's file: read once (a missing file is an empty memory; one that does not
+    // read is reported, ignored and never overwritten).
+    pm::match::MappingMemory memory;
+    std::string memory_file = options->memory_file;
+    if (!memory_file.empty()) {
+        std::string text;
+        if (read_file_bytes(memory_file, text)) {
+            std::string problem;
+            if (memory.load_json_text(text, problem)) {
+                options->app.memory_json = text;
+            } else {
+                std::fprintf(stderr, "plan-mapper: mapping memory %s ignored (and left as it is): %s\n", memory_file.c_str(),
+                             problem.c_str());
+                memory_file.clear();
+            }
+        }
+    }
     pm::CurlHttpClient http;
-    DesktopHost host(options->plan_file);
+    DesktopHost host(options->plan_file, memory_file, std::move(memory));
     pm::MapperApp app(options->app, http, host);
     app.start(now_ms());
 

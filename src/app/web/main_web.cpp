@@ -135,6 +135,7 @@ pm::AppConfig parse_config(const char* config_json) {
     config.read_records = flag("readRecords");
     config.submit_with_patch = text("submitMethod") == "patch";
     if (const auto mode = pm::parse_auto_apply(text("autoApply"))) config.auto_apply = *mode;
+    config.memory = flag("memory");
     return config;
 }
 
@@ -396,6 +397,14 @@ EMSCRIPTEN_KEEPALIVE const char* pm_mirror_options(const char* source_key, const
 EMSCRIPTEN_KEEPALIVE const char* pm_mirror_action(const char* action_json) {
     static std::string text;
     text = g_widget && action_json ? g_widget->app->mirror_action(action_json) : R"({"ok":false,"announcement":""})";
+    return text.c_str();
+}
+
+// The mapping memory (app/app_memory.h): one JSON request, one JSON answer (MapperApp::memory_request),
+// valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* pm_memory(const char* request_json) {
+    static std::string text;
+    text = g_widget && request_json ? g_widget->app->memory_request(request_json) : R"({"ok":false,"message":"not running"})";
     return text.c_str();
 }
 

@@ -1,5 +1,5 @@
 // An embedding example checked against web/widget/plan-mapper.d.ts by tests/web/types.test.mjs.
-import { FLATFILE_API_ORIGINS, mountPlanMapper, type ExecutionPlan, type PlanMapperError } from '../../../web/widget/plan-mapper.js';
+import { FLATFILE_API_ORIGINS, mountPlanMapper, type ExecutionPlan, type MappingMemoryDocument, type PlanMapperError } from '../../../web/widget/plan-mapper.js';
 
 export async function embed(container: HTMLElement): Promise<number> {
   const controller = await mountPlanMapper(container, {
@@ -14,11 +14,21 @@ export async function embed(container: HTMLElement): Promise<number> {
     signal: new AbortController().signal,
     onChange: (plan: ExecutionPlan) => console.log(plan.fieldMapping.length),
     onError: (error: PlanMapperError) => console.warn(error.message, error.status),
+    // The mapping memory kept by the host, per schema (sync or Promise).
+    memory: {
+      load: async (schemaId: string) => (await fetch(`/memory/${schemaId}`)).json() as Promise<MappingMemoryDocument>,
+      save: (schemaId: string, memory: MappingMemoryDocument) => { void fetch(`/memory/${schemaId}`, { method: 'PUT', body: JSON.stringify(memory) }); },
+    },
   });
   if (!controller) return 0;
   const plan = controller.getPlan();
   controller.undo();
   controller.submit();
+  const remembered = controller.memory.list().entries?.length ?? 0;
+  controller.memory.forget('tel_mobile');
+  const exported = controller.memory.export().memory;
+  if (exported) controller.memory.import(exported);
+  void remembered;
   const element = document.createElement('plan-mapper');
   element.getToken = () => 'token';
   element.allowedApiOrigins = ['https://platform.eu.flatfile.com'];
