@@ -6,6 +6,11 @@
 
 namespace pm {
 
+// Which of the matcher's suggestions are applied when a plan loads (issue 13, point 7): those at or
+// above the threshold (the destination sheet's mappingConfidenceThreshold, else 0.9), every pair
+// of the matcher's assignment, or none. Applied ones stay "suggested" until accepted or rejected.
+enum class AutoApply { Confident, All, None };
+
 struct AppConfig {
     std::string api_url;                       // e.g. https://api.x.flatfile.com/v1 or http://127.0.0.1:8080
     std::string job_id;
@@ -19,6 +24,7 @@ struct AppConfig {
     bool submit_with_patch = false;            // PATCH only the changed parts instead of PUT
     bool execute_on_submit = false;            // POST execute once the plan is confirmed
     bool can_refresh_token = false;            // the host can fetch a new token after a 401
+    AutoApply auto_apply = AutoApply::Confident;
     // Read the source sheet's rows after the plan loads (core/profile): every enum value with its
     // count, and what will not import. Off unless asked for while the browser tests that submit the
     // demo job's exact plan assume no edits arrive from the rows.

@@ -11,6 +11,7 @@
 #include "core/json/problems.h"
 #include "core/plan/documents.h"
 #include "core/plan/write.h"
+#include "matcher/plan_matcher.h"
 
 #include <algorithm>
 #include <chrono>
@@ -18,6 +19,10 @@
 namespace pm {
 
 namespace {
+
+// Suggestions are applied on load when the matcher's assignment stays quick (1,000 x 1,000 pairs:
+// about 40 ms natively); a bigger plan keeps them in the pickers and Bulk actions.
+constexpr std::size_t kAutoApplyMaxPairs = 1'000'000;
 
 ApiClientOptions api_options(const AppConfig& config) {
     ApiClientOptions options;
@@ -88,7 +93,7 @@ void MapperApp::load_plan() {
             return;
         }
         token_refreshed_ = false;
-        start_session(*result.value);
+        start_session(*result.value, true);
         start_reading_records();
     });
 }
@@ -127,7 +132,7 @@ void MapperApp::update_records() {
     }
 }
 
-void MapperApp::start_session(JobPlan job_plan) {
+void MapperApp::start_session(JobPlan job_plan, bool from_api) {
     job_ = job_plan.job;
     status_.job_id = job_->id;
     if (!job_->file_id.empty()) status_.file_id = job_->file_id;
@@ -164,6 +169,13 @@ void MapperApp::start_session(JobPlan job_plan) {
         status_.draft_offered = apply_draft(trial, *draft_);
     }
     if (!status_.draft_offered) draft_.reset();
+    // A draft holds the person's own decisions: suggestions are not applied over an offer of them.
+    const SessionCounts before = session_->counts();
+    auto_apply_due_ = config_.auto_apply != AutoApply::None && !status_.draft_offered &&
+        before.unmapped_sources * before.unmapped_destinations <= kAutoApplyMaxPairs;
+    sheet_threshold_.reset();
+    sheet_pending_ = false;
+    if (from_api && auto_apply_due_) request_sheet_threshold();
     const SessionCounts counts = session_->counts();
     const Json detail = {{"jobId", status_.job_id},
                          {"sources", counts.sources()},
@@ -171,6 +183,31 @@ void MapperApp::start_session(JobPlan job_plan) {
                          {"mapped", counts.edges},
                          {"draftOffered", status_.draft_offered}};
     host_.notify(AppEvent::Ready, dump_json(detail));
+}
+
+void MapperApp::request_sheet_threshold() {
+    const Json job = job_ ? job_->raw.to_json() : Json();
+    const Json* config = job.is_object() && job.contains("config") ? &job["config"] : nullptr;
+    if (!config || !config->is_object() || !config->contains("destinationSheetId") ||
+        !(*config)["destinationSheetId"].is_string())
+        return;
+    sheet_pending_ = true;
+    const std::uint64_t session = sessions_started_;
+    api_.get_sheet((*config)["destinationSheetId"].get<std::string>(), [this, session](const ApiResult<std::string>& result) {
+        if (session != sessions_started_) return;  // another plan meanwhile
+        sheet_pending_ = false;
+        // Not fatal: without the sheet (or with one that does not read) the default threshold holds.
+        if (!result.ok()) return;
+        sheet_threshold_ = match::mapping_confidence_threshold(Json::parse(*result.value, nullptr, false));
+        if (sheet_threshold_) panel_state_.accept_threshold = static_cast<float>(std::max(0.5, *sheet_threshold_));
+    });
+}
+
+void MapperApp::apply_suggestions_on_load() {
+    auto_apply_due_ = false;
+    const std::size_t applied =
+        apply_suggested(*session_, config_.auto_apply, sheet_threshold_.value_or(kDefaultAutoApplyThreshold));
+    if (applied > 0) status_.submit_message = std::to_string(applied) + " suggested by plan-mapper: accept or reject them.";
 }
 
 void MapperApp::restore_draft() {
@@ -377,6 +414,7 @@ void MapperApp::notify_draft() {
 void MapperApp::update(double now_ms) {
     if (session_ && plan_drawn_ && ranking()) rank_next_slice();
     api_.tick(static_cast<std::int64_t>(now_ms));
+    if (session_ && plan_drawn_ && auto_apply_due_ && !sheet_pending_) apply_suggestions_on_load();
     update_records();
     fonts_.apply_pending();                    // between frames (update runs before NewFrame)
 }
@@ -392,6 +430,12 @@ void MapperApp::apply_requests(const ui::PanelRequests& requests) {
     if (requests.restore_draft) restore_draft();
     if (requests.stop_reading && records_) records_->cancel();
     if (requests.accept_threshold > 0 && session_) accept_assignment(*session_, requests.accept_threshold);
+    if (session_) {
+        if (!requests.accept_suggested.empty()) accept_suggested(*session_, requests.accept_suggested);
+        if (!requests.reject_suggested.empty()) reject_suggested(*session_, requests.reject_suggested);
+        if (requests.accept_all_suggested) accept_all_suggested(*session_);
+        if (requests.reject_all_suggested) reject_all_suggested(*session_);
+    }
     if (requests.use_server_plan) use_server_version();
     if (requests.keep_own_plan) {
         server_version_.reset();
@@ -412,7 +456,7 @@ void MapperApp::apply_requests(const ui::PanelRequests& requests) {
 }
 
 double MapperApp::next_frame_delay_ms(double now_ms) const {
-    if (fonts_.pending() || ranking()) return 0;
+    if (fonts_.pending() || ranking() || (auto_apply_due_ && !sheet_pending_)) return 0;
     if (auto due = api_.next_retry_ms()) return std::max(0.0, static_cast<double>(*due) - now_ms);
     // In flight: the desktop transport must be polled; the web one also wakes the page itself.
     return api_.busy() ? 30 : -1;

@@ -65,7 +65,10 @@ private:
     enum class Operation { None, Load, Submit };
 
     void load_plan();
-    void start_session(JobPlan job_plan);
+    // `from_api`: fetched from the API (not a plan the page gave), so its sheet can be read too.
+    void start_session(JobPlan job_plan, bool from_api = false);
+    void request_sheet_threshold();
+    void apply_suggestions_on_load();
     void send_submit();
     void on_submit_confirmed(const JobPlan& confirmed);
     bool nothing_new_to_send() const;
@@ -111,6 +114,11 @@ private:
     std::size_t next_to_rank_ = 0;
     std::unique_ptr<match::DestinationRanker> ranker_;
     bool plan_drawn_ = false;                  // the session's plan has been drawn once
+    // Suggestions applied on load (config_.auto_apply), once the plan has been drawn and the
+    // destination sheet's mappingConfidenceThreshold is known (or could not be read).
+    bool auto_apply_due_ = false;
+    bool sheet_pending_ = false;
+    std::optional<double> sheet_threshold_;
     bool ranking() const { return next_to_rank_ < sources_to_rank_.size(); }
     void rank_next_slice();
     std::unique_ptr<profile::RecordsReader> records_;

@@ -3,6 +3,7 @@
 #include "app/mirror_actions.h"
 
 #include "app/suggestions.h"
+#include "matcher/plan_matcher.h"
 #include "ui/destination_picker.h"
 #include "ui/enum_editor.h"
 #include "ui/panel_header.h"
@@ -90,6 +91,12 @@ MirrorOutcome bulk(Session& session, ui::PanelState& state, const Json& action) 
         const std::size_t n = accept_assignment(session, threshold);
         return MirrorOutcome{true, std::to_string(n) + " suggestion" + (n == 1 ? "" : "s") + " accepted.", false};
     }
+    if (which == "acceptSuggested" || which == "rejectSuggested") {
+        const bool accept = which == "acceptSuggested";
+        const std::size_t n = accept ? accept_all_suggested(session) : reject_all_suggested(session);
+        return MirrorOutcome{
+            true, std::to_string(n) + " suggested mapping" + (n == 1 ? "" : "s") + (accept ? " accepted." : " rejected."), false};
+    }
     return refused("Unknown bulk action.");
 }
 
@@ -152,6 +159,16 @@ MirrorOutcome apply_mirror_action(Session* session, ui::PanelState& state, const
         else if (op == "ignore") words = session->source_name(source) + " will not be imported";
         else words = session->source_name(source) + " is not mapped";
         return MirrorOutcome{true, words + ".", false};
+    }
+    if (op == "acceptSuggested" || op == "rejectSuggested") {
+        const std::string destination = text_member(action, "destination");
+        const Edge* edge = session->edge_to(destination);
+        if (!edge || !match::is_pending_suggestion(*edge)) return refused("That mapping is not a suggestion.");
+        const std::string words = session->source_name(edge->source.key) + " to " + session->destination_name(destination);
+        const bool accept = op == "acceptSuggested";
+        if (!(accept ? accept_suggested(*session, destination) : reject_suggested(*session, destination)))
+            return MirrorOutcome{true, "Nothing changed.", false};
+        return MirrorOutcome{true, std::string(accept ? "Accepted: " : "Rejected: ") + words + ".", false};
     }
     if (op == "setEnum") return set_enum(*session, action);
     if (op == "expand") {

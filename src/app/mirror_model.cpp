@@ -87,6 +87,7 @@ Json row_json(const Session& session, const ui::PanelState& state, const ui::Sou
     out["samples"] = std::move(samples);
     out["ignored"] = row.ignored;
     out["changed"] = row.changed;
+    out["suggested"] = row.suggested;  // applied by plan-mapper on load, not reviewed yet
     out["typeWarning"] = row.type_warning;
     const std::string* message = ui::field_message(state, row.source_key);
     if (!message) message = ui::field_message(state, row.destination_key);
@@ -144,6 +145,7 @@ std::string mirror_state_json(const Session* session, const ui::PanelStatus& sta
                      {"unmapped", counts.unmapped_sources},
                      {"ignored", counts.ignored_sources},
                      {"requiredMissing", state.view.required_missing()},
+                     {"suggested", state.view.suggested()},
                      {"sources", counts.sources()},
                      {"destinations", counts.destinations()}};
     out["canUndo"] = session->can_undo();

@@ -73,4 +73,60 @@ std::size_t accept_assignment(Session& session, double threshold) {
     return accepted;
 }
 
+std::optional<AutoApply> parse_auto_apply(std::string_view text) {
+    if (text == "confident") return AutoApply::Confident;
+    if (text == "all") return AutoApply::All;
+    if (text == "none") return AutoApply::None;
+    return std::nullopt;
+}
+
+std::size_t apply_suggested(Session& session, AutoApply mode, double threshold) {
+    if (mode == AutoApply::None) return 0;
+    const match::PlanMatch found = match::match_plan(session.plan(), {}, session.ignored());
+    std::size_t applied = 0;
+    for (Suggestion suggestion : found.suggestions) {
+        const Json& confidence = suggestion.metadata["confidence"];
+        if (mode == AutoApply::Confident && (!confidence.is_number() || confidence.get<double>() < threshold)) continue;
+        suggestion.metadata["source"] = match::kPendingSuggestionSource;
+        applied += session.accept(suggestion).empty() ? 0 : 1;
+    }
+    return applied;
+}
+
+std::vector<std::string> pending_suggestions(const Session& session) {
+    std::vector<std::string> out;
+    for (const Edge& edge : session.plan().field_mapping)
+        if (match::is_pending_suggestion(edge)) out.push_back(edge.destination.key);
+    return out;
+}
+
+bool accept_suggested(Session& session, const std::string& destination_key) {
+    const Edge* edge = session.edge_to(destination_key);
+    if (!edge || !match::is_pending_suggestion(*edge)) return false;
+    Suggestion reviewed;
+    reviewed.source_key = edge->source.key;
+    reviewed.destination_key = destination_key;
+    reviewed.metadata = edge->raw.to_json()["metadata"];
+    reviewed.metadata["source"] = "plan-mapper";
+    return !session.accept(reviewed).empty();
+}
+
+bool reject_suggested(Session& session, const std::string& destination_key) {
+    const Edge* edge = session.edge_to(destination_key);
+    if (!edge || !match::is_pending_suggestion(*edge)) return false;
+    return !session.unmap_edge(edge->source.key, destination_key).empty();
+}
+
+std::size_t accept_all_suggested(Session& session) {
+    std::size_t n = 0;
+    for (const std::string& key : pending_suggestions(session)) n += accept_suggested(session, key) ? 1 : 0;
+    return n;
+}
+
+std::size_t reject_all_suggested(Session& session) {
+    std::size_t n = 0;
+    for (const std::string& key : pending_suggestions(session)) n += reject_suggested(session, key) ? 1 : 0;
+    return n;
+}
+
 }  // namespace pm

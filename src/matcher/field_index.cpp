@@ -87,6 +87,9 @@ PreparedSource FieldIndex::prepare_source(const UnmappedField& entry, std::size_
         NameForm label = lexicon_.prepare(entry.field.label, NameOrigin::Label, true);
         if (!label.empty()) source.forms.push_back(std::move(label));
     }
+    if (source.forms.size() == 2)
+        source.label_repeats_key =
+            source.forms[1].joined == source.forms[0].joined && source.forms[1].tokens == source.forms[0].tokens;
     if (use_values) {
         source.profile = profile_values(entry.preview);
         for (unsigned kind : {kKindEmail, kKindUrl, kKindPhone})

@@ -21,6 +21,8 @@ struct PreparedSource {
     std::size_t input = 0;                     // position in the caller's vector
     const UnmappedField* entry = nullptr;
     std::vector<NameForm> forms;               // key, label
+    bool label_repeats_key = false;            // the label has the key's words ("first_name" /
+                                               // "First Name"): only its exact text adds anything
     ValueProfile profile;
     unsigned telling_kind = 0;                 // email, URL or phone when the values clearly are
 };

@@ -50,8 +50,6 @@ std::string two_decimals(double value) {
     return std::to_string(hundredths / 100) + "." + (cents.size() < 2 ? "0" : "") + cents;
 }
 
-bool same_words(const NameForm& a, const NameForm& b) { return a.joined == b.joined && a.tokens == b.tokens; }
-
 // Which lexicon entries (and in which language) turned the words into shared concepts:
 // "lexicon de: geburtsdatum = date of birth". The English core table is named "synonyms".
 std::string lexicon_note(const NameForm& source, const NameForm& destination, const Lexicon& lexicon) {
@@ -143,7 +141,7 @@ public:
         for (std::size_t i = 0; i < source.forms.size(); ++i) {
             const NameForm& source_form = source.forms[i];
             // A key that reads like the label ("first_name" / "First Name") only adds the exact test.
-            const bool repeat = i > 0 && same_words(source_form, source.forms[0]);
+            const bool repeat = i > 0 && source.label_repeats_key;
             for (std::size_t j = 0; j < destination.forms.size(); ++j) {
                 const NameForm& destination_form = index_.form(destination.forms[j]);
                 NameScore score;
@@ -162,14 +160,14 @@ public:
             }
         }
 
+        if (other_event(source, position)) return false;
+
         Evidence evidence;
         if (options_.use_values && source.profile.non_empty > 0) {
             std::size_t enum_matched = 0;
             if (destination.expectation.enum_options) enum_matched = count_enum_matches(source, position);
             evidence = value_evidence(source.profile, destination.expectation, enum_matched);
         }
-
-        if (other_event(source, destination)) return false;
 
         out.absolute = best.how == NameMatch::Exact || best.how == NameMatch::Normalized;
         out.exact = best.how == NameMatch::Exact;
@@ -197,22 +195,33 @@ public:
         return score > 0;
     }
 
+    // Call before scoring the pairs of `source`: what other_event needs from it is found once.
+    void begin_source(const PreparedSource& source) {
+        source_is_date_ = source.profile.non_empty > 0 && source.profile.share(kKindDate) >= 0.8;
+        for (const NameForm& form : source.forms) source_is_date_ = source_is_date_ || names_a_date(form, lexicon_);
+        source_events_.clear();
+        if (source_is_date_)
+            for (const NameForm& form : source.forms) add_date_events(form, lexicon_, source_events_);
+    }
+
 private:
-    // True when both are dates named after events that do not agree (see is_event_word).
-    bool other_event(const PreparedSource& source, const PreparedDestination& destination) {
-        if (destination.expectation.kind != kKindDate) return false;
-        bool source_is_date = source.profile.non_empty > 0 && source.profile.share(kKindDate) >= 0.8;
-        for (const NameForm& form : source.forms) source_is_date = source_is_date || names_a_date(form, lexicon_);
-        if (!source_is_date) return false;
-        std::vector<int> source_events, destination_events;
-        for (const NameForm& form : source.forms) add_date_events(form, lexicon_, source_events);
-        for (std::size_t id : destination.forms) {
-            const NameForm& form = index_.form(id);
-            if (form.origin != NameOrigin::Alias) add_date_events(form, lexicon_, destination_events);
+    // True when both are dates named after events that do not agree (see is_event_word). The
+    // source's side comes from begin_source, each destination's is found once.
+    bool other_event(const PreparedSource&, std::size_t position) {
+        const PreparedDestination& destination = index_.destinations()[position];
+        if (destination.expectation.kind != kKindDate || !source_is_date_ || source_events_.empty()) return false;
+        if (destination_events_.empty()) destination_events_.resize(index_.destinations().size());
+        std::unique_ptr<std::vector<int>>& cached = destination_events_[position];
+        if (!cached) {
+            cached = std::make_unique<std::vector<int>>();
+            for (std::size_t id : destination.forms) {
+                const NameForm& form = index_.form(id);
+                if (form.origin != NameOrigin::Alias) add_date_events(form, lexicon_, *cached);
+            }
         }
-        if (source_events.empty() || destination_events.empty()) return false;
-        for (int a : source_events)
-            for (int b : destination_events)
+        if (cached->empty()) return false;
+        for (int a : source_events_)
+            for (int b : *cached)
                 if (lexicon_.similarity(a, b) >= 0.5 || lexicon_.synonyms().related(lexicon_.text(a), lexicon_.text(b)) >= 0.5)
                     return false;
         return true;
@@ -233,6 +242,9 @@ private:
     Lexicon& lexicon_;
     const MatchOptions& options_;
     std::vector<std::unique_ptr<EnumMatcher>> enum_matchers_;
+    bool source_is_date_ = false;
+    std::vector<int> source_events_;
+    std::vector<std::unique_ptr<std::vector<int>>> destination_events_;  // per position, when needed
 };
 
 bool pair_order(const ScoredPair& a, const ScoredPair& b) {
@@ -413,6 +425,7 @@ MatchResult match_fields(const std::vector<const UnmappedField*>& sources,
     std::vector<std::size_t> candidates;
     for (std::size_t s = 0; s < prepared.size(); ++s) {
         index.candidates(prepared[s], candidates);
+        scorer.begin_source(prepared[s]);
         for (std::size_t position : candidates) {
             ScoredPair pair;
             pair.source = s;
@@ -485,6 +498,7 @@ std::vector<Candidate> DestinationRanker::rank(const UnmappedField& source) {
     const PreparedSource prepared = d.index.prepare_source(source, 0, d.options.use_values);
     std::vector<ScoredPair> pairs;
     d.index.candidates(prepared, d.positions);
+    d.scorer.begin_source(prepared);
     for (std::size_t position : d.positions) {
         ScoredPair pair;
         if (d.scorer.score(prepared, position, pair) && pair.score >= d.options.candidate_floor)

@@ -51,6 +51,15 @@ bool is_meta_word(std::string_view word) {
     return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
 
+}  // namespace
+
+unsigned grammar_word_class(std::string_view word) {
+    return (is_plain_qualifier(word) ? kPlainQualifier : 0u) | (is_value_word(word) ? kValueWord : 0u) |
+        (is_entity_word(word) ? kEntityWord : 0u) | (is_meta_word(word) ? kMetaWord : 0u) | (word == "number" ? kNumberWord : 0u);
+}
+
+namespace {
+
 std::string words_of(const std::vector<int>& tokens, const Lexicon& lexicon) {
     std::string out;
     for (int token : tokens) out += (out.empty() ? "" : " ") + lexicon.describe(token);
@@ -66,15 +75,15 @@ HeaderParse parse_header(const NameForm& form, const Lexicon& lexicon) {
     std::vector<int> content;
     for (std::size_t i = 0; i < form.tokens.size(); ++i) {
         const int token = form.tokens[i];
-        const std::string& text = lexicon.text(token);
         if (lexicon.is_digits(token)) continue;
+        const unsigned word = lexicon.grammar_class(token);
         // "#" (number) right before an index is part of the index: "Contact #2".
-        if (text == "number" && i + 1 < form.tokens.size() && lexicon.is_digits(form.tokens[i + 1])) continue;
-        if (is_plain_qualifier(text) || (positional && is_value_word(text))) {
-            parse.dropped.push_back(text);
+        if ((word & kNumberWord) && i + 1 < form.tokens.size() && lexicon.is_digits(form.tokens[i + 1])) continue;
+        if ((word & kPlainQualifier) || (positional && (word & kValueWord))) {
+            parse.dropped.push_back(lexicon.text(token));
             continue;
         }
-        if (is_meta_word(text) && !content.empty()) {
+        if ((word & kMetaWord) && !content.empty()) {
             parse.meta = true;
             continue;
         }
@@ -87,31 +96,27 @@ HeaderParse parse_header(const NameForm& form, const Lexicon& lexicon) {
     return parse;
 }
 
-namespace {
-
-// The head alone, without building a parse: most pairs stop here (2,000 x 2,000 compares many).
-int head_of(const NameForm& form, const Lexicon& lexicon) {
+int grammar_head(const NameForm& form, const Lexicon& lexicon) {
     const bool positional = !form.numbers.empty();
     bool content_before = false;
     int head = -1;
     for (std::size_t i = 0; i < form.tokens.size(); ++i) {
         const int token = form.tokens[i];
         if (lexicon.is_digits(token)) continue;
-        const std::string& text = lexicon.text(token);
-        if (text == "number" && i + 1 < form.tokens.size() && lexicon.is_digits(form.tokens[i + 1])) continue;
-        if (is_plain_qualifier(text) || (positional && is_value_word(text))) continue;
-        if (is_meta_word(text) && content_before) continue;
+        const unsigned word = lexicon.grammar_class(token);
+        if ((word & kNumberWord) && i + 1 < form.tokens.size() && lexicon.is_digits(form.tokens[i + 1])) continue;
+        if ((word & kPlainQualifier) || (positional && (word & kValueWord))) continue;
+        if ((word & kMetaWord) && content_before) continue;
         head = token;
         content_before = true;
     }
     return head;
 }
 
-}  // namespace
-
 GrammarScore grammar_compare(const NameForm& source, const NameForm& destination, Lexicon& lexicon) {
     GrammarScore out;
-    const int source_head = head_of(source, lexicon), destination_head = head_of(destination, lexicon);
+    // Most pairs stop here (2,000 x 2,000 compares many): the heads were found once per name.
+    const int source_head = source.grammar_head, destination_head = destination.grammar_head;
     if (source_head < 0 || destination_head < 0 || lexicon.similarity(source_head, destination_head) < kMinHeadSimilarity)
         return out;
     const HeaderParse s = parse_header(source, lexicon);
@@ -128,13 +133,13 @@ GrammarScore grammar_compare(const NameForm& source, const NameForm& destination
         for (std::size_t j = 0; j < d.context.size() && !found; ++j)
             if (!used[j] && lexicon.similarity(token, d.context[j]) >= 0.8) found = used[j] = true;
         if (found || lexicon.is_generic(token)) continue;
-        if (!is_entity_word(lexicon.text(token))) return out;
+        if (!(lexicon.grammar_class(token) & kEntityWord)) return out;
         ++unexplained_source;
     }
     std::size_t unexplained_destination = 0;
     for (std::size_t j = 0; j < d.context.size(); ++j) {
         if (used[j] || lexicon.is_generic(d.context[j])) continue;
-        if (!is_entity_word(lexicon.text(d.context[j]))) return out;
+        if (!(lexicon.grammar_class(d.context[j]) & kEntityWord)) return out;
         ++unexplained_destination;
     }
     if (unexplained_source > 0 && unexplained_destination > 0) {             // billing vs shipping

@@ -16,6 +16,7 @@
 #include "matcher/lexicon.h"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pm::match {
@@ -28,7 +29,20 @@ struct HeaderParse {
     std::vector<std::string> dropped;          // qualifiers that were dropped ("value", "primary")
 };
 
+// What a word is to the grammar (bits; Lexicon caches them per token, so no pair compares text).
+enum GrammarWord : unsigned {
+    kPlainQualifier = 1,  // default, primary, main, haupt...
+    kValueWord = 2,       // value, wert, valeur... (a qualifier after an index)
+    kEntityWord = 4,      // billing, shipping, work, contact...
+    kMetaWord = 8,        // type, label, kind...
+    kNumberWord = 16,     // "number": with an index it is part of it ("Contact #2")
+};
+unsigned grammar_word_class(std::string_view word);
+
 HeaderParse parse_header(const NameForm& form, const Lexicon& lexicon);
+// The head alone (parse_header(form).head), without building a parse: Lexicon::prepare stores it
+// in NameForm::grammar_head, so comparing two names starts from two ints.
+int grammar_head(const NameForm& form, const Lexicon& lexicon);
 
 struct GrammarScore {
     double score = 0;                          // 0: the grammar does not relate the two names

@@ -2,6 +2,7 @@
 #include "matcher/lexicon.h"
 
 #include "core/json/text.h"
+#include "matcher/header_grammar.h"
 #include "matcher/string_metrics.h"
 #include "matcher/text_normalize.h"
 #include "matcher/value_kinds.h"
@@ -76,8 +77,10 @@ void Lexicon::add_destination_name(std::string_view text) {
 }
 
 void Lexicon::segment_into(std::string word, std::vector<std::string>& out) {
-    // Only long run-together words that the synonym table does not know as such.
-    if (word.size() < 6 || !all_lower_letters(word) || synonyms_.is_vocabulary_word(word)) {
+    // Only long run-together words that mean nothing by themselves in the synonym table. A word
+    // found only inside its phrases ("rechnungsnummer" of "rechnungsnummer extern", but also
+    // "proprio" of "nome proprio") splits only into words that each mean a concept alone.
+    if (word.size() < 6 || !all_lower_letters(word) || synonyms_.means_alone(word)) {
         out.push_back(std::move(word));
         return;
     }
@@ -87,29 +90,50 @@ void Lexicon::segment_into(std::string word, std::vector<std::string>& out) {
         return;
     }
     // Two-letter pieces only from the synonym table ("id", "no", "nr").
-    auto is_piece = [&](std::string_view piece) {
+    const bool phrase_word = synonyms_.is_vocabulary_word(word);
+    auto known_piece = [&](std::string_view piece) {
         if (piece.size() < 2 || piece.size() > longest_piece_ || !pieces_.count(piece)) return false;
+        if (phrase_word) return piece.size() >= 4 && synonyms_.means_alone(std::string(piece));
         return piece.size() >= 3 || synonyms_.is_vocabulary_word(std::string(piece));
+    };
+    // German and Dutch compounds join their parts with a linking element: Rechnung-s-nummer,
+    // Zahlung-s-status, betaling-s-kenmerk, klant-en-nummer. A known word of at least four letters
+    // followed by one ("s", "es", "en", "n") is a piece; the link is dropped from it. Never at the
+    // end of the word: a final "s" there is a plural or the word itself.
+    auto linked_length = [&](std::string_view piece, bool last) -> std::size_t {
+        if (known_piece(piece)) return piece.size();
+        if (last) return 0;
+        for (std::string_view link : {"s", "es", "en", "n"}) {
+            if (piece.size() < link.size() + 4 || piece.substr(piece.size() - link.size()) != link) continue;
+            const std::string_view stem = piece.substr(0, piece.size() - link.size());
+            if (known_piece(stem)) return stem.size();
+        }
+        return 0;
     };
     // Fewest pieces wins; among equals the first split found (longest first piece) - deterministic.
     // A piece is at most longest_piece_ long, so only that many start positions per end position
     // are tried: linear in the word's length (normalize_text bounds the word anyway).
     const std::size_t n = word.size();
     constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
-    std::vector<std::size_t> pieces(n + 1, kNone), previous(n + 1, 0);
+    // kept[end]: the length of the piece ending at `end` without its linking element.
+    std::vector<std::size_t> pieces(n + 1, kNone), previous(n + 1, 0), kept(n + 1, 0);
     pieces[0] = 0;
+    const std::size_t longest = longest_piece_ + 2;  // room for a linking element
     for (std::size_t end = 1; end <= n; ++end)
-        for (std::size_t start = end > longest_piece_ ? end - longest_piece_ : 0; start < end; ++start)
-            if (pieces[start] != kNone && pieces[start] + 1 < pieces[end] &&
-                is_piece(std::string_view(word).substr(start, end - start))) {
-                pieces[end] = pieces[start] + 1;
-                previous[end] = start;
-            }
+        for (std::size_t start = end > longest ? end - longest : 0; start < end; ++start) {
+            if (pieces[start] == kNone || pieces[start] + 1 >= pieces[end]) continue;
+            if (start == 0 && end == n) continue;  // the word itself is no split
+            const std::size_t length = linked_length(std::string_view(word).substr(start, end - start), end == n);
+            if (length == 0) continue;
+            pieces[end] = pieces[start] + 1;
+            previous[end] = start;
+            kept[end] = length;
+        }
     std::vector<std::string> split;
     if (pieces[n] == kNone || pieces[n] < 2) {
         split.push_back(word);
     } else {
-        for (std::size_t end = n; end > 0; end = previous[end]) split.push_back(word.substr(previous[end], end - previous[end]));
+        for (std::size_t end = n; end > 0; end = previous[end]) split.push_back(word.substr(previous[end], kept[end]));
         std::reverse(split.begin(), split.end());
     }
     out.insert(out.end(), split.begin(), split.end());
@@ -125,6 +149,8 @@ int Lexicon::intern(const std::string& text) {
     info.digits = all_digits(text);
     info.concept = text.find('_') != std::string::npos;
     info.dictionary = info.concept || synonyms_.is_vocabulary_word(text);
+    info.kind = synonyms_.kind_of(text);
+    info.grammar = grammar_word_class(text);
     const int id = static_cast<int>(tokens_.size());
     tokens_.push_back(std::move(info));
     ids_.emplace(text, id);
@@ -152,7 +178,15 @@ NameForm Lexicon::prepare(const NormalizedText& normalized, std::string_view tex
     form.truncated = form.text.size() < whole.size();
     std::vector<std::string> words;
     words.reserve(normalized.words.size() + 2);
-    for (const std::string& word : normalized.words) segment_into(fold_umlaut_spelling(word), words);
+    std::vector<std::string> pieces;
+    for (const std::string& word : normalized.words) {
+        // A compound of known words is split as written ("steuerbetrag": steuer + betrag), before
+        // the umlaut folding that would read its "ue" as ü; anything else is folded first.
+        pieces.clear();
+        segment_into(word, pieces);
+        if (pieces.size() >= 2) words.insert(words.end(), pieces.begin(), pieces.end());
+        else segment_into(fold_umlaut_spelling(word), words);
+    }
     form.joined = joined(words);
     if (with_bigrams) form.bigrams = sorted_bigrams(form.joined);
     for (const std::string& word : normalized.all_words) form.initials += word[0];
@@ -179,6 +213,7 @@ NameForm Lexicon::prepare(const NormalizedText& normalized, std::string_view tex
     }
     form.sorted_tokens = form.tokens;
     std::sort(form.sorted_tokens.begin(), form.sorted_tokens.end());
+    form.grammar_head = grammar_head(form, *this);
     return form;
 }
 

@@ -41,6 +41,8 @@ struct NameForm {
     float total_weight = 0;
     bool used_synonyms = false;                // tokens differ from the plain normalized words
     std::size_t word_count = 0;                // normalized words before synonyms
+    int grammar_head = -1;                     // the header grammar's attribute token (computed once
+                                               // here, not per pair: header_grammar.h grammar_head)
 
     bool empty() const { return tokens.empty(); }
 };
@@ -76,7 +78,8 @@ public:
     const std::string& text(int token) const { return tokens_[static_cast<std::size_t>(token)].text; }
     bool is_generic(int token) const { return tokens_[static_cast<std::size_t>(token)].generic; }
     bool is_digits(int token) const { return tokens_[static_cast<std::size_t>(token)].digits; }
-    unsigned kind_of(int token) const { return synonyms_.kind_of(text(token)); }
+    unsigned grammar_class(int token) const { return tokens_[static_cast<std::size_t>(token)].grammar; }
+    unsigned kind_of(int token) const { return tokens_[static_cast<std::size_t>(token)].kind; }
     const SynonymTable& synonyms() const { return synonyms_; }
     std::string describe(int token) const { return synonyms_.display(text(token)); }
 
@@ -89,6 +92,8 @@ private:
         bool dictionary = false;               // a word of the synonym table: a real word
         bool destination = false;
         bool neighbours_done = false;
+        unsigned kind = 0;     // the synonym table's value kind, looked up once
+        unsigned grammar = 0;  // header_grammar.h grammar_word_class, found once
         std::vector<Neighbour> neighbours;
     };
     int intern(const std::string& text);

@@ -111,6 +111,9 @@ NameScore compare_names(const NameForm& source, const NameForm& destination, Lex
     if (is_acronym_of(source, destination, lexicon) || is_acronym_of(destination, source, lexicon))
         return {kAcronymScore, NameMatch::Acronym};
     const double tokens = token_overlap(source, destination, lexicon);
+    // No token in common among the first 8 (all of them in a name of 8 or fewer, so not the heads
+    // either): the grammar cannot relate the names.
+    if (tokens <= 0 && source.tokens.size() <= 8 && destination.tokens.size() <= 8) return {};
     const GrammarScore grammar = grammar_compare(source, destination, lexicon);
     if (tokens <= 0) return grammar.score > 0 ? NameScore{grammar.score, NameMatch::Grammar} : NameScore{};
     // A form prepared without bigrams (an enum value, compared with few options) gets them here.

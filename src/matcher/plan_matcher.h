@@ -38,6 +38,13 @@ std::size_t apply_suggestions(Session& session, const std::vector<Suggestion>& s
 // to three decimals), "source": "plan-mapper"}.
 Json suggestion_metadata(double score, Certainty certainty);
 
+// Suggestions applied without the person (on load, issue 13 point 7) carry this metadata.source
+// until the person accepts them (then "plan-mapper") or rejects them (the edge goes): "suggested by
+// plan-mapper", counted and reviewed as such. Only a documented member changes (source is a free
+// string in the contract), so the server sees an ordinary edge if the plan is sent as it is.
+inline constexpr const char* kPendingSuggestionSource = "plan-mapper:suggested";
+inline bool is_pending_suggestion(const Edge& edge) { return edge.metadata && edge.metadata->source == kPendingSuggestionSource; }
+
 // SheetConfig.mappingConfidenceThreshold from a sheet response ({data:{config}}), a Sheet
 // ({config}) or a SheetConfig; nullopt when absent or not a number in 0..1.
 std::optional<double> mapping_confidence_threshold(const Json& sheet);

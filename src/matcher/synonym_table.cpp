@@ -232,6 +232,7 @@ std::vector<std::string> SynonymTable::canonicalize(std::vector<std::string> map
                                                     std::vector<SynonymUse>* uses) const {
     bool replaced = false;
     std::vector<std::size_t> longest(mapped.size(), 1);
+    std::vector<bool> translated(mapped.size(), false);
     for (std::size_t i = 0; i < mapped.size(); ++i) {
         const auto it = words_.find(mapped[i]);
         if (it == words_.end()) continue;
@@ -239,8 +240,22 @@ std::vector<std::string> SynonymTable::canonicalize(std::vector<std::string> map
         if (it->second.concept_index != kNoConcept && mapped[i] != concepts_[it->second.concept_index]) {
             if (uses) uses->push_back({mapped[i], concepts_[it->second.concept_index], it->second.language});
             mapped[i] = concepts_[it->second.concept_index];
-            replaced = true;
+            translated[i] = replaced = true;
         }
+    }
+    // Romance languages put the head first ("Totale ordine", "Numero fattura", "Fecha pedido"):
+    // two neighbouring words that were both translated, that form no phrase in their order but do
+    // in the other, are read in the other ("order total"). Words of which one or none was
+    // translated keep their order ("Home phone", "Total order" stay as written).
+    for (std::size_t i = 0; i + 1 < mapped.size(); ++i) {
+        if (!translated[i] || !translated[i + 1]) continue;
+        if (phrases_.count(mapped[i] + ' ' + mapped[i + 1])) continue;
+        const auto swapped = phrases_.find(mapped[i + 1] + ' ' + mapped[i]);
+        if (swapped == phrases_.end() || (swapped->second.whole_name_only && mapped.size() != 2)) continue;
+        std::swap(mapped[i], mapped[i + 1]);
+        const auto info = words_.find(mapped[i]);
+        longest[i] = std::max<std::size_t>(info == words_.end() ? 1 : info->second.longest_phrase, 2);
+        ++i;  // the pair is settled
     }
     std::vector<std::string> out;
     out.reserve(mapped.size());

@@ -56,6 +56,12 @@ public:
     // Every word used in any variant: the vocabulary that splits "zipcode" into "zip code".
     bool is_vocabulary_word(std::string_view word) const { return vocabulary_.count(std::string(word)) > 0; }
     const std::unordered_set<std::string>& vocabulary() const { return vocabulary_; }
+    // The word means a concept by itself (a one-word variant or a concept's own word), as opposed
+    // to a word that only occurs inside phrases ("rechnungsnummer" of "rechnungsnummer extern").
+    bool means_alone(const std::string& word) const {
+        const auto it = words_.find(word);
+        return (it != words_.end() && it->second.concept_index != kNoConcept) || phrases_.count(word) > 0;
+    }
     // The canonical phrase of a concept token as the table writes it, for reasons
     // ("date_birth" -> "date of birth"); other tokens with '_' read as spaces.
     std::string display(std::string_view concept_token) const;

@@ -55,6 +55,10 @@ PanelRequests draw_mapping_panel(Session* session, const PanelStatus& status, Pa
         const float destinations_width = ImGui::GetContentRegionAvail().x * 0.34f;
         ImGui::BeginChild("source-pane", ImVec2(-destinations_width - ImGui::GetStyle().ItemSpacing.x, 0));
         draw_source_table(*session, state);
+        requests.accept_suggested = std::move(state.accept_suggested);
+        requests.reject_suggested = std::move(state.reject_suggested);
+        state.accept_suggested.clear();
+        state.reject_suggested.clear();
         ImGui::EndChild();
         accept_unmap_drop(*session);
         ImGui::SameLine();

@@ -41,6 +41,11 @@ struct PanelRequests {
     bool copy_plan = false;                    // put the plan as it stands on the clipboard as JSON
     bool use_server_plan = false;              // take the plan the server confirmed instead
     bool keep_own_plan = false;                // dismiss the server's version; ours goes with the next submit
+    // Edges plan-mapper applied on load ("suggested"): one destination's, or all of them.
+    std::string accept_suggested;
+    std::string reject_suggested;
+    bool accept_all_suggested = false;
+    bool reject_all_suggested = false;
     bool stop_reading = false;                 // stop reading the source rows (what was read is kept)
 };
 

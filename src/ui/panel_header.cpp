@@ -46,6 +46,21 @@ void draw_counts(const Session& session, const PanelState& state) {
         coloured_text(good_colour(), "   all required fields mapped");
 }
 
+// The edges plan-mapper applied on load and nobody reviewed yet: counted, accepted or rejected at once.
+void draw_suggested(const PanelState& state, PanelRequests& requests) {
+    const size_t suggested = state.view.suggested();
+    if (suggested == 0) return;
+    coloured_text(warn_colour(), std::to_string(suggested) + " suggested");
+    record_item("suggested-count");
+    tooltip_text("Mapped by plan-mapper when the plan loaded; accept or reject them (one by one on their rows).");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Accept all suggested")) requests.accept_all_suggested = true;
+    record_item("button:accept-suggested");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Reject all suggested")) requests.reject_all_suggested = true;
+    record_item("button:reject-suggested");
+}
+
 void draw_actions(Session& session, const PanelStatus& status, PanelState& state, PanelRequests& requests) {
     ImGui::BeginDisabled(!session.can_undo());
     if (ImGui::Button("Undo")) session.undo();
@@ -156,6 +171,7 @@ void draw_panel_header(Session* session, const PanelStatus& status, PanelState& 
         record_item("button:discard-draft");
     }
     draw_counts(*session, state);
+    draw_suggested(state, requests);
     draw_actions(*session, status, state, requests);
     draw_filters(state);
 }

@@ -50,6 +50,9 @@ struct PanelState {
     // The server's words about a field (a 400's {"errors":[{key, message}]}), by source or
     // destination key, shown on that field's row until the next submit.
     std::map<std::string, std::string> field_messages;
+    // A row's Accept / Reject of a suggested edge (destination key), handed on as PanelRequests.
+    std::string accept_suggested;
+    std::string reject_suggested;
     // Evidence from the source rows (core/profile), once the app has read them; null before. The
     // enum editor lists every distinct value with its count from here.
     const profile::SheetProfile* records = nullptr;

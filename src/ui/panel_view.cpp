@@ -2,6 +2,7 @@
 // rows a person still has to look at stay together.
 #include "ui/panel_view.h"
 
+#include "matcher/plan_matcher.h"
 #include "ui/panel_widgets.h"
 
 #include <unordered_set>
@@ -35,7 +36,11 @@ void PanelView::derive(const Session& session) {
     for (const std::string& key : session.required_unmapped()) required_missing_keys_.insert(key);
     required_missing_ = required_missing_keys_.size();
     low_confidence_ = 0;
-    for (const Edge& edge : session.plan().field_mapping) low_confidence_ += is_low_confidence(edge) ? 1 : 0;
+    suggested_ = 0;
+    for (const Edge& edge : session.plan().field_mapping) {
+        low_confidence_ += is_low_confidence(edge) ? 1 : 0;
+        suggested_ += match::is_pending_suggestion(edge) ? 1 : 0;
+    }
 }
 
 void PanelView::build_rows(const Session& session) {
@@ -56,6 +61,7 @@ void PanelView::build_rows(const Session& session) {
         row.destination_key = edge.destination.key;
         row.changed = diff_.source_changed(row.source_key) || diff_.destination_changed(row.destination_key);
         row.low_confidence = is_low_confidence(edge);
+        row.suggested = match::is_pending_suggestion(edge);
         if (auto it = warnings.find(row.source_key); it != warnings.end()) row.type_warning = it->second;
         row.is_enum_edge = edge.destination.type == FieldType::Enum || edge.destination.type == FieldType::EnumList;
         if (want_unmapped || want_required) continue;

@@ -39,6 +39,7 @@ struct SourceRow {
     bool low_confidence = false;
     std::string type_warning;                  // e.g. "2 of 3 preview values do not look like numbers"
     bool is_enum_edge = false;                 // has values to map (enum or enum-list destination)
+    bool suggested = false;                    // applied by plan-mapper on load, not yet reviewed
 };
 
 struct DestinationRow {
@@ -61,6 +62,7 @@ public:
     std::size_t required_missing() const { return required_missing_; }
     std::size_t low_confidence() const { return low_confidence_; }
     std::size_t type_warnings() const { return type_warnings_; }
+    std::size_t suggested() const { return suggested_; }  // edges still "suggested by plan-mapper"
 
 private:
     // What depends on the plan only (not the filters): recomputed when the revision changes.
@@ -79,6 +81,7 @@ private:
     std::size_t required_missing_ = 0;
     std::size_t low_confidence_ = 0;
     std::size_t type_warnings_ = 0;
+    std::size_t suggested_ = 0;
 };
 
 bool is_low_confidence(const Edge& edge);

@@ -1,6 +1,7 @@
 // Lists the changes by destination, in words: "Email: from E-mail (was: Email address)".
 #include "ui/review_popup.h"
 
+#include "matcher/plan_matcher.h"
 #include "ui/panel_widgets.h"
 
 #include <imgui.h>
@@ -22,8 +23,10 @@ std::vector<std::string> review_lines(const Session& session, const PanelState& 
     const PlanDiff& diff = state.view.changes();
     for (const auto& change : diff.destinations) {
         const Field* field = session.destination_field(change.key);
+        const Edge* edge = session.edge_to(change.key);
         lines.push_back((field ? field->display_name() : change.key) + ": from " + source_name(session, change.after) +
-                        "   (was: " + source_name(session, change.before) + ")");
+                        "   (was: " + source_name(session, change.before) + ")" +
+                        (edge && match::is_pending_suggestion(*edge) ? "   suggested by plan-mapper" : ""));
     }
     for (const Link& link : diff.edited) {
         const Field* field = session.destination_field(link.destination_key);

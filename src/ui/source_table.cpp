@@ -67,7 +67,7 @@ void draw_source_cell(const Field& source, const SourceRow& row, PanelState& sta
     }
 }
 
-void draw_marks(const Session& session, const SourceRow& row, const PanelState& state) {
+void draw_marks(const Session& session, const SourceRow& row, PanelState& state) {
     // The server's words about this row's source or destination come first: they explain a
     // rejected submit.
     for (const std::string* message : {field_message(state, row.source_key), field_message(state, row.destination_key)}) {
@@ -86,6 +86,17 @@ void draw_marks(const Session& session, const SourceRow& row, const PanelState& 
             tip = "confidence " + std::to_string(static_cast<int>(std::lround(*edge->metadata->confidence * 100))) + "%";
         if (!edge->metadata->source.empty()) tip += (tip.empty() ? "" : ", ") + std::string("by ") + edge->metadata->source;
         tooltip_text(tip);
+        ImGui::SameLine();
+    }
+    if (row.suggested) {
+        coloured_text(warn_colour(), "suggested");
+        tooltip_text("suggested by plan-mapper when the plan loaded: accept it, or reject it to unmap");
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Accept")) state.accept_suggested = row.destination_key;
+        record_item("suggested:accept:" + row.source_key);
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Reject")) state.reject_suggested = row.destination_key;
+        record_item("suggested:reject:" + row.source_key);
         ImGui::SameLine();
     }
     if (row.is_enum_edge && edge) {

@@ -33,6 +33,7 @@ AppConfig config_for(std::string api_url = "http://127.0.0.1:8787") {
     config.api_url = std::move(api_url);
     config.job_id = "us_jb_Q7mR2xLd";
     config.token = "test-token";
+    config.auto_apply = AutoApply::None;  // these tests are about submitting what was loaded
     return config;
 }
 

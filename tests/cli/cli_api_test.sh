@@ -23,6 +23,7 @@ grep -q "2 of 3 unmapped columns mapped" "$artifacts/err.txt" || fail "match tab
 expect_exit 2 "$cli" match --threshold 7 tests/cli/match-me.json
 
 # The API double on a free port.
+: >"$artifacts/double.out"  # the background job may not have opened it when the loop first reads it
 "$(command -v node)" web/server/serve.mjs --port 0 --dist "$artifacts" --quiet >"$artifacts/double.out" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT

@@ -14,6 +14,7 @@ expect_exit() {  # expect_exit CODE COMMAND…
   [ "$got" = "$want" ] || { cat "$artifacts/err.txt"; fail "$* exited $got, expected $want"; }
 }
 
+: >"$artifacts/double.out"  # the background job may not have opened it when the loop first reads it
 "$(command -v node)" web/server/serve.mjs --port 0 --dist "$artifacts" --quiet >"$artifacts/double.out" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT

@@ -211,5 +211,70 @@ TEST(FieldMatcher, EnumOptionsAsEvidence) {
     EXPECT_LT(misfits.sources[0].candidates[0].score, fits.sources[0].score);
 }
 
+// Issue 13, point 5: when exactly one unassigned source and one unassigned destination of a
+// telling kind remain and their names are related, the pair is proposed with moderate certainty.
+namespace last_pair {
+
+const std::vector<std::string> kDates = {"2024-01-02", "2024-02-03", "2024-03-04"};
+constexpr const char* kLastPairReason = "the only unmapped column and field of their kind";
+
+std::vector<UnmappedField> destinations_with(std::vector<UnmappedField> extra = {}) {
+    std::vector<UnmappedField> out = {destination("transaction_date", "Transaction date", "date"), destination("name", "Name")};
+    for (UnmappedField& field : extra) out.push_back(std::move(field));
+    return out;
+}
+
+}  // namespace last_pair
+
+TEST(FieldMatcher, TheLastPairOfAKindIsProposedWithModerateCertainty) {
+    using namespace last_pair;
+    const std::vector<UnmappedField> sources = {source("date_of_trade", "Date of trade", kDates),
+                                                source("name", "Name", {"Ann", "Bob"})};
+    const MatchResult result = match_fields(sources, destinations_with());
+    const SourceMatch& trade = find(result, "date_of_trade");
+    ASSERT_TRUE(trade.assigned());
+    EXPECT_EQ(trade.destination_key, "transaction_date");
+    EXPECT_DOUBLE_EQ(trade.score, 0.75);
+    EXPECT_EQ(trade.certainty, Certainty::Moderate);
+    EXPECT_NE(trade.reason.find(kLastPairReason), std::string::npos) << trade.reason;
+    // Without the rule the names alone would not reach the threshold: the name part is weak.
+    EXPECT_NE(trade.reason.find("fuzzy 0.3"), std::string::npos) << trade.reason;
+}
+
+TEST(FieldMatcher, TheLastPairRuleNeedsExactlyOneOfEachSide) {
+    using namespace last_pair;
+    // Two date columns left: which one is the transaction date is not for the rule to guess.
+    const std::vector<UnmappedField> two_sources = {source("date_of_trade", "Date of trade", kDates),
+                                                    source("date_of_entry", "Date of entry", kDates)};
+    const MatchResult sources_result = match_fields(two_sources, destinations_with());
+    EXPECT_FALSE(find(sources_result, "date_of_trade").assigned());
+    EXPECT_FALSE(find(sources_result, "date_of_entry").assigned());
+    // Two date fields left.
+    std::vector<UnmappedField> extra;
+    extra.push_back(destination("settlement_date", "Settlement date", "date"));
+    const MatchResult destinations_result =
+        match_fields({source("date_of_trade", "Date of trade", kDates)}, destinations_with(std::move(extra)));
+    EXPECT_FALSE(find(destinations_result, "date_of_trade").assigned());
+}
+
+TEST(FieldMatcher, TheLastPairRuleNeedsRelatedNamesFittingValuesAndALenientThreshold) {
+    using namespace last_pair;
+    // Names with nothing in common: never proposed, however alone the two are.
+    const MatchResult unrelated = match_fields({source("misc", "Misc", kDates)}, destinations_with());
+    EXPECT_FALSE(find(unrelated, "misc").assigned());
+    // Values that are not dates: the column is not of the kind.
+    const MatchResult text =
+        match_fields({source("date_of_trade", "Date of trade", {"soon", "later", "never"})}, destinations_with());
+    EXPECT_FALSE(find(text, "date_of_trade").assigned());
+    // A stricter threshold than the rule's certainty wins.
+    MatchOptions strict;
+    strict.threshold = 0.8;
+    const MatchResult stricter = match_fields({source("date_of_trade", "Date of trade", kDates)}, destinations_with(), strict);
+    EXPECT_FALSE(find(stricter, "date_of_trade").assigned());
+    // And the same pair at the default threshold is proposed (the cases above differ in one thing each).
+    EXPECT_TRUE(
+        find(match_fields({source("date_of_trade", "Date of trade", kDates)}, destinations_with()), "date_of_trade").assigned());
+}
+
 }  // namespace
 }  // namespace pm::match

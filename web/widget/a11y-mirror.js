@@ -139,6 +139,10 @@ export function createA11yMirror({ container, bridge }) {
 
   function menuItems() {
     const items = [];
+    if (state.counts?.suggested) {
+      items.push([`Accept all ${plural(state.counts.suggested, 'suggested mapping')}`, { op: 'bulk', action: 'acceptSuggested' }]);
+      items.push([`Reject all ${plural(state.counts.suggested, 'suggested mapping')}`, { op: 'bulk', action: 'rejectSuggested' }]);
+    }
     if (state.suggestions) items.push(['Accept suggestions scoring at least 90%', { op: 'bulk', action: 'acceptSuggestions', threshold: 0.9 }]);
     items.push(['Do not import any unmapped column', { op: 'bulk', action: 'ignoreUnmapped' }]);
     items.push(["Reset to the server's plan", { op: 'bulk', action: 'reset' }]);
@@ -251,7 +255,7 @@ export function createA11yMirror({ container, bridge }) {
       current = next;
       input.dataset.source = next.key;
       setText(name, next.label);
-      setText(detail, (next.key !== next.label ? ` (key ${next.key})` : '') + (next.ignored ? ', not imported' : '') + (next.changed ? ', edited' : ''));
+      setText(detail, (next.key !== next.label ? ` (key ${next.key})` : '') + (next.ignored ? ', not imported' : '') + (next.changed ? ', edited' : '') + (next.suggested ? ', suggested by plan-mapper' : ''));
       setText(samples, next.samples.length ? next.samples.join(', ') : 'no samples');
       const shown = next.destination ? next.destination.label : next.ignored ? 'Do not import' : 'Not mapped';
       setAttr(input, 'aria-label', `Destination for ${next.label}`);
@@ -408,7 +412,8 @@ export function createA11yMirror({ container, bridge }) {
     if (!state.loaded) { setText(counts, ''); return; }
     const c = state.counts;
     const missing = c.requiredMissing ? `${plural(c.requiredMissing, 'required field')} missing` : 'all required fields mapped';
-    setText(counts, `${c.mapped} mapped, ${c.unmapped} unmapped, ${c.ignored} ignored; ${missing}.`);
+    const suggested = c.suggested ? `, ${c.suggested} suggested by plan-mapper` : '';
+    setText(counts, `${c.mapped} mapped${suggested}, ${c.unmapped} unmapped, ${c.ignored} ignored; ${missing}.`);
     setDisabled(undo, !state.canUndo);
     setDisabled(redo, !state.canRedo);
     setDisabled(review, state.submitting);

@@ -83,6 +83,10 @@ export interface PlanMapperOptions {
   readRecords?: boolean;
   /** Run the job (POST execute) once the server has confirmed the plan. */
   executeOnSubmit?: boolean;
+  /** Which of plan-mapper's suggestions are applied when the plan loads, marked "suggested" until
+   *  accepted or rejected: those at or above the destination sheet's mappingConfidenceThreshold
+   *  (else 0.9) ('confident', the default), every pair it proposes ('all'), or none. */
+  autoApply?: 'confident' | 'all' | 'none';
   /** Exposes debugItems() and framesDrawn() on the controller, for tests. */
   testHooks?: boolean;
   /** Aborting it before the mount resolves rejects with an AbortError and leaves nothing in the

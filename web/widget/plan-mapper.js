@@ -247,6 +247,7 @@ export async function mountPlanMapper(container, options = {}) {
     apiUrl: options.apiUrl ?? '', jobId: options.jobId ?? '', fileId: options.fileId ?? '', token: token ?? '',
     plan: options.plan ?? null, theme: options.theme ?? 'light', allowOneToMany: !!options.allowOneToMany,
     submitMethod: options.submitMethod ?? 'put', executeOnSubmit: !!options.executeOnSubmit,
+    autoApply: options.autoApply ?? 'confident',
     canRefreshToken: typeof options.getToken === 'function', draft: drafts.read(),
     testHooks: !!options.testHooks, readRecords: !!options.readRecords,
     // Where the page runs: a secret key (sk_...) on a page that is not on this computer is exposed

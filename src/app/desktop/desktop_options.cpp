@@ -1,6 +1,8 @@
 // Flag parsing for the desktop app; small on purpose, no dependency.
 #include "app/desktop/desktop_options.h"
 
+#include "app/suggestions.h"
+
 #include <cstdlib>
 #include <cstring>
 
@@ -14,6 +16,7 @@ const char* kUsage =
     "  --job ID           the mapping job whose plan to edit\n"
     "  --plan-file FILE   work offline on a plan or GET-plan response; saves back to FILE\n"
     "  --dark             dark theme\n"
+    "  --auto-apply MODE  suggestions applied on load: confident (default), all or none\n"
     "  --size WxH         window size (default 1280x800)\n"
     "  --screenshot PNG   write a screenshot after --frames frames, then exit\n"
     "  --frames N         number of frames to render before exiting (default 5 with --screenshot)\n"
@@ -52,6 +55,14 @@ std::optional<DesktopOptions> parse_desktop_options(int argc, char** argv, std::
             if (!value(options.plan_file)) return std::nullopt;
         } else if (arg == "--screenshot") {
             if (!value(options.screenshot)) return std::nullopt;
+        } else if (arg == "--auto-apply") {
+            if (!value(text)) return std::nullopt;
+            const auto mode = parse_auto_apply(text);
+            if (!mode) {
+                message = "--auto-apply needs confident, all or none\n";
+                return std::nullopt;
+            }
+            options.app.auto_apply = *mode;
         } else if (arg == "--dark") {
             options.app.dark_theme = true;
         } else if (arg == "--frames") {

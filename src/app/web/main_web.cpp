@@ -6,6 +6,7 @@
 #include "app/app_host.h"
 #include "app/frame_loop.h"
 #include "app/mapper_app.h"
+#include "app/suggestions.h"
 #include "app/web/dom_keys.h"
 #include "app/web/http_client_fetch.h"
 #include "app/web/webgl_renderer.h"
@@ -133,6 +134,7 @@ pm::AppConfig parse_config(const char* config_json) {
     config.can_refresh_token = flag("canRefreshToken");
     config.read_records = flag("readRecords");
     config.submit_with_patch = text("submitMethod") == "patch";
+    if (const auto mode = pm::parse_auto_apply(text("autoApply"))) config.auto_apply = *mode;
     return config;
 }
 
