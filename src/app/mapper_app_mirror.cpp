@@ -53,7 +53,13 @@ MirrorOutcome MapperApp::mirror_request(const ui::PanelRequests& requests) {
         return MirrorOutcome{false, "There are no edits from an earlier visit.", false};
     if ((requests.use_server_plan || requests.keep_own_plan) && status_.server_changes.empty())
         return MirrorOutcome{false, "Flatfile did not save another version.", false};
+    if (requests.stop_reading && status_.records_progress.empty())
+        return MirrorOutcome{false, "The file's rows are not being read.", false};
     apply_requests(requests);
+    if (requests.stop_reading) {
+        update_records();                      // the note replaces the progress now, not a frame later
+        return MirrorOutcome{true, status_.records_note.empty() ? "Reading the file was stopped." : status_.records_note, false};
+    }
     if (requests.restore_draft) return MirrorOutcome{true, "Edits from your earlier visit restored.", false};
     if (requests.discard_draft) return MirrorOutcome{true, "Edits from your earlier visit discarded.", false};
     return MirrorOutcome{true, status_.submit_message, false};

@@ -129,6 +129,7 @@ bool read_mirror_request(const std::string& action_json, ui::PanelRequests& requ
     else if (op == "useServerPlan") requests.use_server_plan = true;
     else if (op == "keepOwnPlan") requests.keep_own_plan = true;
     else if (op == "copyPlan") requests.copy_plan = true;
+    else if (op == "stopReading") requests.stop_reading = true;
     else return false;
     return true;
 }

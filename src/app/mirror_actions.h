@@ -27,7 +27,7 @@ struct MirrorOutcome {
 MirrorOutcome apply_mirror_action(Session* session, ui::PanelState& state, const std::string& action_json);
 
 // The header's buttons that the app itself carries out (app/mapper_app.cpp apply_requests), as
-// the canvas's do: restoreDraft · discardDraft · useServerPlan · keepOwnPlan · copyPlan.
+// the canvas's do: restoreDraft · discardDraft · useServerPlan · keepOwnPlan · copyPlan · stopReading.
 // True when `action_json` is one of them (`requests` then says which).
 bool read_mirror_request(const std::string& action_json, ui::PanelRequests& requests);
 

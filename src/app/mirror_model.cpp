@@ -139,6 +139,7 @@ std::string mirror_state_json(const Session* session, const ui::PanelStatus& sta
                 {"draftOffered", status.draft_offered},
                 {"jobId", status.job_id},
                 {"recordsProgress", status.records_progress},
+                {"reading", !status.records_progress.empty()},   // the header's Stop reading button shows
                 {"recordsNote", status.records_note}};
     if (!session) return dump(out);
     if (state.view.update(*session, state.filter, state.chips)) state.lines_dirty = true;

@@ -24,7 +24,7 @@ struct MirrorWindow {
 
 // The whole mirror state for `window` (session may be null: still loading or failed). Brings the
 // panel's cached view up to date first (the same call the canvas makes; free when nothing changed).
-// Keys: loaded, loading, submitting, message, submitMessage, warning, serverChanges, counts{...},
+// Keys: loaded, loading, reading (the source rows are being read: Stop reading shows), submitting, message, submitMessage, warning, serverChanges, counts{...},
 // canUndo, canRedo, filter, chips{unmapped, requiredMissing, lowConfidence, changed}, reviewOpen,
 // review{lines, requiredMissing}, rowCount, firstRow, rows[...], destinationCount,
 // firstDestination, destinations[...]. See the .cpp for a row's members.

@@ -235,7 +235,8 @@ TEST(MirrorActions, TheHeaderButtonsAreReadAsTheCanvasRequests) {
     EXPECT_TRUE(read_mirror_request(R"({"op":"useServerPlan"})", others));
     EXPECT_TRUE(read_mirror_request(R"({"op":"keepOwnPlan"})", others));
     EXPECT_TRUE(read_mirror_request(R"({"op":"copyPlan"})", others));
-    EXPECT_TRUE(others.discard_draft && others.use_server_plan && others.keep_own_plan && others.copy_plan);
+    EXPECT_TRUE(read_mirror_request(R"({"op":"stopReading"})", others));
+    EXPECT_TRUE(others.discard_draft && others.use_server_plan && others.keep_own_plan && others.copy_plan && others.stop_reading);
     EXPECT_FALSE(others.restore_draft);
     // Edits, unknown ops and unreadable text are not requests (they go to apply_mirror_action).
     ui::PanelRequests none;
@@ -243,7 +244,7 @@ TEST(MirrorActions, TheHeaderButtonsAreReadAsTheCanvasRequests) {
     EXPECT_FALSE(read_mirror_request(R"({"op":"submitEverything"})", none));
     EXPECT_FALSE(read_mirror_request("{not json", none));
     EXPECT_FALSE(read_mirror_request(R"(["restoreDraft"])", none));
-    EXPECT_FALSE(none.restore_draft || none.discard_draft || none.use_server_plan || none.keep_own_plan || none.copy_plan);
+    EXPECT_FALSE(none.restore_draft || none.discard_draft || none.use_server_plan || none.keep_own_plan || none.copy_plan || none.stop_reading);
 }
 
 TEST(MirrorApp, HeaderButtonsWithNothingToAnswerAreRefusedInWords) {
@@ -261,6 +262,11 @@ TEST(MirrorApp, HeaderButtonsWithNothingToAnswerAreRefusedInWords) {
     outcome = parse(app.mirror_action(R"({"op":"useServerPlan"})"));
     EXPECT_FALSE(outcome["ok"].get<bool>());
     EXPECT_EQ(outcome["announcement"], "Flatfile did not save another version.");
+    // Offline, no rows are read: Stop reading is neither shown nor carried out.
+    EXPECT_FALSE(parse(app.mirror_state({}))["reading"].get<bool>());
+    outcome = parse(app.mirror_action(R"({"op":"stopReading"})"));
+    EXPECT_FALSE(outcome["ok"].get<bool>());
+    EXPECT_EQ(outcome["announcement"], "The file's rows are not being read.");
 }
 
 }  // namespace

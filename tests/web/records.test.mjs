@@ -51,6 +51,7 @@ describe('reading the source rows in Chromium', { skip: built ? false : 'dist/ n
     await mountWidget(page, { options: { readRecords: true } });
     const region = page.getByRole('region', { name: 'Field mapping' });
     await eventually(() => recordsLine(region), (t) => t === `Checked all ${DEMO_ROWS} rows of the file.`, 'records note');
+    assert.equal(await region.getByRole('button', { name: 'Stop reading', exact: true }).count(), 0);
 
     // Every country in the rows, with its count, including those the preview never showed.
     await region.getByRole('button', { name: 'Values of Country' }).press('Enter');
@@ -92,10 +93,32 @@ describe('reading the source rows in Chromium', { skip: built ? false : 'dist/ n
     // The panel works meanwhile: the review opens.
     await region.getByRole('button', { name: 'Review and submit' }).press('Enter');
     await region.getByRole('button', { name: 'Keep editing' }).press('Enter');
-    await clickItem(page, 'widget', 'button:stop-reading');
+    // The mirror's own Stop reading button, as the canvas's: shown while reading, pressed by keyboard.
+    const stop = region.getByRole('button', { name: 'Stop reading', exact: true });
+    await stop.press('Enter');
     const note = await eventually(() => recordsLine(region), (t) => t.startsWith('Reading the file was cancelled after'), 'cancelled note');
     const read = Number(/after ([0-9,]+) rows/.exec(note)[1].replace(/,/g, ''));
     assert.ok(read > 0 && read < 24_000, note);
+    // Said in the live region, and the button is gone with the reading.
+    await eventually(() => region.getByRole('status').textContent(), (t) => t === note, 'announcement');
+    assert.equal(await stop.count(), 0);
+    // No more pages are asked for once stopped (the one in flight was cancelled).
+    const pagesSeen = env.double.requestLog.all().filter((r) => r.path.includes('/records')).length;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    assert.equal(env.double.requestLog.all().filter((r) => r.path.includes('/records')).length, pagesSeen);
+    await page.close();
+  });
+
+  test("the canvas's Stop reading button stops it too", { timeout: 90_000 }, async () => {
+    env.double.reset();
+    env.double.faults.set(Array.from({ length: 24 }, () => ({ type: 'latency', ms: 300, path: '/records' })));
+    const page = await openBlankPage(env.browser, env.double);
+    await mountWidget(page, { options: { readRecords: true, jobId: ORDERS_JOB_ID } });
+    const region = page.getByRole('region', { name: 'Field mapping' });
+    await eventually(() => recordsLine(region), (t) => /^Reading the file: [1-9][0-9,]* of 24,000 rows$/.test(t), 'progress');
+    await clickItem(page, 'widget', 'button:stop-reading');
+    await eventually(() => recordsLine(region), (t) => t.startsWith('Reading the file was cancelled after'), 'cancelled note');
+    assert.equal(await region.getByRole('button', { name: 'Stop reading', exact: true }).count(), 0);
     await page.close();
   });
 

@@ -105,6 +105,10 @@ export function createA11yMirror({ container, bridge }) {
   restoreDraft.addEventListener('click', () => request('restoreDraft', true));
   discardDraft.addEventListener('click', () => request('discardDraft', true));
   copyPlan.addEventListener('click', () => request('copyPlan', false));
+  // The canvas's "Stop reading" beside the progress: shown only while the rows are being read;
+  // what was read is kept. It goes once pressed, so the keyboard moves on to Undo.
+  const stopReading = el('button', { type: 'button', hidden: true }, 'Stop reading');
+  stopReading.addEventListener('click', () => request('stopReading', true));
   const notices = el('div');
   notices.append(warning, serverNotice, draftNotice, copyPlan);
 
@@ -399,7 +403,7 @@ export function createA11yMirror({ container, bridge }) {
 
   // The mapping memory's view (a11y-memory.js), when the memory is on.
   const memoryView = bridge.memory ? createMemoryView({ bridge, announce: (text) => announce(text) }) : null;
-  root.append(heading, loading, counts, records, problem, saved, notices, toolbar, help, search, chips, sourceGrid.root, combobox.listbox, combobox.more,
+  root.append(heading, loading, counts, records, stopReading, problem, saved, notices, toolbar, help, search, chips, sourceGrid.root, combobox.listbox, combobox.more,
     el('h2', {}, 'Destination fields'), destinationGrid.root, ...(memoryView ? [memoryView.root] : []), dialog, status, alert);
   container.appendChild(root);
 
@@ -418,6 +422,7 @@ export function createA11yMirror({ container, bridge }) {
     setText(problem, state.message ? `Problem: ${state.message}` : '');
     setText(saved, state.submitMessage ?? '');
     setText(records, state.recordsProgress || state.recordsNote || '');
+    showIf(stopReading, state.loaded && !!state.reading);
     setText(warning, state.warning ?? '');
     showIf(serverNotice, state.loaded && !!state.serverChanges);
     setText(serverText, state.serverChanges ?? '');
