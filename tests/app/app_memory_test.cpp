@@ -39,6 +39,9 @@ AppConfig config_for(bool memory) {
     config.job_id = "us_jb_Q7mR2xLd";
     config.token = "test-token-never-stored";
     config.memory = memory;
+    // Only the memory proposes here: confident suggestions would read the sheet (another request
+    // the scripted transport would answer with the next scripted reply) and fill other fields.
+    config.auto_apply = AutoApply::None;
     return config;
 }
 
