@@ -1,0 +1,66 @@
+// Which text needs the platform's shaping (see text_runs.h), and the process-wide run source.
+#include "ui/text_runs.h"
+
+#include "core/json/text.h"
+
+namespace pm::ui {
+
+namespace {
+
+TextRunSource* g_source = nullptr;
+
+// Blocks of scripts that are written right to left or whose letters change form, join or reorder
+// (so one glyph per code point, left to right, draws them wrong). Sorted, inclusive.
+struct Range {
+    char32_t first;
+    char32_t last;
+};
+constexpr Range kShapedRanges[] = {
+    {0x0590, 0x08FF},    // Hebrew, Arabic, Syriac, Arabic Supplement, Thaana, NKo, Samaritan, Mandaic, Arabic Ext.
+    {0x0900, 0x0DFF},    // Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam, Sinhala
+    {0x0E00, 0x0FFF},    // Thai, Lao, Tibetan
+    {0x1000, 0x109F},    // Myanmar
+    {0x1780, 0x17FF},    // Khmer
+    {0x1800, 0x18AF},    // Mongolian
+    {0x1A00, 0x1AAF},    // Buginese, Tai Tham
+    {0x1B00, 0x1BFF},    // Balinese, Sundanese, Batak
+    {0x200E, 0x200F},    // LRM, RLM
+    {0x202A, 0x202E},    // bidi embeddings and overrides
+    {0x2066, 0x2069},    // bidi isolates
+    {0xA800, 0xA82F},    // Syloti Nagri
+    {0xA8E0, 0xA8FF},    // Devanagari Extended
+    {0xA980, 0xA9FF},    // Javanese
+    {0xAA60, 0xAA7F},    // Myanmar Extended-A
+    {0xFB1D, 0xFDFF},    // Hebrew and Arabic presentation forms
+    {0xFE70, 0xFEFF},    // Arabic presentation forms B
+    {0x10800, 0x10FFF},  // historic RTL scripts, Hanifi Rohingya, Yezidi, ...
+    {0x1E800, 0x1EFFF},  // Mende Kikakui, Adlam, Arabic mathematical symbols
+};
+
+bool shaped_code_point(char32_t cp) {
+    for (const Range& range : kShapedRanges) {
+        if (cp < range.first) return false;
+        if (cp <= range.last) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool needs_shaping(std::string_view utf8) {
+    for (std::size_t pos = 0; pos < utf8.size();) {
+        if (static_cast<unsigned char>(utf8[pos]) < 0x80) {
+            ++pos;                             // ASCII never needs shaping
+            continue;
+        }
+        char32_t cp = 0;
+        if (!decode_utf8(utf8, pos, cp)) continue;  // skips the invalid byte
+        if (shaped_code_point(cp)) return true;
+    }
+    return false;
+}
+
+void set_text_run_source(TextRunSource* source) { g_source = source; }
+TextRunSource* text_run_source() { return g_source; }
+
+}  // namespace pm::ui

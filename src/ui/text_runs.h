@@ -1,0 +1,47 @@
+// Text that Dear ImGui cannot draw by itself: scripts that need shaping (Arabic, Hebrew, Persian,
+// Indic scripts, Thai, ...) or right-to-left layout. ImGui draws one glyph per code point, left to
+// right; for such a string the platform shapes and rasterises it into an image (a "run"), and the
+// panel draws that image where it would have drawn the text. Latin, Greek, Cyrillic and CJK text
+// never comes here and costs nothing extra.
+//
+// The platform side lives in src/app/web (the browser lays the text out) and src/app/desktop
+// (HarfBuzz + FriBidi + FreeType); the panel only knows this interface.
+#pragma once
+
+#include <imgui.h>
+
+#include <string_view>
+
+namespace pm::ui {
+
+// True when `utf8` holds a code point of a script that needs shaping or runs right to left.
+// Linear in the text and stops at the first such code point.
+bool needs_shaping(std::string_view utf8);
+
+// One rendered string: a white-on-transparent (coverage) image, tinted with the text colour when
+// drawn, so one run serves every colour.
+struct TextRun {
+    ImTextureID texture = 0;
+    ImVec2 uv0{0.0f, 0.0f};
+    ImVec2 uv1{1.0f, 1.0f};
+    ImVec2 size{0.0f, 0.0f};      // in ImGui units (logical pixels) for the font size asked
+    bool right_to_left = false;   // the paragraph's direction (first strong character)
+};
+
+// Provided by the platform. Runs are cached by text and font size; the source owns them.
+class TextRunSource {
+public:
+    virtual ~TextRunSource() = default;
+    // The run for `utf8` at `font_size` logical pixels. nullptr when it is not ready yet (the
+    // caller draws the text with ImGui meanwhile; the source asks for another frame when it is)
+    // or when it cannot be made.
+    virtual const TextRun* run(std::string_view utf8, float font_size) = 0;
+    // Once per frame after the panel is drawn: upload what was rasterised, evict what was unused.
+    virtual void end_frame() {}
+};
+
+// The source the panel uses; nullptr (the default: tests, hosts without one) draws with ImGui.
+void set_text_run_source(TextRunSource* source);
+TextRunSource* text_run_source();
+
+}  // namespace pm::ui
