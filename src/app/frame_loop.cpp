@@ -32,6 +32,7 @@ double run_frame(MapperApp& app, double now_ms, const FramePlatform& platform) {
     if (platform.new_frame) platform.new_frame();
     ImGui::NewFrame();
     app.draw();
+    if (platform.overlay) platform.overlay();
     ImGui::Render();
     if (platform.render) platform.render(*ImGui::GetDrawData());
     if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0) return 0;

@@ -228,6 +228,10 @@ void MapperApp::restore_draft() {
     if (!session_ || !draft_) return;
     // Re-made as edits over the server's plan, so undo takes them back and the invariants hold.
     apply_draft(*session_, *draft_);
+    // Made against another version of the plan: what no longer applies was left out, and the
+    // person is told so.
+    if (!draft_->base.empty() && draft_->base != plan_fingerprint(session_->server_plan()))
+        status_.submit_message = "The plan changed since your earlier visit: edits about fields it no longer has were left out.";
     draft_.reset();
     status_.draft_offered = false;
 }
@@ -416,7 +420,13 @@ void MapperApp::after_draw_changes() {
     // A remembered pair the person changed away from is remembered as rejected.
     if (memory_.observe(*session_, match::today_days())) memory_changed();
     else sync_remembered_marks();
-    host_.notify(AppEvent::Change, write_plan_text(session_->plan()));
+    // The plan itself is not written here: on a 5,000-field plan that is 1.7 MB of JSON per edit.
+    // The page builds it when the host reads it (getPlan(), or the event's lazy plan members).
+    const SessionCounts counts = session_->counts();
+    host_.notify(AppEvent::Change, dump_json(Json{{"revision", session_->revision()},
+                                                  {"counts", {{"mapped", counts.mapped_sources}, {"unmapped", counts.unmapped_sources},
+                                                              {"ignored", counts.ignored_sources}, {"edges", counts.edges},
+                                                              {"unmappedDestinations", counts.unmapped_destinations}}}}));
     notify_draft();
 }
 
