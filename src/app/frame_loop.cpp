@@ -28,7 +28,7 @@ ImVec4 frame_clear_color() {
 }
 
 double run_frame(MapperApp& app, double now_ms, const FramePlatform& platform) {
-    app.update(now_ms);
+    app.update(now_ms, ImGui::GetCurrentContext()->InputEventsQueue.Size > 0);
     if (platform.new_frame) platform.new_frame();
     ImGui::NewFrame();
     app.draw();

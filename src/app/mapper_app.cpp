@@ -440,8 +440,8 @@ void MapperApp::notify_draft() {
     host_.notify(AppEvent::Draft, dump_json(draft));
 }
 
-void MapperApp::update(double now_ms) {
-    if (session_ && plan_drawn_ && ranking()) rank_next_slice();
+void MapperApp::update(double now_ms, bool input_pending) {
+    if (session_ && plan_drawn_ && ranking() && !input_pending) rank_next_slice();
     api_.tick(static_cast<std::int64_t>(now_ms));
     if (session_ && plan_drawn_ && auto_apply_due_ && !sheet_pending_) apply_suggestions_on_load();
     update_records();

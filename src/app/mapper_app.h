@@ -34,7 +34,9 @@ public:
 
     void start(double now_ms);
     // Runs network callbacks and retries due by now; call once per frame before draw().
-    void update(double now_ms);
+    // input_pending: this frame carries the person's input (a key, a click): the matcher's
+    // background slice waits for a frame without, so the frame that lands an edit stays short.
+    void update(double now_ms, bool input_pending = false);
     // Draws the panel inside an ImGui frame and carries out what the person asked for.
     void draw();
     // When the next frame is wanted: 0 as soon as possible, >0 after that many ms, -1 not at all.
