@@ -21,7 +21,7 @@ std::vector<ReferenceGlyph> hb_shape_reference(const std::string& font_path, con
     ::close(fd);
     std::ofstream(text_path, std::ios::binary) << utf8;
     // The C locale: the same default language HarfBuzz picks in the test process.
-    const std::string command = std::string("LC_ALL=C LANG=C hb-shape --no-glyph-names --no-positions --direction=") +
+    const std::string command = std::string("LC_ALL=C LANG=C hb-shape --no-glyph-names --no-positions --utf8-clusters --direction=") +
                                 (right_to_left ? "rtl" : "ltr") + " --text-file='" + text_path + "' '" + font_path +
                                 "' 2>&1";
     std::string output;
