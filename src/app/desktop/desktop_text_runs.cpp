@@ -73,19 +73,19 @@ void fill_page(GLuint texture, bool create) {
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
         const GLint swizzle[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
         glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, DesktopTextRunSource::kPageWidth, DesktopTextRunSource::kPageHeight, 0,
-                     GL_RED, GL_UNSIGNED_BYTE, zeros.data());
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, DesktopTextRunSource::kPageWidth, DesktopTextRunSource::kPageHeight, 0, GL_RED,
+                     GL_UNSIGNED_BYTE, zeros.data());
     } else {
-        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, DesktopTextRunSource::kPageWidth, DesktopTextRunSource::kPageHeight,
-                        GL_RED, GL_UNSIGNED_BYTE, zeros.data());
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, DesktopTextRunSource::kPageWidth, DesktopTextRunSource::kPageHeight, GL_RED,
+                        GL_UNSIGNED_BYTE, zeros.data());
     }
 }
 
 }  // namespace
 
-DesktopTextRunSource::DesktopTextRunSource(float pixel_ratio, std::function<void()> request_frame,
-                                           std::string font_directory)
-    : pixel_ratio_(pixel_ratio > 0 ? pixel_ratio : 1.0f), request_frame_(std::move(request_frame)),
+DesktopTextRunSource::DesktopTextRunSource(float pixel_ratio, std::function<void()> request_frame, std::string font_directory)
+    : pixel_ratio_(pixel_ratio > 0 ? pixel_ratio : 1.0f),
+      request_frame_(std::move(request_frame)),
       shaper_(std::move(font_directory)) {}
 
 DesktopTextRunSource::~DesktopTextRunSource() { drop_all(); }
@@ -120,7 +120,7 @@ const ui::TextRun* DesktopTextRunSource::run(std::string_view utf8, float font_s
         return &entry.run;
     }
     if (spent_ms_ >= kFrameBudgetMs) {
-        pending_ = true;   // made in a later frame
+        pending_ = true;  // made in a later frame
         return nullptr;
     }
     const double start = now_ms();
@@ -158,8 +158,7 @@ DesktopTextRunSource::Entry DesktopTextRunSource::make(std::string_view utf8, fl
         glPixelStorei(GL_UNPACK_ROW_LENGTH, bitmap->width);
         glPixelStorei(GL_UNPACK_SKIP_PIXELS, skip);
         glPixelStorei(GL_UNPACK_SKIP_ROWS, 0);
-        glTexSubImage2D(GL_TEXTURE_2D, 0, at.x, at.y, width, bitmap->height, GL_RED, GL_UNSIGNED_BYTE,
-                        bitmap->alpha.data());
+        glTexSubImage2D(GL_TEXTURE_2D, 0, at.x, at.y, width, bitmap->height, GL_RED, GL_UNSIGNED_BYTE, bitmap->alpha.data());
     }
     pages_[static_cast<std::size_t>(page)].last_used = frame_;
 
@@ -167,8 +166,8 @@ DesktopTextRunSource::Entry DesktopTextRunSource::make(std::string_view utf8, fl
     entry.page = page;
     entry.run.texture = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(pages_[static_cast<std::size_t>(page)].texture));
     entry.run.uv0 = ImVec2(static_cast<float>(at.x) / kPageWidth, static_cast<float>(at.y) / kPageHeight);
-    entry.run.uv1 = ImVec2(static_cast<float>(at.x + width) / kPageWidth,
-                           static_cast<float>(at.y + bitmap->height) / kPageHeight);
+    entry.run.uv1 =
+        ImVec2(static_cast<float>(at.x + width) / kPageWidth, static_cast<float>(at.y + bitmap->height) / kPageHeight);
     entry.run.size = ImVec2(static_cast<float>(width) / pixel_ratio_, static_cast<float>(bitmap->height) / pixel_ratio_);
     entry.run.right_to_left = bitmap->right_to_left;
     return entry;
@@ -207,8 +206,7 @@ int DesktopTextRunSource::find_room(int width, int height, shaping::PackedRect& 
 }
 
 void DesktopTextRunSource::clear_page(int page) {
-    for (auto it = cache_.begin(); it != cache_.end();)
-        it = it->second.page == page ? cache_.erase(it) : std::next(it);
+    for (auto it = cache_.begin(); it != cache_.end();) it = it->second.page == page ? cache_.erase(it) : std::next(it);
     Page& cleared = pages_[static_cast<std::size_t>(page)];
     cleared.packer.clear();
     const SavedUploadState saved;
@@ -222,8 +220,7 @@ void DesktopTextRunSource::end_frame() {
     ++frame_;
     if (frame_ % 256 == 0) {
         for (auto it = cache_.begin(); it != cache_.end();)
-            it = !it->second.made && it->second.last_used + kForgetFailedAfterFrames < frame_ ? cache_.erase(it)
-                                                                                              : std::next(it);
+            it = !it->second.made && it->second.last_used + kForgetFailedAfterFrames < frame_ ? cache_.erase(it) : std::next(it);
     }
 }
 

@@ -56,11 +56,11 @@ private:
     struct Page {
         unsigned texture = 0;
         shaping::ShelfPacker packer{kPageWidth, kPageHeight};
-        std::uint64_t last_used = 0;   // frame number
+        std::uint64_t last_used = 0;  // frame number
     };
     struct Entry {
         ui::TextRun run;
-        bool made = false;             // false: it cannot be shaped (a font is missing)
+        bool made = false;  // false: it cannot be shaped (a font is missing)
         int page = -1;
         std::uint64_t last_used = 0;
     };
@@ -78,9 +78,9 @@ private:
     std::vector<Page> pages_;
     std::unordered_map<std::string, Entry> cache_;
     std::uint64_t frame_ = 1;
-    double spent_ms_ = 0;              // rendering time this frame
+    double spent_ms_ = 0;  // rendering time this frame
     int imgui_frame_ = -1;
-    bool pending_ = false;             // a run was put off this frame
+    bool pending_ = false;  // a run was put off this frame
     std::size_t runs_made_ = 0;
 };
 

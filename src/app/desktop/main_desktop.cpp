@@ -242,7 +242,7 @@ int main(int argc, char** argv) {
     }
 
     pm::ui::set_text_run_source(nullptr);
-    text_runs.reset();                         // its textures, while the GL context is current
+    text_runs.reset();  // its textures, while the GL context is current
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

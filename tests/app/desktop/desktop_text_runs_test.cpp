@@ -90,7 +90,7 @@ TEST_F(GlContext, UploadsTheShapersPixelsAndCachesTheRun) {
     for (int y = 0; y < rect.height; ++y)
         for (int x = 0; x < rect.width; ++x)
             differing += page[static_cast<std::size_t>(rect.y + y) * DesktopTextRunSource::kPageWidth + rect.x + x] !=
-                         bitmap->alpha[static_cast<std::size_t>(y) * bitmap->width + x];
+                bitmap->alpha[static_cast<std::size_t>(y) * bitmap->width + x];
     EXPECT_EQ(differing, 0);
     // The gap right of and below the run stays empty (linear filtering cannot bleed).
     for (int y = 0; y <= rect.height; ++y)
@@ -115,7 +115,7 @@ TEST_F(GlContext, AWideRightToLeftRunKeepsItsStart) {
     for (int y = 0; y < rect.height; ++y)
         for (int x = 0; x < rect.width; ++x)
             differing += page[static_cast<std::size_t>(rect.y + y) * DesktopTextRunSource::kPageWidth + rect.x + x] !=
-                         bitmap->alpha[static_cast<std::size_t>(y) * bitmap->width + skip + x];
+                bitmap->alpha[static_cast<std::size_t>(y) * bitmap->width + skip + x];
     EXPECT_EQ(differing, 0);
 }
 
@@ -187,10 +187,9 @@ TEST_F(GlContext, NoFontsNoRun) {
 // person to read (test-artifacts/desktop-shaped-labels.png).
 TEST_F(GlContext, WritesAPictureOfTheLabels) {
     const std::vector<std::string> labels = {
-        "Arabic: العنوان الكامل", "Hebrew: כתובת מלאה",          "Persian: نام خانوادگی",
-        "Urdu: مکمل پتہ",         "Devanagari: पूरा पता किताब", "Bengali: সম্পূর্ণ ঠিকানা",
-        "Tamil: முழு முகவரி",     "Thai: ที่อยู่เต็ม",             "Total (USD) الإجمالي",
-        "المبلغ 250 دولار",       "invoice\u202Egnp.exe",
+        "Arabic: العنوان الكامل",    "Hebrew: כתובת מלאה",    "Persian: نام خانوادگی", "Urdu: مکمل پتہ",
+        "Devanagari: पूरा पता किताब", "Bengali: সম্পূর্ণ ঠিকানা", "Tamil: முழு முகவரி",    "Thai: ที่อยู่เต็ม",
+        "Total (USD) الإجمالي",      "المبلغ 250 دولار",      "invoice\u202Egnp.exe",
     };
     DesktopTextRunSource source(1.0f, nullptr);
     constexpr int kWidth = 560, kMargin = 12;

@@ -10,8 +10,8 @@
 
 namespace pm::test {
 
-std::vector<ReferenceGlyph> hb_shape_reference(const std::string& font_path, const std::string& utf8,
-                                               bool right_to_left, std::string& error) {
+std::vector<ReferenceGlyph> hb_shape_reference(const std::string& font_path, const std::string& utf8, bool right_to_left,
+                                               std::string& error) {
     char text_path[] = "/tmp/pm-hb-text-XXXXXX";
     const int fd = ::mkstemp(text_path);
     if (fd < 0) {
@@ -21,9 +21,9 @@ std::vector<ReferenceGlyph> hb_shape_reference(const std::string& font_path, con
     ::close(fd);
     std::ofstream(text_path, std::ios::binary) << utf8;
     // The C locale: the same default language HarfBuzz picks in the test process.
-    const std::string command = std::string("LC_ALL=C LANG=C hb-shape --no-glyph-names --no-positions --utf8-clusters --direction=") +
-                                (right_to_left ? "rtl" : "ltr") + " --text-file='" + text_path + "' '" + font_path +
-                                "' 2>&1";
+    const std::string command =
+        std::string("LC_ALL=C LANG=C hb-shape --no-glyph-names --no-positions --utf8-clusters --direction=") +
+        (right_to_left ? "rtl" : "ltr") + " --text-file='" + text_path + "' '" + font_path + "' 2>&1";
     std::string output;
     if (FILE* pipe = ::popen(command.c_str(), "r")) {
         std::array<char, 4096> chunk{};

@@ -13,7 +13,7 @@ namespace pm::test {
 
 struct ReferenceGlyph {
     std::uint32_t glyph = 0;
-    std::uint32_t cluster = 0;   // UTF-8 byte offset in the text
+    std::uint32_t cluster = 0;  // UTF-8 byte offset in the text
     bool operator==(const ReferenceGlyph& other) const { return glyph == other.glyph && cluster == other.cluster; }
 };
 // How GoogleTest prints one in a failed comparison: "gid=cluster", as hb-shape does.
@@ -21,7 +21,7 @@ inline void PrintTo(const ReferenceGlyph& glyph, std::ostream* out) { *out << gl
 
 // The glyphs hb-shape gives for `utf8` in `font_path`, in its output (visual) order; `error` says
 // why when hb-shape cannot be run or its output does not read (the vector is then empty).
-std::vector<ReferenceGlyph> hb_shape_reference(const std::string& font_path, const std::string& utf8,
-                                               bool right_to_left, std::string& error);
+std::vector<ReferenceGlyph> hb_shape_reference(const std::string& font_path, const std::string& utf8, bool right_to_left,
+                                               std::string& error);
 
 }  // namespace pm::test

@@ -43,8 +43,7 @@ TEST(Shaping, ArabicLettersTakeTheirContextualForms) {
     ASSERT_TRUE(word.has_value());
     ASSERT_EQ(word->runs.size(), 1u);
     ASSERT_EQ(word->runs[0].glyphs.size(), 3u);
-    const std::uint32_t beh = isolated_glyph(shaper, "ب"), yeh = isolated_glyph(shaper, "ي"),
-                        teh = isolated_glyph(shaper, "ت");
+    const std::uint32_t beh = isolated_glyph(shaper, "ب"), yeh = isolated_glyph(shaper, "ي"), teh = isolated_glyph(shaper, "ت");
     ASSERT_NE(beh, 0u);
     ASSERT_NE(yeh, 0u);
     ASSERT_NE(teh, 0u);
@@ -112,8 +111,8 @@ TEST(Shaping, BidiControlsAreShownAndCannotReorderTheLabel) {
     }
     // Every control of the kind: embeddings, overrides, isolates, marks. None is left, and each
     // shows as the mark.
-    const std::string controls[] = {"\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067",
-                                    "\u2068", "\u2069", "\u200E", "\u200F", "\u061C"};
+    const std::string controls[] = {"\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066",
+                                    "\u2067", "\u2068", "\u2069", "\u200E", "\u200F", "\u061C"};
     for (const std::string& control : controls) {
         const auto marked = shaper.shape("ab" + control + "cd", kSize);
         ASSERT_TRUE(marked.has_value());
@@ -178,7 +177,7 @@ TEST(Shaping, HugeLabelsAreBounded) {
     EXPECT_TRUE(shaped->truncated);
     const std::size_t glyphs = glyph_ids(*shaped).size();
     EXPECT_GT(glyphs, 0u);
-    EXPECT_LE(glyphs, kMaxShapedCodePoints + 1);   // the letters kept and the ellipsis
+    EXPECT_LE(glyphs, kMaxShapedCodePoints + 1);  // the letters kept and the ellipsis
     EXPECT_EQ(shaped->text.substr(shaped->text.size() - 3), "\u2026");
     const auto bitmap = shaper.render(huge, 16.0f);
     ASSERT_TRUE(bitmap.has_value());

@@ -14,7 +14,7 @@ namespace pm::shaping {
 namespace {
 
 struct ExpectedRun {
-    std::string text;        // the run's part of the label
+    std::string text;  // the run's part of the label
     std::string font_file;
     bool right_to_left;
 };
@@ -36,11 +36,15 @@ std::vector<LabelCase> label_cases() {
         {"Bengali", "সম্পূর্ণ ঠিকানা", false, {{"সম্পূর্ণ ঠিকানা", "NotoSansBengali-Regular.ttf", false}}},
         {"Tamil", "முழு முகவரி", false, {{"முழு முகவரி", "NotoSansTamil-Regular.ttf", false}}},
         {"Thai", "ที่อยู่เต็ม", false, {{"ที่อยู่เต็ม", "NotoSansThai-Regular.ttf", false}}},
-        {"MixedLatinFirst", "Total (USD) الإجمالي", false,
+        {"MixedLatinFirst",
+         "Total (USD) الإجمالي",
+         false,
          {{"Total (USD) ", "NotoSans-Regular.ttf", false}, {"الإجمالي", "NotoSansArabic-Regular.ttf", true}}},
         // An RTL paragraph with a Latin word: the word is a left-to-right run inside it, drawn to
         // the left of the Arabic that comes before it.
-        {"MixedArabicFirst", "المبلغ USD", true,
+        {"MixedArabicFirst",
+         "المبلغ USD",
+         true,
          {{"USD", "NotoSans-Regular.ttf", false}, {"المبلغ ", "NotoSansArabic-Regular.ttf", true}}},
     };
 }

@@ -10,12 +10,12 @@
 namespace pm::shaping {
 
 bool is_neutralised_control(char32_t cp) {
-    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||   // C0, DEL, C1 (a newline would break the run)
-           cp == 0x061C ||                              // ARABIC LETTER MARK
-           cp == 0x200E || cp == 0x200F ||              // LRM, RLM
-           cp == 0x2028 || cp == 0x2029 ||              // line and paragraph separators
-           (cp >= 0x202A && cp <= 0x202E) ||            // LRE, RLE, PDF, LRO, RLO
-           (cp >= 0x2066 && cp <= 0x2069);              // LRI, RLI, FSI, PDI
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||  // C0, DEL, C1 (a newline would break the run)
+        cp == 0x061C ||                                // ARABIC LETTER MARK
+        cp == 0x200E || cp == 0x200F ||                // LRM, RLM
+        cp == 0x2028 || cp == 0x2029 ||                // line and paragraph separators
+        (cp >= 0x202A && cp <= 0x202E) ||              // LRE, RLE, PDF, LRO, RLO
+        (cp >= 0x2066 && cp <= 0x2069);                // LRI, RLI, FSI, PDI
 }
 
 BidiText prepare_bidi_text(std::string_view utf8) {
@@ -27,7 +27,7 @@ BidiText prepare_bidi_text(std::string_view utf8) {
             break;
         }
         char32_t cp = 0;
-        decode_utf8(utf8, pos, cp);      // a malformed byte gives U+FFFD, shown as such
+        decode_utf8(utf8, pos, cp);  // a malformed byte gives U+FFFD, shown as such
         out.text.push_back(is_neutralised_control(cp) ? kControlMark : cp);
     }
     out.byte_offset.reserve(out.text.size() + 1);

@@ -28,19 +28,19 @@ bool is_neutralised_control(char32_t cp);
 
 // One run of the same embedding level, as a range of the prepared text's code points.
 struct BidiRun {
-    std::size_t start = 0;      // first code point (logical order)
+    std::size_t start = 0;  // first code point (logical order)
     std::size_t length = 0;
-    int level = 0;              // odd: right to left
+    int level = 0;  // odd: right to left
     bool right_to_left() const { return (level & 1) != 0; }
 };
 
 struct BidiText {
-    std::u32string text;        // the prepared code points (decoded, bounded, controls replaced)
-    std::string utf8;           // the same text as UTF-8
+    std::u32string text;                   // the prepared code points (decoded, bounded, controls replaced)
+    std::string utf8;                      // the same text as UTF-8
     std::vector<std::size_t> byte_offset;  // UTF-8 offset of each code point, plus one past the end
-    std::vector<BidiRun> runs;  // in visual order, left to right
-    bool right_to_left = false; // the paragraph's direction (first strong character; LTR if none)
-    bool truncated = false;     // the label was longer than kMaxShapedCodePoints
+    std::vector<BidiRun> runs;             // in visual order, left to right
+    bool right_to_left = false;            // the paragraph's direction (first strong character; LTR if none)
+    bool truncated = false;                // the label was longer than kMaxShapedCodePoints
 };
 
 // Decodes `utf8` (a malformed byte becomes U+FFFD), keeps the first kMaxShapedCodePoints code

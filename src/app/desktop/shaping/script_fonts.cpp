@@ -83,14 +83,13 @@ const char* font_file_name(FontId font) { return font >= 0 && font < font_count(
 std::unique_ptr<LoadedFont> LoadedFont::load(const std::string& path, FT_Library library) {
     std::unique_ptr<LoadedFont> font(new LoadedFont());
     if (!library || !read_file(path, font->bytes_)) return nullptr;
-    font->blob_ = hb_blob_create(reinterpret_cast<const char*>(font->bytes_.data()),
-                                 static_cast<unsigned>(font->bytes_.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+    font->blob_ = hb_blob_create(reinterpret_cast<const char*>(font->bytes_.data()), static_cast<unsigned>(font->bytes_.size()),
+                                 HB_MEMORY_MODE_READONLY, nullptr, nullptr);
     font->hb_face_ = hb_face_create(font->blob_, 0);
     if (hb_face_get_glyph_count(font->hb_face_) == 0) return nullptr;  // not a font HarfBuzz reads
     font->hb_font_ = hb_font_create(font->hb_face_);
     font->units_per_em_ = static_cast<int>(hb_face_get_upem(font->hb_face_));
-    if (FT_New_Memory_Face(library, font->bytes_.data(), static_cast<FT_Long>(font->bytes_.size()), 0,
-                           &font->ft_face_) != 0) {
+    if (FT_New_Memory_Face(library, font->bytes_.data(), static_cast<FT_Long>(font->bytes_.size()), 0, &font->ft_face_) != 0) {
         font->ft_face_ = nullptr;
         return nullptr;
     }
@@ -114,7 +113,8 @@ bool LoadedFont::has_glyph(char32_t cp) const {
 }
 
 FontSet::FontSet(std::string directory)
-    : directory_(std::move(directory)), fonts_(static_cast<std::size_t>(font_count())),
+    : directory_(std::move(directory)),
+      fonts_(static_cast<std::size_t>(font_count())),
       tried_(static_cast<std::size_t>(font_count()), false) {
     if (FT_Init_FreeType(&library_) != 0) library_ = nullptr;
 }

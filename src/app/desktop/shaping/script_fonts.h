@@ -28,7 +28,7 @@ inline constexpr FontId kNoFont = -1;
 // kLatinFont for Latin, Greek and Cyrillic, kNoFont for a script with no font in the table.
 FontId font_for_script(hb_script_t script);
 int font_count();
-const char* font_file_name(FontId font);   // "NotoSansArabic-Regular.ttf"
+const char* font_file_name(FontId font);  // "NotoSansArabic-Regular.ttf"
 
 // One loaded font file.
 class LoadedFont {
@@ -50,7 +50,7 @@ public:
 
 private:
     LoadedFont() = default;
-    std::vector<unsigned char> bytes_;   // the file; HarfBuzz and FreeType point into it
+    std::vector<unsigned char> bytes_;  // the file; HarfBuzz and FreeType point into it
     hb_blob_t* blob_ = nullptr;
     hb_face_t* hb_face_ = nullptr;
     hb_font_t* hb_font_ = nullptr;
@@ -68,7 +68,7 @@ public:
     FontSet(const FontSet&) = delete;
     FontSet& operator=(const FontSet&) = delete;
 
-    const LoadedFont* get(FontId font);   // nullptr when missing
+    const LoadedFont* get(FontId font);  // nullptr when missing
 
 private:
     std::string directory_;

@@ -52,8 +52,8 @@ bool assign_fonts(const std::u32string& text, FontSet& fonts, std::vector<FontId
     return fonts.get(kLatinFont) || std::find(out.begin(), out.end(), kLatinFont) == out.end();
 }
 
-ShapedRun shape_run(const BidiText& prepared, std::size_t first, std::size_t end, FontId font_id,
-                    const LoadedFont& font, bool right_to_left, float pixel_size) {
+ShapedRun shape_run(const BidiText& prepared, std::size_t first, std::size_t end, FontId font_id, const LoadedFont& font,
+                    bool right_to_left, float pixel_size) {
     ShapedRun run;
     run.font = font_id;
     run.right_to_left = right_to_left;
@@ -69,7 +69,7 @@ ShapedRun shape_run(const BidiText& prepared, std::size_t first, std::size_t end
     hb_buffer_add_utf8(buffer, prepared.utf8.data(), static_cast<int>(prepared.utf8.size()),
                        static_cast<unsigned>(run.byte_start), static_cast<int>(run.byte_length));
     hb_buffer_set_direction(buffer, right_to_left ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
-    hb_buffer_guess_segment_properties(buffer);   // script from the run's text, default language
+    hb_buffer_guess_segment_properties(buffer);  // script from the run's text, default language
     hb_shape(hb_font, buffer, nullptr, 0);
 
     unsigned count = 0;
@@ -77,8 +77,8 @@ ShapedRun shape_run(const BidiText& prepared, std::size_t first, std::size_t end
     const hb_glyph_position_t* position = hb_buffer_get_glyph_positions(buffer, &count);
     run.glyphs.reserve(count);
     for (unsigned i = 0; i < count; ++i)  // HarfBuzz gives a right-to-left run in visual order too
-        run.glyphs.push_back(ShapedGlyph{info[i].codepoint, info[i].cluster, position[i].x_advance,
-                                         position[i].y_advance, position[i].x_offset, position[i].y_offset});
+        run.glyphs.push_back(ShapedGlyph{info[i].codepoint, info[i].cluster, position[i].x_advance, position[i].y_advance,
+                                         position[i].x_offset, position[i].y_offset});
     hb_buffer_destroy(buffer);
     return run;
 }
@@ -86,8 +86,8 @@ ShapedRun shape_run(const BidiText& prepared, std::size_t first, std::size_t end
 int floor_div64(std::int64_t value) { return static_cast<int>(value >= 0 ? value / 64 : -((-value + 63) / 64)); }
 
 struct GlyphImage {
-    int left = 0;          // pixels from the pen origin, x right
-    int top = 0;           // pixels above the baseline
+    int left = 0;  // pixels from the pen origin, x right
+    int top = 0;   // pixels above the baseline
     int width = 0;
     int rows = 0;
     std::vector<std::uint8_t> coverage;
@@ -125,8 +125,8 @@ std::optional<ShapedText> Shaper::shape(std::string_view utf8, float pixel_size)
         for (std::size_t first = bidi.start; first < end;) {
             std::size_t last = first + 1;
             while (last < end && font_of[last] == font_of[first]) ++last;
-            pieces.push_back(shape_run(prepared, first, last, font_of[first], *fonts_.get(font_of[first]),
-                                       bidi.right_to_left(), pixel_size));
+            pieces.push_back(
+                shape_run(prepared, first, last, font_of[first], *fonts_.get(font_of[first]), bidi.right_to_left(), pixel_size));
             first = last;
         }
         if (bidi.right_to_left()) std::reverse(pieces.begin(), pieces.end());

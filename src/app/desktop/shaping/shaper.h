@@ -17,8 +17,8 @@ namespace pm::shaping {
 
 // Positions are in 1/64 pixel (26.6 fixed point), as HarfBuzz gives them at the asked size.
 struct ShapedGlyph {
-    std::uint32_t glyph = 0;      // glyph id in the run's font
-    std::uint32_t cluster = 0;    // UTF-8 byte offset of its cluster in ShapedText::text
+    std::uint32_t glyph = 0;    // glyph id in the run's font
+    std::uint32_t cluster = 0;  // UTF-8 byte offset of its cluster in ShapedText::text
     std::int32_t x_advance = 0;
     std::int32_t y_advance = 0;
     std::int32_t x_offset = 0;
@@ -29,7 +29,7 @@ struct ShapedGlyph {
 struct ShapedRun {
     FontId font = kNoFont;
     bool right_to_left = false;
-    std::size_t byte_start = 0;   // the run's text: ShapedText::text.substr(byte_start, byte_length)
+    std::size_t byte_start = 0;  // the run's text: ShapedText::text.substr(byte_start, byte_length)
     std::size_t byte_length = 0;
     std::vector<ShapedGlyph> glyphs;
 };
@@ -39,14 +39,14 @@ struct ShapedText {
     std::vector<ShapedRun> runs;  // in visual order, left to right
     bool right_to_left = false;   // the paragraph's direction (first strong character)
     bool truncated = false;
-    std::int32_t advance = 0;     // total width, 1/64 px
+    std::int32_t advance = 0;  // total width, 1/64 px
 };
 
 // A white-on-transparent image of a label: one byte of coverage per pixel, rows top first.
 struct CoverageBitmap {
     int width = 0;
     int height = 0;
-    int baseline = 0;             // rows from the top to the baseline
+    int baseline = 0;  // rows from the top to the baseline
     bool right_to_left = false;
     std::vector<std::uint8_t> alpha;
 };
@@ -70,8 +70,7 @@ public:
     // and below when the ink reaches beyond it: the baseline then stays where `line` puts it
     // relative to the image's centre, so centring the image on a line of text lines the
     // baselines up.
-    std::optional<CoverageBitmap> render(std::string_view utf8, float pixel_size,
-                                         std::optional<LineBox> line = std::nullopt);
+    std::optional<CoverageBitmap> render(std::string_view utf8, float pixel_size, std::optional<LineBox> line = std::nullopt);
 
     // Noto Sans's ascender and descender per em (both positive; 1.069 and 0.293 when the file is
     // missing). ImGui's font size is a line height (ascender + descender of the panel's Noto

@@ -12,8 +12,7 @@ std::optional<PackedRect> ShelfPacker::place(int width, int height) {
     // The first shelf tall enough and not much taller (a short label on a tall shelf wastes the
     // difference), with room on the right.
     for (Shelf& shelf : shelves_) {
-        if (height + kGap <= shelf.height && (height + kGap) * 4 >= shelf.height * 3 &&
-            shelf.used + width + kGap <= width_) {
+        if (height + kGap <= shelf.height && (height + kGap) * 4 >= shelf.height * 3 && shelf.used + width + kGap <= width_) {
             const PackedRect at{shelf.used, shelf.y};
             shelf.used += width + kGap;
             return at;

@@ -28,11 +28,11 @@ private:
     struct Shelf {
         int y = 0;
         int height = 0;
-        int used = 0;   // width taken from the left
+        int used = 0;  // width taken from the left
     };
     int width_;
     int height_;
-    int next_y_ = 0;    // top of the space below the last shelf
+    int next_y_ = 0;  // top of the space below the last shelf
     std::vector<Shelf> shelves_;
 };
 
