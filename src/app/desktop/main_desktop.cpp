@@ -205,7 +205,7 @@ int main(int argc, char** argv) {
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
         },
-        [window](ImDrawData& draw_data) {
+        [window, &text_runs](ImDrawData& draw_data) {
             int width = 0, height = 0;
             glfwGetFramebufferSize(window, &width, &height);
             glViewport(0, 0, width, height);
@@ -213,6 +213,7 @@ int main(int argc, char** argv) {
             glClearColor(clear.x, clear.y, clear.z, clear.w);
             glClear(GL_COLOR_BUFFER_BIT);
             ImGui_ImplOpenGL3_RenderDrawData(&draw_data);
+            text_runs->end_frame();  // runs put off this frame ask for the next one
         }};
 
     // With --screenshot, wait for the plan (or its error) before counting frames, within a limit.

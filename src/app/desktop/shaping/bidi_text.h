@@ -18,9 +18,9 @@ namespace pm::shaping {
 // as the matcher caps long text: a label never costs more than this to shape or draw.
 inline constexpr std::size_t kMaxShapedCodePoints = 512;
 
-// What replaces a bidi control or another control character: U+25AF WHITE VERTICAL RECTANGLE,
-// a neutral (bidi class ON) box that Noto Sans draws, like the box a missing glyph shows.
-inline constexpr char32_t kControlMark = 0x25AF;
+// What replaces a bidi control or another control character: U+FFFD, a neutral (bidi class ON)
+// character that Noto Sans draws, and the mark the panel shows for them (ui::with_visible_controls).
+inline constexpr char32_t kControlMark = 0xFFFD;
 
 // True for the characters that are replaced by kControlMark: the bidi embeddings, overrides and
 // isolates, LRM, RLM and ALM, C0 and C1 controls, and the line and paragraph separators.
