@@ -119,7 +119,7 @@ const ui::TextRun* DesktopTextRunSource::run(std::string_view utf8, float font_s
         pages_[static_cast<std::size_t>(entry.page)].last_used = frame_;
         return &entry.run;
     }
-    if (spent_ms_ >= kFrameBudgetMs) {
+    if (spent_ms_ >= budget_ms_) {
         pending_ = true;  // made in a later frame
         return nullptr;
     }

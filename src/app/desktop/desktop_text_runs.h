@@ -41,6 +41,8 @@ public:
 
     // A new ratio (the window moved to another display) drops every run.
     void set_pixel_ratio(float pixel_ratio);
+    // Rendering time allowed per frame before new runs wait for the next (kFrameBudgetMs).
+    void set_frame_budget_ms(double budget_ms) { budget_ms_ = budget_ms; }
 
     // For tests and tools/bench: pages in use, runs cached, runs made so far.
     std::size_t page_count() const { return pages_.size(); }
@@ -78,6 +80,7 @@ private:
     std::vector<Page> pages_;
     std::unordered_map<std::string, Entry> cache_;
     std::uint64_t frame_ = 1;
+    double budget_ms_ = kFrameBudgetMs;
     double spent_ms_ = 0;  // rendering time this frame
     int imgui_frame_ = -1;
     bool pending_ = false;  // a run was put off this frame
