@@ -20,6 +20,13 @@ echo "offline: --plan-file"
 run_app --plan-file "$plan_copy" --screenshot "$artifacts/desktop-offline.png"
 python3 tests/desktop/check_png.py "$artifacts/desktop-offline.png" 1100 700
 
+echo "offline: a plan labelled in Arabic, Hebrew, Persian, Urdu, Devanagari, Bengali, Tamil, Thai"
+# Kept in the repository's test-artifacts/ for a person to read (issue 18: words, not boxes).
+mkdir -p test-artifacts
+cp tests/data/plans/scripts-plan.json "$artifacts/scripts-plan.json"
+run_app --plan-file "$artifacts/scripts-plan.json" --frames 8 --screenshot test-artifacts/desktop-scripts-plan.png
+python3 tests/desktop/check_png.py test-artifacts/desktop-scripts-plan.png 1100 700
+
 echo "offline with a broken mapping memory: reported, ignored, left as it is"
 printf '{"format":"plan-mapper-memory","version":1,"schemas":[' >"$artifacts/broken-memory.json"
 cp "$artifacts/broken-memory.json" "$artifacts/broken-memory.orig"
