@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs plan-mapper-desktop under Xvfb twice and checks each screenshot:
-#  1. offline on the contract's GET-plan example (--plan-file);
+#  1. offline on the contract's GET-plan example (--plan-file), and on a plan labelled in scripts
+#     that need shaping (its screenshot kept as test-artifacts/desktop-scripts-plan.png);
 #  2. online against the local API double on 127.0.0.1 (libcurl GET plan with the demo token).
 # Usage: desktop_app_test.sh APP ARTIFACT_DIR   (run from the repository root)
 set -euo pipefail
