@@ -45,7 +45,7 @@ void draw_destination_list(Session& session, PanelState& state) {
             ImGui::AlignTextToFramePadding();
             const std::string name = safe_label(field->display_name());
             ShapedLabel shaped(name);
-            ImGui::Selectable(name.c_str(), false, ImGuiSelectableFlags_AllowOverlap);
+            ImGui::Selectable(name.c_str(), false, shaped.selectable_flags(ImGuiSelectableFlags_AllowOverlap), shaped.selectable_size());
             shaped.draw_over_selectable();
             record_item("destination:" + row.key);
             accept_source_drop(session, row.key);
@@ -69,7 +69,7 @@ void draw_destination_list(Session& session, PanelState& state) {
                 const Field* source = session.source_field(row.source_key);
                 const std::string from = safe_label(source ? source->display_name() : row.source_key);
                 ShapedLabel shaped(from);
-                ImGui::Selectable(from.c_str());
+                ImGui::Selectable(from.c_str(), false, shaped.selectable_flags(0), shaped.selectable_size());
                 shaped.draw_over_selectable();
                 record_item("from:" + row.key);
                 accept_source_drop(session, row.key);

@@ -84,6 +84,15 @@ void ShapedLabel::restore() {
     pushed_ = false;
 }
 
+ImVec2 ShapedLabel::selectable_size(ImVec2 size) const {
+    if (run_ && size.x == 0) size.x = run_->size.x;
+    return size;
+}
+
+int ShapedLabel::selectable_flags(int flags) const {
+    return run_ ? flags | ImGuiSelectableFlags_SpanAvailWidth : flags;
+}
+
 void ShapedLabel::draw_over_selectable() {
     restore();
     if (!run_) return;

@@ -43,6 +43,10 @@ public:
     ShapedLabel& operator=(const ShapedLabel&) = delete;
 
     bool shaped() const { return run_ != nullptr; }
+    // For the Selectable: its layout width is the run's (what follows on the line, SameLine, comes
+    // after the run, not after ImGui's unshaped glyphs) while it still spans its cell.
+    ImVec2 selectable_size(ImVec2 size = ImVec2(0, 0)) const;
+    int selectable_flags(int flags) const;
     // After ImGui::Selectable: the label's area is from the cursor before it to the item's right.
     void draw_over_selectable();
     // Right after ImGui::BeginCombo (before the popup's contents): the preview's area, inside the

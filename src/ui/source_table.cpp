@@ -53,7 +53,7 @@ void draw_source_cell(const Field& source, const SourceRow& row, PanelState& sta
     }
     const std::string name = safe_label(source.display_name());
     ShapedLabel shaped(name);
-    ImGui::Selectable(name.c_str(), false, ImGuiSelectableFlags_AllowOverlap);
+    ImGui::Selectable(name.c_str(), false, shaped.selectable_flags(ImGuiSelectableFlags_AllowOverlap), shaped.selectable_size());
     shaped.draw_over_selectable();
     record_item("source:" + source.key);
     if (ImGui::BeginDragDropSource()) {
