@@ -42,12 +42,12 @@ bool shaped_text_item(const std::string& s) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float avail = ImGui::GetContentRegionAvail().x;
     const float line = ImGui::GetTextLineHeight();
-    // A right-to-left label fills its cell (and is drawn at its right end); in a window that
-    // sizes itself to its content (a tooltip) there is no cell, and it takes its own width.
-    const bool fill = run->right_to_left && avail > 1.0f;
-    const float width = fill ? avail : run->size.x;
-    ImGui::Dummy(ImVec2(width, line));
-    draw_run(*run, pos, ImVec2(pos.x + width, pos.y + line), ImGui::GetColorU32(ImGuiCol_Text));
+    // The item is as wide as the run (what follows on the line comes after it); a right-to-left
+    // run is drawn at the right end of what is left of its cell. In a window that sizes itself to
+    // its content (a tooltip) there is nothing left to the right, and it starts at the cursor.
+    const float area = run->right_to_left ? std::max(avail, run->size.x) : run->size.x;
+    ImGui::Dummy(ImVec2(run->size.x, line));
+    draw_run(*run, pos, ImVec2(pos.x + area, pos.y + line), ImGui::GetColorU32(ImGuiCol_Text));
     return true;
 }
 

@@ -55,7 +55,8 @@ export function createTextRuns({ fontsUrl, indexIntegrity }) {
             const unicodeRange = slice.ranges.map(([first, last]) => `U+${first.toString(16)}-${last.toString(16)}`).join(',');
             const face = new FontFace(`plan-mapper-${slice.family}`, bytes, { unicodeRange });
             await face.load();
-            document.fonts.add(face);
+            // FontFaceSet is set-like; this TypeScript's DOM types do not declare its add().
+            /** @type {{ add(face: FontFace): void }} */ (/** @type {unknown} */ (document.fonts)).add(face);
             families.add(`"plan-mapper-${slice.family}"`);
             return true;
           })
