@@ -45,7 +45,7 @@ bool shaped_text_item(const std::string& s) {
     // The item is as wide as the run (what follows on the line comes after it); a right-to-left
     // run is drawn at the right end of what is left of its cell. In a window that sizes itself to
     // its content (a tooltip) there is nothing left to the right, and it starts at the cursor.
-    const float area = run->right_to_left ? std::max(avail, run->size.x) : run->size.x;
+    const float area = run->right_to_left && avail > 1.0f ? avail : run->size.x;   // too long: its start shows
     ImGui::Dummy(ImVec2(run->size.x, line));
     draw_run(*run, pos, ImVec2(pos.x + area, pos.y + line), ImGui::GetColorU32(ImGuiCol_Text));
     return true;
