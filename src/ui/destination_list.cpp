@@ -45,7 +45,8 @@ void draw_destination_list(Session& session, PanelState& state) {
             ImGui::AlignTextToFramePadding();
             const std::string name = safe_label(field->display_name());
             ShapedLabel shaped(name);
-            ImGui::Selectable(name.c_str(), false, shaped.selectable_flags(ImGuiSelectableFlags_AllowOverlap), shaped.selectable_size());
+            ImGui::Selectable(name.c_str(), false, shaped.selectable_flags(ImGuiSelectableFlags_AllowOverlap),
+                              shaped.selectable_size());
             shaped.draw_over_selectable();
             record_item("destination:" + row.key);
             accept_source_drop(session, row.key);

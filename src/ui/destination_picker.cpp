@@ -130,7 +130,9 @@ void draw_destination_picker(Session& session, const std::string& source_key, co
             if (candidate) label += "   " + std::to_string(static_cast<int>(std::lround(candidate->score * 100))) + "%";
             const std::string shown = safe_label(label);
             ShapedLabel shaped(shown);
-            if (ImGui::Selectable(shown.c_str(), current && current->key == field->key, shaped.selectable_flags(0), shaped.selectable_size())) pick = {true, PickKind::Map, field->key};
+            if (ImGui::Selectable(shown.c_str(), current && current->key == field->key, shaped.selectable_flags(0),
+                                  shaped.selectable_size()))
+                pick = {true, PickKind::Map, field->key};
             shaped.draw_over_selectable();
             record_item("picker-option:" + field->key);
             tooltip_text(candidate ? candidate->reason : field->description);

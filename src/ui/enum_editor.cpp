@@ -103,7 +103,8 @@ void draw_enum_value_row(Session& session, const std::string& destination_key, c
             const bool selected = row.destination_value && *row.destination_value == option.value;
             const std::string option_shown = safe_label(label);
             ShapedLabel option_shaped(option_shown);
-            if (ImGui::Selectable(option_shown.c_str(), selected, option_shaped.selectable_flags(0), option_shaped.selectable_size()))
+            if (ImGui::Selectable(option_shown.c_str(), selected, option_shaped.selectable_flags(0),
+                                  option_shaped.selectable_size()))
                 session.set_enum_value(destination_key, row.source_value, option.value);
             option_shaped.draw_over_selectable();
             record_item("enum-option:" + enum_value_text(option.value));

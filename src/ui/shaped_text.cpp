@@ -11,9 +11,9 @@ namespace pm::ui {
 
 const TextRun* run_for(const std::string& s) {
     TextRunSource* source = text_run_source();
-    if (!source || !needs_shaping(s)) return nullptr;   // Latin, Greek, CJK...: a scan, no copy
+    if (!source || !needs_shaping(s)) return nullptr;  // Latin, Greek, CJK...: a scan, no copy
     const std::string shown = with_visible_controls(shown_text(s));
-    if (!needs_shaping(shown)) return nullptr;           // only bidi controls: ImGui shows the marks
+    if (!needs_shaping(shown)) return nullptr;  // only bidi controls: ImGui shows the marks
     return source->run(shown, ImGui::GetFontSize());
 }
 
@@ -45,7 +45,7 @@ bool shaped_text_item(const std::string& s) {
     // The item is as wide as the run (what follows on the line comes after it); a right-to-left
     // run is drawn at the right end of what is left of its cell. In a window that sizes itself to
     // its content (a tooltip) there is nothing left to the right, and it starts at the cursor.
-    const float area = run->right_to_left && avail > 1.0f ? avail : run->size.x;   // too long: its start shows
+    const float area = run->right_to_left && avail > 1.0f ? avail : run->size.x;  // too long: its start shows
     ImGui::Dummy(ImVec2(run->size.x, line));
     draw_run(*run, pos, ImVec2(pos.x + area, pos.y + line), ImGui::GetColorU32(ImGuiCol_Text));
     return true;
@@ -69,10 +69,10 @@ ShapedLabel::ShapedLabel(const std::string& label) : run_(run_for(label)) {
     if (!run_) return;
     colour_ = ImGui::GetColorU32(ImGuiCol_Text);
     cursor_ = ImGui::GetCursorScreenPos();
-    text_offset_ = ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset;   // where a Selectable puts its text
+    text_offset_ = ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset;  // where a Selectable puts its text
     item_width_ = ImGui::CalcItemWidth();
-    draw_list_ = ImGui::GetWindowDrawList();   // a combo's popup is another window, with its own
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));   // ImGui skips fully transparent glyphs
+    draw_list_ = ImGui::GetWindowDrawList();                     // a combo's popup is another window, with its own
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));  // ImGui skips fully transparent glyphs
     pushed_ = true;
 }
 
@@ -89,9 +89,7 @@ ImVec2 ShapedLabel::selectable_size(ImVec2 size) const {
     return size;
 }
 
-int ShapedLabel::selectable_flags(int flags) const {
-    return run_ ? flags | ImGuiSelectableFlags_SpanAvailWidth : flags;
-}
+int ShapedLabel::selectable_flags(int flags) const { return run_ ? flags | ImGuiSelectableFlags_SpanAvailWidth : flags; }
 
 void ShapedLabel::draw_over_selectable() {
     restore();
@@ -99,7 +97,8 @@ void ShapedLabel::draw_over_selectable() {
     const ImVec2 max = ImGui::GetItemRectMax();
     const float line = ImGui::GetTextLineHeight();
     const ImVec2 text_min(cursor_.x, cursor_.y + text_offset_);
-    draw_run(draw_list_, *run_, text_min, ImVec2(std::max(text_min.x, max.x - ImGui::GetStyle().ItemSpacing.x * 0.5f), text_min.y + line), colour_);
+    draw_run(draw_list_, *run_, text_min,
+             ImVec2(std::max(text_min.x, max.x - ImGui::GetStyle().ItemSpacing.x * 0.5f), text_min.y + line), colour_);
 }
 
 void ShapedLabel::draw_over_combo_preview() {
@@ -108,7 +107,7 @@ void ShapedLabel::draw_over_combo_preview() {
     const ImGuiStyle& style = ImGui::GetStyle();
     // From the cursor before BeginCombo (which, when open, has made the popup the current window).
     const ImVec2 text_min(cursor_.x + style.FramePadding.x, cursor_.y + style.FramePadding.y);
-    const float right = cursor_.x + item_width_ - ImGui::GetFrameHeight() - style.FramePadding.x;   // left of the arrow
+    const float right = cursor_.x + item_width_ - ImGui::GetFrameHeight() - style.FramePadding.x;  // left of the arrow
     draw_run(draw_list_, *run_, text_min, ImVec2(std::max(text_min.x, right), text_min.y + ImGui::GetTextLineHeight()), colour_);
 }
 

@@ -67,7 +67,7 @@ bool rtl_letter(char32_t cp) { return in_ranges(std::begin(kRtlRanges), std::end
 // Indic, South-East Asian, CJK and other blocks). Digits, punctuation and symbols are not.
 bool ltr_letter(char32_t cp) {
     if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z')) return true;
-    if (cp >= 0x00C0 && cp <= 0x058F) return cp != 0x00D7 && cp != 0x00F7;   // not × and ÷
+    if (cp >= 0x00C0 && cp <= 0x058F) return cp != 0x00D7 && cp != 0x00F7;  // not × and ÷
     if (cp >= 0x0900 && cp <= 0x1FFF) return true;
     if (cp >= 0x2C00 && cp <= 0x2DFF) return true;
     if (cp >= 0x3040 && cp <= 0x9FFF) return true;

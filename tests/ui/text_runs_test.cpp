@@ -60,7 +60,8 @@ std::vector<ImRect> fake_images() {
             if (cmd.GetTexID() != kFakeTexture) continue;
             for (unsigned i = 0; i + 5 < cmd.ElemCount; i += 6) {
                 ImRect rect(FLT_MAX, FLT_MAX, -FLT_MAX, -FLT_MAX);
-                for (unsigned k = 0; k < 6; ++k) rect.Add(list->VtxBuffer[list->IdxBuffer[cmd.IdxOffset + i + k] + cmd.VtxOffset].pos);
+                for (unsigned k = 0; k < 6; ++k)
+                    rect.Add(list->VtxBuffer[list->IdxBuffer[cmd.IdxOffset + i + k] + cmd.VtxOffset].pos);
                 out.push_back(rect);
             }
         }
@@ -70,41 +71,49 @@ std::vector<ImRect> fake_images() {
 
 TEST(NeedsShaping, ScriptsThatShapeOrRunRightToLeft) {
     const std::map<std::string, bool> cases = {
-        {"\xD8\xA7\xD9\x84\xD8\xB9\xD9\x86\xD9\x88\xD8\xA7\xD9\x86", true},   // Arabic العنوان
-        {"\xD7\xA9\xD7\x9D", true},                                           // Hebrew שם
-        {"\xD9\x86\xD8\xA7\xD9\x85 \xDA\xA9\xD8\xA7\xD9\x85\xD9\x84", true},  // Persian نام کامل
-        {"\xE0\xA4\xA8\xE0\xA4\xBE\xE0\xA4\xAE", true},                       // Devanagari नाम
-        {"\xE0\xA6\xA8\xE0\xA6\xBE\xE0\xA6\xAE", true},                       // Bengali নাম
-        {"\xE0\xAE\xAA\xE0\xAF\x86\xE0\xAE\xAF\xE0\xAE\xB0\xE0\xAF\x8D", true},  // Tamil பெயர்
-        {"\xE0\xB8\x8A\xE0\xB8\xB7\xE0\xB9\x88\xE0\xB8\xAD", true},           // Thai ชื่อ
+        {"\xD8\xA7\xD9\x84\xD8\xB9\xD9\x86\xD9\x88\xD8\xA7\xD9\x86", true},                      // Arabic العنوان
+        {"\xD7\xA9\xD7\x9D", true},                                                              // Hebrew שם
+        {"\xD9\x86\xD8\xA7\xD9\x85 \xDA\xA9\xD8\xA7\xD9\x85\xD9\x84", true},                     // Persian نام کامل
+        {"\xE0\xA4\xA8\xE0\xA4\xBE\xE0\xA4\xAE", true},                                          // Devanagari नाम
+        {"\xE0\xA6\xA8\xE0\xA6\xBE\xE0\xA6\xAE", true},                                          // Bengali নাম
+        {"\xE0\xAE\xAA\xE0\xAF\x86\xE0\xAE\xAF\xE0\xAE\xB0\xE0\xAF\x8D", true},                  // Tamil பெயர்
+        {"\xE0\xB8\x8A\xE0\xB8\xB7\xE0\xB9\x88\xE0\xB8\xAD", true},                              // Thai ชื่อ
         {"Total (USD) \xD8\xA7\xD9\x84\xD8\xA5\xD8\xAC\xD9\x85\xD8\xA7\xD9\x84\xD9\x8A", true},  // mixed
-        {"file\xE2\x80\xAEtxt.exe", true},                                    // an override (made visible)
+        {"file\xE2\x80\xAEtxt.exe", true},                                                       // an override (made visible)
         {"Full name", false},
-        {"Nguy\xE1\xBB\x85n", false},                                         // Vietnamese Latin
-        {"\xCE\x95\xCE\xBB\xCE\xAD\xCE\xBD\xCE\xB7", false},                  // Greek Ελένη
-        {"\xD0\x98\xD0\xBC\xD1\x8F", false},                                  // Cyrillic Имя
-        {"\xE6\xB0\x8F\xE5\x90\x8D", false},                                  // CJK 氏名
-        {"\xEC\x84\x9C\xEC\x9A\xB8", false},                                  // Hangul 서울
-        {"\xF0\x9F\x93\xA6 box", false},                                      // emoji
+        {"Nguy\xE1\xBB\x85n", false},                         // Vietnamese Latin
+        {"\xCE\x95\xCE\xBB\xCE\xAD\xCE\xBD\xCE\xB7", false},  // Greek Ελένη
+        {"\xD0\x98\xD0\xBC\xD1\x8F", false},                  // Cyrillic Имя
+        {"\xE6\xB0\x8F\xE5\x90\x8D", false},                  // CJK 氏名
+        {"\xEC\x84\x9C\xEC\x9A\xB8", false},                  // Hangul 서울
+        {"\xF0\x9F\x93\xA6 box", false},                      // emoji
         {"", false},
-        {"\xFF\xFE broken", false},                                           // invalid bytes
+        {"\xFF\xFE broken", false},  // invalid bytes
     };
     for (const auto& [text, expected] : cases) EXPECT_EQ(needs_shaping(text), expected) << text;
 }
 
 TEST(ParagraphDirection, FirstStrongCharacterDecides) {
     EXPECT_TRUE(paragraph_is_rtl("\xD8\xA7\xD9\x84\xD8\xB9\xD9\x86\xD9\x88\xD8\xA7\xD9\x86"));
-    EXPECT_TRUE(paragraph_is_rtl("123 (\xD7\xA9\xD7\x9D)"));   // digits and brackets do not decide
+    EXPECT_TRUE(paragraph_is_rtl("123 (\xD7\xA9\xD7\x9D)"));  // digits and brackets do not decide
     EXPECT_FALSE(paragraph_is_rtl("Total (USD) \xD8\xA7\xD9\x84\xD8\xA5\xD8\xAC\xD9\x85\xD8\xA7\xD9\x84\xD9\x8A"));
-    EXPECT_FALSE(paragraph_is_rtl("\xE0\xA4\xA8\xE0\xA4\xBE\xE0\xA4\xAE"));   // Devanagari runs left to right
+    EXPECT_FALSE(paragraph_is_rtl("\xE0\xA4\xA8\xE0\xA4\xBE\xE0\xA4\xAE"));  // Devanagari runs left to right
     EXPECT_FALSE(paragraph_is_rtl("42"));
     EXPECT_FALSE(paragraph_is_rtl(""));
 }
 
 TEST(VisibleControls, BidiControlsBecomeMarks) {
     // RLO would show "exe.txt" as "txt.exe"; every control becomes U+FFFD, the rest is kept.
-    EXPECT_EQ(with_visible_controls("a\xE2\x80\xAE" "b\xE2\x81\xA6" "c\xE2\x80\x8F" "d\xD8\x9C" "e"),
-              "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD" "d\xEF\xBF\xBD" "e");
+    EXPECT_EQ(with_visible_controls("a\xE2\x80\xAE"
+                                    "b\xE2\x81\xA6"
+                                    "c\xE2\x80\x8F"
+                                    "d\xD8\x9C"
+                                    "e"),
+              "a\xEF\xBF\xBD"
+              "b\xEF\xBF\xBD"
+              "c\xEF\xBF\xBD"
+              "d\xEF\xBF\xBD"
+              "e");
     EXPECT_EQ(with_visible_controls("\xD7\xA9\xD7\x9D ok"), "\xD7\xA9\xD7\x9D ok");
 }
 
@@ -142,8 +151,8 @@ protected:
 TEST_F(ShapedTextFrame, ARunIsOneTintedImage) {
     FakeRunSource source;
     SourceScope scope(&source);
-    const std::string hebrew = "\xD7\xA9\xD7\x9D \xD7\x9E\xD7\x9C\xD7\x90";   // שם מלא
-    EXPECT_EQ(vertices_for(hebrew), 4);                        // one quad, whatever the length
+    const std::string hebrew = "\xD7\xA9\xD7\x9D \xD7\x9E\xD7\x9C\xD7\x90";  // שם מלא
+    EXPECT_EQ(vertices_for(hebrew), 4);                                      // one quad, whatever the length
     ASSERT_EQ(source.asked, std::vector<std::string>{hebrew});
     EXPECT_FLOAT_EQ(source.sizes[0], ImGui::GetFontSize());
     EXPECT_EQ(fake_images().size(), 1u);
@@ -152,7 +161,7 @@ TEST_F(ShapedTextFrame, ARunIsOneTintedImage) {
 TEST_F(ShapedTextFrame, LatinTextIsNeverAskedFor) {
     FakeRunSource source;
     SourceScope scope(&source);
-    EXPECT_EQ(vertices_for("Full name"), 4 * 8);               // ImGui's glyphs (the space has none)
+    EXPECT_EQ(vertices_for("Full name"), 4 * 8);  // ImGui's glyphs (the space has none)
     EXPECT_EQ(vertices_for("\xCE\x95\xCE\xBB\xCE\xAD\xCE\xBD\xCE\xB7"), 4 * 5);
     EXPECT_TRUE(source.asked.empty());
 }
@@ -161,20 +170,24 @@ TEST_F(ShapedTextFrame, NoRunYetFallsBackToImGuiText) {
     FakeRunSource source;
     source.pending = true;
     SourceScope scope(&source);
-    const std::string arabic = "\xD8\xA7\xD9\x84\xD8\xB9\xD9\x86\xD9\x88\xD8\xA7\xD9\x86";   // 6 letters
-    EXPECT_EQ(vertices_for(arabic), 4 * 6);                    // ImGui's fallback glyphs, as before
+    const std::string arabic = "\xD8\xA7\xD9\x84\xD8\xB9\xD9\x86\xD9\x88\xD8\xA7\xD9\x86";  // 6 letters
+    EXPECT_EQ(vertices_for(arabic), 4 * 6);                                                 // ImGui's fallback glyphs, as before
     EXPECT_TRUE(fake_images().empty());
     EXPECT_EQ(source.asked.size(), 1u);
     set_text_run_source(nullptr);
-    EXPECT_EQ(vertices_for(arabic), 4 * 6);                    // no source at all: the same
+    EXPECT_EQ(vertices_for(arabic), 4 * 6);  // no source at all: the same
 }
 
 TEST_F(ShapedTextFrame, ControlsAreMadeVisibleBeforeTheSourceSeesThem) {
     FakeRunSource source;
     SourceScope scope(&source);
-    vertices_for("\xD7\xA9\xD7\x9D\xE2\x80\xAE" "abc");
+    vertices_for(
+        "\xD7\xA9\xD7\x9D\xE2\x80\xAE"
+        "abc");
     ASSERT_EQ(source.asked.size(), 1u);
-    EXPECT_EQ(source.asked[0], "\xD7\xA9\xD7\x9D\xEF\xBF\xBD" "abc");
+    EXPECT_EQ(source.asked[0],
+              "\xD7\xA9\xD7\x9D\xEF\xBF\xBD"
+              "abc");
     // Only a control and Latin: nothing to shape once it is a mark; ImGui draws it.
     source.asked.clear();
     EXPECT_GT(vertices_for("file\xE2\x80\xAEtxt.exe"), 4);
@@ -202,11 +215,11 @@ TEST(ShapedPanel, AsksForEveryShapedLabelAndSampleAndNoLatinOne) {
     SourceScope scope(&source);
     test::UiDriver ui(mixed_plan());
     ui.frames(2);
-    EXPECT_TRUE(source.asked_for("العنوان الكامل"));            // source label
-    EXPECT_TRUE(source.asked_for("כתובת"));                     // destination label
-    EXPECT_TRUE(source.asked_for("ชื่อ, x"));                   // samples
+    EXPECT_TRUE(source.asked_for("العنوان الكامل"));  // source label
+    EXPECT_TRUE(source.asked_for("כתובת"));           // destination label
+    EXPECT_TRUE(source.asked_for("ชื่อ, x"));           // samples
     EXPECT_TRUE(source.asked_for("Total (USD) الإجمالي"));
-    EXPECT_TRUE(source.asked_for("नाम"));                       // an unmapped destination
+    EXPECT_TRUE(source.asked_for("नाम"));  // an unmapped destination
     for (const std::string& s : source.asked) EXPECT_TRUE(needs_shaping(s)) << s;
     EXPECT_FALSE(fake_images().empty());
 }
@@ -223,12 +236,12 @@ TEST(ShapedPanel, RightToLeftLabelsAreRightAlignedInTheirCellOthersLeft) {
     for (const ImRect& image : fake_images()) {
         const float y = (image.Min.y + image.Max.y) / 2;
         if (y > rtl.min.y && y < rtl.max.y && image.Min.x >= rtl.min.x && image.Max.x <= rtl.max.x + 1) {
-            EXPECT_NEAR(image.Max.x, rtl.max.x - half_spacing, 1.0f);   // its start at the cell's right
+            EXPECT_NEAR(image.Max.x, rtl.max.x - half_spacing, 1.0f);  // its start at the cell's right
             EXPECT_GT(image.Min.x, rtl.min.x + 10);
             saw_rtl = true;
         }
         if (y > ltr.min.y && y < ltr.max.y && image.Min.x >= ltr.min.x && image.Max.x <= ltr.max.x + 1) {
-            EXPECT_LT(image.Min.x, ltr.min.x + 2 * half_spacing + 1);   // mixed, starting in Latin: left
+            EXPECT_LT(image.Min.x, ltr.min.x + 2 * half_spacing + 1);  // mixed, starting in Latin: left
             saw_ltr = true;
         }
     }

@@ -64,7 +64,7 @@ EM_JS(int, pm_js_load_fallback_font, (int face, const char* codepoints), {
 // data: it reaches only a canvas's fillText. Returns 0 when the page cannot.
 EM_JS(int, pm_js_text_run, (int id, const char* text, int pixels, int right_to_left), {
     const hooks = Module["planMapper"];
-    return hooks && hooks.textRun ? (hooks.textRun(id, UTF8ToString(text), pixels, right_to_left !== 0) ? 1 : 0) : 0;
+    return hooks && hooks.textRun ? (hooks.textRun(id, UTF8ToString(text), pixels, right_to_left != = 0) ? 1 : 0) : 0;
 });
 
 class WebHost final : public pm::AppHost {
@@ -237,7 +237,7 @@ EMSCRIPTEN_KEEPALIVE void pm_resize(double css_width, double css_height, double 
     if (ratio != g_widget->pixel_ratio) {
         g_widget->pixel_ratio = ratio;
         pm::ui::set_pixel_ratio(ratio);         // rebuilds the font atlas for crisp text
-        g_widget->text_runs.set_pixel_ratio(ratio);   // and the text runs, at the new ratio
+        g_widget->text_runs.set_pixel_ratio(ratio);  // and the text runs, at the new ratio
         g_widget->renderer.invalidate_fonts();
     }
 }
@@ -390,7 +390,8 @@ EMSCRIPTEN_KEEPALIVE const char* pm_text_run_stats() {
     if (!g_widget) return "{}";
     const pm::WebTextRuns::Stats& s = g_widget->text_runs.stats();
     text = nlohmann::json{{"requested", s.requested}, {"delivered", s.delivered}, {"failed", s.failed},
-                          {"drawn", s.drawn}, {"evicted", s.evicted}, {"pages", s.pages}}.dump();
+                          {"drawn", s.drawn},         {"evicted", s.evicted},     {"pages", s.pages}}
+               .dump();
     return text.c_str();
 }
 

@@ -9,7 +9,7 @@
 namespace pm {
 
 namespace {
-constexpr int kGap = 1;   // between runs on a page, so linear filtering never bleeds a neighbour in
+constexpr int kGap = 1;  // between runs on a page, so linear filtering never bleeds a neighbour in
 }
 
 WebTextRuns::WebTextRuns(Request request) : request_(std::move(request)) {}
@@ -52,14 +52,14 @@ void WebTextRuns::set_pixel_ratio(float ratio) {
     if (ratio <= 0 || ratio == ratio_) return;
     ratio_ = ratio;
     entries_.clear();
-    in_flight_.clear();        // answers still on their way find no entry and are dropped
+    in_flight_.clear();  // answers still on their way find no entry and are dropped
     for (std::size_t i = 0; i < pages_.size(); ++i) pages_[i].x = pages_[i].y = pages_[i].shelf_height = 0;
 }
 
 void WebTextRuns::clear_page(int page) {
     for (auto it = entries_.begin(); it != entries_.end();) {
         if (it->second.state == State::Ready && it->second.page == page) {
-            it = entries_.erase(it);   // asked again (and drawn by ImGui meanwhile) if still shown
+            it = entries_.erase(it);  // asked again (and drawn by ImGui meanwhile) if still shown
             ++stats_.evicted;
         } else {
             ++it;
@@ -72,7 +72,7 @@ void WebTextRuns::clear_page(int page) {
 int WebTextRuns::place(int width, int height, int& x, int& y) {
     if (width > kPageSize || height > kPageSize) return -1;
     auto fits = [&](Page& p) {
-        if (p.x + width > kPageSize) {             // next shelf
+        if (p.x + width > kPageSize) {  // next shelf
             p.y += p.shelf_height + kGap;
             p.x = 0;
             p.shelf_height = 0;
@@ -101,8 +101,8 @@ int WebTextRuns::place(int width, int height, int& x, int& y) {
         return -1;
     }
     // All pages full: the one used longest ago is emptied (its runs are asked for again when shown).
-    const auto oldest = std::min_element(pages_.begin(), pages_.end(),
-                                         [](const Page& a, const Page& b) { return a.last_used < b.last_used; });
+    const auto oldest =
+        std::min_element(pages_.begin(), pages_.end(), [](const Page& a, const Page& b) { return a.last_used < b.last_used; });
     const int page = static_cast<int>(oldest - pages_.begin());
     clear_page(page);
     return fits(pages_[static_cast<std::size_t>(page)]) ? page : -1;
@@ -110,7 +110,7 @@ int WebTextRuns::place(int width, int height, int& x, int& y) {
 
 void WebTextRuns::deliver(int id, int width, int height, const unsigned char* rgba) {
     const auto flight = in_flight_.find(id);
-    if (flight == in_flight_.end()) return;              // dropped meanwhile (pixel ratio change)
+    if (flight == in_flight_.end()) return;  // dropped meanwhile (pixel ratio change)
     const auto it = entries_.find(flight->second);
     in_flight_.erase(flight);
     if (it == entries_.end()) return;

@@ -71,8 +71,8 @@ private:
     float ratio_ = 1.0f;
     std::uint64_t frame_ = 1;
     int next_id_ = 1;
-    std::unordered_map<std::string, Entry> entries_;   // by device pixel size and text
-    std::unordered_map<int, std::string> in_flight_;   // request id -> entry key
+    std::unordered_map<std::string, Entry> entries_;  // by device pixel size and text
+    std::unordered_map<int, std::string> in_flight_;  // request id -> entry key
     std::vector<Page> pages_;
     Stats stats_;
 };
