@@ -69,9 +69,9 @@ void draw_destination_list(Session& session, PanelState& state) {
             } else {
                 const Field* source = session.source_field(row.source_key);
                 const std::string from = safe_label(source ? source->display_name() : row.source_key);
-                ShapedLabel shaped(from);
-                ImGui::Selectable(from.c_str(), false, shaped.selectable_flags(0), shaped.selectable_size());
-                shaped.draw_over_selectable();
+                ShapedLabel from_shaped(from);
+                ImGui::Selectable(from.c_str(), false, from_shaped.selectable_flags(0), from_shaped.selectable_size());
+                from_shaped.draw_over_selectable();
                 record_item("from:" + row.key);
                 accept_source_drop(session, row.key);
                 if (ImGui::BeginDragDropSource()) {

@@ -128,12 +128,12 @@ void draw_destination_picker(Session& session, const std::string& source_key, co
             ImGui::PushID(i);
             std::string label = option_label(session, *field, source_key);
             if (candidate) label += "   " + std::to_string(static_cast<int>(std::lround(candidate->score * 100))) + "%";
-            const std::string shown = safe_label(label);
-            ShapedLabel shaped(shown);
-            if (ImGui::Selectable(shown.c_str(), current && current->key == field->key, shaped.selectable_flags(0),
-                                  shaped.selectable_size()))
+            const std::string option_shown = safe_label(label);
+            ShapedLabel option_shaped(option_shown);
+            if (ImGui::Selectable(option_shown.c_str(), current && current->key == field->key, option_shaped.selectable_flags(0),
+                                  option_shaped.selectable_size()))
                 pick = {true, PickKind::Map, field->key};
-            shaped.draw_over_selectable();
+            option_shaped.draw_over_selectable();
             record_item("picker-option:" + field->key);
             tooltip_text(candidate ? candidate->reason : field->description);
             ImGui::PopID();
