@@ -64,7 +64,7 @@ EM_JS(int, pm_js_load_fallback_font, (int face, const char* codepoints), {
 // data: it reaches only a canvas's fillText. Returns 0 when the page cannot.
 EM_JS(int, pm_js_text_run, (int id, const char* text, int pixels, int right_to_left), {
     const hooks = Module["planMapper"];
-    return hooks && hooks.textRun ? (hooks.textRun(id, UTF8ToString(text), pixels, right_to_left != = 0) ? 1 : 0) : 0;
+    return hooks && hooks.textRun ? (hooks.textRun(id, UTF8ToString(text), pixels, right_to_left ? true : false) ? 1 : 0) : 0;
 });
 
 class WebHost final : public pm::AppHost {
