@@ -423,10 +423,14 @@ void MapperApp::after_draw_changes() {
     // The plan itself is not written here: on a 5,000-field plan that is 1.7 MB of JSON per edit.
     // The page builds it when the host reads it (getPlan(), or the event's lazy plan members).
     const SessionCounts counts = session_->counts();
-    host_.notify(AppEvent::Change, dump_json(Json{{"revision", session_->revision()},
-                                                  {"counts", {{"mapped", counts.mapped_sources}, {"unmapped", counts.unmapped_sources},
-                                                              {"ignored", counts.ignored_sources}, {"edges", counts.edges},
-                                                              {"unmappedDestinations", counts.unmapped_destinations}}}}));
+    host_.notify(AppEvent::Change,
+                 dump_json(Json{{"revision", session_->revision()},
+                                {"counts",
+                                 {{"mapped", counts.mapped_sources},
+                                  {"unmapped", counts.unmapped_sources},
+                                  {"ignored", counts.ignored_sources},
+                                  {"edges", counts.edges},
+                                  {"unmappedDestinations", counts.unmapped_destinations}}}}));
     notify_draft();
 }
 

@@ -347,19 +347,24 @@ EMSCRIPTEN_KEEPALIVE double pm_frame(double now_ms) {
     w.last_frame_ms = now_ms;
 
     w.frame_items = nlohmann::json::object();
-    const double delay = pm::run_frame(*w.app, now_ms, pm::FramePlatform{nullptr, [&w](ImDrawData& draw_data) {
-        const int framebuffer_width = static_cast<int>(w.css_width * w.pixel_ratio + 0.5f);
-        const int framebuffer_height = static_cast<int>(w.css_height * w.pixel_ratio + 0.5f);
-        glViewport(0, 0, framebuffer_width, framebuffer_height);
-        const ImVec4 clear = pm::frame_clear_color();
-        glClearColor(clear.x, clear.y, clear.z, clear.w);
-        glClear(GL_COLOR_BUFFER_BIT);
-        w.renderer.render(&draw_data, framebuffer_width, framebuffer_height);
-        w.text_runs.end_frame();
-    }, [&w] {
-        const ImRect drawn = draw_composition(w.composition);
-        if (w.test_hooks && drawn.GetWidth() > 0) w.frame_items["ime-composition"] = {drawn.Min.x, drawn.Min.y, drawn.Max.x, drawn.Max.y};
-    }});
+    const double delay = pm::run_frame(
+        *w.app, now_ms,
+        pm::FramePlatform{nullptr,
+                          [&w](ImDrawData& draw_data) {
+                              const int framebuffer_width = static_cast<int>(w.css_width * w.pixel_ratio + 0.5f);
+                              const int framebuffer_height = static_cast<int>(w.css_height * w.pixel_ratio + 0.5f);
+                              glViewport(0, 0, framebuffer_width, framebuffer_height);
+                              const ImVec4 clear = pm::frame_clear_color();
+                              glClearColor(clear.x, clear.y, clear.z, clear.w);
+                              glClear(GL_COLOR_BUFFER_BIT);
+                              w.renderer.render(&draw_data, framebuffer_width, framebuffer_height);
+                              w.text_runs.end_frame();
+                          },
+                          [&w] {
+                              const ImRect drawn = draw_composition(w.composition);
+                              if (w.test_hooks && drawn.GetWidth() > 0)
+                                  w.frame_items["ime-composition"] = {drawn.Min.x, drawn.Min.y, drawn.Max.x, drawn.Max.y};
+                          }});
     w.items = std::move(w.frame_items);
     ++w.frames_drawn;
     return delay;
@@ -374,7 +379,8 @@ EMSCRIPTEN_KEEPALIVE const char* pm_text_field() {
     const ImGuiPlatformImeData& ime = ImGui::GetCurrentContext()->PlatformImeData;
     g_widget->text_field.clear();
     if (ime.WantVisible)
-        g_widget->text_field = std::to_string(ime.InputPos.x) + ',' + std::to_string(ime.InputPos.y) + ',' + std::to_string(ime.InputLineHeight);
+        g_widget->text_field =
+            std::to_string(ime.InputPos.x) + ',' + std::to_string(ime.InputPos.y) + ',' + std::to_string(ime.InputLineHeight);
     return g_widget->text_field.c_str();
 }
 

@@ -73,8 +73,11 @@ Json write_draft(const Draft& draft) {
         for (const auto& [source_value, destination_value] : choices) pairs.push_back(Json::array({source_value, destination_value}));
         enum_values[key] = std::move(pairs);
     }
-    Json document{{"version", 2}, {"map", std::move(map)}, {"unmap", draft.unmap},
-                  {"enumValues", std::move(enum_values)}, {"ignored", draft.ignored}};
+    Json document{{"version", 2},
+                  {"map", std::move(map)},
+                  {"unmap", draft.unmap},
+                  {"enumValues", std::move(enum_values)},
+                  {"ignored", draft.ignored}};
     if (!draft.base.empty()) document["base"] = draft.base;
     return document;
 }
