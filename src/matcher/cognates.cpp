@@ -32,6 +32,7 @@ constexpr Rule kRules[] = {
     {"acao", "action", "-ação = -action"},
     {"cao", "tion", "-ção = -tion"},
     {"zione", "tion", "-zione = -tion"},
+    {"zione", "ction", "-zione = -ction"},
     {"sione", "sion", "-sione = -sion"},
     {"sao", "sion", "-são = -sion"},
     {"ctie", "ction", "-ctie = -ction"},
@@ -60,6 +61,15 @@ bool ends_with(std::string_view word, std::string_view suffix) {
     return word.size() >= suffix.size() && word.substr(word.size() - suffix.size()) == suffix;
 }
 
+// Plural endings the matcher's English singular() leaves (it strips a final "s" only): Dutch and
+// German -en (opmerkingen), Italian -i for -o/-e (articoli, osservazioni), Portuguese -ões after the
+// "s" went (observacoe -> observacao). Each gives a singular that the rules then read.
+struct Plural {
+    std::string_view from;
+    std::string_view to;
+};
+constexpr Plural kPlurals[] = {{"", ""}, {"en", ""}, {"i", "o"}, {"i", "e"}, {"oe", "ao"}, {"ione", "ion"}};
+
 }  // namespace
 
 Cognate find_cognate(std::string_view word, const std::function<bool(std::string_view)>& known) {
@@ -67,15 +77,23 @@ Cognate find_cognate(std::string_view word, const std::function<bool(std::string
     if (word.size() < 5 || word.size() > 40) return {};
     for (char c : word)
         if (c < 'a' || c > 'z') return {};
-    std::string candidate;
-    for (const Rule& rule : kRules) {
-        if (!ends_with(word, rule.from) || word.size() - rule.from.size() < kMinStem) continue;
-        candidate.assign(word.substr(0, word.size() - rule.from.size()));
-        candidate += rule.to;
-        if (candidate.size() >= kMinResult && candidate != word && known(candidate)) return {candidate, std::string(rule.name)};
+    std::string base, candidate;
+    for (const Plural& plural : kPlurals) {
+        if (!ends_with(word, plural.from)) continue;
+        base.assign(word.substr(0, word.size() - plural.from.size()));
+        base += plural.to;
+        const bool singular = !plural.from.empty();
+        if (singular && base.size() >= kMinResult && known(base)) return {base, "plural"};
+        for (const Rule& rule : kRules) {
+            if (!ends_with(base, rule.from) || base.size() - rule.from.size() < kMinStem) continue;
+            candidate.assign(base, 0, base.size() - rule.from.size());
+            candidate += rule.to;
+            if (candidate.size() >= kMinResult && candidate != word && known(candidate))
+                return {candidate, singular ? "plural, " + std::string(rule.name) : std::string(rule.name)};
+        }
     }
-    // Dutch spells a long vowel double where German and English write it once: telefoon, nummer
-    // stays, adres stays; "telefoon" -> "telefon".
+    // Dutch spells a long vowel double where German and English write it once: "telefoon" ->
+    // "telefon".
     for (std::size_t i = 0; i + 2 < word.size(); ++i) {
         const char c = word[i];
         if ((c == 'a' || c == 'e' || c == 'o' || c == 'u') && word[i + 1] == c) {

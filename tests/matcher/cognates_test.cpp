@@ -15,7 +15,7 @@ namespace {
 
 const std::set<std::string, std::less<>> kKnown = {"priority", "nation", "registration", "telefon",
                                                     "description", "transaction", "category", "salary",
-                                                    "client", "event", "nationality", "quantity", "vity"};
+                                                    "client", "event", "nationality", "quantity", "vity", "observation", "opmerking"};
 
 bool known(std::string_view word) { return kKnown.count(word) > 0; }
 
@@ -45,6 +45,9 @@ TEST(Cognates, SuffixCorrespondencesReachKnownWords) {
         {"cliente", "client"},            // final vowel
         {"telefoon", "telefon"},          // Dutch double vowel
         {"quantita", "quantity"},
+        {"observacoe", "observation"},    // pt -ções, after the matcher's singular() took the "s"
+        {"transazioni", "transaction"},   // it plural -i of -zione
+        {"opmerkingen", "opmerking"},     // nl plural -en
         {"zeitraum", ""},                 // no rule gives a known word
         {"vita", ""},                     // too short to be sure of
         {"priority", ""},                 // already the word itself
