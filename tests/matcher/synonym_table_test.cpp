@@ -65,6 +65,12 @@ TEST(SynonymTable, ADateWordBesideADateConceptAddsNothing) {
     EXPECT_EQ(canonical("Order date"), (Tokens{"order", "date"}));       // "order" is no date
 }
 
+TEST(SynonymTable, EachLanguagesLineWordIsTheAddressLine) {
+    for (const char* header : {"Adresse ligne 2", "Adresse Zeile 2", "Dirección línea 2", "Indirizzo riga 2",
+                               "Adres regel 2", "Endereço linha 2"})
+        EXPECT_EQ(canonical(header), canonical("Address line 2")) << header;
+}
+
 TEST(SynonymTable, RelatedKindsAndGenericWords) {
     const SynonymTable& table = SynonymTable::builtin();
     EXPECT_GT(table.related("phone", "mobile"), 0.0);
