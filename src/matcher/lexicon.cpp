@@ -196,8 +196,18 @@ NameForm Lexicon::prepare(const NormalizedText& normalized, std::string_view tex
         // the umlaut folding that would read its "ue" as ü; anything else is folded first.
         pieces.clear();
         segment_into(word, pieces);
-        if (pieces.size() >= 2) words.insert(words.end(), pieces.begin(), pieces.end());
-        else segment_into(fold_umlaut_spelling(word), words);
+        if (pieces.size() >= 2) {
+            words.insert(words.end(), pieces.begin(), pieces.end());
+            continue;
+        }
+        // Portuguese "-ões" is no spelt-out umlaut: a word whose folding is unknown but that is a
+        // cognate as written stays as written ("observacoe" -> observation, not "observaco").
+        std::string folded = fold_umlaut_spelling(word);
+        if (folded != word && !pieces_.count(folded) && !synonyms_.is_vocabulary_word(folded) &&
+            !cognate_of(word).word.empty())
+            words.push_back(word);
+        else
+            segment_into(std::move(folded), words);
     }
     form.joined = joined(words);
     if (with_bigrams) form.bigrams = sorted_bigrams(form.joined);

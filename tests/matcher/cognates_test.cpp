@@ -80,5 +80,13 @@ TEST(Cognates, TheMatcherNamesTheRuleInItsReason) {
         << result.sources[0].reason;
 }
 
+TEST(Cognates, PortuguesePluralsAreNotSpeltOutUmlauts) {
+    // "Transações" folds to "transacoes"; its "oe" is a plural, not a spelt-out ö.
+    const MatchResult result = match_fields({field("transacoes", "Transações")},
+                                            {field("transaction_id", "Transaction"), field("subject", "Subject")});
+    ASSERT_EQ(result.sources.size(), 1u);
+    EXPECT_EQ(result.sources[0].destination_key, "transaction_id") << result.sources[0].reason;
+}
+
 }  // namespace
 }  // namespace pm::match
