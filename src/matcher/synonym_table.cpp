@@ -118,7 +118,8 @@ SynonymTable SynonymTable::parse(std::string_view text, std::vector<std::string>
             continue;
         }
         const std::string_view head = trim_ascii(line.substr(0, colon));
-        const std::vector<std::string_view> items = split(line.substr(colon + 1), ',');
+        std::vector<std::string_view> items = split(line.substr(colon + 1), ',');
+        if (items.size() == 1 && trim_ascii(items[0]).empty()) items.clear();  // "concept:" alone
 
         if (head == "generic") {
             for (std::string_view item : items) {

@@ -71,6 +71,14 @@ TEST(SynonymTable, EachLanguagesLineWordIsTheAddressLine) {
         EXPECT_EQ(canonical(header), canonical("Address line 2")) << header;
 }
 
+TEST(SynonymTable, QualifyingWordsOfOtherLanguagesFormTheEnglishPhrase) {
+    using Tokens = std::vector<std::string>;
+    EXPECT_EQ(canonical("Prezzo acquisto"), (Tokens{"cost"}));             // purchase price
+    EXPECT_EQ(canonical("Prix de vente"), (Tokens{"price"}));              // sale price
+    EXPECT_EQ(canonical("Data de emissão"), (Tokens{"invoice_date"}));     // issue date
+    EXPECT_EQ(canonical("Datum Geburt"), canonical("Date of birth"));     // birth date
+}
+
 TEST(SynonymTable, RelatedKindsAndGenericWords) {
     const SynonymTable& table = SynonymTable::builtin();
     EXPECT_GT(table.related("phone", "mobile"), 0.0);
