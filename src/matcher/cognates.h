@@ -13,8 +13,8 @@
 namespace pm::match {
 
 struct Cognate {
-    std::string word;                          // the known word it reads as ("" when none)
-    std::string rule;                          // the correspondence used, for reasons ("-idad = -ity")
+    std::string word;  // the known word it reads as ("" when none)
+    std::string rule;  // the correspondence used, for reasons ("-idad = -ity")
 };
 
 // `known` says whether a candidate is a known word. Looks at most at a fixed number of suffix

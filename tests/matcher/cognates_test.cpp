@@ -13,9 +13,9 @@
 namespace pm::match {
 namespace {
 
-const std::set<std::string, std::less<>> kKnown = {"priority", "nation", "registration", "telefon",
-                                                    "description", "transaction", "category", "salary",
-                                                    "client", "event", "nationality", "quantity", "vity", "observation", "opmerking"};
+const std::set<std::string, std::less<>> kKnown = {"priority",    "nation",   "registration", "telefon",     "description",
+                                                   "transaction", "category", "salary",       "client",      "event",
+                                                   "nationality", "quantity", "vity",         "observation", "opmerking"};
 
 bool known(std::string_view word) { return kKnown.count(word) > 0; }
 
@@ -45,13 +45,13 @@ TEST(Cognates, SuffixCorrespondencesReachKnownWords) {
         {"cliente", "client"},            // final vowel
         {"telefoon", "telefon"},          // Dutch double vowel
         {"quantita", "quantity"},
-        {"observacoe", "observation"},    // pt -ções, after the matcher's singular() took the "s"
-        {"transazioni", "transaction"},   // it plural -i of -zione
-        {"opmerkingen", "opmerking"},     // nl plural -en
-        {"zeitraum", ""},                 // no rule gives a known word
-        {"vita", ""},                     // too short to be sure of
-        {"priority", ""},                 // already the word itself
-        {"prioridad1", ""},               // not a plain folded word
+        {"observacoe", "observation"},   // pt -ções, after the matcher's singular() took the "s"
+        {"transazioni", "transaction"},  // it plural -i of -zione
+        {"opmerkingen", "opmerking"},    // nl plural -en
+        {"zeitraum", ""},                // no rule gives a known word
+        {"vita", ""},                    // too short to be sure of
+        {"priority", ""},                // already the word itself
+        {"prioridad1", ""},              // not a plain folded word
     };
     for (const Case& c : cases) {
         const Cognate found = find_cognate(c.word, known);
@@ -72,8 +72,8 @@ UnmappedField field(const std::string& key, const std::string& label) {
 }
 
 TEST(Cognates, TheMatcherNamesTheRuleInItsReason) {
-    const MatchResult result = match_fields({field("registratie", "Registratie")},
-                                            {field("registration", "Registration"), field("subject", "Subject")});
+    const MatchResult result =
+        match_fields({field("registratie", "Registratie")}, {field("registration", "Registration"), field("subject", "Subject")});
     ASSERT_EQ(result.sources.size(), 1u);
     EXPECT_EQ(result.sources[0].destination_key, "registration");
     EXPECT_NE(result.sources[0].reason.find("cognate -atie = -ation: registratie = registration"), std::string::npos)
@@ -82,8 +82,8 @@ TEST(Cognates, TheMatcherNamesTheRuleInItsReason) {
 
 TEST(Cognates, PortuguesePluralsAreNotSpeltOutUmlauts) {
     // "Transações" folds to "transacoes"; its "oe" is a plural, not a spelt-out ö.
-    const MatchResult result = match_fields({field("transacoes", "Transações")},
-                                            {field("transaction_id", "Transaction"), field("subject", "Subject")});
+    const MatchResult result =
+        match_fields({field("transacoes", "Transações")}, {field("transaction_id", "Transaction"), field("subject", "Subject")});
     ASSERT_EQ(result.sources.size(), 1u);
     EXPECT_EQ(result.sources[0].destination_key, "transaction_id") << result.sources[0].reason;
 }
