@@ -249,6 +249,22 @@ TEST(ShapedPanel, RightToLeftLabelsAreRightAlignedInTheirCellOthersLeft) {
     EXPECT_TRUE(saw_ltr);
 }
 
+TEST(ShapedPanel, ThePickersPreviewAndOptionsAreShapedAndPickingStillWorks) {
+    FakeRunSource source;
+    SourceScope scope(&source);
+    test::UiDriver ui(mixed_plan());
+    ui.click("picker:total");                                    // its combo opens over the panel
+    ui.frames(2);
+    bool asked_option = false;
+    for (const std::string& s : source.asked) asked_option = asked_option || s.rfind("नाम", 0) == 0;
+    EXPECT_TRUE(asked_option);
+    ui.click("picker-option:name");
+    ui.frames(2);
+    ASSERT_NE(ui.edge_to("name"), nullptr);
+    EXPECT_EQ(ui.edge_to("name")->source.key, "total");
+    EXPECT_TRUE(source.asked_for("नाम"));                       // now the preview of the closed combo
+}
+
 TEST(ShapedPanel, WithoutASourceThePanelDrawsAsBefore) {
     test::UiDriver ui(mixed_plan());
     ui.frames(2);
