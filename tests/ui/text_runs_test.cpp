@@ -253,7 +253,7 @@ TEST(ShapedPanel, ThePickersPreviewAndOptionsAreShapedAndPickingStillWorks) {
     FakeRunSource source;
     SourceScope scope(&source);
     test::UiDriver ui(mixed_plan());
-    ui.click("picker:total");                                    // its combo opens over the panel
+    ui.click("picker:total");  // its combo opens over the panel
     ui.frames(2);
     bool asked_option = false;
     for (const std::string& s : source.asked) asked_option = asked_option || s.rfind("नाम", 0) == 0;
@@ -262,7 +262,7 @@ TEST(ShapedPanel, ThePickersPreviewAndOptionsAreShapedAndPickingStillWorks) {
     ui.frames(2);
     ASSERT_NE(ui.edge_to("name"), nullptr);
     EXPECT_EQ(ui.edge_to("name")->source.key, "total");
-    EXPECT_TRUE(source.asked_for("नाम"));                       // now the preview of the closed combo
+    EXPECT_TRUE(source.asked_for("नाम"));  // now the preview of the closed combo
 }
 
 TEST(ShapedPanel, WithoutASourceThePanelDrawsAsBefore) {
