@@ -270,10 +270,10 @@ TEST(ShapedPanel, ASearchFieldHoldingShapedTextShowsItShapedUnderTheField) {
     SourceScope scope(&source);
     test::UiDriver ui(mixed_plan());
     ui.click("filter");
-    ui.type("\xD7\x97\xD7\x99\xD7\xA4\xD7\x95\xD7\xA9");   // חיפוש: typed code point by code point
+    ui.type("\xD7\x97\xD7\x99\xD7\xA4\xD7\x95\xD7\xA9");  // חיפוש: typed code point by code point
     ui.frames(2);
     EXPECT_TRUE(source.asked_for("\xD7\x97\xD7\x99\xD7\xA4\xD7\x95\xD7\xA9"));
-    EXPECT_STREQ(ui.state().filter, "\xD7\x97\xD7\x99\xD7\xA4\xD7\x95\xD7\xA9");   // typing is untouched
+    EXPECT_STREQ(ui.state().filter, "\xD7\x97\xD7\x99\xD7\xA4\xD7\x95\xD7\xA9");  // typing is untouched
 }
 
 TEST(ShapedPanel, WithoutASourceThePanelDrawsAsBefore) {
