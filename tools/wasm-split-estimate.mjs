@@ -4,6 +4,9 @@
 // runs it in headless Chromium on 127.0.0.1 up to (a) its first frame and (b) the plan loaded,
 // matched and idle for 3 s, and the module is split by each profile into the functions that ran
 // (primary) and the rest (secondary, fetched later). A measurement only: nothing here is shipped.
+// The first-frame profile is taken when the page first sees a frame drawn: on a loaded machine the
+// plan may have arrived (and more code run) by then, so that figure varies between runs (seen:
+// 167 and 246 KB gzip); take the smallest of a few runs.
 //   node tools/wasm-split-estimate.mjs [DIST]      (DIST: a built dist/, the repository's by default)
 // Prints one JSON line per figure ({"name","value","unit","runs"}), like tools/bench's programs.
 import { execFileSync } from 'node:child_process';
