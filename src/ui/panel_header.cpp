@@ -3,6 +3,7 @@
 #include "ui/panel_header.h"
 
 #include "ui/panel_widgets.h"
+#include "ui/shaped_text.h"
 
 #include <imgui.h>
 
@@ -115,6 +116,7 @@ void draw_filters(PanelState& state) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
     ImGui::InputTextWithHint("##filter", "Search fields (Ctrl+F)", state.filter, sizeof(state.filter));
     record_item("filter");
+    shaped_field_preview(state.filter);
     ImGui::SameLine();
     chip("Unmapped", kChipUnmapped, state);
     ImGui::SameLine();
