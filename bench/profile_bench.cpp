@@ -91,7 +91,8 @@ int main() {
         return 1;
     }
 #ifdef __EMSCRIPTEN__
-    bench::report("profile_50000x40_heap", static_cast<double>(__builtin_wasm_memory_size(0)) * 65536.0 / (1024.0 * 1024.0), "MB", 1);
+    bench::report("profile_50000x40_heap", static_cast<double>(__builtin_wasm_memory_size(0)) * 65536.0 / (1024.0 * 1024.0), "MB",
+                  1);
 #endif
     return 0;
 }

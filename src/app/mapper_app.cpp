@@ -133,8 +133,9 @@ void MapperApp::update_records() {
     if (offline_records_ && session_ && !records_applied_ && plan_drawn_ && !auto_apply_due_) {
         records_applied_ = true;
         const profile::SheetProfile& rows = *offline_records_;
-        apply_records(rows, rows.full() ? "Profiled " + rows.limit_note() + " of the records given."
-                                        : "Checked all " + profile::with_thousands(rows.rows()) + " rows of the records given.");
+        apply_records(rows,
+                      rows.full() ? "Profiled " + rows.limit_note() + " of the records given."
+                                  : "Checked all " + profile::with_thousands(rows.rows()) + " rows of the records given.");
     }
     if (records_) {
         status_.records_progress = records_->progress_text();
@@ -142,8 +143,9 @@ void MapperApp::update_records() {
             records_applied_ = true;
             const profile::SheetProfile& rows = records_->profile();
             if (rows.rows() > 0 && session_) {
-                apply_records(rows, records_->complete() ? "Checked all " + profile::with_thousands(rows.rows()) + " rows of the file."
-                                                         : records_->note());
+                apply_records(rows,
+                              records_->complete() ? "Checked all " + profile::with_thousands(rows.rows()) + " rows of the file."
+                                                   : records_->note());
             } else {
                 // 403, 404 or anything else: the previews are all there is; nothing else changes.
                 status_.records_note = "The file's rows could not be read, so only the preview values are used.";

@@ -99,7 +99,7 @@ private:
     // the API, never holding up the panel or a submit.
     void start_reading_records();
     void update_records();
-    void read_offline_records();               // config_.records_json into offline_records_
+    void read_offline_records();  // config_.records_json into offline_records_
     void apply_records(const profile::SheetProfile& rows, const std::string& note);
 
     AppConfig config_;

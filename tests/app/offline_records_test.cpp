@@ -34,7 +34,7 @@ std::string records_json() {
     const char* values[] = {"Active", "inactive", "ARCHIVED", "Inactive", "Pending", "Active"};
     for (int i = 0; i < 60; ++i) {
         records += std::string(i ? "," : "") + R"({"id":"r)" + std::to_string(i) + R"(","values":{"status":{"value":")" +
-                   values[i % 6] + R"(","valid":true,"messages":[]}}})";
+            values[i % 6] + R"(","valid":true,"messages":[]}}})";
     }
     return R"({"data":{"records":[)" + records + "]}}";
 }
@@ -54,7 +54,7 @@ void frame(MapperApp& app, double now) {
 }
 
 struct Loaded {
-    std::set<std::string> mapped_sources;      // enum source values with a destination value
+    std::set<std::string> mapped_sources;  // enum source values with a destination value
     std::string note;
     bool rows_for_panel = false;
     std::size_t requests = 0;

@@ -38,7 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     pm::profile::ProfileLimits limits;
     limits.max_rows = 40;
     limits.max_columns = 8;
-    limits.distinct.per_column = 6;            // small caps so that short inputs reach them
+    limits.distinct.per_column = 6;  // small caps so that short inputs reach them
     pm::profile::SheetProfile sheet(limits);
     const pm::profile::PageResult first = sheet.add_page(
         "{\"data\":{\"records\":[{\"id\":\"r1\",\"values\":{\"a\":{\"value\":\"x\",\"valid\":true,\"messages\":[]},"

@@ -82,7 +82,7 @@ private:
     std::size_t filled_ = 0, flagged_ = 0;
     ValueCounts counts_;
     bool overflowed_ = false;
-    std::vector<std::uint64_t> smallest_;      // after overflow: k smallest value hashes, ascending (KMV sketch)
+    std::vector<std::uint64_t> smallest_;  // after overflow: k smallest value hashes, ascending (KMV sketch)
     std::size_t shape_counts_[kShapeCount] = {};
     std::vector<std::string> examples_[kShapeCount];
     std::size_t date_formats_[kDateFormatCount] = {};

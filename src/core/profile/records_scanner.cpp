@@ -53,7 +53,7 @@ private:
 
     std::string json_error() const {
         return "the records response is not JSON: " + std::string(problem_ ? problem_ : "it ends too early") + " (at byte " +
-               byte_count(static_cast<std::size_t>(where_ - begin_)) + ")";
+            byte_count(static_cast<std::size_t>(where_ - begin_)) + ")";
     }
 
     bool fail(const char* problem) {
@@ -220,8 +220,14 @@ private:
     bool scalar(std::string_view& out, bool& has_value) {
         switch (*p_) {
             case '"': has_value = true; return string(out, value_);
-            case 't': has_value = true; out = "true"; return literal("true");
-            case 'f': has_value = true; out = "false"; return literal("false");
+            case 't':
+                has_value = true;
+                out = "true";
+                return literal("true");
+            case 'f':
+                has_value = true;
+                out = "false";
+                return literal("false");
             case '{':
             case '[':
             case 'n': has_value = false; return skip_value();
@@ -301,9 +307,8 @@ private:
             const std::uint64_t quote = v ^ (kOnes * '"');
             const std::uint64_t backslash = v ^ (kOnes * '\\');
             // A high bit per byte that is a control character, a quote, a backslash or not ASCII.
-            const std::uint64_t special = (((v - kOnes * 0x20) & ~v) | ((quote - kOnes) & ~quote) |
-                                           ((backslash - kOnes) & ~backslash) | v) &
-                                          kHigh;
+            const std::uint64_t special =
+                (((v - kOnes * 0x20) & ~v) | ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) | v) & kHigh;
             if (special) {
                 p += __builtin_ctzll(special) / 8;
                 break;

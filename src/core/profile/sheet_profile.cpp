@@ -41,7 +41,7 @@ public:
 
     bool cell(std::string_view key, std::string_view value, bool has_value, bool flagged) override {
         const std::size_t position = position_++;
-        if (!open_) return true;               // past the row limit: read, not counted
+        if (!open_) return true;  // past the row limit: read, not counted
         const std::uint32_t column = column_at(position, key);
         if (column == kIgnored) return true;
         std::uint64_t& last = sheet_.last_row_[column];
@@ -117,7 +117,8 @@ private:
         if (known != sheet_.index_.end()) return static_cast<std::uint32_t>(known->second);
         auto& pending = sheet_.pending_columns_;
         const auto seen = std::find(pending.begin(), pending.end(), sheet_.scratch_);
-        if (seen != pending.end()) return static_cast<std::uint32_t>(sheet_.columns_.size() + static_cast<std::size_t>(seen - pending.begin()));
+        if (seen != pending.end())
+            return static_cast<std::uint32_t>(sheet_.columns_.size() + static_cast<std::size_t>(seen - pending.begin()));
         if (sheet_.columns_.size() + pending.size() >= sheet_.limits_.max_columns) {
             ++ignored_;
             return kIgnored;

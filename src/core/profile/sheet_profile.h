@@ -77,18 +77,18 @@ private:
     // the whole page has been read, so that a page refused half-way counts nothing.
     struct PendingCell {
         std::uint32_t column = 0;
-        std::uint32_t offset = 0;              // in the page text, or in pending_text_ (kInScratch)
+        std::uint32_t offset = 0;  // in the page text, or in pending_text_ (kInScratch)
         std::uint32_t size = 0;
         std::uint8_t flags = 0;
     };
     std::vector<PendingCell> pending_cells_;
-    std::string pending_text_;                 // decoded (escaped) values of the page
-    std::vector<std::string> pending_columns_; // keys first seen in the page, in order
+    std::string pending_text_;                  // decoded (escaped) values of the page
+    std::vector<std::string> pending_columns_;  // keys first seen in the page, in order
     // The key each cell position had in the last record (records repeat their key order), and
     // its column: most cells find their column with one comparison, no hashing.
     std::vector<std::pair<std::string, std::uint32_t>> by_position_;
-    std::vector<std::uint64_t> last_row_;      // per column: the record it last had a cell in
-    std::uint64_t row_serial_ = 0;             // numbers every record read, never reused
+    std::vector<std::uint64_t> last_row_;  // per column: the record it last had a cell in
+    std::uint64_t row_serial_ = 0;         // numbers every record read, never reused
 };
 
 // A number with thousands separators for messages: 12345 -> "12,345".

@@ -5,7 +5,6 @@
 
 #include <cstring>
 
-
 namespace pm::profile {
 
 std::size_t ValueCounts::find(std::string_view value, std::uint64_t hash) const {

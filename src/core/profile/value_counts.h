@@ -58,14 +58,15 @@ private:
     // that a lookup which finds them touches one cache line; longer ones are in arena_.
     static constexpr std::size_t kInline = 16;
     struct Slot {
-        std::uint32_t tag = 0;                 // high half of the hash, never 0; 0 marks an empty slot
-        std::uint32_t offset = 0;              // where the value starts in arena_ (size > kInline)
+        std::uint32_t tag = 0;     // high half of the hash, never 0; 0 marks an empty slot
+        std::uint32_t offset = 0;  // where the value starts in arena_ (size > kInline)
         std::uint32_t size = 0;
         std::uint32_t count = 0;
-        char head[kInline] = {};               // the value itself when size <= kInline
+        char head[kInline] = {};  // the value itself when size <= kInline
     };
     std::string_view text_of(const Slot& slot) const {
-        return slot.size <= kInline ? std::string_view(slot.head, slot.size) : std::string_view(arena_.data() + slot.offset, slot.size);
+        return slot.size <= kInline ? std::string_view(slot.head, slot.size)
+                                    : std::string_view(arena_.data() + slot.offset, slot.size);
     }
     static std::uint32_t tag_of(std::uint64_t hash) { return static_cast<std::uint32_t>(hash >> 32) | 1u; }
     // A byte per slot, 0 when empty, else 0x80 and seven bits of the tag that do not pick the slot:
@@ -75,8 +76,8 @@ private:
     std::size_t find(std::string_view value, std::uint64_t hash) const;  // slot index, or an empty one
     void grow();
 
-    std::vector<Slot> slots_;                  // a power of two long, at most 5/8 full
-    std::vector<std::uint8_t> marks_;          // beside slots_, one byte each
+    std::vector<Slot> slots_;          // a power of two long, at most 5/8 full
+    std::vector<std::uint8_t> marks_;  // beside slots_, one byte each
     std::string arena_;
     std::size_t size_ = 0;
 };

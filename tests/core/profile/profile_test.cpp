@@ -193,7 +193,7 @@ TEST(SheetProfile, LongValuesAreCountedByTheirStartWithoutSplittingCharacters) {
     const auto top = a->top(1);
     EXPECT_EQ(top.at(0).value, std::string(255, 'a'));
     EXPECT_EQ(top.at(0).count, 2u);
-    EXPECT_EQ(a->count(long_value), 2u);      // looked up by the same cut
+    EXPECT_EQ(a->count(long_value), 2u);  // looked up by the same cut
 }
 
 Field destination(FieldType type, bool required = false) {

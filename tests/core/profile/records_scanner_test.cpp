@@ -45,17 +45,18 @@ TEST(RecordsScanner, DecodesEscapesAndUnicode) {
 }
 
 TEST(RecordsScanner, NumbersBooleansAndNullAsValues) {
-    const std::string text = page("{\"values\":{\"n\":" + cell("-12.50e+3") + ",\"z\":" + cell("0") + ",\"t\":" + cell("true") +
-                                  ",\"f\":" + cell("false", false) + ",\"x\":" + cell("null") + ",\"o\":" + cell("{\"a\":[1]}") +
-                                  ",\"bare\":7}}");
+    const std::string text =
+        page("{\"values\":{\"n\":" + cell("-12.50e+3") + ",\"z\":" + cell("0") + ",\"t\":" + cell("true") +
+             ",\"f\":" + cell("false", false) + ",\"x\":" + cell("null") + ",\"o\":" + cell("{\"a\":[1]}") + ",\"bare\":7}}");
     EXPECT_EQ(trace(text), "|n=-12.50e+3;z=0;t=true;f=false!;x;o;bare=7;");
 }
 
 TEST(RecordsScanner, MembersInAnyOrderAndSpacingReadTheSame) {
     const std::string flatfile = page("{\"id\":\"r1\",\"values\":{\"a\":" + cell("\"x\"", false) + "}}");
-    const std::string other = "{ \"meta\" : {\"values\":{\"no\":1}} , \"data\" : { \"records\" : [ { \"values\" : { \"a\" : "
-                              "{ \"messages\" : [ {\"type\":\"error\"} ] , \"valid\" : false , \"value\" : \"x\" } } , "
-                              "\"id\" : \"r1\" } ] } }\n";
+    const std::string other =
+        "{ \"meta\" : {\"values\":{\"no\":1}} , \"data\" : { \"records\" : [ { \"values\" : { \"a\" : "
+        "{ \"messages\" : [ {\"type\":\"error\"} ] , \"valid\" : false , \"value\" : \"x\" } } , "
+        "\"id\" : \"r1\" } ] } }\n";
     EXPECT_EQ(trace(flatfile), "|a=x!;");
     EXPECT_EQ(trace(other), "|a=x!;");
 }
@@ -67,14 +68,14 @@ TEST(RecordsScanner, MalformedPagesSayWhatAndWhere) {
     EXPECT_NE(error.find("at byte"), std::string::npos) << error;
 
     const std::vector<std::string> bad = {
-        page("{\"values\":{\"a\":" + cell("\"\\x\"") + "}}"),           // unknown escape
-        page("{\"values\":{\"a\":" + cell("\"\\ud800\"") + "}}"),       // lone high surrogate
-        page("{\"values\":{\"a\":" + cell("\"\xC3\"") + "}}"),          // cut UTF-8
-        page("{\"values\":{\"a\":" + cell("\"\xC0\xAF\"") + "}}"),      // overlong UTF-8
-        page("{\"values\":{\"a\":" + cell("01") + "}}"),                // leading zero
+        page("{\"values\":{\"a\":" + cell("\"\\x\"") + "}}"),       // unknown escape
+        page("{\"values\":{\"a\":" + cell("\"\\ud800\"") + "}}"),   // lone high surrogate
+        page("{\"values\":{\"a\":" + cell("\"\xC3\"") + "}}"),      // cut UTF-8
+        page("{\"values\":{\"a\":" + cell("\"\xC0\xAF\"") + "}}"),  // overlong UTF-8
+        page("{\"values\":{\"a\":" + cell("01") + "}}"),            // leading zero
         page("{\"values\":{\"a\":" + cell("1.") + "}}"),
         page("{\"values\":{\"a\":" + cell("tru") + "}}"),
-        page("{\"values\":{\"a\":" + cell("\"tab\there\"") + "}}"),     // raw control character
+        page("{\"values\":{\"a\":" + cell("\"tab\there\"") + "}}"),  // raw control character
         page("{\"values\":{\"a\":1,}}"),
         page("{\"values\":{\"a\":1]}"),
         page("{\"values\":{\"a\":1}}") + "x",
@@ -96,10 +97,10 @@ TEST(SheetProfileRecords, KeysMissingOrReorderedCountExactly) {
     SheetProfile sheet;
     // Same keys, then reordered, then one missing, then a new key first: the position cache must
     // never give a cell to the column the same position had in the previous record.
-    const std::string text = page("{\"values\":{\"a\":" + cell("\"1\"") + ",\"b\":" + cell("\"x\"") + "}}," +
-                                  "{\"values\":{\"b\":" + cell("\"y\"") + ",\"a\":" + cell("\"2\"") + "}}," +
-                                  "{\"values\":{\"b\":" + cell("\"y\"") + "}}," +
-                                  "{\"values\":{\"c\":" + cell("\"z\"") + ",\"a\":" + cell("\"1\"") + ",\"b\":" + cell("\" \"") + "}}");
+    const std::string text =
+        page("{\"values\":{\"a\":" + cell("\"1\"") + ",\"b\":" + cell("\"x\"") + "}}," + "{\"values\":{\"b\":" + cell("\"y\"") +
+             ",\"a\":" + cell("\"2\"") + "}}," + "{\"values\":{\"b\":" + cell("\"y\"") + "}}," +
+             "{\"values\":{\"c\":" + cell("\"z\"") + ",\"a\":" + cell("\"1\"") + ",\"b\":" + cell("\" \"") + "}}");
     const PageResult result = sheet.add_page(text);
     ASSERT_TRUE(result.ok) << result.error;
     EXPECT_EQ(sheet.rows(), 4u);
@@ -111,7 +112,7 @@ TEST(SheetProfileRecords, KeysMissingOrReorderedCountExactly) {
     EXPECT_EQ(a->count("1"), 2u);
     EXPECT_EQ(a->count("2"), 1u);
     EXPECT_EQ(a->shape_count(kShapeInteger), 3u);
-    EXPECT_EQ(b->filled(), 3u);                // the fourth is only a space: blank
+    EXPECT_EQ(b->filled(), 3u);  // the fourth is only a space: blank
     EXPECT_EQ(b->count("y"), 2u);
     EXPECT_EQ(sheet.blanks(*b), 1u);
     EXPECT_EQ(c->filled(), 1u);
@@ -120,9 +121,9 @@ TEST(SheetProfileRecords, KeysMissingOrReorderedCountExactly) {
 
 TEST(SheetProfileRecords, EscapedAndPlainSpellingsOfAValueAreOneValue) {
     SheetProfile sheet;
-    const PageResult result = sheet.add_page(page("{\"values\":{\"s\":" + cell("\"Caf\\u00e9\"") + "}},{\"values\":{\"s\":" +
-                                                  cell("\"Café\"") + "}},{\"values\":{\"s\":" + cell("12") + "}},{\"values\":{\"s\":" +
-                                                  cell("\"12\"") + "}}"));
+    const PageResult result =
+        sheet.add_page(page("{\"values\":{\"s\":" + cell("\"Caf\\u00e9\"") + "}},{\"values\":{\"s\":" + cell("\"Café\"") +
+                            "}},{\"values\":{\"s\":" + cell("12") + "}},{\"values\":{\"s\":" + cell("\"12\"") + "}}"));
     ASSERT_TRUE(result.ok) << result.error;
     const ColumnProfile* s = sheet.column("s");
     ASSERT_NE(s, nullptr);
@@ -163,7 +164,8 @@ TEST(SheetProfileRecords, ManyDistinctValuesCountExactlyUpToTheCap) {
     for (int p = 0; p < 3; ++p) {
         std::string records;
         for (int i = 0; i < 700; ++i)
-            records += std::string(i ? "," : "") + "{\"values\":{\"v\":" + cell("\"value number " + std::to_string(i) + "\"") + "}}";
+            records +=
+                std::string(i ? "," : "") + "{\"values\":{\"v\":" + cell("\"value number " + std::to_string(i) + "\"") + "}}";
         ASSERT_TRUE(sheet.add_page(page(records)).ok);
     }
     const ColumnProfile* v = sheet.column("v");
