@@ -26,6 +26,7 @@ const budgets = {
   'native.matcher.2000x2000_ms': [200, 'max'],
   'native.profile_50000x40_ms': [100, 'max'],
   'wasm.profile_50000x40_ms': [300, 'max'],
+  'wasm.profile_50000x40_heap': [64, 'max'],
   'native.matcher.enum_10000x100_ms': [20, 'max'],
 };
 

@@ -66,6 +66,7 @@ void MapperApp::start(double /*now_ms*/) {
         return;
     }
     if (!set_plan(config_.plan_json)) config_.plan_json.clear();
+    else read_offline_records();
 }
 
 bool MapperApp::set_plan(const std::string& json) {
@@ -107,23 +108,48 @@ void MapperApp::start_reading_records() {
     status_.records_progress = records_->progress_text();
 }
 
+void MapperApp::read_offline_records() {
+    if (config_.records_json.empty() || !session_) return;
+    auto rows = std::make_unique<profile::SheetProfile>();
+    const profile::PageResult page = rows->add_page(config_.records_json);
+    if (!page.ok) {
+        status_.records_note = "The records given could not be read (" + page.error + "), so only the preview values are used.";
+        return;
+    }
+    offline_records_ = std::move(rows);
+}
+
+// Every value of each enum column, matched like the preview's (case, accents, synonyms), and the
+// rows kept for the panel's counts and "will not import" checks.
+void MapperApp::apply_records(const profile::SheetProfile& rows, const std::string& note) {
+    panel_state_.records = &rows;
+    match::map_enum_values_from_profile(*session_, rows);
+    panel_state_.lines_dirty = true;
+    status_.records_note = note;
+}
+
 void MapperApp::update_records() {
-    if (!records_) return;
-    status_.records_progress = records_->progress_text();
-    if (!records_->running() && !records_applied_) {
+    // Offline rows go in once the plan is drawn and its suggestions applied, as read rows would.
+    if (offline_records_ && session_ && !records_applied_ && plan_drawn_ && !auto_apply_due_) {
         records_applied_ = true;
-        const profile::SheetProfile& rows = records_->profile();
-        if (rows.rows() > 0 && session_) {
-            panel_state_.records = &rows;
-            // Every value of each enum column, matched like the preview's (case, accents, synonyms).
-            match::map_enum_values_from_profile(*session_, rows);
-            panel_state_.lines_dirty = true;
-            status_.records_note = records_->complete()
-                                       ? "Checked all " + profile::with_thousands(rows.rows()) + " rows of the file."
-                                       : records_->note();
-        } else {
-            // 403, 404 or anything else: the previews are all there is; nothing else changes.
-            status_.records_note = "The file's rows could not be read, so only the preview values are used.";
+        const profile::SheetProfile& rows = *offline_records_;
+        apply_records(rows,
+                      rows.full() ? "Profiled " + rows.limit_note() + " of the records given."
+                                  : "Checked all " + profile::with_thousands(rows.rows()) + " rows of the records given.");
+    }
+    if (records_) {
+        status_.records_progress = records_->progress_text();
+        if (!records_->running() && !records_applied_) {
+            records_applied_ = true;
+            const profile::SheetProfile& rows = records_->profile();
+            if (rows.rows() > 0 && session_) {
+                apply_records(rows,
+                              records_->complete() ? "Checked all " + profile::with_thousands(rows.rows()) + " rows of the file."
+                                                   : records_->note());
+            } else {
+                // 403, 404 or anything else: the previews are all there is; nothing else changes.
+                status_.records_note = "The file's rows could not be read, so only the preview values are used.";
+            }
         }
     }
     if (panel_state_.records && session_ && session_->revision() != problems_revision_) {
@@ -152,6 +178,7 @@ void MapperApp::start_session(JobPlan job_plan, bool from_api) {
     panel_state_ = ui::PanelState{};
     // Rows read for another plan say nothing about this one.
     records_.reset();
+    offline_records_.reset();
     records_applied_ = false;
     problems_revision_ = ~std::uint64_t{0};
     status_.records_progress.clear();

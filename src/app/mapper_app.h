@@ -101,6 +101,8 @@ private:
     // the API, never holding up the panel or a submit.
     void start_reading_records();
     void update_records();
+    void read_offline_records();  // config_.records_json into offline_records_
+    void apply_records(const profile::SheetProfile& rows, const std::string& note);
 
     AppConfig config_;
     AppHost& host_;
@@ -137,6 +139,7 @@ private:
     bool ranking() const { return next_to_rank_ < sources_to_rank_.size(); }
     void rank_next_slice();
     std::unique_ptr<profile::RecordsReader> records_;
+    std::unique_ptr<profile::SheetProfile> offline_records_;  // from config_.records_json
     bool records_applied_ = false;             // the finished reading's enum values went into the session
     std::uint64_t problems_revision_ = ~std::uint64_t{0};  // session revision value_problems was built for
     ui::PanelStatus status_;

@@ -125,6 +125,16 @@ export interface PlanMapperOptions {
   getToken?: () => string | Promise<string>;
   /** Start offline from this plan (or GET-plan response) instead of a GET. */
   plan?: ExecutionPlan | JobPlanResponse | null;
+  /** With `plan`: the source rows, as GET /v1/sheets/{id}/records answers them, profiled as read
+   *  rows would be (every enum value with its count, what will not import). Ignored without `plan`. */
+  records?: {
+    data: {
+      records: Array<{
+        id?: string;
+        values: Record<string, { value?: string | number | boolean | null; valid?: boolean; messages?: unknown[] }>;
+      }>;
+    };
+  } | null;
   theme?: 'light' | 'dark';
   /** The accessible name of the widget's region landmark (and its canvas); "Field mapping" by default. */
   label?: string;

@@ -285,7 +285,7 @@ export async function mountPlanMapper(container, options = {}) {
     : withString(module, JSON.stringify(request), (r) => JSON.parse(module.UTF8ToString(module._pm_memory(r)))));
   const config = {
     apiUrl: options.apiUrl ?? '', jobId: options.jobId ?? '', fileId: options.fileId ?? '', token: token ?? '',
-    plan: options.plan ?? null, theme: options.theme ?? 'light', allowOneToMany: !!options.allowOneToMany,
+    plan: options.plan ?? null, records: options.plan ? options.records ?? null : null, theme: options.theme ?? 'light', allowOneToMany: !!options.allowOneToMany,
     submitMethod: options.submitMethod ?? 'put', executeOnSubmit: !!options.executeOnSubmit,
     autoApply: options.autoApply ?? 'confident',
     canRefreshToken: typeof options.getToken === 'function', draft: drafts.read(),

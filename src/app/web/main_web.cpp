@@ -157,6 +157,8 @@ pm::AppConfig parse_config(const char* config_json) {
     config.dark_theme = text("theme") == "dark";
     if (auto it = json.find("plan"); it != json.end() && !it->is_null())
         config.plan_json = it->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (auto it = json.find("records"); it != json.end() && !it->is_null())
+        config.records_json = it->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     if (auto it = json.find("draft"); it != json.end() && !it->is_null())
         config.draft_json = it->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     auto flag = [&](const char* name) {
