@@ -5,6 +5,7 @@
 #include "core/json/problems.h"
 #include "core/json/text.h"
 #include "ui/enum_editor.h"
+#include "ui/messages.h"
 #include "ui/panel_widgets.h"
 #include "ui/review_popup.h"
 
@@ -41,11 +42,11 @@ std::string certainty_reason(const Edge& edge, const ui::Candidate* candidate) {
     if (edge.metadata) {
         if (edge.metadata->confidence) {
             if (!reason.empty()) reason += "; ";
-            reason += "confidence " + std::to_string(static_cast<int>(std::lround(*edge.metadata->confidence * 100))) + "%";
+            reason += ui::tr("table.confidence", {{"percent", std::to_string(static_cast<int>(std::lround(*edge.metadata->confidence * 100)))}});
         }
-        if (!edge.metadata->source.empty()) reason += (reason.empty() ? "" : ", ") + std::string("by ") + edge.metadata->source;
+        if (!edge.metadata->source.empty()) reason += (reason.empty() ? "" : ", ") + ui::tr("table.by", {{"who", edge.metadata->source}});
     }
-    if (reason.empty()) reason = "chosen in this panel";
+    if (reason.empty()) reason = ui::tr("table.chosenHere");
     return reason;
 }
 
@@ -193,10 +194,11 @@ std::string mirror_options_json(const Session& session, const ui::PanelState& st
     };
     Json options = Json::array();
     // The two fixed choices are found by typing their names too ("not" finds Not mapped).
-    if (std::string("not mapped").find(filter) != std::string::npos)
-        options.push_back({{"kind", "none"}, {"label", "Not mapped"}, {"selected", current.empty() && !ignored}});
-    if (std::string("do not import").find(filter) != std::string::npos)
-        options.push_back({{"kind", "ignore"}, {"label", "Do not import"}, {"selected", ignored}});
+    const std::string not_mapped = ui::tr("picker.notMapped"), do_not_import = ui::tr("picker.ignore");
+    if (lower_ascii(not_mapped).find(filter) != std::string::npos)
+        options.push_back({{"kind", "none"}, {"label", not_mapped}, {"selected", current.empty() && !ignored}});
+    if (lower_ascii(do_not_import).find(filter) != std::string::npos)
+        options.push_back({{"kind", "ignore"}, {"label", do_not_import}, {"selected", ignored}});
     std::size_t shown = 0, more = 0;
     std::vector<std::string> listed;
     auto add = [&](const Field& field, const ui::Candidate* candidate) {

@@ -4,6 +4,7 @@
 #include "ui/enum_editor.h"
 
 #include "core/json/problems.h"
+#include "ui/messages.h"
 #include "ui/panel_widgets.h"
 
 #include "core/json/text.h"
@@ -86,7 +87,7 @@ void draw_enum_value_row(Session& session, const std::string& destination_key, c
     }
     ImGui::Unindent(ImGui::GetFontSize() * 1.5f);
     ImGui::TableNextColumn();
-    muted_text(row.destination_value ? "value" : "value without an option");
+    muted_text(tr(row.destination_value ? "enum.value" : "enum.valueWithoutOption"));
     ImGui::TableNextColumn();
     const std::string current = row.destination_value ? option_text(destination, *row.destination_value) : "(no value)";
     ImGui::SetNextItemWidth(-FLT_MIN);
