@@ -72,7 +72,7 @@ std::size_t unmapped_enum_values(const Edge& edge, const profile::SheetProfile* 
 
 std::string enum_count_text(const EnumValueRow& row) {
     if (row.count == 0) return {};
-    return profile::with_thousands(row.count) + (row.count == 1 ? " row" : " rows");
+    return trn("enum.rows", static_cast<long long>(row.count));
 }
 
 void draw_enum_value_row(Session& session, const std::string& destination_key, const EnumValueRow& row) {
@@ -89,10 +89,10 @@ void draw_enum_value_row(Session& session, const std::string& destination_key, c
     ImGui::TableNextColumn();
     muted_text(tr(row.destination_value ? "enum.value" : "enum.valueWithoutOption"));
     ImGui::TableNextColumn();
-    const std::string current = row.destination_value ? option_text(destination, *row.destination_value) : "(no value)";
+    const std::string current = row.destination_value ? option_text(destination, *row.destination_value) : tr("enum.noValue");
     ImGui::SetNextItemWidth(-FLT_MIN);
     if (ImGui::BeginCombo("##option", safe_label(current).c_str())) {
-        if (ImGui::Selectable("(no value)", !row.destination_value))
+        if (ImGui::Selectable(tr("enum.noValue").c_str(), !row.destination_value))
             session.set_enum_value(destination_key, row.source_value, std::nullopt);
         for (const EnumOption& option : destination.enum_options) {
             const std::string label = option.label.empty() ? enum_value_text(option.value) : option.label;
