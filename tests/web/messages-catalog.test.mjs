@@ -17,7 +17,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const catalog = JSON.parse(readFileSync(path.join(root, 'src/ui/messages.json'), 'utf8'));
 const LANGUAGES = ['en', 'de'];
 const CATEGORIES = new Set(['zero', 'one', 'two', 'few', 'many', 'other']);
-const KEY = /^(?:certainty|header|bulk|chip|table|picker|enum|destinations|review|keys|memory|say|app|mirror)\.[A-Za-z0-9]+$/;
+const KEY = /^(?:certainty|values|header|bulk|chip|table|picker|enum|destinations|review|keys|memory|say|app|mirror)\.[A-Za-z0-9]+$/;
 
 const forms = (message) => (typeof message === 'string' ? [message] : Object.values(message));
 const placeholders = (message) => new Set(forms(message).flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1])));

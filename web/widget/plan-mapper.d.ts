@@ -735,5 +735,17 @@ export interface PlanMapperStrings {
   'certainty.moderate'?: string;
   /** weak */
   'certainty.weak'?: string;
+  /** one: {count} not a number | other: {count} not numbers */
+  'values.notNumbers'?: PluralMessage;
+  /** one: {count} not a date | other: {count} not dates */
+  'values.notDates'?: PluralMessage;
+  /** {count} not yes/no */
+  'values.notYesNo'?: string;
+  /** one: {count} not an option | other: {count} not options */
+  'values.notOptions'?: PluralMessage;
+  /** {count} not valid */
+  'values.invalid'?: string;
+  /** {count} blank */
+  'values.blank'?: string;
 }
 // --- end of message keys ---
