@@ -147,22 +147,22 @@ describe('the widget\'s words in Chromium', { skip: built ? false : 'dist/ not b
     const name = (edge) => `${edge.sourceField.label ?? edge.sourceField.key} to ${edge.destinationField.label ?? edge.destinationField.key}`;
 
     // Accept: the row's button (a cell with two buttons: Enter on the cell goes in).
-    const accept = region.getByRole('button', { name: `Accept ${name(first)}` });
+    const accept = region.getByRole('button', { name: `Accept ${name(first)}`, exact: true });
     await accept.press('Enter');
     await expectStatus(region, `Accepted: ${name(first)}.`);
     const afterAccept = await eventually(() => planOf(page, widget),
       (p) => p.fieldMapping.some((e) => e.destinationField.key === first.destinationField.key && e.metadata?.source === 'plan-mapper'), 'accepted');
     assert.equal(afterAccept.fieldMapping.find((e) => e.destinationField.key === first.destinationField.key).sourceField.key, first.sourceField.key);
     // The accepted row has no Accept / Reject any more.
-    await eventually(() => region.getByRole('button', { name: `Accept ${name(first)}` }).count(), (n) => n === 0, 'the buttons go');
+    await eventually(() => region.getByRole('button', { name: `Accept ${name(first)}`, exact: true }).count(), (n) => n === 0, 'the buttons go');
 
     // Reject: the edge goes, its source is unmapped.
-    await region.getByRole('button', { name: `Reject ${name(second)}` }).press('Enter');
+    await region.getByRole('button', { name: `Reject ${name(second)}`, exact: true }).press('Enter');
     await expectStatus(region, `Rejected: ${name(second)}.`);
     await eventually(() => planOf(page, widget), (p) => !p.fieldMapping.some((e) => e.destinationField.key === second.destinationField.key), 'rejected');
     // Undo brings the suggestion back, with its buttons.
     await region.getByRole('button', { name: 'Undo' }).press('Enter');
-    await region.getByRole('button', { name: `Reject ${name(second)}` }).waitFor();
+    await region.getByRole('button', { name: `Reject ${name(second)}`, exact: true }).waitFor();
     assert.deepEqual(page.problems, []);
     await page.close();
   });
