@@ -81,8 +81,7 @@ describe('the widget\'s words in Chromium', { skip: built ? false : 'dist/ not b
     const notes = region.getByRole('combobox', { name: 'Ziel für Notes' });
     await notes.focus();
     await notes.press('Alt+ArrowDown');
-    await region.getByRole('option', { name: 'Nicht zugeordnet' }).waitFor();
-    await region.getByRole('option', { name: 'Nicht importieren' }).waitFor();
+    for (const name of ['Nicht zugeordnet', 'Nicht importieren']) await region.getByRole('option', { name, exact: true }).waitFor({ state: 'attached' });
     await notes.fill('Tags');
     await notes.press('Enter');
     await expectStatus(region, 'Notes zugeordnet zu Tags.');
