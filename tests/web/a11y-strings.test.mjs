@@ -6,6 +6,7 @@
 // by role and name only.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DEMO_JOB_ID, DEMO_TOKEN } from '../../web/sample-jobs/index.mjs';
@@ -16,6 +17,7 @@ import { mountWidget, openBlankPage, planOf, waitForEdge } from './lib/widget-pa
 
 const built = existsSync(path.join(DIST_DIR, 'plan-mapper-wasm.wasm'));
 const PENDING = 'plan-mapper:suggested';
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const UNMAPPED = ['first_name', 'phone', 'job_title'];
 
 async function eventually(read, check, what, timeoutMs = 15_000) {
@@ -145,8 +147,25 @@ describe('the widget\'s words in Chromium', { skip: built ? false : 'dist/ not b
     const [first, second] = suggestedEdges(plan);
     const name = (edge) => `${edge.sourceField.label ?? edge.sourceField.key} to ${edge.destinationField.label ?? edge.destinationField.key}`;
 
-    // Accept: the row's button (a cell with two buttons: Enter on the cell goes in).
+    // The row's cell holds Accept and Reject: Left and Right move between them, Escape goes back to the cell.
     const accept = region.getByRole('button', { name: `Accept ${name(first)}`, exact: true });
+    const focusedName = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.getAttribute('role'));
+    await accept.focus();
+    await accept.press('ArrowRight');
+    assert.equal(await focusedName(), `Reject ${name(first)}`);
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await focusedName(), `Accept ${name(first)}`);
+    await page.keyboard.press('Escape');
+    assert.equal(await focusedName(), 'gridcell');
+    await page.keyboard.press('Enter');
+    assert.equal(await focusedName(), `Accept ${name(first)}`);
+    // axe-core finds nothing wrong in the widget with the rows' buttons (the blank test page itself
+    // has no title or main landmark: a11y-mirror.test.mjs checks a whole host page).
+    await page.addScriptTag({ path: AXE_PATH });
+    const violations = await page.evaluate(async () => (await window.axe.run('#widget', { resultTypes: ['violations'] })).violations.map((v) => v.id));
+    assert.deepEqual(violations, []);
+
+    // Accept: Enter on the focused button.
     await accept.press('Enter');
     await expectStatus(region, `Accepted: ${name(first)}.`);
     const afterAccept = await eventually(() => planOf(page, widget),
