@@ -21,15 +21,20 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 let raw = 0;
 let gzip = 0;
 let brotli = 0;
-// The module graph is walked from plan-mapper.js (static and dynamic relative imports, minified
-// or not), so a module added later is counted without editing this list.
+// The module graph is walked from plan-mapper.js (static relative imports, minified or not), so a
+// module added later is counted without editing this list. Modules imported with import() are
+// loaded only when a plan needs them (text-runs.js: a plan with Arabic, Hebrew, Indic or Thai
+// text): reported apart, as web.size.lazy.*, and counted in web.bytes_for_arabic_plan.
+const lazyModules = new Set();
 function moduleGraph(entry) {
   const seen = new Set();
   const visit = (file) => {
     if (seen.has(file)) return;
     seen.add(file);
     const text = readFileSync(path.join(DIST_DIR, file), 'utf8');
-    for (const match of text.matchAll(/(?:from|import)\s*\(?\s*["']\.\/([\w.-]+\.js)["']/g)) visit(match[1]);
+    for (const match of text.matchAll(/(?:from|import)\s*(\(?)\s*["']\.\/([\w.-]+\.js)["']/g)) {
+      if (match[1]) lazyModules.add(match[2]); else visit(match[2]);
+    }
   };
   visit(entry);
   return [...seen];
@@ -46,6 +51,9 @@ for (const file of shipped) {
 report('web.size.total.raw', raw / 1024, 'KB');
 report('web.size.total.gzip', gzip / 1024, 'KB');
 report('web.size.total.brotli', brotli / 1024, 'KB');
+for (const file of [...lazyModules].filter((f) => !shipped.includes(f))) {
+  report(`web.size.lazy.${file}.gzip`, gzipSync(readFileSync(path.join(DIST_DIR, file)), { level: 9 }).length / 1024, 'KB');
+}
 
 // A plan of 5,000 source and 5,000 destination fields (4,000 mapped), 5 previews each.
 function bigPlan() {
@@ -60,15 +68,15 @@ function bigPlan() {
 
 // --mirror-only: just the accessibility mirror's figures (the rest takes minutes).
 const mirrorOnly = process.argv.includes('--mirror-only');
-// --fonts-only: just the font bytes of a CJK plan (and the sizes above).
+// --fonts-only: just the font bytes of a CJK plan and of an Arabic one (and the sizes above).
 const fontsOnly = process.argv.includes('--fonts-only');
 const double = await startDoubleForDist();
 const browser = await launchChromium();
 try {
-  if (fontsOnly) await fontFigures();
+  if (fontsOnly) { await fontFigures(); await arabicFigures(); }
   else {
     if (!mirrorOnly) await canvasFigures();
-    if (!mirrorOnly) await fontFigures();
+    if (!mirrorOnly) { await fontFigures(); await arabicFigures(); }
     await mirrorFigures();
   }
 } finally {
@@ -137,6 +145,43 @@ async function fontFigures() {
   report('web.font_bytes_cjk_plan', fonts.reduce((n, f) => n + f.encoded, 0) / 1024, 'KB', fonts.length);
   report('web.font_bytes_cjk_plan_uncompressed', fonts.reduce((n, f) => n + f.decoded, 0) / 1024, 'KB', fonts.length);
   await page.close();
+}
+
+// Bytes fetched beyond the Latin widget for a plan whose labels are in Arabic (and one Persian
+// sample): the lazily imported text-runs.js, the script faces' index and the Arabic slice, as they
+// cross the network from the double (precompressed copies, as a static host sends them).
+async function arabicFigures() {
+  const labels = ['العنوان الكامل', 'رقم الهاتف', 'البريد الإلكتروني', 'المدينة', 'الإجمالي'];
+  const plan = { fieldMapping: [], unmappedDestinationFields: [{ destinationField: { key: 'name', type: 'string' } }],
+    unmappedSourceFields: labels.map((label, i) => ({ sourceField: { key: `c${i}`, label, type: 'string' }, preview: ['نام کامل'] })) };
+  const page = await openBlankPage(browser, double, { width: 1280, height: 800 });
+  await mountWidget(page, { height: 760, options: { plan, apiUrl: '' } });
+  await page.waitForTimeout(3000);
+  const extra = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => e.name.includes('/fonts/') || e.name.endsWith('/text-runs.js')).map((e) => ({ name: e.name, encoded: e.encodedBodySize })));
+  if (process.env.PM_BENCH_VERBOSE) console.error(JSON.stringify(extra));
+  report('web.bytes_for_arabic_plan', extra.reduce((n, e) => n + e.encoded, 0) / 1024, 'KB', extra.length);
+  await page.close();
+
+  // Scrolling the 5,000 x 5,000 plan whose source labels are Arabic: every row scrolled into
+  // view asks for its run (laid out by the browser, packed into the atlas pages).
+  const big = bigPlan();
+  for (const [i, edge] of big.fieldMapping.entries()) edge.sourceField.label = `${labels[i % labels.length]} ${i}`;
+  const bigPage = await openBlankPage(browser, double, { width: 1440, height: 900 });
+  await mountWidget(bigPage, { height: 860, options: { plan: big, apiUrl: '' } });
+  await bigPage.waitForTimeout(1000);
+  const at = await itemCentre(bigPage, 'widget', 'source:src_3');
+  await bigPage.mouse.move(at.x, at.y);
+  const before = await bigPage.evaluate(() => window.controllers.widget.frameStats());
+  for (let i = 0; i < 60; i += 1) {
+    await bigPage.mouse.wheel(0, 120);
+    await bigPage.waitForTimeout(20);
+  }
+  await bigPage.waitForTimeout(300);
+  const after = await bigPage.evaluate(() => window.controllers.widget.frameStats());
+  report('web.frame_5000x5000_arabic_scrolling_mean', (after.totalMs - before.totalMs) / Math.max(1, after.frames - before.frames), 'ms', after.frames - before.frames);
+  report('web.frame_5000x5000_arabic_worst', after.maxMs, 'ms', after.frames);
+  await bigPage.close();
 }
 
 async function mirrorFigures() {

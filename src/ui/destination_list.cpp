@@ -3,6 +3,7 @@
 
 #include "ui/messages.h"
 #include "ui/panel_widgets.h"
+#include "ui/shaped_text.h"
 #include "ui/source_table.h"
 
 #include <imgui.h>
@@ -43,7 +44,11 @@ void draw_destination_list(Session& session, PanelState& state) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
-            ImGui::Selectable(safe_label(field->display_name()).c_str(), false, ImGuiSelectableFlags_AllowOverlap);
+            const std::string name = safe_label(field->display_name());
+            ShapedLabel shaped(name);
+            ImGui::Selectable(name.c_str(), false, shaped.selectable_flags(ImGuiSelectableFlags_AllowOverlap),
+                              shaped.selectable_size());
+            shaped.draw_over_selectable();
             record_item("destination:" + row.key);
             accept_source_drop(session, row.key);
             std::string tip = field->key + "  (" + field->type_name + ")";
@@ -64,7 +69,10 @@ void draw_destination_list(Session& session, PanelState& state) {
                 muted_text("-");
             } else {
                 const Field* source = session.source_field(row.source_key);
-                ImGui::Selectable(safe_label(source ? source->display_name() : row.source_key).c_str());
+                const std::string from = safe_label(source ? source->display_name() : row.source_key);
+                ShapedLabel from_shaped(from);
+                ImGui::Selectable(from.c_str(), false, from_shaped.selectable_flags(0), from_shaped.selectable_size());
+                from_shaped.draw_over_selectable();
                 record_item("from:" + row.key);
                 accept_source_drop(session, row.key);
                 if (ImGui::BeginDragDropSource()) {

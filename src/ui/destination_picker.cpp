@@ -3,6 +3,7 @@
 
 #include "ui/messages.h"
 #include "ui/panel_widgets.h"
+#include "ui/shaped_text.h"
 
 #include <imgui.h>
 
@@ -69,7 +70,10 @@ void draw_destination_picker(Session& session, const std::string& source_key, co
     const bool ignored = session.is_ignored(source_key);
     const std::string preview = current ? current->display_name() : tr(ignored ? "picker.ignore" : "picker.notMapped");
     ImGui::SetNextItemWidth(-FLT_MIN);
-    const bool open = ImGui::BeginCombo("##destination", safe_label(preview).c_str(), ImGuiComboFlags_HeightLarge);
+    const std::string shown = safe_label(preview);
+    ShapedLabel shaped(shown);
+    const bool open = ImGui::BeginCombo("##destination", shown.c_str(), ImGuiComboFlags_HeightLarge);
+    shaped.draw_over_combo_preview();
     record_item("picker:" + source_key);
     if (!open) return;
     if (ImGui::IsWindowAppearing()) {
@@ -80,6 +84,7 @@ void draw_destination_picker(Session& session, const std::string& source_key, co
     const bool enter = ImGui::InputTextWithHint("##search", tr("picker.search").c_str(), state.destination_filter,
                                                 sizeof(state.destination_filter), ImGuiInputTextFlags_EnterReturnsTrue);
     record_item("picker-search");
+    shaped_field_preview(state.destination_filter);
     const std::string filter = lower_ascii(state.destination_filter);
 
     // Candidates from the matcher first, then every field that matches the search.
@@ -124,7 +129,12 @@ void draw_destination_picker(Session& session, const std::string& source_key, co
             ImGui::PushID(i);
             std::string label = option_label(session, *field, source_key);
             if (candidate) label += "   " + std::to_string(static_cast<int>(std::lround(candidate->score * 100))) + "%";
-            if (ImGui::Selectable(safe_label(label).c_str(), current && current->key == field->key)) pick = {true, PickKind::Map, field->key};
+            const std::string option_shown = safe_label(label);
+            ShapedLabel option_shaped(option_shown);
+            if (ImGui::Selectable(option_shown.c_str(), current && current->key == field->key, option_shaped.selectable_flags(0),
+                                  option_shaped.selectable_size()))
+                pick = {true, PickKind::Map, field->key};
+            option_shaped.draw_over_selectable();
             record_item("picker-option:" + field->key);
             tooltip_text(candidate ? candidate->reason : field->description);
             ImGui::PopID();

@@ -6,6 +6,7 @@
 #include "core/json/problems.h"
 #include "ui/messages.h"
 #include "ui/panel_widgets.h"
+#include "ui/shaped_text.h"
 
 #include "core/json/text.h"
 
@@ -91,14 +92,22 @@ void draw_enum_value_row(Session& session, const std::string& destination_key, c
     ImGui::TableNextColumn();
     const std::string current = row.destination_value ? option_text(destination, *row.destination_value) : tr("enum.noValue");
     ImGui::SetNextItemWidth(-FLT_MIN);
-    if (ImGui::BeginCombo("##option", safe_label(current).c_str())) {
+    const std::string shown = safe_label(current);
+    ShapedLabel shaped(shown);
+    const bool open = ImGui::BeginCombo("##option", shown.c_str());
+    shaped.draw_over_combo_preview();
+    if (open) {
         if (ImGui::Selectable(tr("enum.noValue").c_str(), !row.destination_value))
             session.set_enum_value(destination_key, row.source_value, std::nullopt);
         for (const EnumOption& option : destination.enum_options) {
             const std::string label = option.label.empty() ? enum_value_text(option.value) : option.label;
             const bool selected = row.destination_value && *row.destination_value == option.value;
-            if (ImGui::Selectable(safe_label(label).c_str(), selected))
+            const std::string option_shown = safe_label(label);
+            ShapedLabel option_shaped(option_shown);
+            if (ImGui::Selectable(option_shown.c_str(), selected, option_shaped.selectable_flags(0),
+                                  option_shaped.selectable_size()))
                 session.set_enum_value(destination_key, row.source_value, option.value);
+            option_shaped.draw_over_selectable();
             record_item("enum-option:" + enum_value_text(option.value));
         }
         ImGui::EndCombo();

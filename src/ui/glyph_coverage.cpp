@@ -3,6 +3,7 @@
 
 #include "core/json/text.h"
 #include "ui/fonts.h"
+#include "ui/text_runs.h"
 
 #include <set>
 #include <string>
@@ -20,7 +21,9 @@ void collect(const std::string& text, std::set<ImWchar>& out, std::size_t cap) {
         char32_t cp = 0;
         if (!decode_utf8(text, pos, cp)) continue;
         // ImGui is built with 16-bit ImWchar: code points beyond the BMP cannot be drawn anyway.
-        if (cp <= 0xFFFF && !embedded_font_covers(cp)) out.insert(static_cast<ImWchar>(cp));
+        // Scripts that need shaping are drawn as the platform's runs (ui/text_runs.h), not from
+        // the atlas: no fallback face is fetched for them.
+        if (cp <= 0xFFFF && !embedded_font_covers(cp) && !needs_shaping(cp)) out.insert(static_cast<ImWchar>(cp));
     }
 }
 

@@ -4,6 +4,7 @@
 
 #include "ui/messages.h"
 #include "ui/panel_widgets.h"
+#include "ui/shaped_text.h"
 
 #include <imgui.h>
 
@@ -119,6 +120,7 @@ void draw_filters(PanelState& state) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
     ImGui::InputTextWithHint("##filter", tr("header.search").c_str(), state.filter, sizeof(state.filter));
     record_item("filter");
+    shaped_field_preview(state.filter);
     ImGui::SameLine();
     chip("chip.unmapped", "Unmapped", kChipUnmapped, state);
     ImGui::SameLine();

@@ -2,6 +2,7 @@
 #include "ui/panel_widgets.h"
 
 #include "ui/messages.h"
+#include "ui/shaped_text.h"
 
 #include <algorithm>
 
@@ -25,6 +26,7 @@ std::string shown_text(const std::string& s) {
 }
 
 void text(const std::string& s) {
+    if (shaped_text_item(s)) return;  // Arabic, Hebrew, Indic, Thai... with the platform's run
     // ImGui lays out and tessellates every character it is given, visible or not: a 10 MB label
     // would take hundreds of MB of vertex buffers (more than a wasm heap can grow to).
     const std::size_t end = shown_length(s);

@@ -6,6 +6,7 @@
 #include "ui/enum_editor.h"
 #include "ui/messages.h"
 #include "ui/panel_widgets.h"
+#include "ui/shaped_text.h"
 
 #include <imgui.h>
 
@@ -52,7 +53,9 @@ void draw_source_cell(const Field& source, const SourceRow& row, PanelState& sta
         ImGui::SameLine();
     }
     const std::string name = safe_label(source.display_name());
-    ImGui::Selectable(name.c_str(), false, ImGuiSelectableFlags_AllowOverlap);
+    ShapedLabel shaped(name);
+    ImGui::Selectable(name.c_str(), false, shaped.selectable_flags(ImGuiSelectableFlags_AllowOverlap), shaped.selectable_size());
+    shaped.draw_over_selectable();
     record_item("source:" + source.key);
     if (ImGui::BeginDragDropSource()) {
         ImGui::SetDragDropPayload(kDragSource, source.key.data(), source.key.size());

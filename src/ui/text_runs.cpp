@@ -3,6 +3,8 @@
 
 #include "core/json/text.h"
 
+#include <iterator>
+
 namespace pm::ui {
 
 namespace {
@@ -45,7 +47,66 @@ bool shaped_code_point(char32_t cp) {
     return false;
 }
 
+// Strong right-to-left letters: Hebrew to NKo (and their supplements), the presentation forms and
+// the historic RTL blocks. Sorted, inclusive.
+constexpr Range kRtlRanges[] = {
+    {0x0590, 0x08FF}, {0xFB1D, 0xFDFF}, {0xFE70, 0xFEFF}, {0x10800, 0x10FFF}, {0x1E800, 0x1EFFF},
+};
+
+bool in_ranges(const Range* begin, const Range* end, char32_t cp) {
+    for (const Range* range = begin; range != end; ++range) {
+        if (cp < range->first) return false;
+        if (cp <= range->last) return true;
+    }
+    return false;
+}
+
+bool rtl_letter(char32_t cp) { return in_ranges(std::begin(kRtlRanges), std::end(kRtlRanges), cp); }
+
+// Strong left-to-right: ASCII letters, and letters of the other scripts (Latin-1 to Armenian; the
+// Indic, South-East Asian, CJK and other blocks). Digits, punctuation and symbols are not.
+bool ltr_letter(char32_t cp) {
+    if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z')) return true;
+    if (cp >= 0x00C0 && cp <= 0x058F) return cp != 0x00D7 && cp != 0x00F7;  // not × and ÷
+    if (cp >= 0x0900 && cp <= 0x1FFF) return true;
+    if (cp >= 0x2C00 && cp <= 0x2DFF) return true;
+    if (cp >= 0x3040 && cp <= 0x9FFF) return true;
+    if (cp >= 0xA000 && cp <= 0xD7FF) return true;
+    if (cp >= 0xF900 && cp <= 0xFAFF) return true;
+    return cp >= 0x20000 && cp <= 0x3FFFF;
+}
+
+bool bidi_control(char32_t cp) {
+    return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
 }  // namespace
+
+bool paragraph_is_rtl(std::string_view utf8) {
+    for (std::size_t pos = 0; pos < utf8.size();) {
+        char32_t cp = 0;
+        if (!decode_utf8(utf8, pos, cp)) continue;
+        if (rtl_letter(cp)) return true;
+        if (ltr_letter(cp)) return false;
+    }
+    return false;
+}
+
+std::string with_visible_controls(std::string_view utf8) {
+    std::string out;
+    out.reserve(utf8.size());
+    for (std::size_t pos = 0; pos < utf8.size();) {
+        const std::size_t start = pos;
+        char32_t cp = 0;
+        const bool valid = decode_utf8(utf8, pos, cp);
+        if (valid && bidi_control(cp)) {
+            append_utf8(out, 0xFFFD);
+        } else {
+            out.append(utf8.substr(start, pos - start));
+        }
+    }
+    return out;
+}
 
 bool needs_shaping(std::string_view utf8) {
     for (std::size_t pos = 0; pos < utf8.size();) {
@@ -59,6 +120,8 @@ bool needs_shaping(std::string_view utf8) {
     }
     return false;
 }
+
+bool needs_shaping(char32_t codepoint) { return shaped_code_point(codepoint); }
 
 void set_text_run_source(TextRunSource* source) { g_source = source; }
 TextRunSource* text_run_source() { return g_source; }

@@ -10,6 +10,7 @@
 
 #include <imgui.h>
 
+#include <string>
 #include <string_view>
 
 namespace pm::ui {
@@ -17,6 +18,19 @@ namespace pm::ui {
 // True when `utf8` holds a code point of a script that needs shaping or runs right to left.
 // Linear in the text and stops at the first such code point.
 bool needs_shaping(std::string_view utf8);
+// The same for one code point.
+bool needs_shaping(char32_t codepoint);
+
+// True when the paragraph's direction is right to left: its first strong character (a letter) is
+// of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, NKo, ...). Digits and punctuation
+// are weak or neutral and do not decide; a text with no strong character is left to right.
+bool paragraph_is_rtl(std::string_view utf8);
+
+// `utf8` with every bidi control (LRM, RLM, ALM, embeddings, overrides, isolates) replaced by
+// U+FFFD, the mark the panel's font shows for them: text from a file cannot reorder itself (an
+// override turning "exe.txt" around) nor reach outside its own run. Each run is laid out as its
+// own paragraph, so a label's right-to-left text never moves text around it.
+std::string with_visible_controls(std::string_view utf8);
 
 // One rendered string: a white-on-transparent (coverage) image, tinted with the text colour when
 // drawn, so one run serves every colour.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs plan-mapper-desktop under Xvfb twice and checks each screenshot:
-#  1. offline on the contract's GET-plan example (--plan-file);
+#  1. offline on the contract's GET-plan example (--plan-file), and on a plan labelled in scripts
+#     that need shaping (its screenshot kept as test-artifacts/desktop-scripts-plan.png);
 #  2. online against the local API double on 127.0.0.1 (libcurl GET plan with the demo token).
 # Usage: desktop_app_test.sh APP ARTIFACT_DIR   (run from the repository root)
 set -euo pipefail
@@ -19,6 +20,13 @@ run_app() { xvfb-run -a -s "-screen 0 1280x800x24" "$app" --size 1100x700 --fram
 echo "offline: --plan-file"
 run_app --plan-file "$plan_copy" --screenshot "$artifacts/desktop-offline.png"
 python3 tests/desktop/check_png.py "$artifacts/desktop-offline.png" 1100 700
+
+echo "offline: a plan labelled in Arabic, Hebrew, Persian, Urdu, Devanagari, Bengali, Tamil, Thai"
+# Kept in the repository's test-artifacts/ for a person to read (issue 18: words, not boxes).
+mkdir -p test-artifacts
+cp tests/data/plans/scripts-plan.json "$artifacts/scripts-plan.json"
+run_app --plan-file "$artifacts/scripts-plan.json" --frames 8 --screenshot test-artifacts/desktop-scripts-plan.png
+python3 tests/desktop/check_png.py test-artifacts/desktop-scripts-plan.png 1100 700
 
 echo "offline with a broken mapping memory: reported, ignored, left as it is"
 printf '{"format":"plan-mapper-memory","version":1,"schemas":[' >"$artifacts/broken-memory.json"

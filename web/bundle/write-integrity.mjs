@@ -19,7 +19,7 @@ if (!dist) throw new Error('usage: node web/bundle/write-integrity.mjs DIST_DIR'
 const PAGES = ['index.html', 'demo.html'];
 // The fallback faces' slice indexes (cmake/slice_font.py): each gets its slices' SRI hashes, then
 // is hashed itself.
-const FONT_INDEXES = ['noto-extra.json', 'cjk-fallback.json'];
+const FONT_INDEXES = ['noto-extra.json', 'cjk-fallback.json', 'scripts.json'];
 const MARKER = '<!-- integrity: the import map is written here by web/bundle/write-integrity.mjs -->';
 
 const read = (name) => readFileSync(path.join(dist, name));

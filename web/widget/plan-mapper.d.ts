@@ -177,6 +177,9 @@ export interface PlanMapperController {
   debugItems?(): Record<string, [number, number, number, number]>;
   /** Only with `testHooks: true`. */
   framesDrawn?(): number;
+  /** Only with `testHooks: true`: counters of the text runs (Arabic, Hebrew, Indic, Thai text laid out by the browser). */
+  textRunStats?(): Promise<{ requested?: number; delivered?: number; failed?: number; drawn?: number; evicted?: number; pages?: number;
+    page: { runs: number; slicesFetched: number; bytesFetched: number } | null }>;
   frameStats(): { frames: number; totalMs: number; lastMs: number; maxMs: number; firstFrameAt: number; heapBytes: number };
   /** Cost of the accessibility mirror's updates (checks that found nothing new are counted apart). */
   mirrorStats(): { checks: number; checkMs: number; updates: number; totalMs: number; lastMs: number; maxMs: number } | null;

@@ -189,6 +189,22 @@ export async function mountPlanMapper(container, options = {}) {
     }).then((files) => files.filter(Boolean));
   }
 
+  // Text the module cannot shape (Arabic, Hebrew, Indic, Thai): text-runs.js, imported on the
+  // first such text only, lays it out with the browser; the image goes to the module at once.
+  let textRuns = null;
+  function textRun(id, text, pixels, rightToLeft) {
+    textRuns ??= import('./text-runs.js').then(({ createTextRuns }) =>
+      createTextRuns({ fontsUrl: new URL('./fonts/', import.meta.url), indexIntegrity: BUNDLE_INTEGRITY?.fonts?.['scripts.json'] }));
+    textRuns.then((runs) => runs.render(text, pixels, rightToLeft)).catch(() => null).then((image) => {
+      if (destroyed || !module) return;
+      const pointer = image ? module._malloc(image.data.length) : 0;
+      if (pointer) module.HEAPU8.set(image.data, pointer);
+      try { module._pm_text_run(id, pointer ? image.width : 0, pointer ? image.height : 0, pointer); } finally { if (pointer) module._free(pointer); }
+      scheduleFrame(0);
+    });
+    return true;
+  }
+
   const emit = (name, detail) => {
     const handlers = { ready: options.onReady, change: options.onChange, submit: options.onSubmit, error: options.onError };
     const handler = handlers[name];
@@ -312,6 +328,7 @@ export async function mountPlanMapper(container, options = {}) {
         return true;
       },
       copyText(text) { navigator.clipboard?.writeText(text).catch(() => {}); },
+      textRun,
       // The plan has characters the built-in font lacks (CJK, Greek...): fetch the slices of the
       // face that hold them and that this module does not have yet, and hand them over at once.
       loadFallbackFont(face, codepoints) {
@@ -550,6 +567,11 @@ export async function mountPlanMapper(container, options = {}) {
     // how many frames have been drawn.
     controller.debugItems = () => (destroyed ? {} : JSON.parse(module.UTF8ToString(module._pm_debug_items())));
     controller.framesDrawn = () => (destroyed ? 0 : module._pm_frames_drawn());
+    // The text runs' counters (requested, delivered, drawn...) and the page side's (fonts fetched).
+    controller.textRunStats = async () => ({
+      ...(destroyed ? {} : JSON.parse(module.UTF8ToString(module._pm_text_run_stats()))),
+      page: textRuns ? (await textRuns).stats : null,
+    });
   }
   // Aborting the signal later takes the mounted widget down too.
   function onSignalAbort() { controller.destroy(); }

@@ -2,6 +2,7 @@
 // for tests under Xvfb. Talks to the API through libcurl, or works offline on a plan file.
 #include "app/app_host.h"
 #include "app/desktop/desktop_options.h"
+#include "app/desktop/desktop_text_runs.h"
 #include "app/desktop/http_client_curl.h"
 #include "app/desktop/png_writer.h"
 #include "app/frame_loop.h"
@@ -20,6 +21,7 @@
 #include <functional>
 #include <cstdio>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <sys/stat.h>
 
@@ -165,6 +167,16 @@ int main(int argc, char** argv) {
     pm::style_imgui_context(options->app.dark_theme, scale_x > 1 ? scale_x : 1.0f);
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
+    // Arabic, Hebrew, Indic, Thai... labels: shaped and rendered into textures at the device
+    // pixels of an ImGui unit (the framebuffer's scale), drawn by the panel in place of ImGui text.
+    const auto framebuffer_ratio = [window] {
+        int window_width = 0, window_height = 0, width = 0, height = 0;
+        glfwGetWindowSize(window, &window_width, &window_height);
+        glfwGetFramebufferSize(window, &width, &height);
+        return window_width > 0 && width > 0 ? static_cast<float>(width) / static_cast<float>(window_width) : 1.0f;
+    };
+    auto text_runs = std::make_unique<pm::DesktopTextRunSource>(framebuffer_ratio(), [] { glfwPostEmptyEvent(); });
+    pm::ui::set_text_run_source(text_runs.get());
 
     // The mapping memory's file: read once (a missing file is an empty memory; one that does not
     // read is reported, ignored and never overwritten).
@@ -190,11 +202,12 @@ int main(int argc, char** argv) {
     app.start(now_ms());
 
     const pm::FramePlatform platform{
-        [] {
+        [&text_runs, &framebuffer_ratio] {
+            text_runs->set_pixel_ratio(framebuffer_ratio());  // nothing unless the window changed display
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
         },
-        [window](ImDrawData& draw_data) {
+        [window, &text_runs](ImDrawData& draw_data) {
             int width = 0, height = 0;
             glfwGetFramebufferSize(window, &width, &height);
             glViewport(0, 0, width, height);
@@ -202,6 +215,7 @@ int main(int argc, char** argv) {
             glClearColor(clear.x, clear.y, clear.z, clear.w);
             glClear(GL_COLOR_BUFFER_BIT);
             ImGui_ImplOpenGL3_RenderDrawData(&draw_data);
+            text_runs->end_frame();  // runs put off this frame ask for the next one
         }};
 
     // With --screenshot, wait for the plan (or its error) before counting frames, within a limit.
@@ -230,6 +244,8 @@ int main(int argc, char** argv) {
         glfwSwapBuffers(window);
     }
 
+    pm::ui::set_text_run_source(nullptr);
+    text_runs.reset();  // its textures, while the GL context is current
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

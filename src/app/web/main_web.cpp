@@ -9,6 +9,7 @@
 #include "app/suggestions.h"
 #include "app/web/dom_keys.h"
 #include "app/web/http_client_fetch.h"
+#include "app/web/web_text_runs.h"
 #include "app/web/webgl_renderer.h"
 #include "ui/panel_widgets.h"
 #include "ui/messages.h"
@@ -59,6 +60,14 @@ EM_JS(int, pm_js_load_fallback_font, (int face, const char* codepoints), {
     return hooks && hooks.loadFallbackFont ? (hooks.loadFallbackFont(face, UTF8ToString(codepoints)) ? 1 : 0) : 0;
 });
 
+// Asks the page to lay `text` out at `pixels` device pixels with the browser's shaping
+// (web/widget/text-runs.js, loaded on first use); it answers once through pm_text_run. The text is
+// data: it reaches only a canvas's fillText. Returns 0 when the page cannot.
+EM_JS(int, pm_js_text_run, (int id, const char* text, int pixels, int right_to_left), {
+    const hooks = Module["planMapper"];
+    return hooks && hooks.textRun ? (hooks.textRun(id, UTF8ToString(text), pixels, right_to_left ? true : false) ? 1 : 0) : 0;
+});
+
 class WebHost final : public pm::AppHost {
 public:
     void notify(pm::AppEvent event, const std::string& json) override { pm_js_notify(pm::app_event_name(event), json.c_str()); }
@@ -85,6 +94,10 @@ public:
 struct Widget {
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     pm::WebGLRenderer renderer;
+    // Arabic, Hebrew, Indic, Thai...: laid out by the browser (set as the panel's run source).
+    pm::WebTextRuns text_runs{[](int id, const std::string& text, int pixels, bool rtl) {
+        return pm_js_text_run(id, text.c_str(), pixels, rtl ? 1 : 0) != 0;
+    }};
     ImGuiContext* imgui = nullptr;
     WebHost host;
     std::unique_ptr<pm::FetchHttpClient> http;
@@ -205,6 +218,8 @@ EMSCRIPTEN_KEEPALIVE int pm_create(const char* canvas_selector, const char* conf
     } else {
         g_widget->gl = gl;
         emscripten_webgl_make_context_current(gl);
+        g_widget->text_runs.set_pixel_ratio(g_widget->pixel_ratio);
+        pm::ui::set_text_run_source(&g_widget->text_runs);
         // The font atlas is built (once, at the page's pixel ratio) while the GPU process links
         // the shaders.
         if (!g_widget->renderer.init(
@@ -213,6 +228,7 @@ EMSCRIPTEN_KEEPALIVE int pm_create(const char* canvas_selector, const char* conf
     }
     if (failure != 0) {
         pm::ui::set_item_recorder(nullptr);
+        pm::ui::set_text_run_source(nullptr);
         g_widget->app.reset();                  // cancels the request
         g_widget->http.reset();
         ImGui::DestroyContext(g_widget->imgui);
@@ -230,6 +246,7 @@ EMSCRIPTEN_KEEPALIVE void pm_resize(double css_width, double css_height, double 
     if (ratio != g_widget->pixel_ratio) {
         g_widget->pixel_ratio = ratio;
         pm::ui::set_pixel_ratio(ratio);         // rebuilds the font atlas for crisp text
+        g_widget->text_runs.set_pixel_ratio(ratio);  // and the text runs, at the new ratio
         g_widget->renderer.invalidate_fonts();
     }
 }
@@ -325,6 +342,7 @@ EMSCRIPTEN_KEEPALIVE double pm_frame(double now_ms) {
         glClearColor(clear.x, clear.y, clear.z, clear.w);
         glClear(GL_COLOR_BUFFER_BIT);
         w.renderer.render(&draw_data, framebuffer_width, framebuffer_height);
+        w.text_runs.end_frame();
     }});
     w.items = std::move(w.frame_items);
     ++w.frames_drawn;
@@ -375,6 +393,25 @@ EMSCRIPTEN_KEEPALIVE void pm_fallback_font(int face, const unsigned char* bytes,
         at += length;
     }
     done(std::move(files));
+}
+
+// The answer to pm_js_text_run: the run's image, width x height RGBA (white, alpha = coverage) at
+// the device pixel ratio, or width 0 when the page could not make it.
+EMSCRIPTEN_KEEPALIVE void pm_text_run(int id, int width, int height, const unsigned char* rgba) {
+    if (!g_widget) return;
+    emscripten_webgl_make_context_current(g_widget->gl);
+    g_widget->text_runs.deliver(id, width, height, rgba);
+}
+
+// Test hook: the text runs' counters (web_text_runs.h Stats) as JSON; valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* pm_text_run_stats() {
+    static std::string text;
+    if (!g_widget) return "{}";
+    const pm::WebTextRuns::Stats& s = g_widget->text_runs.stats();
+    text = nlohmann::json{{"requested", s.requested}, {"delivered", s.delivered}, {"failed", s.failed},
+                          {"drawn", s.drawn},         {"evicted", s.evicted},     {"pages", s.pages}}
+               .dump();
+    return text.c_str();
 }
 
 // The platform's look, from the page's media queries and text size (plan-mapper.js): dark (the host's theme, or
@@ -431,8 +468,10 @@ EMSCRIPTEN_KEEPALIVE void pm_destroy() {
     if (!g_widget) return;
     emscripten_webgl_make_context_current(g_widget->gl);
     pm::ui::set_item_recorder(nullptr);
+    pm::ui::set_text_run_source(nullptr);
     g_widget->app.reset();
     g_widget->http.reset();
+    g_widget->text_runs.release();
     g_widget->renderer.shutdown();
     ImGui::DestroyContext(g_widget->imgui);
     emscripten_webgl_destroy_context(g_widget->gl);

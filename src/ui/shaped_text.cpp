@@ -1,0 +1,114 @@
+// Shaped data text in the panel; see shaped_text.h.
+#include "ui/shaped_text.h"
+
+#include "ui/panel_widgets.h"
+
+#include <imgui_internal.h>  // the line's text offset (AlignTextToFramePadding)
+
+#include <algorithm>
+
+namespace pm::ui {
+
+const TextRun* run_for(const std::string& s) {
+    TextRunSource* source = text_run_source();
+    if (!source || !needs_shaping(s)) return nullptr;  // Latin, Greek, CJK...: a scan, no copy
+    const std::string shown = with_visible_controls(shown_text(s));
+    if (!needs_shaping(shown)) return nullptr;  // only bidi controls: ImGui shows the marks
+    return source->run(shown, ImGui::GetFontSize());
+}
+
+void draw_run(const TextRun& run, const ImVec2& text_min, const ImVec2& text_max, ImU32 colour) {
+    draw_run(ImGui::GetWindowDrawList(), run, text_min, text_max, colour);
+}
+
+void draw_run(ImDrawList* draw_list, const TextRun& run, const ImVec2& text_min, const ImVec2& text_max, ImU32 colour) {
+    const float width = text_max.x - text_min.x;
+    // Right to left: the run's right edge on the area's right edge, so its start shows (and its
+    // end is clipped) when it is too long.
+    const float x = run.right_to_left && width > 0 ? text_max.x - run.size.x : text_min.x;
+    const float y = text_min.y + (ImGui::GetTextLineHeight() - run.size.y) * 0.5f;
+    // The run may reach above and below the line (marks over and under letters): clipped to the
+    // line's height with a little room, and always to the area's width.
+    const float slack = ImGui::GetTextLineHeight() * 0.25f;
+    draw_list->PushClipRect(ImVec2(text_min.x, std::min(text_min.y, y) - slack),
+                            ImVec2(text_max.x, std::max(text_max.y, y + run.size.y) + slack), true);
+    draw_list->AddImage(run.texture, ImVec2(x, y), ImVec2(x + run.size.x, y + run.size.y), run.uv0, run.uv1, colour);
+    draw_list->PopClipRect();
+}
+
+bool shaped_text_item(const std::string& s) {
+    const TextRun* run = run_for(s);
+    if (!run) return false;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float line = ImGui::GetTextLineHeight();
+    // The item is as wide as the run (what follows on the line comes after it); a right-to-left
+    // run is drawn at the right end of what is left of its cell. In a window that sizes itself to
+    // its content (a tooltip) there is nothing left to the right, and it starts at the cursor.
+    const float area = run->right_to_left && avail > 1.0f ? avail : run->size.x;  // too long: its start shows
+    ImGui::Dummy(ImVec2(run->size.x, line));
+    draw_run(*run, pos, ImVec2(pos.x + area, pos.y + line), ImGui::GetColorU32(ImGuiCol_Text));
+    return true;
+}
+
+bool shaped_field_preview(const char* buffer) {
+    if (!buffer || !buffer[0] || !(ImGui::IsItemActive() || ImGui::IsItemHovered())) return false;
+    const std::string text(buffer);
+    const TextRun* run = run_for(text);
+    if (!run) return false;
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max = ImGui::GetItemRectMax();
+    ImGui::SetNextWindowPos(ImVec2(min.x, max.y + 2.0f));
+    ImGui::BeginTooltip();
+    shaped_text_item(text);
+    ImGui::EndTooltip();
+    return true;
+}
+
+ShapedLabel::ShapedLabel(const std::string& label) : run_(run_for(label)) {
+    if (!run_) return;
+    colour_ = ImGui::GetColorU32(ImGuiCol_Text);
+    cursor_ = ImGui::GetCursorScreenPos();
+    text_offset_ = ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset;  // where a Selectable puts its text
+    item_width_ = ImGui::CalcItemWidth();
+    draw_list_ = ImGui::GetWindowDrawList();                     // a combo's popup is another window, with its own
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));  // ImGui skips fully transparent glyphs
+    pushed_ = true;
+}
+
+ShapedLabel::~ShapedLabel() { restore(); }
+
+void ShapedLabel::restore() {
+    if (!pushed_) return;
+    ImGui::PopStyleColor();
+    pushed_ = false;
+}
+
+ImVec2 ShapedLabel::selectable_size(ImVec2 size) const {
+    if (run_ && size.x == 0) size.x = run_->size.x;
+    return size;
+}
+
+int ShapedLabel::selectable_flags(int flags) const { return run_ ? flags | ImGuiSelectableFlags_SpanAvailWidth : flags; }
+
+void ShapedLabel::draw_over_selectable() {
+    restore();
+    if (!run_) return;
+    const ImVec2 max = ImGui::GetItemRectMax();
+    const float line = ImGui::GetTextLineHeight();
+    const ImVec2 text_min(cursor_.x, cursor_.y + text_offset_);
+    draw_run(draw_list_, *run_, text_min,
+             ImVec2(std::max(text_min.x, max.x - ImGui::GetStyle().ItemSpacing.x * 0.5f), text_min.y + line), colour_);
+}
+
+void ShapedLabel::draw_over_combo_preview() {
+    restore();
+    if (!run_) return;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    // From the cursor before BeginCombo (which, when open, has made the popup the current window).
+    const ImVec2 text_min(cursor_.x + style.FramePadding.x, cursor_.y + style.FramePadding.y);
+    const float right = cursor_.x + item_width_ - ImGui::GetFrameHeight() - style.FramePadding.x;  // left of the arrow
+    draw_run(draw_list_, *run_, text_min, ImVec2(std::max(text_min.x, right), text_min.y + ImGui::GetTextLineHeight()), colour_);
+}
+
+}  // namespace pm::ui

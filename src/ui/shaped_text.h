@@ -1,0 +1,67 @@
+// Drawing data text that ImGui cannot draw by itself (ui/text_runs.h): Arabic, Hebrew, Indic,
+// Thai... When a platform's run source has the run, its image is drawn, tinted with the text
+// colour, where ImGui would have drawn the glyphs; right-to-left labels are right-aligned in their
+// cell. Otherwise (Latin, no source, run not ready yet) ImGui draws the text as it always has.
+#pragma once
+
+#include "ui/text_runs.h"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace pm::ui {
+
+// The run for data text `s` at the current font size: nullptr when `s` needs no shaping, there is
+// no source, or the run is not ready. `s` is cut as panel_widgets' shown_text cuts it and its
+// bidi controls become visible marks (with_visible_controls) before the source sees it.
+const TextRun* run_for(const std::string& s);
+
+// Draws `run` (tinted `colour`) on the line whose text area is [text_min, text_max]: from the left,
+// or right-aligned when it runs right to left (its start stays in view when it is too long), clipped
+// to that area and vertically centred on the line.
+void draw_run(const TextRun& run, const ImVec2& text_min, const ImVec2& text_max, ImU32 colour);
+void draw_run(ImDrawList* draw_list, const TextRun& run, const ImVec2& text_min, const ImVec2& text_max, ImU32 colour);
+
+// Draws `s` as a text item at the cursor when it has a run (true); false leaves it to ImGui.
+bool shaped_text_item(const std::string& s);
+
+// After an InputText holding `buffer`: ImGui's text field edits code points left to right and
+// cannot shape, so while the field is being edited or hovered and its text needs shaping, the
+// shaped text is shown in a small box just under the field (a tooltip: the layout does not move
+// and typing is untouched). Returns true when it showed it.
+bool shaped_field_preview(const char* buffer);
+
+// A widget whose label is data (a Selectable, a combo's preview): made before the widget, it hides
+// the widget's own glyphs (text colour made transparent) when the label has a run; after the widget,
+// draw_over_*() puts the run where the glyphs were. Without a run it does nothing.
+class ShapedLabel {
+public:
+    explicit ShapedLabel(const std::string& label);
+    ~ShapedLabel();
+    ShapedLabel(const ShapedLabel&) = delete;
+    ShapedLabel& operator=(const ShapedLabel&) = delete;
+
+    bool shaped() const { return run_ != nullptr; }
+    // For the Selectable: its layout width is the run's (what follows on the line, SameLine, comes
+    // after the run, not after ImGui's unshaped glyphs) while it still spans its cell.
+    ImVec2 selectable_size(ImVec2 size = ImVec2(0, 0)) const;
+    int selectable_flags(int flags) const;
+    // After ImGui::Selectable: the label's area is from the cursor before it to the item's right.
+    void draw_over_selectable();
+    // Right after ImGui::BeginCombo (before the popup's contents): the preview's area, inside the
+    // frame padding and left of the arrow.
+    void draw_over_combo_preview();
+
+private:
+    void restore();
+    const TextRun* run_ = nullptr;
+    ImU32 colour_ = 0;
+    ImVec2 cursor_{0, 0};
+    float item_width_ = 0;
+    float text_offset_ = 0;
+    ImDrawList* draw_list_ = nullptr;
+    bool pushed_ = false;
+};
+
+}  // namespace pm::ui

@@ -1,0 +1,260 @@
+// The panel's side of shaped text (ui/text_runs.h, ui/shaped_text.h): which strings need the
+// platform's shaping, which ones the panel asks a run source for (never Latin text), that a run is
+// drawn as one tinted image (right-aligned in its cell when it runs right to left) and that
+// without a run the text is drawn by ImGui as before. A fake source stands in for the platform.
+#include "ui/shaped_text.h"
+#include "ui/text_runs.h"
+#include "ui_driver.h"
+
+#include <gtest/gtest.h>
+#include <imgui_internal.h>  // ImRect
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace pm::ui {
+namespace {
+
+const ImTextureID kFakeTexture = reinterpret_cast<ImTextureID>(static_cast<intptr_t>(0x5EA7));
+
+// A run source that hands out a fixed-size image for every string (or nothing, while "pending")
+// and remembers what it was asked for.
+class FakeRunSource final : public TextRunSource {
+public:
+    const TextRun* run(std::string_view utf8, float font_size) override {
+        asked.emplace_back(utf8);
+        sizes.push_back(font_size);
+        if (pending) return nullptr;
+        TextRun& run = runs[std::string(utf8)];
+        run.texture = kFakeTexture;
+        run.size = ImVec2(48.0f, font_size * 1.5f);
+        run.right_to_left = paragraph_is_rtl(utf8);
+        return &run;
+    }
+    bool asked_for(const std::string& text) const {
+        for (const std::string& s : asked)
+            if (s == text) return true;
+        return false;
+    }
+    std::vector<std::string> asked;
+    std::vector<float> sizes;
+    std::map<std::string, TextRun> runs;
+    bool pending = false;
+};
+
+// Installs the source for one test and takes it away after.
+struct SourceScope {
+    explicit SourceScope(TextRunSource* source) { set_text_run_source(source); }
+    ~SourceScope() { set_text_run_source(nullptr); }
+};
+
+// The rectangles of every image drawn with the fake texture in the last frame.
+std::vector<ImRect> fake_images() {
+    std::vector<ImRect> out;
+    const ImDrawData* data = ImGui::GetDrawData();
+    if (!data) return out;
+    for (int l = 0; l < data->CmdListsCount; ++l) {
+        const ImDrawList* list = data->CmdLists[l];
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            if (cmd.GetTexID() != kFakeTexture) continue;
+            for (unsigned i = 0; i + 5 < cmd.ElemCount; i += 6) {
+                ImRect rect(FLT_MAX, FLT_MAX, -FLT_MAX, -FLT_MAX);
+                for (unsigned k = 0; k < 6; ++k)
+                    rect.Add(list->VtxBuffer[list->IdxBuffer[cmd.IdxOffset + i + k] + cmd.VtxOffset].pos);
+                out.push_back(rect);
+            }
+        }
+    }
+    return out;
+}
+
+TEST(NeedsShaping, ScriptsThatShapeOrRunRightToLeft) {
+    const std::map<std::string, bool> cases = {
+        {"\xD8\xA7\xD9\x84\xD8\xB9\xD9\x86\xD9\x88\xD8\xA7\xD9\x86", true},                      // Arabic العنوان
+        {"\xD7\xA9\xD7\x9D", true},                                                              // Hebrew שם
+        {"\xD9\x86\xD8\xA7\xD9\x85 \xDA\xA9\xD8\xA7\xD9\x85\xD9\x84", true},                     // Persian نام کامل
+        {"\xE0\xA4\xA8\xE0\xA4\xBE\xE0\xA4\xAE", true},                                          // Devanagari नाम
+        {"\xE0\xA6\xA8\xE0\xA6\xBE\xE0\xA6\xAE", true},                                          // Bengali নাম
+        {"\xE0\xAE\xAA\xE0\xAF\x86\xE0\xAE\xAF\xE0\xAE\xB0\xE0\xAF\x8D", true},                  // Tamil பெயர்
+        {"\xE0\xB8\x8A\xE0\xB8\xB7\xE0\xB9\x88\xE0\xB8\xAD", true},                              // Thai ชื่อ
+        {"Total (USD) \xD8\xA7\xD9\x84\xD8\xA5\xD8\xAC\xD9\x85\xD8\xA7\xD9\x84\xD9\x8A", true},  // mixed
+        {"file\xE2\x80\xAEtxt.exe", true},                                                       // an override (made visible)
+        {"Full name", false},
+        {"Nguy\xE1\xBB\x85n", false},                         // Vietnamese Latin
+        {"\xCE\x95\xCE\xBB\xCE\xAD\xCE\xBD\xCE\xB7", false},  // Greek Ελένη
+        {"\xD0\x98\xD0\xBC\xD1\x8F", false},                  // Cyrillic Имя
+        {"\xE6\xB0\x8F\xE5\x90\x8D", false},                  // CJK 氏名
+        {"\xEC\x84\x9C\xEC\x9A\xB8", false},                  // Hangul 서울
+        {"\xF0\x9F\x93\xA6 box", false},                      // emoji
+        {"", false},
+        {"\xFF\xFE broken", false},  // invalid bytes
+    };
+    for (const auto& [text, expected] : cases) EXPECT_EQ(needs_shaping(text), expected) << text;
+}
+
+TEST(ParagraphDirection, FirstStrongCharacterDecides) {
+    EXPECT_TRUE(paragraph_is_rtl("\xD8\xA7\xD9\x84\xD8\xB9\xD9\x86\xD9\x88\xD8\xA7\xD9\x86"));
+    EXPECT_TRUE(paragraph_is_rtl("123 (\xD7\xA9\xD7\x9D)"));  // digits and brackets do not decide
+    EXPECT_FALSE(paragraph_is_rtl("Total (USD) \xD8\xA7\xD9\x84\xD8\xA5\xD8\xAC\xD9\x85\xD8\xA7\xD9\x84\xD9\x8A"));
+    EXPECT_FALSE(paragraph_is_rtl("\xE0\xA4\xA8\xE0\xA4\xBE\xE0\xA4\xAE"));  // Devanagari runs left to right
+    EXPECT_FALSE(paragraph_is_rtl("42"));
+    EXPECT_FALSE(paragraph_is_rtl(""));
+}
+
+TEST(VisibleControls, BidiControlsBecomeMarks) {
+    // RLO would show "exe.txt" as "txt.exe"; every control becomes U+FFFD, the rest is kept.
+    EXPECT_EQ(with_visible_controls("a\xE2\x80\xAE"
+                                    "b\xE2\x81\xA6"
+                                    "c\xE2\x80\x8F"
+                                    "d\xD8\x9C"
+                                    "e"),
+              "a\xEF\xBF\xBD"
+              "b\xEF\xBF\xBD"
+              "c\xEF\xBF\xBD"
+              "d\xEF\xBF\xBD"
+              "e");
+    EXPECT_EQ(with_visible_controls("\xD7\xA9\xD7\x9D ok"), "\xD7\xA9\xD7\x9D ok");
+}
+
+// A bare ImGui frame with one window, for drawing single texts.
+class ShapedTextFrame : public ::testing::Test {
+protected:
+    void SetUp() override {
+        context_ = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(800, 600);
+        io.DeltaTime = 1.0f / 60.0f;
+        unsigned char* pixels = nullptr;
+        int width = 0, height = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+    }
+    void TearDown() override { ImGui::DestroyContext(context_); }
+    // The vertices text(s) added to the window's draw list.
+    int vertices_for(const std::string& s) {
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(600, 400));
+        ImGui::Begin("frame");
+        ImDrawList* list = ImGui::GetWindowDrawList();
+        const int before = list->VtxBuffer.Size;
+        text(s);
+        const int added = list->VtxBuffer.Size - before;
+        ImGui::End();
+        ImGui::Render();
+        return added;
+    }
+    ImGuiContext* context_ = nullptr;
+};
+
+TEST_F(ShapedTextFrame, ARunIsOneTintedImage) {
+    FakeRunSource source;
+    SourceScope scope(&source);
+    const std::string hebrew = "\xD7\xA9\xD7\x9D \xD7\x9E\xD7\x9C\xD7\x90";  // שם מלא
+    EXPECT_EQ(vertices_for(hebrew), 4);                                      // one quad, whatever the length
+    ASSERT_EQ(source.asked, std::vector<std::string>{hebrew});
+    EXPECT_FLOAT_EQ(source.sizes[0], ImGui::GetFontSize());
+    EXPECT_EQ(fake_images().size(), 1u);
+}
+
+TEST_F(ShapedTextFrame, LatinTextIsNeverAskedFor) {
+    FakeRunSource source;
+    SourceScope scope(&source);
+    EXPECT_EQ(vertices_for("Full name"), 4 * 8);  // ImGui's glyphs (the space has none)
+    EXPECT_EQ(vertices_for("\xCE\x95\xCE\xBB\xCE\xAD\xCE\xBD\xCE\xB7"), 4 * 5);
+    EXPECT_TRUE(source.asked.empty());
+}
+
+TEST_F(ShapedTextFrame, NoRunYetFallsBackToImGuiText) {
+    FakeRunSource source;
+    source.pending = true;
+    SourceScope scope(&source);
+    const std::string arabic = "\xD8\xA7\xD9\x84\xD8\xB9\xD9\x86\xD9\x88\xD8\xA7\xD9\x86";  // 6 letters
+    EXPECT_EQ(vertices_for(arabic), 4 * 7);                                                 // ImGui's fallback glyphs, as before
+    EXPECT_TRUE(fake_images().empty());
+    EXPECT_EQ(source.asked.size(), 1u);
+    set_text_run_source(nullptr);
+    EXPECT_EQ(vertices_for(arabic), 4 * 7);  // no source at all: the same
+}
+
+TEST_F(ShapedTextFrame, ControlsAreMadeVisibleBeforeTheSourceSeesThem) {
+    FakeRunSource source;
+    SourceScope scope(&source);
+    vertices_for(
+        "\xD7\xA9\xD7\x9D\xE2\x80\xAE"
+        "abc");
+    ASSERT_EQ(source.asked.size(), 1u);
+    EXPECT_EQ(source.asked[0],
+              "\xD7\xA9\xD7\x9D\xEF\xBF\xBD"
+              "abc");
+    // Only a control and Latin: nothing to shape once it is a mark; ImGui draws it.
+    source.asked.clear();
+    EXPECT_GT(vertices_for("file\xE2\x80\xAEtxt.exe"), 4);
+    EXPECT_TRUE(source.asked.empty());
+}
+
+// The whole panel: a plan with labels, keys and samples in several scripts.
+ExecutionPlan mixed_plan() {
+    auto parsed = parse_plan_document(R"json({"fieldMapping": [
+        {"sourceField": {"key": "full_address", "label": "العنوان الكامل", "type": "string"},
+         "destinationField": {"key": "address", "label": "כתובת", "type": "string"},
+         "preview": ["ชื่อ", "x"]}],
+      "unmappedSourceFields": [
+        {"sourceField": {"key": "total", "label": "Total (USD) الإجمالي", "type": "string"}, "preview": ["12"]},
+        {"sourceField": {"key": "email", "label": "Email", "type": "string"}, "preview": ["a@b.c"]}],
+      "unmappedDestinationFields": [
+        {"destinationField": {"key": "name", "label": "नाम", "type": "string"}},
+        {"destinationField": {"key": "plain", "label": "Plain", "type": "string"}}]})json");
+    EXPECT_TRUE(parsed.value.has_value());
+    return parsed.value ? parsed.value->plan : ExecutionPlan{};
+}
+
+TEST(ShapedPanel, AsksForEveryShapedLabelAndSampleAndNoLatinOne) {
+    FakeRunSource source;
+    SourceScope scope(&source);
+    test::UiDriver ui(mixed_plan());
+    ui.frames(2);
+    EXPECT_TRUE(source.asked_for("العنوان الكامل"));  // source label
+    EXPECT_TRUE(source.asked_for("כתובת"));           // destination label
+    EXPECT_TRUE(source.asked_for("ชื่อ, x"));           // samples
+    EXPECT_TRUE(source.asked_for("Total (USD) الإجمالي"));
+    EXPECT_TRUE(source.asked_for("नाम"));  // an unmapped destination
+    for (const std::string& s : source.asked) EXPECT_TRUE(needs_shaping(s)) << s;
+    EXPECT_FALSE(fake_images().empty());
+}
+
+TEST(ShapedPanel, RightToLeftLabelsAreRightAlignedInTheirCellOthersLeft) {
+    FakeRunSource source;
+    SourceScope scope(&source);
+    test::UiDriver ui(mixed_plan());
+    ui.frames(2);
+    const float half_spacing = ImGui::GetStyle().ItemSpacing.x * 0.5f;
+    const test::ItemRect rtl = ui.rect("source:full_address");
+    const test::ItemRect ltr = ui.rect("source:total");
+    bool saw_rtl = false, saw_ltr = false;
+    for (const ImRect& image : fake_images()) {
+        const float y = (image.Min.y + image.Max.y) / 2;
+        if (y > rtl.min.y && y < rtl.max.y && image.Min.x >= rtl.min.x && image.Max.x <= rtl.max.x + 1) {
+            EXPECT_NEAR(image.Max.x, rtl.max.x - half_spacing, 1.0f);  // its start at the cell's right
+            EXPECT_GT(image.Min.x, rtl.min.x + 10);
+            saw_rtl = true;
+        }
+        if (y > ltr.min.y && y < ltr.max.y && image.Min.x >= ltr.min.x && image.Max.x <= ltr.max.x + 1) {
+            EXPECT_LT(image.Min.x, ltr.min.x + 2 * half_spacing + 1);  // mixed, starting in Latin: left
+            saw_ltr = true;
+        }
+    }
+    EXPECT_TRUE(saw_rtl);
+    EXPECT_TRUE(saw_ltr);
+}
+
+TEST(ShapedPanel, WithoutASourceThePanelDrawsAsBefore) {
+    test::UiDriver ui(mixed_plan());
+    ui.frames(2);
+    EXPECT_TRUE(fake_images().empty());
+    EXPECT_TRUE(ui.has("source:full_address"));
+}
+
+}  // namespace
+}  // namespace pm::ui

@@ -1,0 +1,101 @@
+// @ts-check
+// Text the panel cannot shape itself (Arabic, Persian, Hebrew, Devanagari, Bengali, Tamil, Thai):
+// the browser lays it out in a canvas 2D context, which shapes any script, and the module gets a
+// white coverage image of it (src/app/web/web_text_runs.h packs the images into its atlas pages).
+// Loaded by plan-mapper.js with import() on the first such text only: a Latin plan never loads it.
+//
+// The faces are Debian's Noto Sans script faces, one slice per script (cmake/slice_font.py
+// --shaped, index fonts/scripts.json): a text fetches the slices of its own scripts and no other,
+// each once, checked against the hashes the build wrote (like the wasm and the other fonts).
+// The text is data: it only ever reaches fillText and measureText, never the DOM.
+
+// The panel's font is Noto Sans, which Dear ImGui scales so that its ascent plus descent (1069 +
+// 293 units of 1000) is the font size: the canvas's em is therefore 1000/1362 of it, and the
+// baseline sits 1069/1362 of it below the top of the line. Runs are 1.5 lines high (marks above
+// and below the letters), the line centred; the panel centres the run on its line.
+const EM_PER_LINE = 1000 / 1362;
+const BASELINE_PER_LINE = 1069 / 1362;
+const HEIGHT_PER_LINE = 1.5;
+const MAX_WIDTH = 1024;                              // the module's atlas page (WebTextRuns::kPageSize)
+const INDEX_FILE = 'scripts.json';
+
+/**
+ * @param {{ fontsUrl: URL, indexIntegrity?: string }} options
+ */
+export function createTextRuns({ fontsUrl, indexIntegrity }) {
+  const canvas = document.createElement('canvas');
+  const context = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d', { willReadFrequently: true }));
+  const stats = { runs: 0, slicesFetched: 0, bytesFetched: 0 };
+  /** @type {Promise<{slices: {file: string, family: string, ranges: number[][], integrity?: string}[]}> | null} */
+  let index = null;
+  /** @type {Map<string, Promise<boolean>>} */
+  const slices = new Map();                          // file -> loaded (and added to document.fonts)
+  const families = new Set();
+
+  function loadIndex() {
+    index ??= (indexIntegrity ? fetch(new URL(INDEX_FILE, fontsUrl), { integrity: indexIntegrity }) : Promise.reject(new Error('no hash')))
+      .then((response) => (response.ok ? response.json() : { slices: [] }))
+      .then((json) => ({ slices: Array.isArray(json?.slices) ? json.slices : [] }))
+      .catch(() => ({ slices: [] }));
+    return index;
+  }
+
+  // Fetches (once) and registers the slices that hold any character of `text`.
+  async function fontsFor(text) {
+    const { slices: all } = await loadIndex();
+    const codepoints = new Set([...text].map((ch) => /** @type {number} */ (ch.codePointAt(0))));
+    const wanted = all.filter((slice) => [...codepoints].some((cp) => slice.ranges.some(([first, last]) => cp >= first && cp <= last)));
+    await Promise.all(wanted.map((slice) => {
+      if (!slices.has(slice.file)) {
+        slices.set(slice.file, fetch(new URL(slice.file, fontsUrl), { integrity: slice.integrity })
+          .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(`HTTP ${response.status}`))))
+          .then(async (bytes) => {
+            stats.slicesFetched += 1;
+            stats.bytesFetched += bytes.byteLength;
+            const unicodeRange = slice.ranges.map(([first, last]) => `U+${first.toString(16)}-${last.toString(16)}`).join(',');
+            const face = new FontFace(`plan-mapper-${slice.family}`, bytes, { unicodeRange });
+            await face.load();
+            // FontFaceSet is set-like; this TypeScript's DOM types do not declare its add().
+            /** @type {{ add(face: FontFace): void }} */ (/** @type {unknown} */ (document.fonts)).add(face);
+            families.add(`"plan-mapper-${slice.family}"`);
+            return true;
+          })
+          .catch(() => { slices.delete(slice.file); return false; }));   // a later text tries again
+      }
+      return slices.get(slice.file);
+    }));
+  }
+
+  /**
+   * The run of `text` at `pixels` device pixels (the panel's font size): a white image whose alpha
+   * is the text's coverage, laid out right to left when `rightToLeft` (its first strong letter).
+   * @returns {Promise<{width: number, height: number, data: Uint8ClampedArray}>}
+   */
+  async function render(text, pixels, rightToLeft) {
+    await fontsFor(text);
+    // Script faces first; the rest of a mixed label (Latin, digits) in the page's sans-serif.
+    const font = `${(pixels * EM_PER_LINE).toFixed(2)}px ${[...families, 'sans-serif'].join(', ')}`;
+    const setUp = () => {
+      context.font = font;
+      context.direction = rightToLeft ? 'rtl' : 'ltr';
+      context.textAlign = rightToLeft ? 'right' : 'left';
+      context.textBaseline = 'alphabetic';
+      context.fillStyle = '#fff';
+    };
+    setUp();
+    const metrics = context.measureText(text);
+    const inked = Math.max(metrics.width, (metrics.actualBoundingBoxLeft ?? 0) + (metrics.actualBoundingBoxRight ?? 0));
+    const width = Math.max(1, Math.min(MAX_WIDTH, Math.ceil(inked) + 4));
+    const height = Math.max(1, Math.ceil(pixels * HEIGHT_PER_LINE));
+    canvas.width = width;                            // also clears and resets the context's state
+    canvas.height = height;
+    setUp();
+    // Right to left: drawn from the right edge, so a run too long for MAX_WIDTH keeps its start.
+    const baseline = (height - pixels) / 2 + pixels * BASELINE_PER_LINE;
+    context.fillText(text, rightToLeft ? width - 2 : 2, baseline);
+    stats.runs += 1;
+    return { width, height, data: context.getImageData(0, 0, width, height).data };
+  }
+
+  return { render, stats };
+}
