@@ -75,7 +75,8 @@ bool MapperApp::set_plan(const std::string& json) {
     if (!job_plan) {
         ApiError error;
         error.kind = ApiErrorKind::BadResponse;
-        error.message = ui::tr("app.planUnreadable", {{"problem", problems.empty() ? ui::tr("app.notAPlan") : to_string(problems.front())}});
+        error.message =
+            ui::tr("app.planUnreadable", {{"problem", problems.empty() ? ui::tr("app.notAPlan") : to_string(problems.front())}});
         error.problems = std::move(problems);
         report_error(error, "reading the plan");
         return false;
@@ -119,9 +120,8 @@ void MapperApp::update_records() {
             // Every value of each enum column, matched like the preview's (case, accents, synonyms).
             match::map_enum_values_from_profile(*session_, rows);
             panel_state_.lines_dirty = true;
-            status_.records_note = records_->complete()
-                                       ? ui::trn("app.rowsChecked", static_cast<long long>(rows.rows()))
-                                       : records_->note();
+            status_.records_note =
+                records_->complete() ? ui::trn("app.rowsChecked", static_cast<long long>(rows.rows())) : records_->note();
         } else {
             // 403, 404 or anything else: the previews are all there is; nothing else changes.
             status_.records_note = ui::tr("app.rowsUnreadable");

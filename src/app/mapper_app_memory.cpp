@@ -78,7 +78,9 @@ void MapperApp::answer_memory_view() {
             return;
         case ui::MemoryViewState::Ask::Import: {
             const char* clipboard = ImGui::GetClipboardText();
-            view.message = memory_.import_json(clipboard ? clipboard : "", message) ? ui::tr("app.memoryImported") : ui::tr("memory.notImported", {{"message", message}});
+            view.message = memory_.import_json(clipboard ? clipboard : "", message)
+                ? ui::tr("app.memoryImported")
+                : ui::tr("memory.notImported", {{"message", message}});
             break;
         }
         case ui::MemoryViewState::Ask::None: break;

@@ -54,8 +54,7 @@ MirrorOutcome MapperApp::mirror_request(const ui::PanelRequests& requests) {
         return MirrorOutcome{false, ui::tr("app.draftNone"), false};
     if ((requests.use_server_plan || requests.keep_own_plan) && status_.server_changes.empty())
         return MirrorOutcome{false, ui::tr("app.noServerVersion"), false};
-    if (requests.stop_reading && status_.records_progress.empty())
-        return MirrorOutcome{false, ui::tr("app.notReading"), false};
+    if (requests.stop_reading && status_.records_progress.empty()) return MirrorOutcome{false, ui::tr("app.notReading"), false};
     apply_requests(requests);
     if (requests.stop_reading) {
         update_records();                      // the note replaces the progress now, not a frame later

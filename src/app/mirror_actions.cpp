@@ -76,7 +76,8 @@ MirrorOutcome set_enum(Session& session, const Json& action) {
     const Change change = session.set_enum_value(destination, *value, option);
     if (!change.refused.empty()) return refused(change.refused);
     if (change.empty()) return nothing_changed();
-    return MirrorOutcome{true, tr("say.valueSet", {{"value", ui::enum_value_text(*value)}, {"field", field}, {"option", option_text}}), false};
+    return MirrorOutcome{
+        true, tr("say.valueSet", {{"value", ui::enum_value_text(*value)}, {"field", field}, {"option", option_text}}), false};
 }
 
 MirrorOutcome bulk(Session& session, ui::PanelState& state, const Json& action) {
@@ -101,7 +102,8 @@ MirrorOutcome bulk(Session& session, ui::PanelState& state, const Json& action) 
     if (which == "acceptSuggested" || which == "rejectSuggested") {
         const bool accept = which == "acceptSuggested";
         const std::size_t n = accept ? accept_all_suggested(session) : reject_all_suggested(session);
-        return MirrorOutcome{true, trn(accept ? "say.suggestedAccepted" : "say.suggestedRejected", static_cast<long long>(n)), false};
+        return MirrorOutcome{true, trn(accept ? "say.suggestedAccepted" : "say.suggestedRejected", static_cast<long long>(n)),
+                             false};
     }
     return refused(tr("say.unknownBulk"));
 }
@@ -115,13 +117,15 @@ std::string describe_change(const Session& session, const Change& change, bool r
     const auto& unignored = reversed ? change.ignored : change.unignored;
     std::vector<std::string> parts;
     auto pair = [&](const char* key, const Link& l) {
-        return tr(key, {{"source", session.source_name(l.source_key)}, {"destination", session.destination_name(l.destination_key)}});
+        return tr(key,
+                  {{"source", session.source_name(l.source_key)}, {"destination", session.destination_name(l.destination_key)}});
     };
     for (const Link& l : linked) parts.push_back(pair("say.mapped", l));
     for (const Link& l : unlinked) parts.push_back(pair("say.unmapped", l));
     for (const std::string& k : ignored) parts.push_back(tr("say.willNotImport", {{"source", session.source_name(k)}}));
     for (const std::string& k : unignored) parts.push_back(tr("say.willImport", {{"source", session.source_name(k)}}));
-    for (const Link& l : change.edited) parts.push_back(tr("say.valuesChanged", {{"destination", session.destination_name(l.destination_key)}}));
+    for (const Link& l : change.edited)
+        parts.push_back(tr("say.valuesChanged", {{"destination", session.destination_name(l.destination_key)}}));
     constexpr std::size_t kNamed = 3;          // a bulk change is summed up, not read out in full
     std::string text;
     for (std::size_t i = 0; i < parts.size() && i < kNamed; ++i) text += (i ? "; " : "") + parts[i];
@@ -164,7 +168,10 @@ MirrorOutcome apply_mirror_action(Session* session, ui::PanelState& state, const
         }
         if (session->revision() == before) return nothing_changed();
         std::string words;
-        if (op == "map") words = tr("say.mapped", {{"source", session->source_name(source)}, {"destination", session->destination_name(text_member(action, "destination"))}});
+        if (op == "map")
+            words = tr("say.mapped",
+                       {{"source", session->source_name(source)},
+                        {"destination", session->destination_name(text_member(action, "destination"))}});
         else words = tr(op == "ignore" ? "say.willNotImport" : "say.isNotMapped", {{"source", session->source_name(source)}});
         return MirrorOutcome{true, tr("say.change", {{"changes", words}}), false};
     }
@@ -172,7 +179,8 @@ MirrorOutcome apply_mirror_action(Session* session, ui::PanelState& state, const
         const std::string destination = text_member(action, "destination");
         const Edge* edge = session->edge_to(destination);
         if (!edge || !match::is_pending_suggestion(*edge)) return refused(tr("say.notSuggestion"));
-        const ui::MessageArgs words = {{"source", session->source_name(edge->source.key)}, {"destination", session->destination_name(destination)}};
+        const ui::MessageArgs words = {{"source", session->source_name(edge->source.key)},
+                                       {"destination", session->destination_name(destination)}};
         const bool accept = op == "acceptSuggested";
         if (!(accept ? accept_suggested(*session, destination) : reject_suggested(*session, destination)))
             return nothing_changed();
@@ -189,9 +197,11 @@ MirrorOutcome apply_mirror_action(Session* session, ui::PanelState& state, const
     }
     if (op == "undo" || op == "redo") {
         const bool undo = op == "undo";
-        if (undo ? !session->can_undo() : !session->can_redo()) return refused(tr(undo ? "say.nothingToUndo" : "say.nothingToRedo"));
+        if (undo ? !session->can_undo() : !session->can_redo())
+            return refused(tr(undo ? "say.nothingToUndo" : "say.nothingToRedo"));
         const Change change = undo ? session->undo() : session->redo();
-        return MirrorOutcome{true, tr(undo ? "say.undid" : "say.redid", {{"changes", describe_change(*session, change, undo)}}), false};
+        return MirrorOutcome{true, tr(undo ? "say.undid" : "say.redid", {{"changes", describe_change(*session, change, undo)}}),
+                             false};
     }
     if (op == "filter") {
         const std::string text = text_member(action, "text");

@@ -42,9 +42,11 @@ std::string certainty_reason(const Edge& edge, const ui::Candidate* candidate) {
     if (edge.metadata) {
         if (edge.metadata->confidence) {
             if (!reason.empty()) reason += "; ";
-            reason += ui::tr("table.confidence", {{"percent", std::to_string(static_cast<int>(std::lround(*edge.metadata->confidence * 100)))}});
+            reason += ui::tr("table.confidence",
+                             {{"percent", std::to_string(static_cast<int>(std::lround(*edge.metadata->confidence * 100)))}});
         }
-        if (!edge.metadata->source.empty()) reason += (reason.empty() ? "" : ", ") + ui::tr("table.by", {{"who", edge.metadata->source}});
+        if (!edge.metadata->source.empty())
+            reason += (reason.empty() ? "" : ", ") + ui::tr("table.by", {{"who", edge.metadata->source}});
     }
     if (reason.empty()) reason = ui::tr("table.chosenHere");
     return reason;
@@ -95,7 +97,9 @@ Json row_json(const Session& session, const ui::PanelState& state, const ui::Sou
     out["message"] = message ? ui::shown_text(*message) : std::string();
     const Edge* edge = row.destination_key.empty() ? nullptr : session.edge_to(row.destination_key);
     out["destination"] = edge ? field_ref(edge->destination) : Json();
-    out["certainty"] = edge && edge->metadata && edge->metadata->certainty != Certainty::None ? ui::tr(std::string("certainty.") + to_string(edge->metadata->certainty)) : "";
+    out["certainty"] = edge && edge->metadata && edge->metadata->certainty != Certainty::None
+        ? ui::tr(std::string("certainty.") + to_string(edge->metadata->certainty))
+        : "";
     out["reason"] = edge ? certainty_reason(*edge, candidate_for(state, row.source_key, row.destination_key)) : std::string();
     out["enum"] = edge && row.is_enum_edge ? enum_json(*edge, state.expanded_enums.count(row.destination_key) > 0, state.records) : Json();
     const auto problem = edge ? state.value_problems.find(row.destination_key) : state.value_problems.end();

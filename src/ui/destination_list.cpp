@@ -56,7 +56,8 @@ void draw_destination_list(Session& session, PanelState& state) {
             tooltip_text(tip);
             if (const std::string* message = field_message(state, row.key)) {
                 ImGui::SameLine();
-                coloured_text(error_colour(), tr("table.flatfile", {{"message", *message}}));   // clipped by the column; whole in the tooltip
+                coloured_text(error_colour(),
+                              tr("table.flatfile", {{"message", *message}}));  // clipped by the column; whole in the tooltip
                 record_item("destination-message:" + row.key);
                 tooltip_text(*message);
             }

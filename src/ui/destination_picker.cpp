@@ -18,7 +18,8 @@ std::string option_label(const Session& session, const Field& field, const std::
     std::string label = field.display_name();
     if (field.required) label += " *";
     const Edge* taken = session.edge_to(field.key);
-    if (taken && taken->source.key != source_key) label += "   (" + tr("picker.takenBy", {{"source", taken->source.display_name()}}) + ")";
+    if (taken && taken->source.key != source_key)
+        label += "   (" + tr("picker.takenBy", {{"source", taken->source.display_name()}}) + ")";
     return safe_label(label);
 }
 

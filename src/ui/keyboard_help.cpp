@@ -10,15 +10,9 @@ namespace pm::ui {
 
 const std::vector<KeyBinding>& keyboard_map() {
     static const std::vector<KeyBinding> map = {
-        {"keys.tab", "keys.tabDoes"},
-        {"keys.arrows", "keys.arrowsDo"},
-        {"keys.enter", "keys.enterDoes"},
-        {"keys.typing", "keys.typingDoes"},
-        {"keys.escape", "keys.escapeDoes"},
-        {"keys.find", "keys.findDoes"},
-        {"keys.undo", "keys.undoDoes"},
-        {"keys.redo", "keys.redoDoes"},
-        {"keys.review", "keys.reviewDoes"},
+        {"keys.tab", "keys.tabDoes"},       {"keys.arrows", "keys.arrowsDo"},   {"keys.enter", "keys.enterDoes"},
+        {"keys.typing", "keys.typingDoes"}, {"keys.escape", "keys.escapeDoes"}, {"keys.find", "keys.findDoes"},
+        {"keys.undo", "keys.undoDoes"},     {"keys.redo", "keys.redoDoes"},     {"keys.review", "keys.reviewDoes"},
         {"keys.help", "keys.helpDoes"},
     };
     return map;

@@ -29,8 +29,8 @@ void draw_memory_view(PanelState& state) {
                 text(shown_text(row.header));
                 ImGui::TableNextColumn();
                 text(row.destination_key.empty() ? tr("memory.leftUnmapped")
-                     : row.rejected               ? tr("memory.rejected", {{"field", shown_text(row.destination_label)}})
-                                                  : shown_text(row.destination_label));
+                         : row.rejected          ? tr("memory.rejected", {{"field", shown_text(row.destination_label)}})
+                                                 : shown_text(row.destination_label));
                 ImGui::TableNextColumn();
                 text(trn("memory.uses", row.count, {{"date", row.last_used}}));
                 ImGui::TableNextColumn();

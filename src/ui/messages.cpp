@@ -45,10 +45,10 @@ std::string fill_placeholders(const std::string& pattern, const MessageArgs& arg
         const std::string name = pattern.substr(open + 1, close - open - 1);
         auto arg = std::find_if(args.begin(), args.end(), [&](const auto& a) { return name == a.first; });
         if (arg != args.end()) {
-            out += arg->second;                // inserted as text; never scanned again
+            out += arg->second;  // inserted as text; never scanned again
             i = close + 1;
         } else {
-            out += '{';                        // not a placeholder we know: kept as written
+            out += '{';  // not a placeholder we know: kept as written
             i = open + 1;
         }
     }
@@ -83,7 +83,8 @@ void Messages::select(const std::string& lang) {
     // override_with), and English fills in every key.
     language_ = base.empty() ? "en" : base;
     if (!catalog_.contains(language_) || !catalog_[language_].is_object())
-        problems_.push_back("No messages in language \"" + lang + "\" are shipped; English is used for what strings does not give.");
+        problems_.push_back("No messages in language \"" + lang +
+                            "\" are shipped; English is used for what strings does not give.");
 }
 
 void Messages::override_with(const Json& strings) {
@@ -103,13 +104,16 @@ void Messages::override_with(const Json& strings) {
             continue;
         }
         if (it.value().is_object() != known->is_object()) {
-            problems_.push_back("strings: \"" + it.key() + (known->is_object() ? "\" needs plural forms {one, other, ...}." : "\" takes plain text, not plural forms."));
+            problems_.push_back(
+                "strings: \"" + it.key() +
+                (known->is_object() ? "\" needs plural forms {one, other, ...}." : "\" takes plain text, not plural forms."));
             continue;
         }
         const std::vector<std::string> allowed = placeholders(*known);
         std::string wrong;
         for (const std::string& name : placeholders(it.value()))
-            if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) wrong += (wrong.empty() ? "{" : ", {") + name + "}";
+            if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
+                wrong += (wrong.empty() ? "{" : ", {") + name + "}";
         if (!wrong.empty()) {
             problems_.push_back("strings: \"" + it.key() + "\" has placeholders its message does not fill: " + wrong + ".");
             continue;
@@ -132,7 +136,8 @@ const Json* Messages::find(const std::string& key) const {
 std::string Messages::get(const std::string& key, const MessageArgs& args) const {
     const Json* message = find(key);
     if (!message) return key;
-    const std::string& pattern = message->is_string() ? message->get_ref<const std::string&>() : (*message)["other"].get_ref<const std::string&>();
+    const std::string& pattern =
+        message->is_string() ? message->get_ref<const std::string&>() : (*message)["other"].get_ref<const std::string&>();
     return fill_placeholders(pattern, args);
 }
 
@@ -163,7 +168,7 @@ std::string Messages::plural_category(long long n) const {
     }
     if (l == "cs" || l == "sk") return a == 1 ? "one" : a >= 2 && a <= 4 ? "few" : "other";
     if (l == "ja" || l == "zh" || l == "ko") return "other";
-    return a == 1 ? "one" : "other";   // en, de, nl, sv, it, es, ...
+    return a == 1 ? "one" : "other";  // en, de, nl, sv, it, es, ...
 }
 
 Json Messages::resolved() const {

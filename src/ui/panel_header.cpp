@@ -41,14 +41,14 @@ void chip(const char* key, const char* name, unsigned bit, PanelState& state) {
 
 void draw_counts(const Session& session, const PanelState& state) {
     const SessionCounts counts = session.counts();
-    text(tr("header.counts", {{"mapped", std::to_string(counts.edges)},
-                              {"unmapped", std::to_string(counts.unmapped_sources)},
-                              {"ignored", std::to_string(counts.ignored_sources)}}));
+    text(tr("header.counts",
+            {{"mapped", std::to_string(counts.edges)},
+             {"unmapped", std::to_string(counts.unmapped_sources)},
+             {"ignored", std::to_string(counts.ignored_sources)}}));
     ImGui::SameLine();
     if (const size_t missing = state.view.required_missing())
         coloured_text(error_colour(), "   " + trn("header.requiredMissing", static_cast<long long>(missing)));
-    else
-        coloured_text(good_colour(), "   " + tr("header.allRequired"));
+    else coloured_text(good_colour(), "   " + tr("header.allRequired"));
 }
 
 // The edges plan-mapper applied on load and nobody reviewed yet: counted, accepted or rejected at once.
@@ -84,8 +84,7 @@ void draw_actions(Session& session, const PanelStatus& status, PanelState& state
             ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
             ImGui::SliderFloat("##threshold", &state.accept_threshold, 0.5f, 1.0f, "%.2f");
             ImGui::SameLine();
-            if (ImGui::Selectable(tr("bulk.acceptAtScore").c_str()))
-                requests.accept_threshold = state.accept_threshold;
+            if (ImGui::Selectable(tr("bulk.acceptAtScore").c_str())) requests.accept_threshold = state.accept_threshold;
             record_item("bulk:accept-suggestions");
         }
         if (ImGui::Selectable(tr("bulk.ignoreUnmapped").c_str())) ignore_unmapped(session);
@@ -103,7 +102,8 @@ void draw_actions(Session& session, const PanelStatus& status, PanelState& state
         record_item("button:memory");
         ImGui::SameLine();
     }
-    if (ImGui::Button((tr(status.submitting ? "header.submitting" : "header.review") + "###submit").c_str())) state.review_open = true;
+    if (ImGui::Button((tr(status.submitting ? "header.submitting" : "header.review") + "###submit").c_str()))
+        state.review_open = true;
     record_item("button:submit");
     ImGui::EndDisabled();
     if (!status.submit_message.empty()) {
@@ -136,7 +136,8 @@ void draw_filters(PanelState& state) {
 void draw_panel_header(Session* session, const PanelStatus& status, PanelState& state, PanelRequests& requests) {
     text(tr("header.title"));
     ImGui::SameLine();
-    muted_text(tr("header.job", {{"id", status.job_id}}) + (status.file_id.empty() ? "" : "  |  " + tr("header.file", {{"id", status.file_id}})) +
+    muted_text(tr("header.job", {{"id", status.job_id}}) +
+               (status.file_id.empty() ? "" : "  |  " + tr("header.file", {{"id", status.file_id}})) +
                (status.job_status.empty() ? "" : "  |  " + status.job_status));
     if (!status.warning.empty()) {
         wrapped_text(warn_colour(), status.warning);

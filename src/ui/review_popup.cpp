@@ -34,7 +34,8 @@ std::vector<std::string> review_lines(const Session& session, const PanelState& 
         const Field* field = session.destination_field(link.destination_key);
         lines.push_back(tr("review.valuesChanged", {{"field", field ? field->display_name() : link.destination_key}}));
     }
-    for (const std::string& key : session.ignored()) lines.push_back(tr("review.notImported", {{"source", source_name(session, key)}}));
+    for (const std::string& key : session.ignored())
+        lines.push_back(tr("review.notImported", {{"source", source_name(session, key)}}));
     return lines;
 }
 
@@ -44,7 +45,9 @@ std::vector<std::string> value_problem_lines(const Session& session, const Panel
     for (const Edge& edge : session.plan().field_mapping) {
         const auto it = state.value_problems.find(edge.destination.key);
         if (it == state.value_problems.end()) continue;
-        lines.push_back(it->second.examples.empty() ? it->second.text : tr("review.withExamples", {{"text", it->second.text}, {"examples", it->second.examples}}));
+        lines.push_back(it->second.examples.empty()
+                            ? it->second.text
+                            : tr("review.withExamples", {{"text", it->second.text}, {"examples", it->second.examples}}));
     }
     return lines;
 }

@@ -76,7 +76,8 @@ void draw_marks(const Session& session, const SourceRow& row, PanelState& state)
     // rejected submit.
     for (const std::string* message : {field_message(state, row.source_key), field_message(state, row.destination_key)}) {
         if (!message) continue;
-        coloured_text(error_colour(), tr("table.flatfile", {{"message", *message}}));   // clipped by the column; whole in the tooltip
+        coloured_text(error_colour(),
+                      tr("table.flatfile", {{"message", *message}}));  // clipped by the column; whole in the tooltip
         record_item("field-message:" + row.source_key);
         tooltip_text(*message);
         ImGui::SameLine();
@@ -87,7 +88,8 @@ void draw_marks(const Session& session, const SourceRow& row, PanelState& state)
         certainty_badge(edge->metadata->certainty);
         std::string tip;
         if (edge->metadata->confidence)
-            tip = tr("table.confidence", {{"percent", std::to_string(static_cast<int>(std::lround(*edge->metadata->confidence * 100)))}});
+            tip = tr("table.confidence",
+                     {{"percent", std::to_string(static_cast<int>(std::lround(*edge->metadata->confidence * 100)))}});
         if (!edge->metadata->source.empty()) tip += (tip.empty() ? "" : ", ") + tr("table.by", {{"who", edge->metadata->source}});
         tooltip_text(tip);
         ImGui::SameLine();
@@ -136,7 +138,9 @@ void draw_marks(const Session& session, const SourceRow& row, PanelState& state)
         !row.destination_key.empty() && problem != state.value_problems.end()) {
         coloured_text(warn_colour(), problem->second.mark);
         record_item("value-problem:" + row.source_key);
-        tooltip_text(problem->second.text + (problem->second.examples.empty() ? "" : "\n" + tr("table.forExample", {{"examples", problem->second.examples}})));
+        tooltip_text(
+            problem->second.text +
+            (problem->second.examples.empty() ? "" : "\n" + tr("table.forExample", {{"examples", problem->second.examples}})));
         ImGui::SameLine();
     }
     if (!row.type_warning.empty()) {

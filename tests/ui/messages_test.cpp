@@ -20,7 +20,8 @@ const char* const kSmall = R"({
 })";
 
 bool has_problem(const Messages& m, const std::string& part) {
-    return std::any_of(m.problems().begin(), m.problems().end(), [&](const std::string& p) { return p.find(part) != std::string::npos; });
+    return std::any_of(m.problems().begin(), m.problems().end(),
+                       [&](const std::string& p) { return p.find(part) != std::string::npos; });
 }
 
 TEST(Messages, FillsPlaceholdersWithDataAsText) {

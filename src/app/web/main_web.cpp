@@ -361,8 +361,9 @@ EMSCRIPTEN_KEEPALIVE const char* pm_get_plan() {
 EMSCRIPTEN_KEEPALIVE const char* pm_messages() {
     static std::string text;
     const pm::ui::Messages& messages = pm::ui::messages();
-    text = nlohmann::json{{"lang", messages.language()}, {"messages", messages.resolved()}, {"problems", messages.problems()}}
-               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    text =
+        nlohmann::json{{"lang", messages.language()}, {"messages", messages.resolved()}, {"problems", messages.problems()}}.dump(
+            -1, ' ', false, nlohmann::json::error_handler_t::replace);
     return text.c_str();
 }
 
