@@ -25,8 +25,14 @@ echo "offline: a plan labelled in Arabic, Hebrew, Persian, Urdu, Devanagari, Ben
 # Kept in the repository's test-artifacts/ for a person to read (issue 18: words, not boxes).
 mkdir -p test-artifacts
 cp tests/data/plans/scripts-plan.json "$artifacts/scripts-plan.json"
-run_app --plan-file "$artifacts/scripts-plan.json" --frames 8 --screenshot test-artifacts/desktop-scripts-plan.png
+run_app --plan-file "$artifacts/scripts-plan.json" --frames 8 --screenshot test-artifacts/desktop-scripts-plan.png \
+  2>"$artifacts/scripts.err"
 python3 tests/desktop/check_png.py test-artifacts/desktop-scripts-plan.png 1100 700
+# The panel drew its labels through the desktop's shaping: one run at least for each of the 9
+# source labels and 8 sample lines in those scripts (the label with only a bidi control is ImGui's).
+shaped=$(sed -n 's/^plan-mapper: \([0-9]*\) text runs shaped$/\1/p' "$artifacts/scripts.err")
+[ -n "$shaped" ] && [ "$shaped" -ge 17 ] || { echo "too few shaped runs: '$shaped'"; cat "$artifacts/scripts.err"; exit 1; }
+echo "shaped runs: $shaped"
 
 echo "offline with a broken mapping memory: reported, ignored, left as it is"
 printf '{"format":"plan-mapper-memory","version":1,"schemas":[' >"$artifacts/broken-memory.json"

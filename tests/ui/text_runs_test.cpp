@@ -249,6 +249,33 @@ TEST(ShapedPanel, RightToLeftLabelsAreRightAlignedInTheirCellOthersLeft) {
     EXPECT_TRUE(saw_ltr);
 }
 
+TEST(ShapedPanel, ThePickersPreviewAndOptionsAreShapedAndPickingStillWorks) {
+    FakeRunSource source;
+    SourceScope scope(&source);
+    test::UiDriver ui(mixed_plan());
+    ui.click("picker:total");  // its combo opens over the panel
+    ui.frames(2);
+    bool asked_option = false;
+    for (const std::string& s : source.asked) asked_option = asked_option || s.rfind("नाम", 0) == 0;
+    EXPECT_TRUE(asked_option);
+    ui.click("picker-option:name");
+    ui.frames(2);
+    ASSERT_NE(ui.edge_to("name"), nullptr);
+    EXPECT_EQ(ui.edge_to("name")->source.key, "total");
+    EXPECT_TRUE(source.asked_for("नाम"));  // now the preview of the closed combo
+}
+
+TEST(ShapedPanel, ASearchFieldHoldingShapedTextShowsItShapedUnderTheField) {
+    FakeRunSource source;
+    SourceScope scope(&source);
+    test::UiDriver ui(mixed_plan());
+    ui.click("filter");
+    ui.type("\xD7\x97\xD7\x99\xD7\xA4\xD7\x95\xD7\xA9");  // חיפוש: typed code point by code point
+    ui.frames(2);
+    EXPECT_TRUE(source.asked_for("\xD7\x97\xD7\x99\xD7\xA4\xD7\x95\xD7\xA9"));
+    EXPECT_STREQ(ui.state().filter, "\xD7\x97\xD7\x99\xD7\xA4\xD7\x95\xD7\xA9");  // typing is untouched
+}
+
 TEST(ShapedPanel, WithoutASourceThePanelDrawsAsBefore) {
     test::UiDriver ui(mixed_plan());
     ui.frames(2);

@@ -244,6 +244,8 @@ int main(int argc, char** argv) {
         glfwSwapBuffers(window);
     }
 
+    // With --frames (tests, screenshots): how many labels were shaped, for the scripts test.
+    if (options->frames > 0) std::fprintf(stderr, "plan-mapper: %zu text runs shaped\n", text_runs->runs_made());
     pm::ui::set_text_run_source(nullptr);
     text_runs.reset();  // its textures, while the GL context is current
     ImGui_ImplOpenGL3_Shutdown();
