@@ -12,6 +12,7 @@
 #include "core/plan/documents.h"
 #include "core/plan/write.h"
 #include "matcher/plan_matcher.h"
+#include "ui/messages.h"
 
 #include <algorithm>
 #include <chrono>
@@ -75,7 +76,8 @@ bool MapperApp::set_plan(const std::string& json) {
     if (!job_plan) {
         ApiError error;
         error.kind = ApiErrorKind::BadResponse;
-        error.message = "The plan could not be read: " + (problems.empty() ? std::string("not a plan") : to_string(problems.front()));
+        error.message =
+            ui::tr("app.planUnreadable", {{"problem", problems.empty() ? ui::tr("app.notAPlan") : to_string(problems.front())}});
         error.problems = std::move(problems);
         report_error(error, "reading the plan");
         return false;
@@ -113,7 +115,7 @@ void MapperApp::read_offline_records() {
     auto rows = std::make_unique<profile::SheetProfile>();
     const profile::PageResult page = rows->add_page(config_.records_json);
     if (!page.ok) {
-        status_.records_note = "The records given could not be read (" + page.error + "), so only the preview values are used.";
+        status_.records_note = ui::tr("app.offlineRowsUnreadable", {{"error", page.error}});
         return;
     }
     offline_records_ = std::move(rows);
@@ -133,9 +135,8 @@ void MapperApp::update_records() {
     if (offline_records_ && session_ && !records_applied_ && plan_drawn_ && !auto_apply_due_) {
         records_applied_ = true;
         const profile::SheetProfile& rows = *offline_records_;
-        apply_records(rows,
-                      rows.full() ? "Profiled " + rows.limit_note() + " of the records given."
-                                  : "Checked all " + profile::with_thousands(rows.rows()) + " rows of the records given.");
+        const auto count = static_cast<long long>(rows.rows());
+        apply_records(rows, ui::trn(rows.full() ? "app.offlineRowsProfiled" : "app.offlineRowsChecked", count));
     }
     if (records_) {
         status_.records_progress = records_->progress_text();
@@ -143,12 +144,11 @@ void MapperApp::update_records() {
             records_applied_ = true;
             const profile::SheetProfile& rows = records_->profile();
             if (rows.rows() > 0 && session_) {
-                apply_records(rows,
-                              records_->complete() ? "Checked all " + profile::with_thousands(rows.rows()) + " rows of the file."
-                                                   : records_->note());
+                apply_records(rows, records_->complete() ? ui::trn("app.rowsChecked", static_cast<long long>(rows.rows()))
+                                                         : records_->note());
             } else {
                 // 403, 404 or anything else: the previews are all there is; nothing else changes.
-                status_.records_note = "The file's rows could not be read, so only the preview values are used.";
+                status_.records_note = ui::tr("app.rowsUnreadable");
             }
         }
     }
@@ -203,7 +203,7 @@ void MapperApp::start_session(JobPlan job_plan, bool from_api) {
     sync_remembered_marks();
     if (config_.memory && !config_.memory_json.empty()) {
         std::string message;
-        if (!memory_.supply(config_.memory_json, message)) status_.warning = "Mapping memory ignored: " + message;
+        if (!memory_.supply(config_.memory_json, message)) status_.warning = ui::tr("app.memoryIgnored", {{"message", message}});
         else if (!status_.draft_offered) memory_.apply(*session_, match::today_days());
         memory_supplied_ = true;
         sync_remembered_marks();
@@ -273,13 +273,13 @@ void MapperApp::submit() {
         // Offline with no API: the host keeps the plan (the desktop saves it to its file).
         const std::string file_id = !config_.file_id.empty() ? config_.file_id : status_.file_id;
         host_.notify(AppEvent::Submit, put_body_text(session_->plan(), status_.job_id, file_id));
-        status_.submit_message = "Saved.";
+        status_.submit_message = ui::tr("app.saved");
         return;
     }
     if (nothing_new_to_send()) {
         // Never a second PUT for a change the server already confirmed; the host still hears
         // that the plan is saved (it may be waiting for that to move on).
-        status_.submit_message = "Already saved: nothing changed since.";
+        status_.submit_message = ui::tr("app.alreadySaved");
         host_.notify(AppEvent::Submit, confirmed_response_);
         if (config_.execute_on_submit && !executed_) execute_job();
         return;
@@ -321,7 +321,7 @@ void MapperApp::send_submit() {
 
 void MapperApp::on_submit_confirmed(const JobPlan& confirmed) {
     status_.message.clear();
-    status_.submit_message = "Plan saved.";
+    status_.submit_message = ui::tr("app.planSaved");
     job_ = confirmed.job;
     status_.job_status = job_->status;
     const bool edited_meanwhile = session_->revision() != submitted_revision_;
@@ -334,7 +334,7 @@ void MapperApp::on_submit_confirmed(const JobPlan& confirmed) {
         differs = !sent_to_saved.empty();
         if (differs) {
             status_.server_changes = describe_server_differences(*session_, sent_to_saved);
-            status_.submit_message = "Saved by Flatfile, with differences.";
+            status_.submit_message = ui::tr("app.savedWithDifferences");
             server_version_ = confirmed.plan;
         } else {
             session_->rebase(confirmed.plan);
@@ -378,7 +378,7 @@ void MapperApp::use_server_version() {
     session_->rebase(std::move(*server_version_));
     server_version_.reset();
     status_.server_changes.clear();
-    status_.submit_message = "Using the plan Flatfile saved.";
+    status_.submit_message = ui::tr("app.usingServerPlan");
     confirmed_ = true;
     after_draw_changes();                      // tells the page (change, and the draft goes)
 }
@@ -391,13 +391,13 @@ void MapperApp::attach_field_messages(const ApiError& error) {
 }
 
 void MapperApp::execute_job() {
-    status_.submit_message = "Plan saved. Starting the import...";
+    status_.submit_message = ui::tr("app.startingImport");
     api_.execute(status_.job_id, [this](const ApiResult<bool>& result) {
         if (!result.ok()) {
             report_error(result.error, "starting the import");
             return;
         }
-        status_.submit_message = "Plan saved. The import has started.";
+        status_.submit_message = ui::tr("app.importStarted");
         executed_ = true;
         host_.notify(AppEvent::Execute, dump_json(Json{{"jobId", status_.job_id}, {"success", *result.value}}));
     });
@@ -408,7 +408,7 @@ void MapperApp::on_failure(const ApiError& error, Operation operation, const cha
         host_.request_token()) {
         token_refreshed_ = true;
         waiting_for_token_ = operation;
-        status_.message = "Signing in again...";
+        status_.message = ui::tr("app.signingIn");
         return;
     }
     report_error(error, during);
@@ -509,11 +509,11 @@ void MapperApp::apply_requests(const ui::PanelRequests& requests) {
     if (requests.keep_own_plan) {
         server_version_.reset();
         status_.server_changes.clear();
-        status_.submit_message = "Your plan is kept; submit to send it.";
+        status_.submit_message = ui::tr("app.planKept");
     }
     if (requests.copy_plan && session_) {
         ImGui::SetClipboardText(plan_json().c_str());
-        status_.submit_message = "The plan is on the clipboard as JSON.";
+        status_.submit_message = ui::tr("app.planCopied");
     }
     if (requests.discard_draft) {
         draft_.reset();

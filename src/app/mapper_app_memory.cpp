@@ -4,6 +4,7 @@
 #include "app/mapper_app.h"
 
 #include "core/json/problems.h"
+#include "ui/messages.h"
 
 #include <imgui.h>
 
@@ -65,19 +66,21 @@ void MapperApp::answer_memory_view() {
         case ui::MemoryViewState::Ask::Remove:
             if (view.index < view.rows.size() &&
                 memory_.remove(session_.get(), view.rows[view.index].header, view.rows[view.index].destination_key))
-                view.message = "Removed from the memory.";
+                view.message = ui::tr("app.memoryRemoved");
             break;
         case ui::MemoryViewState::Ask::Clear:
             memory_.clear();
-            view.message = "The memory for this schema is empty.";
+            view.message = ui::tr("app.memoryEmptied");
             break;
         case ui::MemoryViewState::Ask::Export:
             ImGui::SetClipboardText(memory_.export_json().c_str());
-            view.message = "The memory is on the clipboard as JSON.";
+            view.message = ui::tr("app.memoryCopied");
             return;
         case ui::MemoryViewState::Ask::Import: {
             const char* clipboard = ImGui::GetClipboardText();
-            view.message = memory_.import_json(clipboard ? clipboard : "", message) ? "Imported." : "Not imported: " + message;
+            view.message = memory_.import_json(clipboard ? clipboard : "", message)
+                ? ui::tr("app.memoryImported")
+                : ui::tr("memory.notImported", {{"message", message}});
             break;
         }
         case ui::MemoryViewState::Ask::None: break;
@@ -95,16 +98,16 @@ void MapperApp::memory_changed() {
 
 std::string MapperApp::memory_request(const std::string& request_json) {
     const Json request = Json::parse(request_json, nullptr, false);
-    if (!request.is_object()) return answer(false, "The memory request is not a JSON object.");
+    if (!request.is_object()) return answer(false, ui::tr("app.memoryNotObject"));
     const std::string op = text_member(request, "op");
-    if (!memory_.enabled()) return answer(false, "The mapping memory is off.");
-    if (!session_) return answer(false, "No plan is loaded yet.");
+    if (!memory_.enabled()) return answer(false, ui::tr("app.memoryOff"));
+    if (!session_) return answer(false, ui::tr("app.noPlanYet"));
     std::string message;
     if (op == "supply") {
         // The host's memory for the schema: read, then its pairs proposed for the unmapped
         // columns. A memory that does not read is reported once and ignored.
         if (!memory_.supply(document_text(request), message)) {
-            status_.warning = "Mapping memory ignored: " + message;
+            status_.warning = ui::tr("app.memoryIgnored", {{"message", message}});
             Json detail = {{"during", "reading the mapping memory"},
                            {"message", message},
                            {"status", 0},
@@ -126,28 +129,28 @@ std::string MapperApp::memory_request(const std::string& request_json) {
     if (op == "forget") {
         const std::string source = text_member(request, "source");
         if (!memory_.forget(*session_, source))
-            return answer(false, "Nothing is remembered for " + session_->source_name(source) + ".");
+            return answer(false, ui::tr("app.nothingRemembered", {{"source", session_->source_name(source)}}));
         memory_changed();
         return answer(true, session_->source_name(source) + " is no longer remembered.");
     }
     if (op == "remove") {
         if (!memory_.remove(session_.get(), text_member(request, "header"), text_member(request, "destination")))
-            return answer(false, "That entry is not in the memory.");
+            return answer(false, ui::tr("app.notInMemory"));
         memory_changed();
-        return answer(true, "Removed from the memory.");
+        return answer(true, ui::tr("app.memoryRemoved"));
     }
     if (op == "clear") {
         memory_.clear();
         memory_changed();
-        return answer(true, "The memory for this schema is empty.");
+        return answer(true, ui::tr("app.memoryEmptied"));
     }
     if (op == "export") return answer(true, "", {{"memory", Json::parse(memory_.export_json(), nullptr, false)}});
     if (op == "import") {
         if (!memory_.import_json(document_text(request), message)) return answer(false, message);
         memory_changed();
-        return answer(true, "Imported.");
+        return answer(true, ui::tr("app.memoryImported"));
     }
-    return answer(false, "Unknown memory request \"" + op + "\".");
+    return answer(false, ui::tr("app.unknownMemoryRequest", {{"op", op}}));
 }
 
 }  // namespace pm

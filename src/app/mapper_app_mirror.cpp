@@ -4,6 +4,7 @@
 
 #include "app/mirror_actions.h"
 #include "core/json/problems.h"
+#include "ui/messages.h"
 
 namespace pm {
 
@@ -48,20 +49,19 @@ std::string MapperApp::mirror_options(const std::string& source_key, const std::
 // The header's app-level buttons (draft, the server's version, copy): carried out like the
 // canvas's, and said back; asked for when there is nothing to do, they are refused in words.
 MirrorOutcome MapperApp::mirror_request(const ui::PanelRequests& requests) {
-    if (!session_) return MirrorOutcome{false, "The plan is not loaded yet.", false};
+    if (!session_) return MirrorOutcome{false, ui::tr("say.notLoaded"), false};
     if ((requests.restore_draft || requests.discard_draft) && !status_.draft_offered)
-        return MirrorOutcome{false, "There are no edits from an earlier visit.", false};
+        return MirrorOutcome{false, ui::tr("app.draftNone"), false};
     if ((requests.use_server_plan || requests.keep_own_plan) && status_.server_changes.empty())
-        return MirrorOutcome{false, "Flatfile did not save another version.", false};
-    if (requests.stop_reading && status_.records_progress.empty())
-        return MirrorOutcome{false, "The file's rows are not being read.", false};
+        return MirrorOutcome{false, ui::tr("app.noServerVersion"), false};
+    if (requests.stop_reading && status_.records_progress.empty()) return MirrorOutcome{false, ui::tr("app.notReading"), false};
     apply_requests(requests);
     if (requests.stop_reading) {
         update_records();                      // the note replaces the progress now, not a frame later
-        return MirrorOutcome{true, status_.records_note.empty() ? "Reading the file was stopped." : status_.records_note, false};
+        return MirrorOutcome{true, status_.records_note.empty() ? ui::tr("app.readingStopped") : status_.records_note, false};
     }
-    if (requests.restore_draft) return MirrorOutcome{true, "Edits from your earlier visit restored.", false};
-    if (requests.discard_draft) return MirrorOutcome{true, "Edits from your earlier visit discarded.", false};
+    if (requests.restore_draft) return MirrorOutcome{true, ui::tr("app.draftRestored"), false};
+    if (requests.discard_draft) return MirrorOutcome{true, ui::tr("app.draftDiscarded"), false};
     return MirrorOutcome{true, status_.submit_message, false};
 }
 

@@ -6,6 +6,7 @@
 #include "matcher/plan_matcher.h"
 #include "ui/destination_picker.h"
 #include "ui/enum_editor.h"
+#include "ui/messages.h"
 #include "ui/panel_header.h"
 #include "ui/panel_widgets.h"
 
@@ -13,6 +14,9 @@
 #include <optional>
 
 namespace pm {
+
+using ui::tr;
+using ui::trn;
 
 namespace {
 
@@ -28,11 +32,14 @@ bool flag_member(const Json& json, const char* name) {
 
 MirrorOutcome refused(std::string why) { return MirrorOutcome{false, std::move(why), false}; }
 
-// The outcome of an edit: the session's refusal, "Nothing changed.", or the change in words.
-MirrorOutcome edited(const Session& session, const Change& change, const std::string& prefix = {}) {
+MirrorOutcome nothing_changed() { return MirrorOutcome{true, tr("say.nothingChanged"), false}; }
+
+// The outcome of an edit: the session's refusal, "Nothing changed.", or the change in words
+// (`key`'s message with {changes} filled).
+MirrorOutcome edited(const Session& session, const Change& change, const char* key = "say.change") {
     if (!change.refused.empty()) return refused(change.refused);
-    if (change.empty()) return MirrorOutcome{true, "Nothing changed.", false};
-    return MirrorOutcome{true, prefix + describe_change(session, change, false) + ".", false};
+    if (change.empty()) return nothing_changed();
+    return MirrorOutcome{true, tr(key, {{"changes", describe_change(session, change, false)}}), false};
 }
 
 unsigned chip_bit(const std::string& name) {
@@ -48,56 +55,57 @@ std::string rows_shown(ui::PanelState& state, const Session& session) {
     state.lines_dirty = true;
     const std::size_t shown = state.view.sources().size();
     const std::size_t total = session.counts().sources();
-    return std::to_string(shown) + " of " + std::to_string(total) + " source column" + (total == 1 ? "" : "s") + " shown.";
+    return trn("say.rowsShown", static_cast<long long>(total), {{"shown", std::to_string(shown)}});
 }
 
 MirrorOutcome set_enum(Session& session, const Json& action) {
     const std::string destination = text_member(action, "destination");
     const Edge* edge = session.edge_to(destination);
-    if (!edge) return refused("No source is mapped to " + session.destination_name(destination) + ".");
+    if (!edge) return refused(tr("say.noSourceFor", {{"field", session.destination_name(destination)}}));
     auto value = action.find("value");
-    if (value == action.end()) return refused("No source value was given.");
+    if (value == action.end()) return refused(tr("say.noValueGiven"));
     std::optional<Json> option;
     if (auto it = action.find("option"); it != action.end() && !it->is_null()) option = *it;
-    std::string option_text = "no value";
+    std::string option_text = tr("say.noValue");
     if (option) {
         option_text = ui::enum_value_text(*option);
         for (const EnumOption& o : edge->destination.enum_options)
             if (o.value == *option && !o.label.empty()) option_text = o.label;
     }
-    const std::string what = "Value " + ui::enum_value_text(*value) + " of " + edge->destination.display_name();
+    const std::string field = edge->destination.display_name();
     const Change change = session.set_enum_value(destination, *value, option);
     if (!change.refused.empty()) return refused(change.refused);
-    if (change.empty()) return MirrorOutcome{true, "Nothing changed.", false};
-    return MirrorOutcome{true, what + " set to " + option_text + ".", false};
+    if (change.empty()) return nothing_changed();
+    return MirrorOutcome{
+        true, tr("say.valueSet", {{"value", ui::enum_value_text(*value)}, {"field", field}, {"option", option_text}}), false};
 }
 
 MirrorOutcome bulk(Session& session, ui::PanelState& state, const Json& action) {
     const std::string which = text_member(action, "action");
     if (which == "ignoreUnmapped") {
         const std::size_t n = ui::ignore_unmapped(session);
-        return MirrorOutcome{true, std::to_string(n) + " unmapped column" + (n == 1 ? "" : "s") + " set to Do not import.", false};
+        return MirrorOutcome{true, trn("say.ignoredUnmapped", static_cast<long long>(n)), false};
     }
-    if (which == "reset") return edited(session, session.reset_to_server(), "Back to the server's plan: ");
+    if (which == "reset") return edited(session, session.reset_to_server(), "say.backToServer");
     if (which == "clear") {
         const Change change = session.clear_all();
-        return MirrorOutcome{true, std::to_string(change.unlinked.size()) + " mapping" + (change.unlinked.size() == 1 ? "" : "s") + " cleared.", false};
+        return MirrorOutcome{true, trn("say.cleared", static_cast<long long>(change.unlinked.size())), false};
     }
     if (which == "acceptSuggestions") {
-        if (!state.suggestions) return refused("Suggestions are not ready yet.");
+        if (!state.suggestions) return refused(tr("say.suggestionsNotReady"));
         double threshold = state.accept_threshold;
         if (auto it = action.find("threshold"); it != action.end() && it->is_number()) threshold = it->get<double>();
-        if (!(threshold >= 0.5 && threshold <= 1.0)) return refused("The score must be between 0.5 and 1.");
+        if (!(threshold >= 0.5 && threshold <= 1.0)) return refused(tr("say.scoreRange"));
         const std::size_t n = accept_assignment(session, threshold);
-        return MirrorOutcome{true, std::to_string(n) + " suggestion" + (n == 1 ? "" : "s") + " accepted.", false};
+        return MirrorOutcome{true, trn("say.suggestionsAccepted", static_cast<long long>(n)), false};
     }
     if (which == "acceptSuggested" || which == "rejectSuggested") {
         const bool accept = which == "acceptSuggested";
         const std::size_t n = accept ? accept_all_suggested(session) : reject_all_suggested(session);
-        return MirrorOutcome{
-            true, std::to_string(n) + " suggested mapping" + (n == 1 ? "" : "s") + (accept ? " accepted." : " rejected."), false};
+        return MirrorOutcome{true, trn(accept ? "say.suggestedAccepted" : "say.suggestedRejected", static_cast<long long>(n)),
+                             false};
     }
-    return refused("Unknown bulk action.");
+    return refused(tr("say.unknownBulk"));
 }
 
 }  // namespace
@@ -108,15 +116,20 @@ std::string describe_change(const Session& session, const Change& change, bool r
     const auto& ignored = reversed ? change.unignored : change.ignored;
     const auto& unignored = reversed ? change.ignored : change.unignored;
     std::vector<std::string> parts;
-    for (const Link& l : linked) parts.push_back(session.source_name(l.source_key) + " mapped to " + session.destination_name(l.destination_key));
-    for (const Link& l : unlinked) parts.push_back(session.source_name(l.source_key) + " unmapped from " + session.destination_name(l.destination_key));
-    for (const std::string& k : ignored) parts.push_back(session.source_name(k) + " will not be imported");
-    for (const std::string& k : unignored) parts.push_back(session.source_name(k) + " will be imported");
-    for (const Link& l : change.edited) parts.push_back("values of " + session.destination_name(l.destination_key) + " changed");
+    auto pair = [&](const char* key, const Link& l) {
+        return tr(key,
+                  {{"source", session.source_name(l.source_key)}, {"destination", session.destination_name(l.destination_key)}});
+    };
+    for (const Link& l : linked) parts.push_back(pair("say.mapped", l));
+    for (const Link& l : unlinked) parts.push_back(pair("say.unmapped", l));
+    for (const std::string& k : ignored) parts.push_back(tr("say.willNotImport", {{"source", session.source_name(k)}}));
+    for (const std::string& k : unignored) parts.push_back(tr("say.willImport", {{"source", session.source_name(k)}}));
+    for (const Link& l : change.edited)
+        parts.push_back(tr("say.valuesChanged", {{"destination", session.destination_name(l.destination_key)}}));
     constexpr std::size_t kNamed = 3;          // a bulk change is summed up, not read out in full
     std::string text;
     for (std::size_t i = 0; i < parts.size() && i < kNamed; ++i) text += (i ? "; " : "") + parts[i];
-    if (parts.size() > kNamed) text += "; and " + std::to_string(parts.size() - kNamed) + " more";
+    if (parts.size() > kNamed) text += "; " + trn("say.andMore", static_cast<long long>(parts.size() - kNamed));
     return ui::shown_text(text);
 }
 
@@ -136,44 +149,47 @@ bool read_mirror_request(const std::string& action_json, ui::PanelRequests& requ
 
 MirrorOutcome apply_mirror_action(Session* session, ui::PanelState& state, const std::string& action_json) {
     const Json action = Json::parse(action_json, nullptr, false);
-    if (!action.is_object()) return refused("The action could not be read.");
+    if (!action.is_object()) return refused(tr("say.unreadable"));
     const std::string op = text_member(action, "op");
-    if (!session) return refused("The plan is not loaded yet.");
+    if (!session) return refused(tr("say.notLoaded"));
     const std::string source = text_member(action, "source");
     if (op == "map" || op == "notMapped" || op == "ignore") {
-        if (!session->source_field(source)) return refused("Unknown source column.");
+        if (!session->source_field(source)) return refused(tr("say.unknownSource"));
         std::string current;
         if (const auto edges = session->edges_from(source); !edges.empty()) current = edges.front()->destination.key;
         if (op == "notMapped" && !text_member(action, "destination").empty()) current = text_member(action, "destination");
         const std::uint64_t before = session->revision();
         if (op == "map") {
             const std::string destination = text_member(action, "destination");
-            if (!session->destination_field(destination)) return refused("Unknown destination field.");
+            if (!session->destination_field(destination)) return refused(tr("say.unknownDestination"));
             ui::apply_destination_pick(*session, source, current, ui::PickKind::Map, destination);
         } else {
             ui::apply_destination_pick(*session, source, current, op == "ignore" ? ui::PickKind::Ignore : ui::PickKind::NotMapped);
         }
-        if (session->revision() == before) return MirrorOutcome{true, "Nothing changed.", false};
+        if (session->revision() == before) return nothing_changed();
         std::string words;
-        if (op == "map") words = session->source_name(source) + " mapped to " + session->destination_name(text_member(action, "destination"));
-        else if (op == "ignore") words = session->source_name(source) + " will not be imported";
-        else words = session->source_name(source) + " is not mapped";
-        return MirrorOutcome{true, words + ".", false};
+        if (op == "map")
+            words = tr("say.mapped",
+                       {{"source", session->source_name(source)},
+                        {"destination", session->destination_name(text_member(action, "destination"))}});
+        else words = tr(op == "ignore" ? "say.willNotImport" : "say.isNotMapped", {{"source", session->source_name(source)}});
+        return MirrorOutcome{true, tr("say.change", {{"changes", words}}), false};
     }
     if (op == "acceptSuggested" || op == "rejectSuggested") {
         const std::string destination = text_member(action, "destination");
         const Edge* edge = session->edge_to(destination);
-        if (!edge || !match::is_pending_suggestion(*edge)) return refused("That mapping is not a suggestion.");
-        const std::string words = session->source_name(edge->source.key) + " to " + session->destination_name(destination);
+        if (!edge || !match::is_pending_suggestion(*edge)) return refused(tr("say.notSuggestion"));
+        const ui::MessageArgs words = {{"source", session->source_name(edge->source.key)},
+                                       {"destination", session->destination_name(destination)}};
         const bool accept = op == "acceptSuggested";
         if (!(accept ? accept_suggested(*session, destination) : reject_suggested(*session, destination)))
-            return MirrorOutcome{true, "Nothing changed.", false};
-        return MirrorOutcome{true, std::string(accept ? "Accepted: " : "Rejected: ") + words + ".", false};
+            return nothing_changed();
+        return MirrorOutcome{true, tr(accept ? "say.accepted" : "say.rejected", words), false};
     }
     if (op == "setEnum") return set_enum(*session, action);
     if (op == "expand") {
         const std::string destination = text_member(action, "destination");
-        if (!session->edge_to(destination)) return refused("No source is mapped to that field.");
+        if (!session->edge_to(destination)) return refused(tr("say.noSourceMapped"));
         if (flag_member(action, "open")) state.expanded_enums.insert(destination);
         else state.expanded_enums.erase(destination);
         state.lines_dirty = true;
@@ -181,19 +197,21 @@ MirrorOutcome apply_mirror_action(Session* session, ui::PanelState& state, const
     }
     if (op == "undo" || op == "redo") {
         const bool undo = op == "undo";
-        if (undo ? !session->can_undo() : !session->can_redo()) return refused(undo ? "Nothing to undo." : "Nothing to redo.");
+        if (undo ? !session->can_undo() : !session->can_redo())
+            return refused(tr(undo ? "say.nothingToUndo" : "say.nothingToRedo"));
         const Change change = undo ? session->undo() : session->redo();
-        return MirrorOutcome{true, std::string(undo ? "Undid: " : "Redid: ") + describe_change(*session, change, undo) + ".", false};
+        return MirrorOutcome{true, tr(undo ? "say.undid" : "say.redid", {{"changes", describe_change(*session, change, undo)}}),
+                             false};
     }
     if (op == "filter") {
         const std::string text = text_member(action, "text");
-        if (text.size() >= sizeof(state.filter)) return refused("The search text is too long.");
+        if (text.size() >= sizeof(state.filter)) return refused(tr("say.searchTooLong"));
         std::memcpy(state.filter, text.c_str(), text.size() + 1);
         return MirrorOutcome{true, rows_shown(state, *session), false};
     }
     if (op == "chip") {
         const unsigned bit = chip_bit(text_member(action, "chip"));
-        if (!bit) return refused("Unknown filter.");
+        if (!bit) return refused(tr("say.unknownFilter"));
         if (flag_member(action, "on")) state.chips |= bit;
         else state.chips &= ~bit;
         return MirrorOutcome{true, rows_shown(state, *session), false};
@@ -204,7 +222,7 @@ MirrorOutcome apply_mirror_action(Session* session, ui::PanelState& state, const
     }
     if (op == "send") {
         state.review_open = false;
-        return MirrorOutcome{true, "Sending the plan...", true};
+        return MirrorOutcome{true, tr("say.sending"), true};
     }
     if (op == "focus") {
         state.mirror_focus_source = source;
@@ -212,7 +230,7 @@ MirrorOutcome apply_mirror_action(Session* session, ui::PanelState& state, const
         return MirrorOutcome{true, {}, false};
     }
     if (op == "bulk") return bulk(*session, state, action);
-    return refused("Unknown action.");
+    return refused(tr("say.unknownAction"));
 }
 
 }  // namespace pm

@@ -5,6 +5,7 @@
 #include "core/json/problems.h"
 #include "core/json/text.h"
 #include "ui/enum_editor.h"
+#include "ui/messages.h"
 #include "ui/panel_widgets.h"
 #include "ui/review_popup.h"
 
@@ -41,11 +42,13 @@ std::string certainty_reason(const Edge& edge, const ui::Candidate* candidate) {
     if (edge.metadata) {
         if (edge.metadata->confidence) {
             if (!reason.empty()) reason += "; ";
-            reason += "confidence " + std::to_string(static_cast<int>(std::lround(*edge.metadata->confidence * 100))) + "%";
+            reason += ui::tr("table.confidence",
+                             {{"percent", std::to_string(static_cast<int>(std::lround(*edge.metadata->confidence * 100)))}});
         }
-        if (!edge.metadata->source.empty()) reason += (reason.empty() ? "" : ", ") + std::string("by ") + edge.metadata->source;
+        if (!edge.metadata->source.empty())
+            reason += (reason.empty() ? "" : ", ") + ui::tr("table.by", {{"who", edge.metadata->source}});
     }
-    if (reason.empty()) reason = "chosen in this panel";
+    if (reason.empty()) reason = ui::tr("table.chosenHere");
     return reason;
 }
 
@@ -94,7 +97,9 @@ Json row_json(const Session& session, const ui::PanelState& state, const ui::Sou
     out["message"] = message ? ui::shown_text(*message) : std::string();
     const Edge* edge = row.destination_key.empty() ? nullptr : session.edge_to(row.destination_key);
     out["destination"] = edge ? field_ref(edge->destination) : Json();
-    out["certainty"] = edge && edge->metadata && edge->metadata->certainty != Certainty::None ? to_string(edge->metadata->certainty) : "";
+    out["certainty"] = edge && edge->metadata && edge->metadata->certainty != Certainty::None
+        ? ui::tr(std::string("certainty.") + to_string(edge->metadata->certainty))
+        : "";
     out["reason"] = edge ? certainty_reason(*edge, candidate_for(state, row.source_key, row.destination_key)) : std::string();
     out["enum"] = edge && row.is_enum_edge ? enum_json(*edge, state.expanded_enums.count(row.destination_key) > 0, state.records) : Json();
     const auto problem = edge ? state.value_problems.find(row.destination_key) : state.value_problems.end();
@@ -193,10 +198,11 @@ std::string mirror_options_json(const Session& session, const ui::PanelState& st
     };
     Json options = Json::array();
     // The two fixed choices are found by typing their names too ("not" finds Not mapped).
-    if (std::string("not mapped").find(filter) != std::string::npos)
-        options.push_back({{"kind", "none"}, {"label", "Not mapped"}, {"selected", current.empty() && !ignored}});
-    if (std::string("do not import").find(filter) != std::string::npos)
-        options.push_back({{"kind", "ignore"}, {"label", "Do not import"}, {"selected", ignored}});
+    const std::string not_mapped = ui::tr("picker.notMapped"), do_not_import = ui::tr("picker.ignore");
+    if (lower_ascii(not_mapped).find(filter) != std::string::npos)
+        options.push_back({{"kind", "none"}, {"label", not_mapped}, {"selected", current.empty() && !ignored}});
+    if (lower_ascii(do_not_import).find(filter) != std::string::npos)
+        options.push_back({{"kind", "ignore"}, {"label", do_not_import}, {"selected", ignored}});
     std::size_t shown = 0, more = 0;
     std::vector<std::string> listed;
     auto add = [&](const Field& field, const ui::Candidate* candidate) {

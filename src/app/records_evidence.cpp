@@ -2,6 +2,7 @@
 #include "app/records_evidence.h"
 
 #include "core/profile/field_check.h"
+#include "ui/messages.h"
 
 namespace pm {
 
@@ -9,15 +10,16 @@ namespace {
 
 constexpr std::size_t kExamplesShown = 3;
 
-const char* short_noun(profile::CheckRule rule) {
+// The row's short mark, "118 not numbers", by the check's rule (message keys).
+const char* mark_key(profile::CheckRule rule) {
     switch (rule) {
-        case profile::CheckRule::Number: return "not numbers";
-        case profile::CheckRule::Date: return "not dates";
-        case profile::CheckRule::Boolean: return "not yes/no";
-        case profile::CheckRule::Enum: return "not options";
-        case profile::CheckRule::None: return "";
+        case profile::CheckRule::Number: return "values.notNumbers";
+        case profile::CheckRule::Date: return "values.notDates";
+        case profile::CheckRule::Boolean: return "values.notYesNo";
+        case profile::CheckRule::Enum: return "values.notOptions";
+        case profile::CheckRule::None: break;
     }
-    return "";
+    return "values.invalid";
 }
 
 }  // namespace
@@ -33,8 +35,8 @@ std::map<std::string, ui::ValueProblem> value_problems(const Session& session, c
         if (!check.has_problems()) continue;
         ui::ValueProblem problem;
         problem.text = profile::describe_check(edge.destination.display_name(), check);
-        if (check.invalid > 0) problem.mark = profile::with_thousands(check.invalid) + " " + short_noun(check.rule);
-        else problem.mark = profile::with_thousands(check.blank) + " blank";
+        if (check.invalid > 0) problem.mark = ui::trn(mark_key(check.rule), static_cast<long long>(check.invalid));
+        else problem.mark = ui::trn("values.blank", static_cast<long long>(check.blank));
         for (std::size_t i = 0; i < check.examples.size() && i < kExamplesShown; ++i)
             problem.examples += (i ? ", \"" : "\"") + check.examples[i].value + "\" (" + profile::with_thousands(check.examples[i].count) + ")";
         out.emplace(edge.destination.key, std::move(problem));

@@ -1,6 +1,7 @@
 // Rows come from the cached PanelView; the clipper keeps a frame proportional to what is visible.
 #include "ui/destination_list.h"
 
+#include "ui/messages.h"
 #include "ui/panel_widgets.h"
 #include "ui/shaped_text.h"
 #include "ui/source_table.h"
@@ -28,8 +29,8 @@ void draw_destination_list(Session& session, PanelState& state) {
                                   ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("destinations", 2, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Destination field", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn("From", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(tr("table.destination").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(tr("destinations.from").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableHeadersRow();
     const auto& rows = state.view.destinations();
     ImGuiListClipper clipper;
@@ -55,13 +56,14 @@ void draw_destination_list(Session& session, PanelState& state) {
             tooltip_text(tip);
             if (const std::string* message = field_message(state, row.key)) {
                 ImGui::SameLine();
-                coloured_text(error_colour(), "Flatfile: " + *message);   // clipped by the column; whole in the tooltip
+                coloured_text(error_colour(),
+                              tr("table.flatfile", {{"message", *message}}));  // clipped by the column; whole in the tooltip
                 record_item("destination-message:" + row.key);
                 tooltip_text(*message);
             }
             if (row.required) {
                 ImGui::SameLine();
-                coloured_text(row.source_key.empty() ? error_colour() : muted_colour(), "required");
+                coloured_text(row.source_key.empty() ? error_colour() : muted_colour(), tr("destinations.required"));
             }
             ImGui::TableNextColumn();
             if (row.source_key.empty()) {
@@ -76,7 +78,7 @@ void draw_destination_list(Session& session, PanelState& state) {
                 accept_source_drop(session, row.key);
                 if (ImGui::BeginDragDropSource()) {
                     ImGui::SetDragDropPayload(kDragMapped, row.key.data(), row.key.size());
-                    text("Unmap " + field->display_name());
+                    text(tr("destinations.unmap", {{"field", field->display_name()}}));
                     ImGui::EndDragDropSource();
                 }
             }

@@ -1,6 +1,7 @@
 // The option list is built only while the drop-down is open, so closed pickers cost nothing.
 #include "ui/destination_picker.h"
 
+#include "ui/messages.h"
 #include "ui/panel_widgets.h"
 #include "ui/shaped_text.h"
 
@@ -17,7 +18,8 @@ std::string option_label(const Session& session, const Field& field, const std::
     std::string label = field.display_name();
     if (field.required) label += " *";
     const Edge* taken = session.edge_to(field.key);
-    if (taken && taken->source.key != source_key) label += "   (taken by " + taken->source.display_name() + ")";
+    if (taken && taken->source.key != source_key)
+        label += "   (" + tr("picker.takenBy", {{"source", taken->source.display_name()}}) + ")";
     return safe_label(label);
 }
 
@@ -67,7 +69,7 @@ void draw_destination_picker(Session& session, const std::string& source_key, co
                              PanelState& state) {
     const Field* current = destination_key.empty() ? nullptr : session.destination_field(destination_key);
     const bool ignored = session.is_ignored(source_key);
-    const std::string preview = current ? current->display_name() : ignored ? "Do not import" : "Not mapped";
+    const std::string preview = current ? current->display_name() : tr(ignored ? "picker.ignore" : "picker.notMapped");
     ImGui::SetNextItemWidth(-FLT_MIN);
     const std::string shown = safe_label(preview);
     ShapedLabel shaped(shown);
@@ -80,7 +82,7 @@ void draw_destination_picker(Session& session, const std::string& source_key, co
         ImGui::SetKeyboardFocusHere();
     }
     ImGui::SetNextItemWidth(-FLT_MIN);
-    const bool enter = ImGui::InputTextWithHint("##search", "Type to search destination fields", state.destination_filter,
+    const bool enter = ImGui::InputTextWithHint("##search", tr("picker.search").c_str(), state.destination_filter,
                                                 sizeof(state.destination_filter), ImGuiInputTextFlags_EnterReturnsTrue);
     record_item("picker-search");
     shaped_field_preview(state.destination_filter);
@@ -113,18 +115,18 @@ void draw_destination_picker(Session& session, const std::string& source_key, co
         return;
     }
     if (filter.empty()) {
-        if (ImGui::Selectable("Not mapped", !current && !ignored)) pick = {true, PickKind::NotMapped, {}};
+        if (ImGui::Selectable(tr("picker.notMapped").c_str(), !current && !ignored)) pick = {true, PickKind::NotMapped, {}};
         record_item("picker-option:(not mapped)");
-        if (ImGui::Selectable("Do not import", ignored)) pick = {true, PickKind::Ignore, {}};
+        if (ImGui::Selectable(tr("picker.ignore").c_str(), ignored)) pick = {true, PickKind::Ignore, {}};
         record_item("picker-option:(do not import)");
     }
-    if (suggested > 0) ImGui::SeparatorText("Suggested");
+    if (suggested > 0) ImGui::SeparatorText(tr("picker.suggested").c_str());
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(options.size()));
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const auto& [field, candidate] = options[static_cast<size_t>(i)];
-            if (static_cast<size_t>(i) == suggested && suggested > 0) ImGui::SeparatorText("All fields");
+            if (static_cast<size_t>(i) == suggested && suggested > 0) ImGui::SeparatorText(tr("picker.allFields").c_str());
             ImGui::PushID(i);
             std::string label = option_label(session, *field, source_key);
             if (candidate) label += "   " + std::to_string(static_cast<int>(std::lround(candidate->score * 100))) + "%";
@@ -139,7 +141,7 @@ void draw_destination_picker(Session& session, const std::string& source_key, co
             ImGui::PopID();
         }
     }
-    if (options.empty()) muted_text("No destination field matches.");
+    if (options.empty()) muted_text(tr("picker.noMatch"));
     ImGui::EndCombo();
     if (pick.picked) apply_destination_pick(session, source_key, destination_key, pick.kind, pick.destination_key);
 }

@@ -4,6 +4,7 @@
 #include "ui/enum_editor.h"
 
 #include "core/json/problems.h"
+#include "ui/messages.h"
 #include "ui/panel_widgets.h"
 #include "ui/shaped_text.h"
 
@@ -72,7 +73,7 @@ std::size_t unmapped_enum_values(const Edge& edge, const profile::SheetProfile* 
 
 std::string enum_count_text(const EnumValueRow& row) {
     if (row.count == 0) return {};
-    return profile::with_thousands(row.count) + (row.count == 1 ? " row" : " rows");
+    return trn("enum.rows", static_cast<long long>(row.count));
 }
 
 void draw_enum_value_row(Session& session, const std::string& destination_key, const EnumValueRow& row) {
@@ -87,16 +88,16 @@ void draw_enum_value_row(Session& session, const std::string& destination_key, c
     }
     ImGui::Unindent(ImGui::GetFontSize() * 1.5f);
     ImGui::TableNextColumn();
-    muted_text(row.destination_value ? "value" : "value without an option");
+    muted_text(tr(row.destination_value ? "enum.value" : "enum.valueWithoutOption"));
     ImGui::TableNextColumn();
-    const std::string current = row.destination_value ? option_text(destination, *row.destination_value) : "(no value)";
+    const std::string current = row.destination_value ? option_text(destination, *row.destination_value) : tr("enum.noValue");
     ImGui::SetNextItemWidth(-FLT_MIN);
     const std::string shown = safe_label(current);
     ShapedLabel shaped(shown);
     const bool open = ImGui::BeginCombo("##option", shown.c_str());
     shaped.draw_over_combo_preview();
     if (open) {
-        if (ImGui::Selectable("(no value)", !row.destination_value))
+        if (ImGui::Selectable(tr("enum.noValue").c_str(), !row.destination_value))
             session.set_enum_value(destination_key, row.source_value, std::nullopt);
         for (const EnumOption& option : destination.enum_options) {
             const std::string label = option.label.empty() ? enum_value_text(option.value) : option.label;

@@ -1,6 +1,7 @@
 // "?" is read as a typed character, not a key, so it works on every keyboard layout.
 #include "ui/keyboard_help.h"
 
+#include "ui/messages.h"
 #include "ui/panel_widgets.h"
 
 #include <imgui.h>
@@ -9,16 +10,10 @@ namespace pm::ui {
 
 const std::vector<KeyBinding>& keyboard_map() {
     static const std::vector<KeyBinding> map = {
-        {"Tab / Shift+Tab", "next or previous control"},
-        {"Arrow keys", "move between rows and controls"},
-        {"Enter or Space", "activate; open a drop-down"},
-        {"Typing in a drop-down", "search the destination fields; Enter takes the first"},
-        {"Escape", "close a drop-down or dialog"},
-        {"Ctrl+F", "search fields"},
-        {"Ctrl+Z", "undo"},
-        {"Ctrl+Shift+Z or Ctrl+Y", "redo"},
-        {"Ctrl+Enter", "review and submit; then Enter sends"},
-        {"F1 or ?", "this help"},
+        {"keys.tab", "keys.tabDoes"},       {"keys.arrows", "keys.arrowsDo"},   {"keys.enter", "keys.enterDoes"},
+        {"keys.typing", "keys.typingDoes"}, {"keys.escape", "keys.escapeDoes"}, {"keys.find", "keys.findDoes"},
+        {"keys.undo", "keys.undoDoes"},     {"keys.redo", "keys.redoDoes"},     {"keys.review", "keys.reviewDoes"},
+        {"keys.help", "keys.helpDoes"},
     };
     return map;
 }
@@ -33,7 +28,8 @@ bool keyboard_help_requested() {
 }
 
 void draw_keyboard_help(PanelState& state) {
-    const char* title = "Keyboard";
+    const std::string title_text = tr("keys.title") + "###keys";
+    const char* title = title_text.c_str();
     if (state.help_open && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (!ImGui::BeginPopupModal(title, &state.help_open, ImGuiWindowFlags_AlwaysAutoResize)) return;
@@ -41,13 +37,13 @@ void draw_keyboard_help(PanelState& state) {
         for (const KeyBinding& binding : keyboard_map()) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            text(binding.keys);
+            text(tr(binding.keys));
             ImGui::TableNextColumn();
-            text(binding.does);
+            text(tr(binding.does));
         }
         ImGui::EndTable();
     }
-    if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+    if (ImGui::Button(tr("keys.close").c_str()) || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
         state.help_open = false;
         ImGui::CloseCurrentPopup();
     }

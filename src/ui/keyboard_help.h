@@ -8,6 +8,7 @@
 
 namespace pm::ui {
 
+// Both are keys of the message catalog (ui/messages.h): "keys.undo" -> "Ctrl+Z" / "Strg+Z".
 struct KeyBinding {
     const char* keys;
     const char* does;

@@ -1,6 +1,7 @@
 // Helpers for the panel. Text goes through TextUnformatted so '%' in data is just a character.
 #include "ui/panel_widgets.h"
 
+#include "ui/messages.h"
 #include "ui/shaped_text.h"
 
 #include <algorithm>
@@ -66,7 +67,7 @@ ImVec4 certainty_colour(Certainty certainty) {
 
 void certainty_badge(Certainty certainty) {
     if (certainty == Certainty::None) return;
-    coloured_text(certainty_colour(certainty), to_string(certainty));
+    coloured_text(certainty_colour(certainty), tr(std::string("certainty.") + to_string(certainty)));
 }
 
 std::string safe_label(std::string s) {

@@ -2,6 +2,7 @@
 #include "ui/review_popup.h"
 
 #include "matcher/plan_matcher.h"
+#include "ui/messages.h"
 #include "ui/panel_widgets.h"
 
 #include <imgui.h>
@@ -11,7 +12,7 @@ namespace pm::ui {
 namespace {
 
 std::string source_name(const Session& session, const std::optional<std::string>& key) {
-    if (!key) return "nothing";
+    if (!key) return tr("review.nothingSource");
     const Field* field = session.source_field(*key);
     return field ? field->display_name() : *key;
 }
@@ -24,15 +25,17 @@ std::vector<std::string> review_lines(const Session& session, const PanelState& 
     for (const auto& change : diff.destinations) {
         const Field* field = session.destination_field(change.key);
         const Edge* edge = session.edge_to(change.key);
-        lines.push_back((field ? field->display_name() : change.key) + ": from " + source_name(session, change.after) +
-                        "   (was: " + source_name(session, change.before) + ")" +
-                        (edge && match::is_pending_suggestion(*edge) ? "   suggested by plan-mapper" : ""));
+        lines.push_back(tr(edge && match::is_pending_suggestion(*edge) ? "review.lineSuggested" : "review.line",
+                           {{"field", field ? field->display_name() : change.key},
+                            {"source", source_name(session, change.after)},
+                            {"before", source_name(session, change.before)}}));
     }
     for (const Link& link : diff.edited) {
         const Field* field = session.destination_field(link.destination_key);
-        lines.push_back((field ? field->display_name() : link.destination_key) + ": value mapping changed");
+        lines.push_back(tr("review.valuesChanged", {{"field", field ? field->display_name() : link.destination_key}}));
     }
-    for (const std::string& key : session.ignored()) lines.push_back(source_name(session, key) + ": not imported");
+    for (const std::string& key : session.ignored())
+        lines.push_back(tr("review.notImported", {{"source", source_name(session, key)}}));
     return lines;
 }
 
@@ -42,13 +45,17 @@ std::vector<std::string> value_problem_lines(const Session& session, const Panel
     for (const Edge& edge : session.plan().field_mapping) {
         const auto it = state.value_problems.find(edge.destination.key);
         if (it == state.value_problems.end()) continue;
-        lines.push_back(it->second.text + (it->second.examples.empty() ? "" : " (for example " + it->second.examples + ")"));
+        lines.push_back(it->second.examples.empty()
+                            ? it->second.text
+                            : tr("review.withExamples", {{"text", it->second.text}, {"examples", it->second.examples}}));
     }
     return lines;
 }
 
 bool draw_review_popup(const Session& session, PanelState& state) {
-    const char* title = "Review changes";
+    // The title in the catalog's words; "###review" keeps the popup's id the same in every language.
+    const std::string title_text = tr("review.title") + "###review";
+    const char* title = title_text.c_str();
     if (state.review_open && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
@@ -57,19 +64,18 @@ bool draw_review_popup(const Session& session, PanelState& state) {
     if (!ImGui::BeginPopupModal(title, &state.review_open, ImGuiWindowFlags_AlwaysAutoResize)) return false;
     const std::vector<std::string> lines = review_lines(session, state);
     if (lines.empty()) {
-        text("Nothing differs from the server's plan; sending confirms it as it is.");
+        text(tr("review.nothing"));
     } else {
         ImGui::BeginChild("changes", ImVec2(ImGui::GetFontSize() * 34, ImGui::GetFontSize() * 14), ImGuiChildFlags_Border);
         for (const std::string& line : lines) text(line);
         ImGui::EndChild();
     }
     if (!state.value_problems.empty()) {
-        coloured_text(warn_colour(), "Values that will not import (from the file's rows):");
+        coloured_text(warn_colour(), tr("review.valueProblems"));
         for (const std::string& line : value_problem_lines(session, state)) coloured_text(warn_colour(), line);
     }
     if (const size_t missing = state.view.required_missing())
-        coloured_text(error_colour(), std::to_string(missing) + " required field" + (missing == 1 ? " has" : "s have") +
-                                        " no source: the import will leave them empty.");
+        coloured_text(error_colour(), trn("review.requiredMissing", static_cast<long long>(missing)));
     // Send plan is the default button: Enter (or Ctrl+Enter) sends, unless the keyboard is on Keep
     // editing; Escape is Keep editing; never in the frame whose key press opened the review.
     const bool appearing = ImGui::IsWindowAppearing();
@@ -78,13 +84,13 @@ bool draw_review_popup(const Session& session, PanelState& state) {
     // The default button is marked by a border in the focus colour (its text keeps its contrast).
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 2.0f);
     ImGui::PushStyleColor(ImGuiCol_Border, text_palette().focus);
-    const bool send_clicked = ImGui::Button("Send plan");
+    const bool send_clicked = ImGui::Button(tr("review.send").c_str());
     ImGui::PopStyleColor();
     ImGui::PopStyleVar();
     record_item("review-send");
     ImGui::SetItemDefaultFocus();
     ImGui::SameLine();
-    const bool keep_clicked = ImGui::Button("Keep editing");
+    const bool keep_clicked = ImGui::Button(tr("review.keep").c_str());
     const bool keep_focused = ImGui::IsItemFocused();
     record_item("review-keep-editing");
     const bool escape = !appearing && ImGui::IsKeyPressed(ImGuiKey_Escape, false);

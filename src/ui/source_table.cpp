@@ -4,6 +4,7 @@
 
 #include "ui/destination_picker.h"
 #include "ui/enum_editor.h"
+#include "ui/messages.h"
 #include "ui/panel_widgets.h"
 #include "ui/shaped_text.h"
 
@@ -58,7 +59,7 @@ void draw_source_cell(const Field& source, const SourceRow& row, PanelState& sta
     record_item("source:" + source.key);
     if (ImGui::BeginDragDropSource()) {
         ImGui::SetDragDropPayload(kDragSource, source.key.data(), source.key.size());
-        text("Map " + source.display_name() + " to...");
+        text(tr("table.mapTo", {{"source", source.display_name()}}));
         ImGui::EndDragDropSource();
     }
     std::string tip = source.key;
@@ -75,7 +76,8 @@ void draw_marks(const Session& session, const SourceRow& row, PanelState& state)
     // rejected submit.
     for (const std::string* message : {field_message(state, row.source_key), field_message(state, row.destination_key)}) {
         if (!message) continue;
-        coloured_text(error_colour(), "Flatfile: " + *message);   // clipped by the column; whole in the tooltip
+        coloured_text(error_colour(),
+                      tr("table.flatfile", {{"message", *message}}));  // clipped by the column; whole in the tooltip
         record_item("field-message:" + row.source_key);
         tooltip_text(*message);
         ImGui::SameLine();
@@ -86,19 +88,20 @@ void draw_marks(const Session& session, const SourceRow& row, PanelState& state)
         certainty_badge(edge->metadata->certainty);
         std::string tip;
         if (edge->metadata->confidence)
-            tip = "confidence " + std::to_string(static_cast<int>(std::lround(*edge->metadata->confidence * 100))) + "%";
-        if (!edge->metadata->source.empty()) tip += (tip.empty() ? "" : ", ") + std::string("by ") + edge->metadata->source;
+            tip = tr("table.confidence",
+                     {{"percent", std::to_string(static_cast<int>(std::lround(*edge->metadata->confidence * 100)))}});
+        if (!edge->metadata->source.empty()) tip += (tip.empty() ? "" : ", ") + tr("table.by", {{"who", edge->metadata->source}});
         tooltip_text(tip);
         ImGui::SameLine();
     }
     if (row.suggested) {
-        coloured_text(warn_colour(), "suggested");
-        tooltip_text("suggested by plan-mapper when the plan loaded: accept it, or reject it to unmap");
+        coloured_text(warn_colour(), tr("table.suggested"));
+        tooltip_text(tr("table.suggestedTip"));
         ImGui::SameLine();
-        if (ImGui::SmallButton("Accept")) state.accept_suggested = row.destination_key;
+        if (ImGui::SmallButton(tr("table.accept").c_str())) state.accept_suggested = row.destination_key;
         record_item("suggested:accept:" + row.source_key);
         ImGui::SameLine();
-        if (ImGui::SmallButton("Reject")) state.reject_suggested = row.destination_key;
+        if (ImGui::SmallButton(tr("table.reject").c_str())) state.reject_suggested = row.destination_key;
         record_item("suggested:reject:" + row.source_key);
         ImGui::SameLine();
     }
@@ -107,18 +110,18 @@ void draw_marks(const Session& session, const SourceRow& row, PanelState& state)
     if (const auto remembered = state.remembered.find(row.source_key); remembered != state.remembered.end()) {
         ImGui::PushID(row.source_key.c_str());
         ImGui::PushStyleColor(ImGuiCol_Text, text_palette().edited);
-        if (ImGui::SmallButton("remembered")) ImGui::OpenPopup("remembered-why");
+        if (ImGui::SmallButton(tr("table.remembered").c_str())) ImGui::OpenPopup("remembered-why");
         ImGui::PopStyleColor();
         record_item("remembered:" + row.source_key);
         tooltip_text(remembered->second);
         if (ImGui::BeginPopup("remembered-why")) {
             text(remembered->second);
-            if (ImGui::Button("Forget this")) {
+            if (ImGui::Button(tr("table.forget").c_str())) {
                 state.forget_remembered = row.source_key;
                 ImGui::CloseCurrentPopup();
             }
             record_item("forget:" + row.source_key);
-            muted_text("The memory no longer proposes this pair for this column; the mapping stays.");
+            muted_text(tr("table.forgetNote"));
             ImGui::EndPopup();
         }
         ImGui::PopID();
@@ -126,8 +129,8 @@ void draw_marks(const Session& session, const SourceRow& row, PanelState& state)
     }
     if (row.is_enum_edge && edge) {
         if (const size_t open = unmapped_enum_values(*edge, state.records)) {
-            coloured_text(warn_colour(), std::to_string(open) + (open == 1 ? " value" : " values"));
-            tooltip_text("source values without an option; expand the row to map them");
+            coloured_text(warn_colour(), trn("table.openValues", static_cast<long long>(open)));
+            tooltip_text(tr("table.openValuesTip"));
             ImGui::SameLine();
         }
     }
@@ -135,17 +138,19 @@ void draw_marks(const Session& session, const SourceRow& row, PanelState& state)
         !row.destination_key.empty() && problem != state.value_problems.end()) {
         coloured_text(warn_colour(), problem->second.mark);
         record_item("value-problem:" + row.source_key);
-        tooltip_text(problem->second.text + (problem->second.examples.empty() ? "" : "\nfor example " + problem->second.examples));
+        tooltip_text(
+            problem->second.text +
+            (problem->second.examples.empty() ? "" : "\n" + tr("table.forExample", {{"examples", problem->second.examples}})));
         ImGui::SameLine();
     }
     if (!row.type_warning.empty()) {
-        coloured_text(warn_colour(), "type?");
+        coloured_text(warn_colour(), tr("table.typeWarning"));
         tooltip_text(row.type_warning);
         ImGui::SameLine();
     }
     if (row.changed) {
-        coloured_text(text_palette().edited, "edited");
-        tooltip_text("differs from the server's plan");
+        coloured_text(text_palette().edited, tr("table.edited"));
+        tooltip_text(tr("table.editedTip"));
     }
 }
 
@@ -179,10 +184,10 @@ void draw_source_table(Session& session, PanelState& state) {
                                   ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("sources", 4, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Source column", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-    ImGui::TableSetupColumn("Samples", ImGuiTableColumnFlags_WidthStretch, 1.4f);
-    ImGui::TableSetupColumn("Destination field", ImGuiTableColumnFlags_WidthStretch, 1.4f);
-    ImGui::TableSetupColumn("Certainty", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn(tr("table.source").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn(tr("table.samples").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableSetupColumn(tr("table.destination").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableSetupColumn(tr("table.certainty").c_str(), ImGuiTableColumnFlags_WidthStretch, 0.8f);
     ImGui::TableHeadersRow();
     const auto& rows = state.view.sources();
     const int focus_line = state.mirror_focus_source.empty() ? -1 : mirror_focus_line(state);

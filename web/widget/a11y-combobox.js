@@ -4,23 +4,26 @@
 // not import, the matcher's candidates, then every field, taken ones with their source); a plan of
 // 5,000 destinations lists the first OPTION_LIMIT that match what was typed.
 import { el } from './a11y-grid.js';
+import { NO_MESSAGES } from './messages.js';
 
 const OPTION_LIMIT = 50;
 let nextListboxId = 1;
 
 // What the option says to a person: "Tags", "Tags, required, taken by Notes", "Account, 92% match".
-export function optionName(option) {
+export function optionName(option, { t } = NO_MESSAGES) {
   if (option.kind !== 'destination') return option.label;
   let name = option.label;
-  if (option.required) name += ', required';
-  if (option.takenBy) name += `, taken by ${option.takenBy}`;
-  if (option.score !== undefined) name += `, ${option.score}% match`;
+  if (option.required) name += t('mirror.required');
+  if (option.takenBy) name += `, ${t('picker.takenBy', { source: option.takenBy })}`;
+  if (option.score !== undefined) name += t('mirror.score', { score: option.score });
   return name;
 }
 
-// fetchOptions(sourceKey, query, limit) -> {options, more}; pick(sourceKey, option) applies one.
+// fetchOptions(sourceKey, query, limit) -> {options, more}; pick(sourceKey, option) applies one;
+// messages: the widget's words (messages.js).
 export class DestinationCombobox {
-  constructor({ fetchOptions, pick }) {
+  constructor({ fetchOptions, pick, messages = NO_MESSAGES }) {
+    this.messages = messages;
     this.fetchOptions = fetchOptions;
     this.pick = pick;
     this.listbox = el('ul', { role: 'listbox', id: `plan-mapper-destinations-${nextListboxId++}`, hidden: true });
@@ -70,11 +73,11 @@ export class DestinationCombobox {
     this.options = options;
     this.listbox.replaceChildren();
     for (const [index, option] of options.entries()) {
-      const item = el('li', { role: 'option', id: `${this.listbox.id}-${index}`, 'aria-selected': option.selected ? 'true' : 'false' }, optionName(option));
+      const item = el('li', { role: 'option', id: `${this.listbox.id}-${index}`, 'aria-selected': option.selected ? 'true' : 'false' }, optionName(option, this.messages));
       item.dataset.index = String(index);
       this.listbox.appendChild(item);
     }
-    this.more.textContent = more > 0 ? `${more} more fields match; type to narrow the list.` : options.length ? '' : 'No destination field matches.';
+    this.more.textContent = more > 0 ? this.messages.n('mirror.moreMatch', more) : options.length ? '' : this.messages.t('picker.noMatch');
     // An empty listbox is not shown (the description says nothing matches).
     this.listbox.hidden = options.length === 0;
     input.setAttribute('aria-expanded', options.length ? 'true' : 'false');

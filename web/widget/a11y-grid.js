@@ -32,7 +32,7 @@ export function el(tag, attributes = {}, text = null) {
 export class VirtualGrid {
   // isBusy(node): the focused node is mid-edit; its row is then kept as it is until focus leaves it.
   constructor({ label, columns, renderRow, onWindow, onFocusRow = null, keyHandledByCell = (_event, _column) => false,
-    isBusy = (_node) => false, windowRows = WINDOW_ROWS }) {
+    isBusy = (_node) => false, windowRows = WINDOW_ROWS, emptyText = 'No rows match.' }) {
     this.windowRows = windowRows;
     this.isBusy = isBusy;
     this.held = false;                 // a row was kept stale; onStale() is called once focus leaves it
@@ -54,7 +54,7 @@ export class VirtualGrid {
     this.body = el('div', { role: 'rowgroup' });
     this.root.appendChild(this.body);
     this.empty = el('div', { role: 'row', 'aria-rowindex': 2 });
-    this.emptyCell = el('div', { role: 'gridcell', 'aria-colindex': 1, tabindex: 0 }, 'No rows match.');
+    this.emptyCell = el('div', { role: 'gridcell', 'aria-colindex': 1, tabindex: 0 }, emptyText);
     this.empty.appendChild(this.emptyCell);
     this.root.addEventListener('keydown', (event) => this.onKey(event));
     this.root.addEventListener('focusin', (event) => this.onFocusIn(event));

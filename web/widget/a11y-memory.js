@@ -4,20 +4,23 @@
 // list, all reachable with Tab; results are said in the mirror's live region. Text goes in only
 // through textContent and attributes.
 import { el, setText } from './a11y-grid.js';
+import { NO_MESSAGES } from './messages.js';
 
-// bridge.memory(request) -> answer (MapperApp::memory_request); announce(text) speaks a result.
-export function createMemoryView({ bridge, announce }) {
-  const root = el('section', { 'aria-label': 'Mapping memory' });
-  const heading = el('h2', {}, 'Mapping memory');
+// bridge.memory(request) -> answer (MapperApp::memory_request); announce(text) speaks a result;
+// messages: the widget's words (messages.js).
+export function createMemoryView({ bridge, announce, messages = NO_MESSAGES }) {
+  const { t, n } = messages;
+  const root = el('section', { 'aria-label': t('memory.title') });
+  const heading = el('h2', {}, t('memory.title'));
   const note = el('p', {}, '');
-  const toggle = el('button', { type: 'button', 'aria-expanded': 'false' }, 'Show mapping memory');
+  const toggle = el('button', { type: 'button', 'aria-expanded': 'false' }, t('mirror.memoryShow'));
   const body = el('div', {});
   body.hidden = true;
-  const list = el('ul', { 'aria-label': 'Remembered pairs' });
-  const clear = el('button', { type: 'button' }, 'Clear memory');
-  const exportButton = el('button', { type: 'button' }, 'Export memory');
-  const importButton = el('button', { type: 'button' }, 'Import memory');
-  const text = el('textarea', { 'aria-label': 'Memory as JSON', rows: 4 });
+  const list = el('ul', { 'aria-label': t('mirror.memoryPairs') });
+  const clear = el('button', { type: 'button' }, t('mirror.memoryClear'));
+  const exportButton = el('button', { type: 'button' }, t('mirror.memoryExport'));
+  const importButton = el('button', { type: 'button' }, t('mirror.memoryImport'));
+  const text = el('textarea', { 'aria-label': t('mirror.memoryJson'), rows: 4 });
   body.append(list, clear, exportButton, importButton, text);
   root.append(heading, note, toggle, body);
 
@@ -31,13 +34,13 @@ export function createMemoryView({ bridge, announce }) {
       return;
     }
     const entries = answer.entries ?? [];
-    setText(note, entries.length ? `${entries.length} remembered for this schema.` : 'Nothing is remembered for this schema yet.');
+    setText(note, entries.length ? n('memory.count', entries.length) : t('memory.empty'));
     for (const entry of entries) {
       const what = entry.destination
-        ? `"${entry.header}" to ${entry.destinationLabel}${entry.rejected ? ', rejected' : ''}`
-        : `"${entry.header}" left unmapped`;
-      const item = el('li', {}, `${what}: ${entry.count} ${entry.count === 1 ? 'import' : 'imports'}, last on ${entry.lastUsed}. `);
-      const remove = el('button', { type: 'button', 'aria-label': `Remove ${what}` }, 'Remove');
+        ? t(entry.rejected ? 'mirror.memoryPairRejected' : 'mirror.memoryPair', { header: entry.header, field: entry.destinationLabel })
+        : t('mirror.memoryUnmapped', { header: entry.header });
+      const item = el('li', {}, n('mirror.memoryUses', entry.count, { what, date: entry.lastUsed }));
+      const remove = el('button', { type: 'button', 'aria-label': t('mirror.memoryRemove', { what }) }, t('memory.remove'));
       remove.addEventListener('click', () => {
         const done = request({ op: 'remove', header: entry.header, destination: entry.destination });
         announce(done.message ?? '');
@@ -51,7 +54,7 @@ export function createMemoryView({ bridge, announce }) {
   toggle.addEventListener('click', () => {
     body.hidden = !body.hidden;
     toggle.setAttribute('aria-expanded', body.hidden ? 'false' : 'true');
-    setText(toggle, body.hidden ? 'Show mapping memory' : 'Hide mapping memory');
+    setText(toggle, t(body.hidden ? 'mirror.memoryShow' : 'mirror.memoryHide'));
     if (!body.hidden) refresh();
   });
   clear.addEventListener('click', () => { announce(request({ op: 'clear' }).message ?? ''); refresh(); });
@@ -60,12 +63,12 @@ export function createMemoryView({ bridge, announce }) {
     if (answer.ok) {
       text.value = JSON.stringify(answer.memory, null, 1);
       navigator.clipboard?.writeText(text.value).catch(() => {});
-      announce('The memory is in the text box as JSON.');
+      announce(t('mirror.memoryExported'));
     }
   });
   importButton.addEventListener('click', () => {
     const answer = request({ op: 'import', memory: text.value });
-    announce(answer.ok ? 'Memory imported.' : `Not imported: ${answer.message}`);
+    announce(answer.ok ? t('mirror.memoryImported') : t('memory.notImported', { message: answer.message }));
     refresh();
   });
 

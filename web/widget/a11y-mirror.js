@@ -5,12 +5,13 @@
 // (src/app/mirror_actions.h) exactly like the canvas's, so undo works across both. The region holds:
 // counts, Undo / Redo / Bulk actions (a menu button) / Review and submit, a search box and filter
 // chips, the source columns as a virtualized grid with one destination combobox per row (enum rows
-// add a disclosure and a select per value), the destination fields as a second grid, the review as
+// add a disclosure and a select per value; a suggested mapping adds Accept and Reject), the destination fields as a second grid, the review as
 // a modal dialog, and live regions for outcomes (role=status) and errors (role=alert).
 // DOM text only through textContent and attributes: server and file text is data, never markup.
 import { DestinationCombobox } from './a11y-combobox.js';
 import { el, setAttr, setText, VirtualGrid, WINDOW_ROWS } from './a11y-grid.js';
 import { createMemoryView } from './a11y-memory.js';
+import { NO_MESSAGES } from './messages.js';
 
 // Present in the accessibility tree and the tab order, invisible on screen (the canvas shows the
 // focus instead: the row whose control has the keyboard gets a ring there).
@@ -18,30 +19,24 @@ const HIDDEN_STYLE = 'position:absolute;left:0;top:0;width:1px;height:1px;overfl
 
 // The destination grid is read less often (it says which source feeds each field): a shorter window.
 const DESTINATION_ROWS = 20;
-const CHIPS = [['unmapped', 'Unmapped'], ['requiredMissing', 'Required missing'], ['lowConfidence', 'Low confidence'], ['changed', 'Changed']];
-const KEYBOARD_HELP = [
-  'Tab and Shift+Tab: the header buttons, the search, the filters, the source grid, the destination grid.',
-  'In a grid: Up and Down arrows move by row, Page Up and Page Down by 10 rows, Ctrl+Home and Ctrl+End to the first and last row.',
-  'In a grid: Left and Right arrows, Home and End move between the cells of a row.',
-  'In a destination box: type to filter the fields; Alt+Down or Enter opens the list; Up, Down and Enter choose; Escape closes.',
-  'Bulk actions: Enter or Down opens the menu; Up, Down and Enter run an action; Escape closes.',
-  'In the review: Enter sends the plan, Escape keeps editing.',
-  'In the visual panel: Ctrl+F searches, Ctrl+Z undoes, Ctrl+Shift+Z or Ctrl+Y redoes, Ctrl+Enter opens the review, F1 or ? shows the keys.',
-];
-const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+// The chips' names in the module's actions, with their message keys.
+const CHIPS = [['unmapped', 'chip.unmapped'], ['requiredMissing', 'chip.requiredMissing'], ['lowConfidence', 'chip.lowConfidence'], ['changed', 'chip.changed']];
+const KEYBOARD_HELP = ['mirror.keys1', 'mirror.keys2', 'mirror.keys3', 'mirror.keys4', 'mirror.keys5', 'mirror.keys6', 'mirror.keys7'];
 
 // bridge: { stateText(firstRow, rows, firstDestination, destinations) -> JSON text, options(source,
 // query, limit) -> object, action(object) -> {ok, announcement} } (web/widget/plan-mapper.js).
 // `container` is the widget's region landmark (plan-mapper.js), which holds the canvas too.
-export function createA11yMirror({ container, bridge }) {
+// messages: the widget's words (messages.js), from the module's catalog.
+export function createA11yMirror({ container, bridge, messages = NO_MESSAGES }) {
+  const { t, n } = messages;
   const root = el('div', { 'data-plan-mapper-mirror': '' });
   root.style.cssText = HIDDEN_STYLE;
   const status = el('div', { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
   let searchAnnounce = 0;        // the search's count, said once typing pauses
   let pendingAnnouncement = 0;   // the status text about to be set
   const alert = el('div', { role: 'alert' });
-  const heading = el('h2', {}, 'Map fields');
-  const loading = el('p', {}, 'Loading the plan...');
+  const heading = el('h2', {}, t('header.title'));
+  const loading = el('p', {}, t('header.loading'));
   const counts = el('p');
   const saved = el('p');
   const problem = el('p');
@@ -84,17 +79,17 @@ export function createA11yMirror({ container, bridge }) {
   // saved when it differs from the one sent, edits kept from an earlier visit, and (with a
   // problem shown) a way to take the plan away as JSON. The app carries them out (apply_requests).
   const warning = el('p');
-  const serverNotice = el('div', { role: 'group', 'aria-label': "Flatfile's version", hidden: true });
+  const serverNotice = el('div', { role: 'group', 'aria-label': t('mirror.flatfileVersion'), hidden: true });
   const serverText = el('p');
-  const useServer = el('button', { type: 'button' }, "Use Flatfile's version");
-  const keepMine = el('button', { type: 'button' }, 'Keep my version');
+  const useServer = el('button', { type: 'button' }, t('header.useServer'));
+  const keepMine = el('button', { type: 'button' }, t('mirror.keepMine'));
   serverNotice.append(serverText, useServer, keepMine);
-  const draftNotice = el('div', { role: 'group', 'aria-label': 'Edits from an earlier visit', hidden: true });
-  const draftText = el('p', {}, 'You have unsaved edits from an earlier visit.');
-  const restoreDraft = el('button', { type: 'button' }, 'Restore the earlier edits');
-  const discardDraft = el('button', { type: 'button' }, 'Discard the earlier edits');
+  const draftNotice = el('div', { role: 'group', 'aria-label': t('mirror.draftGroup'), hidden: true });
+  const draftText = el('p', {}, t('header.draftOffered'));
+  const restoreDraft = el('button', { type: 'button' }, t('mirror.restoreDraft'));
+  const discardDraft = el('button', { type: 'button' }, t('mirror.discardDraft'));
   draftNotice.append(draftText, restoreDraft, discardDraft);
-  const copyPlan = el('button', { type: 'button', hidden: true }, 'Copy the plan as JSON');
+  const copyPlan = el('button', { type: 'button', hidden: true }, t('header.copyPlan'));
   const request = (op, closes) => {
     const outcome = act({ op });
     // The notice goes once it is answered: the keyboard moves on to the header's first button.
@@ -107,19 +102,19 @@ export function createA11yMirror({ container, bridge }) {
   copyPlan.addEventListener('click', () => request('copyPlan', false));
   // The canvas's "Stop reading" beside the progress: shown only while the rows are being read;
   // what was read is kept. It goes once pressed, so the keyboard moves on to Undo.
-  const stopReading = el('button', { type: 'button', hidden: true }, 'Stop reading');
+  const stopReading = el('button', { type: 'button', hidden: true }, t('header.stopReading'));
   stopReading.addEventListener('click', () => request('stopReading', true));
   const notices = el('div');
   notices.append(warning, serverNotice, draftNotice, copyPlan);
 
   // Header: actions, bulk menu, search and chips.
-  const toolbar = el('div', { role: 'toolbar', 'aria-label': 'Mapping actions' });
-  const undo = el('button', { type: 'button' }, 'Undo');
-  const redo = el('button', { type: 'button' }, 'Redo');
-  const bulk = el('button', { type: 'button', 'aria-haspopup': 'menu', 'aria-expanded': 'false' }, 'Bulk actions');
-  const menu = el('ul', { role: 'menu', 'aria-label': 'Bulk actions', hidden: true });
+  const toolbar = el('div', { role: 'toolbar', 'aria-label': t('mirror.toolbar') });
+  const undo = el('button', { type: 'button' }, t('header.undo'));
+  const redo = el('button', { type: 'button' }, t('header.redo'));
+  const bulk = el('button', { type: 'button', 'aria-haspopup': 'menu', 'aria-expanded': 'false' }, t('header.bulk'));
+  const menu = el('ul', { role: 'menu', 'aria-label': t('header.bulk'), hidden: true });
   bulk.setAttribute('aria-controls', menu.id = `plan-mapper-bulk-${Math.random().toString(36).slice(2, 8)}`);
-  const review = el('button', { type: 'button' }, 'Review and submit');
+  const review = el('button', { type: 'button' }, t('header.review'));
   undo.addEventListener('click', () => { if (undo.getAttribute('aria-disabled') !== 'true') act({ op: 'undo' }); });
   redo.addEventListener('click', () => { if (redo.getAttribute('aria-disabled') !== 'true') act({ op: 'redo' }); });
   review.addEventListener('click', () => {
@@ -128,10 +123,10 @@ export function createA11yMirror({ container, bridge }) {
     act({ op: 'review', open: true });
   });
   // The keyboard map (the canvas's F1 popup, in words): a disclosure after the toolbar.
-  const helpButton = el('button', { type: 'button', 'aria-expanded': 'false' }, 'Keyboard shortcuts');
-  const help = el('ul', { 'aria-label': 'Keyboard shortcuts', hidden: true });
+  const helpButton = el('button', { type: 'button', 'aria-expanded': 'false' }, t('mirror.keyboard'));
+  const help = el('ul', { 'aria-label': t('mirror.keyboard'), hidden: true });
   helpButton.setAttribute('aria-controls', help.id = `${menu.id}-keys`);
-  for (const line of KEYBOARD_HELP) help.appendChild(el('li', {}, line));
+  for (const key of KEYBOARD_HELP) help.appendChild(el('li', {}, t(key)));
   helpButton.addEventListener('click', () => {
     help.hidden = !help.hidden;
     helpButton.setAttribute('aria-expanded', help.hidden ? 'false' : 'true');
@@ -141,13 +136,13 @@ export function createA11yMirror({ container, bridge }) {
   function menuItems() {
     const items = [];
     if (state.counts?.suggested) {
-      items.push([`Accept all ${plural(state.counts.suggested, 'suggested mapping')}`, { op: 'bulk', action: 'acceptSuggested' }]);
-      items.push([`Reject all ${plural(state.counts.suggested, 'suggested mapping')}`, { op: 'bulk', action: 'rejectSuggested' }]);
+      items.push([n('bulk.acceptAllSuggested', state.counts.suggested), { op: 'bulk', action: 'acceptSuggested' }]);
+      items.push([n('bulk.rejectAllSuggested', state.counts.suggested), { op: 'bulk', action: 'rejectSuggested' }]);
     }
-    if (state.suggestions) items.push(['Accept suggestions scoring at least 90%', { op: 'bulk', action: 'acceptSuggestions', threshold: 0.9 }]);
-    items.push(['Do not import any unmapped column', { op: 'bulk', action: 'ignoreUnmapped' }]);
-    items.push(["Reset to the server's plan", { op: 'bulk', action: 'reset' }]);
-    items.push(['Clear all mappings', { op: 'bulk', action: 'clear' }]);
+    if (state.suggestions) items.push([t('bulk.acceptAtPercent', { percent: 90 }), { op: 'bulk', action: 'acceptSuggestions', threshold: 0.9 }]);
+    items.push([t('bulk.ignoreUnmapped'), { op: 'bulk', action: 'ignoreUnmapped' }]);
+    items.push([t('bulk.reset'), { op: 'bulk', action: 'reset' }]);
+    items.push([t('bulk.clear'), { op: 'bulk', action: 'clear' }]);
     return items;
   }
   function openMenu() {
@@ -187,7 +182,7 @@ export function createA11yMirror({ container, bridge }) {
   });
   menu.addEventListener('focusout', (event) => { if (!menu.contains(event.relatedTarget) && event.relatedTarget !== bulk) closeMenu(false); });
 
-  const search = el('input', { type: 'search', 'aria-label': 'Search fields', autocomplete: 'off' });
+  const search = el('input', { type: 'search', 'aria-label': t('mirror.search'), autocomplete: 'off' });
   const applySearch = () => {
     const outcome = bridge.action({ op: 'filter', text: search.value });
     clearTimeout(searchAnnounce);
@@ -199,10 +194,10 @@ export function createA11yMirror({ container, bridge }) {
   search.addEventListener('compositionstart', () => { search.composing = true; });
   search.addEventListener('compositionend', () => { search.composing = false; applySearch(); });
 
-  const chips = el('div', { role: 'group', 'aria-label': 'Filters' });
+  const chips = el('div', { role: 'group', 'aria-label': t('mirror.filters') });
   const chipButtons = new Map();
-  for (const [name, text] of CHIPS) {
-    const button = el('button', { type: 'button', 'aria-pressed': 'false' }, text);
+  for (const [name, key] of CHIPS) {
+    const button = el('button', { type: 'button', 'aria-pressed': 'false' }, t(key));
     button.addEventListener('click', () => {
       rowWindow = 0;
       act({ op: 'chip', chip: name, on: button.getAttribute('aria-pressed') !== 'true' });
@@ -213,6 +208,7 @@ export function createA11yMirror({ container, bridge }) {
 
   // The source grid.
   const combobox = new DestinationCombobox({
+    messages,
     fetchOptions: (source, query, limit) => bridge.options(source, query, limit),
     pick(source, option) {
       if (option.kind === 'none') act({ op: 'notMapped', source });
@@ -253,12 +249,36 @@ export function createA11yMirror({ container, bridge }) {
     certainty.appendChild(certaintyText);
     let forget = null;
     if (data.remembered && bridge.memory) {
-      forget = el('button', { type: 'button', tabindex: -1 }, 'Forget this');
+      forget = el('button', { type: 'button', tabindex: -1 }, t('table.forget'));
       forget.addEventListener('click', () => {
         const answer = bridge.memory({ op: 'forget', source: current.key });
         announce(answer.message ?? '');
       });
       certainty.append(' ', forget);
+    }
+    // A suggested edge (applied by plan-mapper when the plan loaded, not reviewed yet) gets Accept
+    // and Reject, as the canvas's row has. The cell then holds several controls (the ARIA grid
+    // way): the cell has the keyboard, Enter goes in, Left and Right move between its buttons,
+    // Escape comes back out.
+    const suggestion = data.suggested && data.destination ? [t('table.accept'), t('table.reject')].map((text) => el('button', { type: 'button', tabindex: -1 }, text)) : null;
+    if (suggestion) {
+      const [accept, reject] = suggestion;
+      const decide = (op) => act({ op, source: current.key, destination: current.destination.key });
+      accept.addEventListener('click', () => decide('acceptSuggested'));
+      reject.addEventListener('click', () => decide('rejectSuggested'));
+      certainty.append(' ', accept, ' ', reject);
+      certainty.addEventListener('keydown', (event) => {
+        const buttons = [...certainty.querySelectorAll('button')];
+        const at = buttons.indexOf(/** @type {HTMLButtonElement} */ (event.target));
+        let next = null;
+        if (event.target === certainty && (event.key === 'Enter' || event.key === 'F2')) next = buttons[0];
+        else if (at >= 0 && event.key === 'Escape') next = certainty;
+        else if (at >= 0 && (event.key === 'ArrowRight' || event.key === 'ArrowLeft')) next = buttons[at + (event.key === 'ArrowRight' ? 1 : -1)];
+        if (!next) return;
+        event.preventDefault();
+        event.stopPropagation();
+        next.focus({ preventScroll: true });
+      });
     }
     row.append(first, samples, pickerCell, certainty);
     let current = data;
@@ -267,35 +287,42 @@ export function createA11yMirror({ container, bridge }) {
     function patch(next) {
       if (!next.enum !== !data.enum) return false;
       if (!next.remembered !== !data.remembered) return false;   // the cell's control differs
+      if (!(next.suggested && next.destination) !== !suggestion) return false;
       current = next;
       input.dataset.source = next.key;
       setText(name, next.label);
-      setText(detail, (next.key !== next.label ? ` (key ${next.key})` : '') + (next.ignored ? ', not imported' : '') + (next.changed ? ', edited' : '') + (next.suggested ? ', suggested by plan-mapper' : ''));
-      setText(samples, next.samples.length ? next.samples.join(', ') : 'no samples');
-      const shown = next.destination ? next.destination.label : next.ignored ? 'Do not import' : 'Not mapped';
-      setAttr(input, 'aria-label', `Destination for ${next.label}`);
+      setText(detail, (next.key !== next.label ? t('mirror.keyDetail', { key: next.key }) : '') + (next.ignored ? t('mirror.notImported') : '') +
+        (next.changed ? t('mirror.edited') : '') + (next.suggested ? t('mirror.suggestedMark') : ''));
+      setText(samples, next.samples.length ? next.samples.join(', ') : t('mirror.noSamples'));
+      const shown = next.destination ? next.destination.label : t(next.ignored ? 'picker.ignore' : 'picker.notMapped');
+      setAttr(input, 'aria-label', t('mirror.destinationFor', { source: next.label }));
       if (!combobox.isBusy(input)) {
         input.dataset.shown = shown;
         if (input.value !== shown) input.value = shown;
       }
       const notes = [];
       if (next.certainty) notes.push(next.certainty);
-      if (next.remembered) notes.push('remembered');
-      if (next.typeWarning) notes.push(`type warning: ${next.typeWarning}`);
-      if (next.message) notes.push(`Flatfile: ${next.message}`);
-      if (next.valueProblem) notes.push(`will not import: ${next.valueProblem}`);
-      setText(certaintyText, notes.length ? notes.join('; ') : next.destination ? 'set here' : '');
+      if (next.remembered) notes.push(t('mirror.remembered'));
+      if (next.typeWarning) notes.push(t('mirror.typeWarning', { warning: next.typeWarning }));
+      if (next.message) notes.push(t('table.flatfile', { message: next.message }));
+      if (next.valueProblem) notes.push(t('mirror.willNotImport', { problem: next.valueProblem }));
+      setText(certaintyText, notes.length ? notes.join('; ') : next.destination ? t('mirror.setHere') : '');
       setOptionalAttr(certainty, 'aria-description', next.remembered || next.reason);
-      if (forget) setAttr(forget, 'aria-label', `Forget this: ${next.remembered}`);
+      if (forget) setAttr(forget, 'aria-label', t('mirror.forget', { reason: next.remembered }));
+      if (suggestion) {
+        const pair = { source: next.label, destination: next.destination.label };
+        setAttr(suggestion[0], 'aria-label', t('mirror.acceptSuggested', pair));
+        setAttr(suggestion[1], 'aria-label', t('mirror.rejectSuggested', pair));
+      }
       if (toggle) patchEnum(next);
       return true;
     }
 
     function patchEnum(next) {
       const destinationName = next.destination.label;
-      setText(toggle, `Values of ${destinationName}`);
+      setText(toggle, t('mirror.valuesOf', { field: destinationName }));
       setAttr(toggle, 'aria-expanded', next.enum.expanded ? 'true' : 'false');
-      setOptionalAttr(toggle, 'aria-description', next.enum.open ? `${plural(next.enum.open, 'value')} without an option` : '');
+      setOptionalAttr(toggle, 'aria-description', next.enum.open ? n('mirror.openValues', next.enum.open) : '');
       // The selects are rebuilt only when the values or options themselves changed; a choice made
       // (here, in the canvas, or by an undo) only moves the selection.
       const shape = next.enum.expanded ? JSON.stringify([next.destination, next.enum.options, next.enum.values.map((v) => [v.value, v.countText])]) : '';
@@ -316,16 +343,16 @@ export function createA11yMirror({ container, bridge }) {
     }
 
     patch(data);
-    return { row, focusables: [firstFocus, samples, input, forget ?? certainty], patch };
+    return { row, focusables: [firstFocus, samples, input, suggestion ? certainty : forget ?? certainty], patch };
   }
 
   function enumGroup(data) {
     const destinationName = data.destination.label;
-    const group = el('div', { role: 'group', 'aria-label': `Values of ${destinationName}` });
+    const group = el('div', { role: 'group', 'aria-label': t('mirror.valuesOf', { field: destinationName }) });
     for (const value of data.enum.values) {
       const count = value.countText ? `, ${value.countText}` : '';
-      const select = el('select', { 'aria-label': `${destinationName} value ${value.text}${count}` });
-      select.appendChild(el('option', { value: '' }, 'No value'));
+      const select = el('select', { 'aria-label': t('mirror.enumValue', { field: destinationName, value: value.text }) + count });
+      select.appendChild(el('option', { value: '' }, t('mirror.noValue')));
       for (const [i, option] of data.enum.options.entries()) select.appendChild(el('option', { value: String(i) }, option.text));
       select.addEventListener('change', () => {
         const chosen = select.value === '' ? null : data.enum.options[Number(select.value)].value;
@@ -337,8 +364,9 @@ export function createA11yMirror({ container, bridge }) {
   }
 
   const sourceGrid = new VirtualGrid({
-    label: 'Source columns',
-    columns: ['Source column', 'Samples', 'Destination field', 'Certainty'],
+    label: t('mirror.sourceColumns'),
+    columns: [t('table.source'), t('table.samples'), t('table.destination'), t('table.certainty')],
+    emptyText: t('mirror.noRows'),
     renderRow: renderSourceRow,
     onWindow: (first) => { rowWindow = first; update(); },
     onFocusRow: (index, data) => bridge.action({ op: 'focus', source: data.key, scroll: true }),
@@ -351,8 +379,9 @@ export function createA11yMirror({ container, bridge }) {
   sourceGrid.onStale = () => { if (state.loaded) render(); };
 
   const destinationGrid = new VirtualGrid({
-    label: 'Destination fields',
-    columns: ['Destination field', 'Required', 'From'],
+    label: t('mirror.destinationFields'),
+    columns: [t('table.destination'), t('mirror.requiredColumn'), t('destinations.from')],
+    emptyText: t('mirror.noRows'),
     renderRow(data) {
       const row = el('div', { role: 'row' });
       const name = el('div', { role: 'gridcell', 'aria-colindex': 1, tabindex: -1 });
@@ -361,8 +390,8 @@ export function createA11yMirror({ container, bridge }) {
       row.append(name, required, from);
       const patch = (next) => {
         setText(name, `${next.label}${next.type ? ` (${next.type})` : ''}`);
-        setText(required, next.required ? 'required' : 'optional');
-        setText(from, next.source ? next.source.label : 'nothing');
+        setText(required, t(next.required ? 'mirror.requiredCell' : 'mirror.optionalCell'));
+        setText(from, next.source ? next.source.label : t('mirror.fromNothing'));
         return true;
       };
       patch(data);
@@ -374,13 +403,13 @@ export function createA11yMirror({ container, bridge }) {
 
   // The review dialog.
   const dialog = el('div', { role: 'dialog', 'aria-modal': 'true', hidden: true });
-  const dialogTitle = el('h2', { id: `${menu.id}-review` }, 'Review changes');
+  const dialogTitle = el('h2', { id: `${menu.id}-review` }, t('review.title'));
   dialog.setAttribute('aria-labelledby', dialogTitle.id);
-  const changeList = el('ul', { 'aria-label': 'Changes' });
+  const changeList = el('ul', { 'aria-label': t('mirror.changes') });
   const dialogNote = el('p');
-  const valueProblemList = el('ul', { 'aria-label': 'Values that will not import' });
-  const send = el('button', { type: 'button' }, 'Send plan');
-  const keep = el('button', { type: 'button' }, 'Keep editing');
+  const valueProblemList = el('ul', { 'aria-label': t('mirror.valueProblems') });
+  const send = el('button', { type: 'button' }, t('review.send'));
+  const keep = el('button', { type: 'button' }, t('review.keep'));
   dialog.append(dialogTitle, changeList, valueProblemList, dialogNote, send, keep);
   send.addEventListener('click', () => { closeDialog(); act({ op: 'send' }); });
   keep.addEventListener('click', () => { act({ op: 'review', open: false }); });
@@ -402,9 +431,9 @@ export function createA11yMirror({ container, bridge }) {
   }
 
   // The mapping memory's view (a11y-memory.js), when the memory is on.
-  const memoryView = bridge.memory ? createMemoryView({ bridge, announce: (text) => announce(text) }) : null;
+  const memoryView = bridge.memory ? createMemoryView({ bridge, messages, announce: (text) => announce(text) }) : null;
   root.append(heading, loading, counts, records, stopReading, problem, saved, notices, toolbar, help, search, chips, sourceGrid.root, combobox.listbox, combobox.more,
-    el('h2', {}, 'Destination fields'), destinationGrid.root, ...(memoryView ? [memoryView.root] : []), dialog, status, alert);
+    el('h2', {}, t('mirror.destinationFields')), destinationGrid.root, ...(memoryView ? [memoryView.root] : []), dialog, status, alert);
   container.appendChild(root);
 
   function showIf(node, shown) {
@@ -419,7 +448,7 @@ export function createA11yMirror({ container, bridge }) {
 
   function render() {
     if (loading.hidden !== !state.loading) loading.hidden = !state.loading;
-    setText(problem, state.message ? `Problem: ${state.message}` : '');
+    setText(problem, state.message ? t('mirror.problem', { message: state.message }) : '');
     setText(saved, state.submitMessage ?? '');
     setText(records, state.recordsProgress || state.recordsNote || '');
     showIf(stopReading, state.loaded && !!state.reading);
@@ -430,13 +459,13 @@ export function createA11yMirror({ container, bridge }) {
     showIf(copyPlan, state.loaded && !!state.message);
     if (!state.loaded) { setText(counts, ''); return; }
     const c = state.counts;
-    const missing = c.requiredMissing ? `${plural(c.requiredMissing, 'required field')} missing` : 'all required fields mapped';
-    const suggested = c.suggested ? `, ${c.suggested} suggested by plan-mapper` : '';
-    setText(counts, `${c.mapped} mapped${suggested}, ${c.unmapped} unmapped, ${c.ignored} ignored; ${missing}.`);
+    const missing = c.requiredMissing ? n('header.requiredMissing', c.requiredMissing) : t('header.allRequired');
+    const suggested = c.suggested ? n('mirror.countsSuggested', c.suggested) : '';
+    setText(counts, t('mirror.counts', { mapped: c.mapped, suggested, unmapped: c.unmapped, ignored: c.ignored, missing }));
     setDisabled(undo, !state.canUndo);
     setDisabled(redo, !state.canRedo);
     setDisabled(review, state.submitting);
-    setText(review, state.submitting ? 'Submitting...' : 'Review and submit');
+    setText(review, t(state.submitting ? 'header.submitting' : 'header.review'));
     if (document.activeElement !== search && search.value !== state.filter) search.value = state.filter;
     for (const [name, button] of chipButtons) setAttr(button, 'aria-pressed', state.chips[name] ? 'true' : 'false');
     const rowItems = state.rows.map((data) => ({ key: data.key, json: JSON.stringify(data), data }));
@@ -451,13 +480,11 @@ export function createA11yMirror({ container, bridge }) {
   function renderReview() {
     if (!state.reviewOpen) { closeDialog(); return; }
     changeList.replaceChildren();
-    const lines = state.review.lines.length ? state.review.lines : ["Nothing differs from the server's plan; sending confirms it as it is."];
+    const lines = state.review.lines.length ? state.review.lines : [t('review.nothing')];
     for (const line of lines) changeList.appendChild(el('li', {}, line));
     valueProblemList.replaceChildren(...(state.review.valueProblems ?? []).map((line) => el('li', {}, line)));
     valueProblemList.hidden = valueProblemList.childElementCount === 0;
-    dialogNote.textContent = state.review.requiredMissing
-      ? `${plural(state.review.requiredMissing, 'required field')} ${state.review.requiredMissing === 1 ? 'has' : 'have'} no source: the import will leave them empty.`
-      : '';
+    dialogNote.textContent = state.review.requiredMissing ? n('review.requiredMissing', state.review.requiredMissing) : '';
     if (dialog.hidden) {
       dialog.hidden = false;
       // Focus moves in when the keyboard was in the mirror (the canvas keeps its own when it opened the review).
@@ -508,10 +535,10 @@ export function createA11yMirror({ container, bridge }) {
     raiseAlert,
     // Events from the module (ready, submit, error, execute): said in the live regions.
     onEvent(name, detail) {
-      if (name === 'ready' && detail) announce(`Plan loaded: ${plural(detail.sources, 'source column')}, ${detail.mapped} mapped.`);
-      if (name === 'submit') announce('Plan saved.');
-      if (name === 'execute') announce('The import has started.');
-      if (name === 'error' && detail) raiseAlert(`Problem while ${detail.during}: ${detail.message}`);
+      if (name === 'ready' && detail) announce(n('mirror.loaded', detail.sources, { mapped: detail.mapped }));
+      if (name === 'submit') announce(t('app.planSaved'));
+      if (name === 'execute') announce(t('mirror.importStarted'));
+      if (name === 'error' && detail) raiseAlert(t('mirror.error', { during: detail.during, message: detail.message }));
     },
     memoryChanged() { memoryView?.changed(); },
     destroy() { root.remove(); },

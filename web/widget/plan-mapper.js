@@ -7,6 +7,7 @@
 // input, the network or a resize asks for one, so an idle widget draws nothing.
 import createPlanMapperModule from './plan-mapper-wasm.js';
 import { createA11yMirror } from './a11y-mirror.js';
+import { createMessages } from './messages.js';
 import { allowedApiOriginsFor, apiUrlProblem } from './allowed-origins.js';
 import { draftStore } from './drafts.js';
 import { changeDetail } from './change-detail.js';
@@ -84,6 +85,12 @@ function checkOptions(options) {
     if (value !== undefined && value !== null && typeof value !== 'function') {
       throw new TypeError(`mountPlanMapper: options.${name} must be a function, not ${typeof value}`);
     }
+  }
+  if (options.lang != null && typeof options.lang !== 'string') {
+    throw new TypeError(`mountPlanMapper: options.lang must be a string such as "de", not ${typeof options.lang}`);
+  }
+  if (options.strings != null && (typeof options.strings !== 'object' || Array.isArray(options.strings))) {
+    throw new TypeError('mountPlanMapper: options.strings must be an object of message key -> text');
   }
   if (options.label != null && typeof options.label !== 'string') {
     throw new TypeError(`mountPlanMapper: options.label must be a string, not ${typeof options.label}`);
@@ -290,6 +297,7 @@ export async function mountPlanMapper(container, options = {}) {
     autoApply: options.autoApply ?? 'confident',
     canRefreshToken: typeof options.getToken === 'function', draft: drafts.read(),
     testHooks: !!options.testHooks, readRecords: !!options.readRecords,
+    lang: options.lang ?? '', strings: options.strings ?? null,
     // Where the page runs: a secret key (sk_...) on a page that is not on this computer is exposed
     // to everyone who can open it, and the widget says so.
     pageOrigin: globalThis.location?.origin ?? '',
@@ -433,8 +441,16 @@ export async function mountPlanMapper(container, options = {}) {
 
   // The accessibility mirror reads the module's state after each frame that may have changed it.
   const readText = (pointer) => module.UTF8ToString(pointer);
+  // The words, from the module's catalog; what was wrong in options.strings or lang is said once.
+  const catalog = JSON.parse(readText(module._pm_messages()));
+  for (const problem of catalog.problems) console.warn(`plan-mapper: ${problem}`);
+  const messages = createMessages(catalog);
+  const regionName = options.label ?? messages.t('mirror.region');
+  region.setAttribute('aria-label', regionName);
+  canvas.setAttribute('aria-label', messages.t('mirror.visualPanel', { label: regionName }));
   mirror = createA11yMirror({
     container: region,
+    messages,
     bridge: {
       stateText: (firstRow, rows, firstDestination, destinations) =>
         readText(module._pm_mirror_state(firstRow, rows, firstDestination, destinations)),
@@ -616,7 +632,7 @@ export async function mountPlanMapper(container, options = {}) {
 // again when api-url, job-id, file-id or theme change, and is taken down when removed, also while
 // it is still starting.
 // element.allowedApiOrigins (a property, like the token) replaces the default list of API origins.
-const ELEMENT_ATTRIBUTES = ['api-url', 'job-id', 'file-id', 'theme', 'label'];
+const ELEMENT_ATTRIBUTES = ['api-url', 'job-id', 'file-id', 'theme', 'label', 'lang'];
 export class PlanMapperElement extends HTMLElement {
   static get observedAttributes() { return ELEMENT_ATTRIBUTES; }
 
@@ -681,7 +697,7 @@ export class PlanMapperElement extends HTMLElement {
     mountPlanMapper(this, {
       apiUrl: this.getAttribute('api-url') ?? '', jobId: this.getAttribute('job-id') ?? '',
       fileId: this.getAttribute('file-id') ?? '', theme: this.getAttribute('theme') ?? 'light',
-      label: this.getAttribute('label') ?? undefined,
+      label: this.getAttribute('label') ?? undefined, lang: this.getAttribute('lang') ?? undefined,
       token: this.#token ?? undefined, getToken: this.#getToken, signal: mounting.signal,
       allowedApiOrigins: this.allowedApiOrigins,
     }).then((controller) => {

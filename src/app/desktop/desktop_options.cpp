@@ -17,6 +17,7 @@ const char* kUsage =
     "  --plan-file FILE   work offline on a plan or GET-plan response; saves back to FILE\n"
     "  --records-file F   with --plan-file: the source rows, as GET /sheets/ID/records answers\n"
     "  --dark             dark theme\n"
+    "  --lang LANG        the panel's language: en (default) or de\n"
     "  --auto-apply MODE  suggestions applied on load: confident (default), all or none\n"
     "  --size WxH         window size (default 1280x800)\n"
     "  --screenshot PNG   write a screenshot after --frames frames, then exit\n"
@@ -82,6 +83,12 @@ std::optional<DesktopOptions> parse_desktop_options(int argc, char** argv, std::
             }
         } else if (arg == "--no-memory") {
             options.memory_file = "-";
+        } else if (arg == "--lang") {
+            if (!value(options.lang)) return std::nullopt;
+            if (options.lang != "en" && options.lang != "de") {
+                message = "--lang needs en or de\n";
+                return std::nullopt;
+            }
         } else if (arg == "--dark") {
             options.app.dark_theme = true;
         } else if (arg == "--frames") {

@@ -17,6 +17,7 @@ struct DesktopOptions {
     // The mapping memory's file: --memory FILE, else $XDG_CONFIG_HOME/plan-mapper/memory.json
     // (~/.config/... without it); empty with --no-memory.
     std::string memory_file;
+    std::string lang;                          // --lang de: the panel's words (ui/messages.h); English without it
     int frames = 0;                            // --frames N: render N frames then exit
     int width = 1280, height = 800;
 };

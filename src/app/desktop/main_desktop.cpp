@@ -8,6 +8,7 @@
 #include "app/frame_loop.h"
 #include "app/mapper_app.h"
 #include "matcher/mapping_memory.h"
+#include "ui/messages.h"
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
@@ -198,6 +199,7 @@ int main(int argc, char** argv) {
             }
         }
     }
+    pm::ui::messages().select(options->lang);  // before the app says anything
     pm::CurlHttpClient http;
     DesktopHost host(options->plan_file, memory_file, std::move(memory));
     pm::MapperApp app(options->app, http, host);

@@ -12,6 +12,7 @@
 #include "app/web/web_text_runs.h"
 #include "app/web/webgl_renderer.h"
 #include "ui/panel_widgets.h"
+#include "ui/messages.h"
 #include "ui/theme.h"
 
 #include <emscripten/emscripten.h>
@@ -201,6 +202,14 @@ EMSCRIPTEN_KEEPALIVE int pm_create(const char* canvas_selector, const char* conf
         });
     }
     widget->dark = config.dark_theme;
+    // The words: a shipped language (config lang) with the host's overrides (config strings) on
+    // top, chosen before the app says anything (ui/messages.h). Problems are the page's to report.
+    if (raw_config.is_object()) {
+        pm::ui::Messages& messages = pm::ui::messages();
+        const auto lang = raw_config.find("lang");
+        messages.select(lang != raw_config.end() && lang->is_string() ? lang->get<std::string>() : std::string());
+        if (const auto strings = raw_config.find("strings"); strings != raw_config.end()) messages.override_with(*strings);
+    }
     // The page's pixel ratio, so the atlas is not built twice (once at 1, again on the first resize).
     if (raw_config.is_object()) {
         const auto it = raw_config.find("pixelRatio");
@@ -395,6 +404,17 @@ EMSCRIPTEN_KEEPALIVE void pm_ime_composition(const char* utf8) {
 EMSCRIPTEN_KEEPALIVE const char* pm_get_plan() {
     static std::string text;
     text = g_widget ? g_widget->app->plan_json() : "null";
+    return text.c_str();
+}
+
+// The message catalog as the page's accessibility mirror uses it: {lang, messages: {key: text or
+// {category: text}}, problems: [text]} (the host's unknown keys and wrong placeholders, said once).
+EMSCRIPTEN_KEEPALIVE const char* pm_messages() {
+    static std::string text;
+    const pm::ui::Messages& messages = pm::ui::messages();
+    text =
+        nlohmann::json{{"lang", messages.language()}, {"messages", messages.resolved()}, {"problems", messages.problems()}}.dump(
+            -1, ' ', false, nlohmann::json::error_handler_t::replace);
     return text.c_str();
 }
 

@@ -10,6 +10,8 @@ export async function embed(container: HTMLElement): Promise<number> {
     jobId: 'us_jb_example',
     getToken: async () => 'token-from-the-host-backend',
     theme: 'dark',
+    lang: 'de',
+    strings: { 'header.review': 'Zuordnung prüfen und senden', 'say.cleared': { one: '{count} Zuordnung gelöscht.', other: '{count} Zuordnungen gelöscht.' } },
     submitMethod: 'patch',
     signal: new AbortController().signal,
     onChange: (plan: ExecutionPlan) => console.log(plan.fieldMapping.length),
