@@ -39,14 +39,19 @@ void draw_run(ImDrawList* draw_list, const TextRun& run, const ImVec2& text_min,
 bool shaped_text_item(const std::string& s) {
     const TextRun* run = run_for(s);
     if (!run) return false;
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 cursor = ImGui::GetCursorScreenPos();
     const float avail = ImGui::GetContentRegionAvail().x;
     const float line = ImGui::GetTextLineHeight();
+    // As ImGui::Text does: the text sits lower by the line's text offset when a framed widget is on
+    // the line (AlignTextToFramePadding), so a shaped sample lines up with the Latin text beside it.
+    const float offset = ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset;
+    const ImVec2 pos(cursor.x, cursor.y + offset);
     // The item is as wide as the run (what follows on the line comes after it); a right-to-left
     // run is drawn at the right end of what is left of its cell. In a window that sizes itself to
     // its content (a tooltip) there is nothing left to the right, and it starts at the cursor.
     const float area = run->right_to_left && avail > 1.0f ? avail : run->size.x;  // too long: its start shows
-    ImGui::Dummy(ImVec2(run->size.x, line));
+    ImGui::ItemSize(ImVec2(run->size.x, line), 0.0f);  // baseline 0: the line's height allows for the offset
+    ImGui::ItemAdd(ImRect(pos, ImVec2(pos.x + run->size.x, pos.y + line)), 0);
     draw_run(*run, pos, ImVec2(pos.x + area, pos.y + line), ImGui::GetColorU32(ImGuiCol_Text));
     return true;
 }

@@ -194,6 +194,29 @@ TEST_F(ShapedTextFrame, ControlsAreMadeVisibleBeforeTheSourceSeesThem) {
     EXPECT_TRUE(source.asked.empty());
 }
 
+TEST_F(ShapedTextFrame, AShapedSampleSitsOnTheLineLikeTheLatinTextBesideIt) {
+    FakeRunSource source;
+    SourceScope scope(&source);
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(600, 400));
+    ImGui::Begin("frame");
+    ImGui::AlignTextToFramePadding();  // as in a table row with a combo: the text sits lower
+    text("\xD7\xA9\xD7\x9D \xD7\x9E\xD7\x9C\xD7\x90");
+    const ImVec2 shaped_min = ImGui::GetItemRectMin();
+    ImGui::SameLine();
+    ImGui::TextUnformatted("Latin");
+    const float latin_top = ImGui::GetItemRectMin().y;
+    const float line = ImGui::GetTextLineHeight();
+    ImGui::End();
+    ImGui::Render();
+    ASSERT_GT(ImGui::GetStyle().FramePadding.y, 1.0f);
+    const std::vector<ImRect> images = fake_images();
+    ASSERT_EQ(images.size(), 1u);
+    EXPECT_NEAR((images[0].Min.y + images[0].Max.y) / 2, latin_top + line / 2, 0.5f);  // centred on the Latin line
+    EXPECT_NEAR(shaped_min.y, latin_top, 0.5f);  // and the item is where ImGui's text would be
+}
+
 // The whole panel: a plan with labels, keys and samples in several scripts.
 ExecutionPlan mixed_plan() {
     auto parsed = parse_plan_document(R"json({"fieldMapping": [
