@@ -272,6 +272,33 @@ TEST(ShapedPanel, RightToLeftLabelsAreRightAlignedInTheirCellOthersLeft) {
     EXPECT_TRUE(saw_ltr);
 }
 
+TEST(ShapedPanel, AShapedComboPreviewKeepsItsArrow) {
+    FakeRunSource source;
+    SourceScope scope(&source);
+    test::UiDriver ui(mixed_plan());
+    ui.frames(2);
+    ASSERT_TRUE(source.asked_for("\xD7\x9B\xD7\xAA\xD7\x95\xD7\x91\xD7\xAA"));  // כתובת, the picker's preview
+    // The arrow is drawn in the text colour in the square at the combo's right end.
+    const test::ItemRect picker = ui.rect("picker:full_address");
+    const float arrow_left = picker.max.x - ImGui::GetFrameHeight();
+    const ImU32 text_colour = ImGui::GetColorU32(ImGuiCol_Text);
+    int arrow_vertices = 0;
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (int l = 0; l < data->CmdListsCount; ++l)
+        for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer)
+            if (v.col == text_colour && v.pos.x > arrow_left && v.pos.x < picker.max.x && v.pos.y > picker.min.y &&
+                v.pos.y < picker.max.y)
+                ++arrow_vertices;
+    EXPECT_GE(arrow_vertices, 3);
+    // And the preview's run is drawn left of the arrow.
+    bool saw_preview = false;
+    for (const ImRect& image : fake_images()) {
+        const float y = (image.Min.y + image.Max.y) / 2;
+        if (y > picker.min.y && y < picker.max.y && image.Min.x >= picker.min.x && image.Min.x < arrow_left) saw_preview = true;
+    }
+    EXPECT_TRUE(saw_preview);
+}
+
 TEST(ShapedPanel, ThePickersPreviewAndOptionsAreShapedAndPickingStillWorks) {
     FakeRunSource source;
     SourceScope scope(&source);
