@@ -97,14 +97,15 @@ ImVec2 ShapedLabel::selectable_size(ImVec2 size) const {
 
 int ShapedLabel::selectable_flags(int flags) const { return run_ ? flags | ImGuiSelectableFlags_SpanAvailWidth : flags; }
 
-void ShapedLabel::draw_over_selectable() {
+void ShapedLabel::draw_over_selectable(float room_after) {
     restore();
     if (!run_) return;
     const ImVec2 max = ImGui::GetItemRectMax();
     const float line = ImGui::GetTextLineHeight();
     const ImVec2 text_min(cursor_.x, cursor_.y + text_offset_);
-    draw_run(draw_list_, *run_, text_min,
-             ImVec2(std::max(text_min.x, max.x - ImGui::GetStyle().ItemSpacing.x * 0.5f), text_min.y + line), colour_);
+    const float right = std::max(text_min.x, max.x - ImGui::GetStyle().ItemSpacing.x * 0.5f - room_after);
+    draw_run(draw_list_, *run_, text_min, ImVec2(right, text_min.y + line), colour_);
+    run_end_x_ = run_->right_to_left ? right : std::min(right, text_min.x + run_->size.x);
 }
 
 void ShapedLabel::draw_over_combo_preview() {

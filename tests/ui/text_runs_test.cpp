@@ -252,14 +252,20 @@ TEST(ShapedPanel, RightToLeftLabelsAreRightAlignedInTheirCellOthersLeft) {
     SourceScope scope(&source);
     test::UiDriver ui(mixed_plan());
     ui.frames(2);
-    const float half_spacing = ImGui::GetStyle().ItemSpacing.x * 0.5f;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float half_spacing = spacing * 0.5f;
     const test::ItemRect rtl = ui.rect("source:full_address");
+    const test::ItemRect key = ui.rect("source-key:full_address");  // the key after the label
     const test::ItemRect ltr = ui.rect("source:total");
     bool saw_rtl = false, saw_ltr = false;
     for (const ImRect& image : fake_images()) {
         const float y = (image.Min.y + image.Max.y) / 2;
         if (y > rtl.min.y && y < rtl.max.y && image.Min.x >= rtl.min.x && image.Max.x <= rtl.max.x + 1) {
-            EXPECT_NEAR(image.Max.x, rtl.max.x - half_spacing, 1.0f);  // its start at the cell's right
+            // Right-aligned with its key: the label ends a space before the key, which ends at
+            // the cell's right; they never overlap.
+            EXPECT_NEAR(image.Max.x, key.min.x - spacing, 1.0f);
+            EXPECT_LE(image.Max.x, key.min.x);
+            EXPECT_NEAR(key.max.x, rtl.max.x - half_spacing, 1.0f);
             EXPECT_GT(image.Min.x, rtl.min.x + 10);
             saw_rtl = true;
         }
