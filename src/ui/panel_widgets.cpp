@@ -28,6 +28,14 @@ void text(const std::string& s) {
     if (shaped_text_item(s)) return;  // Arabic, Hebrew, Indic, Thai... with the platform's run
     // ImGui lays out and tessellates every character it is given, visible or not: a 10 MB label
     // would take hundreds of MB of vertex buffers (more than a wasm heap can grow to).
+    // A script to shape without its run yet, or a bidi control (U+202E...): the controls are shown
+    // as marks, as a run would show them, not as whatever the font has for them. Latin text does
+    // not get here (needs_shaping stops at nothing but a scan).
+    if (needs_shaping(s)) {
+        const std::string shown = with_visible_controls(shown_text(s));
+        ImGui::TextUnformatted(shown.data(), shown.data() + shown.size());
+        return;
+    }
     const std::size_t end = shown_length(s);
     ImGui::TextUnformatted(s.data(), s.data() + end);
     if (end != s.size()) {
@@ -71,6 +79,7 @@ void certainty_badge(Certainty certainty) {
 
 std::string safe_label(std::string s) {
     if (s.size() > kMaxShownBytes) s = shown_text(s);
+    if (needs_shaping(s)) s = with_visible_controls(s);  // bidi controls as marks (a scan for Latin text)
     for (size_t at = s.find("##"); at != std::string::npos; at = s.find("##", at + 2)) s.insert(at + 1, " ");
     return s;
 }

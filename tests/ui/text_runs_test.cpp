@@ -126,6 +126,11 @@ protected:
         io.IniFilename = nullptr;
         io.DisplaySize = ImVec2(800, 600);
         io.DeltaTime = 1.0f / 60.0f;
+        // Distinct glyphs for RLO (a font may draw one for it, as Noto Sans does) and for U+FFFD,
+        // the mark the panel means to show for it: which one a text draws is visible in its UVs.
+        ImFont* font = io.Fonts->AddFontDefault();
+        io.Fonts->AddCustomRectFontGlyph(font, 0x202E, 6, 13, 7.0f);
+        io.Fonts->AddCustomRectFontGlyph(font, 0xFFFD, 7, 13, 8.0f);
         unsigned char* pixels = nullptr;
         int width = 0, height = 0;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
@@ -192,6 +197,37 @@ TEST_F(ShapedTextFrame, ControlsAreMadeVisibleBeforeTheSourceSeesThem) {
     source.asked.clear();
     EXPECT_GT(vertices_for("file\xE2\x80\xAEtxt.exe"), 4);
     EXPECT_TRUE(source.asked.empty());
+}
+
+// True when the last frame drew a quad with `codepoint`'s glyph of the default font.
+bool drew_glyph(char32_t codepoint) {
+    const ImFontGlyph* glyph = ImGui::GetIO().Fonts->Fonts[0]->FindGlyphNoFallback(static_cast<ImWchar>(codepoint));
+    if (!glyph) return false;
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (int l = 0; data && l < data->CmdListsCount; ++l)
+        for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer)
+            if (v.uv.x == glyph->U0 && v.uv.y == glyph->V0) return true;
+    return false;
+}
+
+TEST_F(ShapedTextFrame, ABidiControlAloneInLatinTextShowsTheMarkNotTheFontsGlyph) {
+    FakeRunSource source;
+    SourceScope scope(&source);
+    EXPECT_GT(vertices_for("invoice\xE2\x80\xAEgnp.exe"), 4);
+    EXPECT_TRUE(drew_glyph(0xFFFD));
+    EXPECT_FALSE(drew_glyph(0x202E));
+    EXPECT_TRUE(source.asked.empty());  // nothing to shape: ImGui draws it
+    // Without a source (tests, hosts without one) the same.
+    set_text_run_source(nullptr);
+    vertices_for("invoice\xE2\x80\xAEgnp.exe");
+    EXPECT_TRUE(drew_glyph(0xFFFD));
+    EXPECT_FALSE(drew_glyph(0x202E));
+}
+
+TEST(SafeLabel, BidiControlsInAWidgetsLabelBecomeMarksAndLatinIsKept) {
+    EXPECT_EQ(safe_label("invoice\xE2\x80\xAEgnp.exe"), "invoice\xEF\xBF\xBDgnp.exe");
+    EXPECT_EQ(safe_label("Full name"), "Full name");
+    EXPECT_EQ(safe_label("\xD7\xA9\xD7\x9D"), "\xD7\xA9\xD7\x9D");
 }
 
 TEST_F(ShapedTextFrame, AShapedSampleSitsOnTheLineLikeTheLatinTextBesideIt) {
