@@ -25,17 +25,17 @@ std::string shown_text(const std::string& s) {
 }
 
 void text(const std::string& s) {
-    if (shaped_text_item(s)) return;  // Arabic, Hebrew, Indic, Thai... with the platform's run
-    // ImGui lays out and tessellates every character it is given, visible or not: a 10 MB label
-    // would take hundreds of MB of vertex buffers (more than a wasm heap can grow to).
-    // A script to shape without its run yet, or a bidi control (U+202E...): the controls are shown
-    // as marks, as a run would show them, not as whatever the font has for them. Latin text does
-    // not get here (needs_shaping stops at nothing but a scan).
+    // Latin, Greek, CJK...: one scan, then ImGui as always.
     if (needs_shaping(s)) {
+        if (shaped_text_item(s)) return;  // Arabic, Hebrew, Indic, Thai... with the platform's run
+        // No run (none yet, no source) or only a bidi control (U+202E...): the controls are shown
+        // as marks, as a run shows them, not as whatever glyph the font has for them.
         const std::string shown = with_visible_controls(shown_text(s));
         ImGui::TextUnformatted(shown.data(), shown.data() + shown.size());
         return;
     }
+    // ImGui lays out and tessellates every character it is given, visible or not: a 10 MB label
+    // would take hundreds of MB of vertex buffers (more than a wasm heap can grow to).
     const std::size_t end = shown_length(s);
     ImGui::TextUnformatted(s.data(), s.data() + end);
     if (end != s.size()) {

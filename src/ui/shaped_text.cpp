@@ -76,8 +76,8 @@ ShapedLabel::ShapedLabel(const std::string& label, Kind kind) : run_(run_for(lab
     cursor_ = ImGui::GetCursorScreenPos();
     text_offset_ = ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset;  // where a Selectable puts its text
     item_width_ = ImGui::CalcItemWidth();
-    draw_list_ = ImGui::GetWindowDrawList();  // a combo's popup is another window, with its own
-    if (kind == Kind::ComboPreview) return;   // the preview is given empty: the arrow keeps its colour
+    draw_list_ = ImGui::GetWindowDrawList();                     // a combo's popup is another window, with its own
+    if (kind == Kind::ComboPreview) return;                      // the preview is given empty: the arrow keeps its colour
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));  // ImGui skips fully transparent glyphs
     pushed_ = true;
 }
