@@ -203,11 +203,15 @@ TEST_F(ShapedTextFrame, ControlsAreMadeVisibleBeforeTheSourceSeesThem) {
 bool drew_glyph(char32_t codepoint) {
     const ImFontGlyph* glyph = ImGui::GetIO().Fonts->Fonts[0]->FindGlyphNoFallback(static_cast<ImWchar>(codepoint));
     if (!glyph) return false;
+    // Both corners: packed glyphs touch, so one glyph's top-left is its neighbour's top-right.
+    bool top_left = false, bottom_right = false;
     const ImDrawData* data = ImGui::GetDrawData();
     for (int l = 0; data && l < data->CmdListsCount; ++l)
-        for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer)
-            if (v.uv.x == glyph->U0 && v.uv.y == glyph->V0) return true;
-    return false;
+        for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer) {
+            top_left = top_left || (v.uv.x == glyph->U0 && v.uv.y == glyph->V0);
+            bottom_right = bottom_right || (v.uv.x == glyph->U1 && v.uv.y == glyph->V1);
+        }
+    return top_left && bottom_right;
 }
 
 TEST_F(ShapedTextFrame, ABidiControlAloneInLatinTextShowsTheMarkNotTheFontsGlyph) {
