@@ -140,6 +140,18 @@ void Lexicon::segment_into(std::string word, std::vector<std::string>& out) {
     segment_cache_.emplace(std::move(word), std::move(split));
 }
 
+const Cognate& Lexicon::cognate_of(const std::string& word) {
+    static const Cognate none;
+    // Known words, numbers and short words are what they are.
+    if (word.size() < 5 || synonyms_.is_vocabulary_word(word) || pieces_.count(word)) return none;
+    const auto cached = cognate_cache_.find(word);
+    if (cached != cognate_cache_.end()) return cached->second;
+    const Cognate found = find_cognate(word, [this](std::string_view candidate) {
+        return candidate.size() >= 4 && pieces_.count(candidate) > 0;
+    });
+    return cognate_cache_.emplace(word, found).first->second;
+}
+
 int Lexicon::intern(const std::string& text) {
     const auto found = ids_.find(text);
     if (found != ids_.end()) return found->second;
@@ -184,15 +196,38 @@ NameForm Lexicon::prepare(const NormalizedText& normalized, std::string_view tex
         // the umlaut folding that would read its "ue" as ü; anything else is folded first.
         pieces.clear();
         segment_into(word, pieces);
-        if (pieces.size() >= 2) words.insert(words.end(), pieces.begin(), pieces.end());
-        else segment_into(fold_umlaut_spelling(word), words);
+        if (pieces.size() >= 2) {
+            words.insert(words.end(), pieces.begin(), pieces.end());
+            continue;
+        }
+        // Portuguese "-ões" is no spelt-out umlaut: a word whose folding is unknown but that is a
+        // cognate as written stays as written ("observacoe" -> observation, not "observaco").
+        std::string folded = fold_umlaut_spelling(word);
+        if (folded != word && !pieces_.count(folded) && !synonyms_.is_vocabulary_word(folded) &&
+            !cognate_of(word).word.empty())
+            words.push_back(word);
+        else
+            segment_into(std::move(folded), words);
     }
     form.joined = joined(words);
     if (with_bigrams) form.bigrams = sorted_bigrams(form.joined);
     for (const std::string& word : normalized.all_words) form.initials += word[0];
     form.word_count = words.size();
+    // Words nobody listed may still be cognates of known ones ("prioridad" = priority). After
+    // `joined`: a cognate is a translation (a synonym), never "the same after normalization".
+    std::vector<SynonymUse> cognate_uses;
+    for (std::string& word : words) {
+        const Cognate& cognate = cognate_of(word);
+        if (cognate.word.empty()) continue;
+        cognate_uses.push_back({word, cognate.word, "cognate " + cognate.rule});
+        word = cognate.word;
+    }
     const std::vector<std::string> canonical =
         synonyms_.canonicalize(std::move(words), &form.used_synonyms, &form.synonym_uses);
+    if (!cognate_uses.empty()) {
+        form.used_synonyms = true;
+        form.synonym_uses.insert(form.synonym_uses.begin(), cognate_uses.begin(), cognate_uses.end());
+    }
     for (const std::string& token : canonical) {
         if (all_digits(token) && token.size() <= 6) {
             int number = 0;

@@ -8,6 +8,7 @@
 // destination tokens keeps that cheap), so comparing two names never runs a string metric.
 #pragma once
 
+#include "matcher/cognates.h"
 #include "matcher/synonym_table.h"
 #include "matcher/text_normalize.h"
 
@@ -106,6 +107,8 @@ private:
     std::string fold_umlaut_spelling(std::string word) const;
     // Appends the pieces of `word` to `out` (the word itself when it does not split).
     void segment_into(std::string word, std::vector<std::string>& out);
+    // The known word an unknown `word` is a cognate of (cognates.h), cached; empty when none.
+    const Cognate& cognate_of(const std::string& word);
     float fuzzy_similarity(const TokenInfo& a, const TokenInfo& b) const;
 
     const SynonymTable& synonyms_;
@@ -117,6 +120,7 @@ private:
     std::vector<std::unique_ptr<std::string>> piece_storage_;
     std::size_t longest_piece_ = 0;
     std::unordered_map<std::string, std::vector<std::string>> segment_cache_;
+    std::unordered_map<std::string, Cognate> cognate_cache_;
     std::vector<int> destination_tokens_;                    // in registration order
     std::unordered_map<std::uint32_t, std::vector<int>> bigram_index_;  // bigram -> destination tokens
     std::unordered_map<char, std::vector<int>> first_letter_index_;

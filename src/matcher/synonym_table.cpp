@@ -85,6 +85,7 @@ SynonymTable SynonymTable::parse(std::string_view text, std::vector<std::string>
         std::vector<std::string> words;
         bool whole;
         std::string language;
+        bool inside_only = false;                            // {variant}
     };
     std::vector<Pending> pending;
     std::string language;                                    // of the current section
@@ -117,7 +118,8 @@ SynonymTable SynonymTable::parse(std::string_view text, std::vector<std::string>
             continue;
         }
         const std::string_view head = trim_ascii(line.substr(0, colon));
-        const std::vector<std::string_view> items = split(line.substr(colon + 1), ',');
+        std::vector<std::string_view> items = split(line.substr(colon + 1), ',');
+        if (items.size() == 1 && trim_ascii(items[0]).empty()) items.clear();  // "concept:" alone
 
         if (head == "generic") {
             for (std::string_view item : items) {
@@ -173,7 +175,12 @@ SynonymTable SynonymTable::parse(std::string_view text, std::vector<std::string>
             }
             for (std::string_view item : items) {
                 const bool whole = item.size() > 2 && item.front() == '[' && item.back() == ']';
-                const auto words = words_of(whole ? item.substr(1, item.size() - 2) : item);
+                const bool inside_only = item.size() > 2 && item.front() == '{' && item.back() == '}';
+                const auto words = words_of(whole || inside_only ? item.substr(1, item.size() - 2) : item);
+                if (inside_only && words.size() != 1) {
+                    report(line_number, "a {variant} must be one word");
+                    continue;
+                }
                 if (words.empty()) {
                     report(line_number, "variant '" + std::string(item) + "' has no words");
                     continue;
@@ -183,19 +190,23 @@ SynonymTable SynonymTable::parse(std::string_view text, std::vector<std::string>
                     report(line_number, "'" + std::string(item) + "' is listed twice for '" + std::string(head) + "'");
                     continue;
                 }
-                pending.push_back({section + " line " + std::to_string(line_number - section_start), index, words, whole, language});
+                pending.push_back(
+                    {section + " line " + std::to_string(line_number - section_start), index, words, whole, language, inside_only});
             }
         }
     }
 
     std::unordered_map<std::string, std::size_t> one_word;      // one-word variant -> concept
     std::unordered_map<std::string, std::string> one_word_language;
+    std::unordered_set<std::string> inside_only;
     for (const Pending& variant : pending) {
         for (const std::string& word : variant.words) table.vocabulary_.insert(word);
         if (variant.words.size() != 1 || variant.whole) continue;
         // A clash here shows up again below, as a phrase clash, and is reported there.
-        if (one_word.emplace(variant.words[0], variant.concept_index).second)
+        if (one_word.emplace(variant.words[0], variant.concept_index).second) {
             one_word_language.emplace(variant.words[0], variant.language);
+            if (variant.inside_only) inside_only.insert(variant.words[0]);
+        }
     }
     std::unordered_map<std::string, std::size_t> phrase_starts;  // mapped first word -> longest phrase
     for (const Pending& variant : pending) {
@@ -222,7 +233,8 @@ SynonymTable SynonymTable::parse(std::string_view text, std::vector<std::string>
         return it == phrase_starts.end() ? std::size_t{1} : it->second;
     };
     for (const auto& [word, concept_index] : one_word)
-        table.words_[word] = {concept_index, longest_from(table.concepts_[concept_index]), one_word_language[word]};
+        table.words_[word] = {concept_index, longest_from(table.concepts_[concept_index]), one_word_language[word],
+                              inside_only.count(word) > 0};
     for (const auto& [token, longest] : phrase_starts)
         if (!table.words_.count(token)) table.words_[token] = {kNoConcept, longest, ""};
     return table;
@@ -237,6 +249,7 @@ std::vector<std::string> SynonymTable::canonicalize(std::vector<std::string> map
         const auto it = words_.find(mapped[i]);
         if (it == words_.end()) continue;
         longest[i] = it->second.longest_phrase;
+        if (it->second.inside_only && mapped.size() == 1) continue;  // "Data" alone is English data
         if (it->second.concept_index != kNoConcept && mapped[i] != concepts_[it->second.concept_index]) {
             if (uses) uses->push_back({mapped[i], concepts_[it->second.concept_index], it->second.language});
             mapped[i] = concepts_[it->second.concept_index];
@@ -279,6 +292,17 @@ std::vector<std::string> SynonymTable::canonicalize(std::vector<std::string> map
             taken = 1;
         }
         start += taken;
+    }
+    // "Datum Eintritt", "Data cessazione": the word for "date" beside a concept that already is a
+    // date (hire date, termination date) adds nothing; it goes, so the pair reads as that concept.
+    if (out.size() >= 2 && std::find(out.begin(), out.end(), "date") != out.end()) {
+        const bool dated = std::any_of(out.begin(), out.end(), [&](const std::string& token) {
+            return token != "date" && (kind_of(token) & kKindDate) != 0;
+        });
+        if (dated) {
+            out.erase(std::remove(out.begin(), out.end(), "date"), out.end());
+            replaced = true;
+        }
     }
     if (changed) *changed = replaced;
     return out;

@@ -82,6 +82,7 @@ private:
         std::size_t concept_index;
         std::size_t longest_phrase;
         std::string language;                  // of the one-word variant
+        bool inside_only = false;              // a {variant}: replaced only inside a longer header
     };
     static constexpr std::size_t kNoConcept = static_cast<std::size_t>(-1);
     std::unordered_map<std::string, WordInfo> words_;

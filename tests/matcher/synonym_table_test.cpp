@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace pm::match {
 namespace {
 
@@ -41,6 +43,40 @@ TEST(SynonymTable, WholeNameVariantsOnlyApplyAlone) {
     using Tokens = std::vector<std::string>;
     EXPECT_EQ(canonical("First"), (Tokens{"first_name"}));
     EXPECT_EQ(canonical("First order date"), (Tokens{"first", "order", "date"}));
+}
+
+TEST(SynonymTable, BracedVariantsOnlyApplyInsideLongerHeaders) {
+    using Tokens = std::vector<std::string>;
+    EXPECT_EQ(canonical("Data"), (Tokens{"data"}));                      // English "data" alone
+    Tokens italian = canonical("Data ordine"), english = canonical("Order date");  // "data" + a word
+    std::sort(italian.begin(), italian.end());
+    std::sort(english.begin(), english.end());
+    EXPECT_EQ(italian, english);
+    std::vector<std::string> errors;
+    SynonymTable::parse("colour: {kleur farbe}\n", &errors);
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_NE(errors[0].find("must be one word"), std::string::npos) << errors[0];
+}
+
+TEST(SynonymTable, ADateWordBesideADateConceptAddsNothing) {
+    using Tokens = std::vector<std::string>;
+    EXPECT_EQ(canonical("Datum Eintritt"), (Tokens{"hire_date"}));
+    EXPECT_EQ(canonical("Termination date date"), (Tokens{"termination_date"}));
+    EXPECT_EQ(canonical("Order date"), (Tokens{"order", "date"}));       // "order" is no date
+}
+
+TEST(SynonymTable, EachLanguagesLineWordIsTheAddressLine) {
+    for (const char* header : {"Adresse ligne 2", "Adresse Zeile 2", "Dirección línea 2", "Indirizzo riga 2",
+                               "Adres regel 2", "Endereço linha 2"})
+        EXPECT_EQ(canonical(header), canonical("Address line 2")) << header;
+}
+
+TEST(SynonymTable, QualifyingWordsOfOtherLanguagesFormTheEnglishPhrase) {
+    using Tokens = std::vector<std::string>;
+    EXPECT_EQ(canonical("Prezzo acquisto"), (Tokens{"cost"}));             // purchase price
+    EXPECT_EQ(canonical("Prix de vente"), (Tokens{"price"}));              // sale price
+    EXPECT_EQ(canonical("Data de emissão"), (Tokens{"invoice_date"}));     // issue date
+    EXPECT_EQ(canonical("Datum Geburt"), canonical("Date of birth"));     // birth date
 }
 
 TEST(SynonymTable, RelatedKindsAndGenericWords) {

@@ -1,0 +1,92 @@
+// Cognate rules (cognates.h): each suffix correspondence turns a word into a known one, a word no
+// rule turns into a known word stays unknown, and the matcher names the rule in its reason.
+#include "matcher/cognates.h"
+
+#include "core/plan/parse.h"
+#include "matcher/field_matcher.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+namespace pm::match {
+namespace {
+
+const std::set<std::string, std::less<>> kKnown = {"priority",    "nation",   "registration", "telefon",     "description",
+                                                   "transaction", "category", "salary",       "client",      "event",
+                                                   "nationality", "quantity", "vity",         "observation", "opmerking"};
+
+bool known(std::string_view word) { return kKnown.count(word) > 0; }
+
+struct Case {
+    const char* word;
+    const char* expected;  // "" = no cognate
+};
+
+TEST(Cognates, SuffixCorrespondencesReachKnownWords) {
+    const Case cases[] = {
+        {"prioridad", "priority"},        // es -idad
+        {"prioridade", "priority"},       // pt -idade
+        {"priorita", "priority"},         // it -ità, folded
+        {"priorite", "priority"},         // fr -ité, folded
+        {"prioriteit", "priority"},       // nl -iteit
+        {"nationalitat", "nationality"},  // de -ität, folded
+        {"nazione", "nation"},            // it -zione
+        {"registratie", "registration"},  // nl -atie
+        {"transaccion", "transaction"},   // es -cción
+        {"transactie", "transaction"},    // nl -ctie
+        {"descricao", "description"},     // pt -ição
+        {"categoria", "category"},        // -ia
+        {"categorie", "category"},        // -ie
+        {"salario", "salary"},            // -ario
+        {"salaire", "salary"},            // -aire
+        {"evento", "event"},              // final vowel
+        {"cliente", "client"},            // final vowel
+        {"telefoon", "telefon"},          // Dutch double vowel
+        {"quantita", "quantity"},
+        {"observacoe", "observation"},   // pt -ções, after the matcher's singular() took the "s"
+        {"transazioni", "transaction"},  // it plural -i of -zione
+        {"opmerkingen", "opmerking"},    // nl plural -en
+        {"zeitraum", ""},                // no rule gives a known word
+        {"vita", ""},                    // too short to be sure of
+        {"priority", ""},                // already the word itself
+        {"prioridad1", ""},              // not a plain folded word
+    };
+    for (const Case& c : cases) {
+        const Cognate found = find_cognate(c.word, known);
+        EXPECT_EQ(found.word, c.expected) << c.word;
+        EXPECT_EQ(found.rule.empty(), std::string(c.expected).empty()) << c.word;
+    }
+}
+
+TEST(Cognates, LongWordsAreLeftAlone) {
+    const std::string long_word(10000, 'a');
+    EXPECT_TRUE(find_cognate(long_word, known).word.empty());
+}
+
+UnmappedField field(const std::string& key, const std::string& label) {
+    UnmappedField out;
+    out.field = field_from_raw({{"key", key}, {"label", label}, {"type", "string"}});
+    return out;
+}
+
+TEST(Cognates, TheMatcherNamesTheRuleInItsReason) {
+    const MatchResult result =
+        match_fields({field("registratie", "Registratie")}, {field("registration", "Registration"), field("subject", "Subject")});
+    ASSERT_EQ(result.sources.size(), 1u);
+    EXPECT_EQ(result.sources[0].destination_key, "registration");
+    EXPECT_NE(result.sources[0].reason.find("cognate -atie = -ation: registratie = registration"), std::string::npos)
+        << result.sources[0].reason;
+}
+
+TEST(Cognates, PortuguesePluralsAreNotSpeltOutUmlauts) {
+    // "Transações" folds to "transacoes"; its "oe" is a plural, not a spelt-out ö.
+    const MatchResult result =
+        match_fields({field("transacoes", "Transações")}, {field("transaction_id", "Transaction"), field("subject", "Subject")});
+    ASSERT_EQ(result.sources.size(), 1u);
+    EXPECT_EQ(result.sources[0].destination_key, "transaction_id") << result.sources[0].reason;
+}
+
+}  // namespace
+}  // namespace pm::match
