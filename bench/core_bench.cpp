@@ -10,13 +10,11 @@
 #include "core/json/problems.h"
 #include "core/plan/documents.h"
 #include "core/plan/write.h"
-#include "core/profile/sheet_profile.h"
 #include "core/session/session.h"
 #include "support/synthetic_plan.h"
 
 #include <cstdio>
 #include <memory>
-#include <vector>
 #include <optional>
 #include <string>
 
@@ -44,42 +42,6 @@ Json enum_heavy(Json plan) {
                                {"unusedDestinationValues", Json::array({"opt_9", "opt_10", "opt_11"})}};
     }
     return plan;
-}
-
-// 50 records pages of 1,000 rows x 40 columns as Flatfile sends them ({value, valid, messages} per
-// cell): ids, amounts, dates, emails, a category, free text and sparse notes, in turn.
-std::vector<std::string> records_pages(int pages, int rows_per_page, int columns) {
-    static const char* const kStatus[] = {"Active", "Inactive", "Pending", "ACTIVE", "on hold", "Archived", "live", "retired"};
-    std::vector<std::string> out;
-    unsigned state = 12345;
-    const auto next = [&state] { return state = state * 1103515245u + 12345u, (state >> 8); };
-    char cell[160];
-    for (int p = 0; p < pages; ++p) {
-        std::string text = "{\"data\":{\"records\":[";
-        for (int r = 0; r < rows_per_page; ++r) {
-            const int row = p * rows_per_page + r;
-            text += r ? ",{\"id\":\"us_rc_" : "{\"id\":\"us_rc_";
-            text += std::to_string(row) + "\",\"values\":{";
-            for (int c = 0; c < columns; ++c) {
-                const unsigned v = next();
-                switch (c % 7) {
-                    case 0: std::snprintf(cell, sizeof cell, "ID-%d-%d", c, row); break;
-                    case 1: std::snprintf(cell, sizeof cell, "%u.%02u", v % 10000, v % 100); break;
-                    case 2: std::snprintf(cell, sizeof cell, "2024-%02u-%02u", 1 + v % 12, 1 + v % 28); break;
-                    case 3: std::snprintf(cell, sizeof cell, "user%u@example.com", v % 20000); break;
-                    case 4: std::snprintf(cell, sizeof cell, "%s", kStatus[v % 8]); break;
-                    case 5: std::snprintf(cell, sizeof cell, "Some free text number %u", v % 5000); break;
-                    default: std::snprintf(cell, sizeof cell, "%s", v % 10 ? "" : "note"); break;
-                }
-                if (c) text += ',';
-                text += "\"col_" + std::to_string(c) + "\":{\"value\":\"" + cell + "\",\"valid\":true,\"messages\":[]}";
-            }
-            text += "}}";
-        }
-        text += "]}}";
-        out.push_back(std::move(text));
-    }
-    return out;
 }
 
 std::string response_text(const Json& plan) {
@@ -142,16 +104,5 @@ int main() {
     }), "ms", runs);
     bench::report("core.enum_text_10k_enum_edges_size", static_cast<double>(enum_text.size()) / 1e6, "MB", 1);
 
-    // The source rows: 50,000 x 40 read page by page into the profile (JSON reading included,
-    // the network not).
-    const std::vector<std::string> pages = records_pages(50, 1000, 40);
-    std::size_t page_bytes = 0;
-    for (const std::string& page : pages) page_bytes += page.size();
-    bench::report("profile_50000x40_ms", bench::median_ms(runs, [&] {
-        profile::SheetProfile sheet;
-        for (const std::string& page : pages) sheet.add_page(page);
-        bench::keep(sheet.rows());
-    }), "ms", runs);
-    bench::report("profile_50000x40_text_size", static_cast<double>(page_bytes) / 1e6, "MB", 1);
     return 0;
 }

@@ -18,6 +18,7 @@ const budgets = {
   'web.font_bytes_cjk_plan': [400, 'max'],
   'web.first_frame_after_navigation': [500, 'max'],
   'web.frames_in_2s_idle': [0, 'max'],
+  'web.frame_after_edit_5000x5000': [16, 'max'],
   'native.matcher.precision': [0.97, 'min'],
   // The matcher's corpus figures are the frozen evaluation set's (tests/data/matcher/README.md).
   'native.matcher.recall': [0.92, 'min'],
@@ -25,6 +26,7 @@ const budgets = {
   'native.matcher.2000x2000_ms': [200, 'max'],
   'native.profile_50000x40_ms': [100, 'max'],
   'wasm.profile_50000x40_ms': [300, 'max'],
+  'wasm.profile_50000x40_heap': [64, 'max'],
   'native.matcher.enum_10000x100_ms': [20, 'max'],
 };
 

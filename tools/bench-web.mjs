@@ -70,11 +70,15 @@ function bigPlan() {
 const mirrorOnly = process.argv.includes('--mirror-only');
 // --fonts-only: just the font bytes of a CJK plan and of an Arabic one (and the sizes above).
 const fontsOnly = process.argv.includes('--fonts-only');
+// --edit-only: just the frame in which an edit lands and the draft it writes.
+const editOnly = process.argv.includes('--edit-only');
 const double = await startDoubleForDist();
 const browser = await launchChromium();
 try {
   if (fontsOnly) { await fontFigures(); await arabicFigures(); }
+  else if (editOnly) await editFigures();
   else {
+    if (!mirrorOnly) await editFigures();
     if (!mirrorOnly) await canvasFigures();
     if (!mirrorOnly) { await fontFigures(); await arabicFigures(); }
     await mirrorFigures();
@@ -144,6 +148,59 @@ async function fontFigures() {
     .map((e) => ({ encoded: e.encodedBodySize, decoded: e.decodedBodySize })));
   report('web.font_bytes_cjk_plan', fonts.reduce((n, f) => n + f.encoded, 0) / 1024, 'KB', fonts.length);
   report('web.font_bytes_cjk_plan_uncompressed', fonts.reduce((n, f) => n + f.decoded, 0) / 1024, 'KB', fonts.length);
+  await page.close();
+}
+
+// The frame in which a destination picked in the canvas lands on the 5,000 × 5,000 plan: the
+// whole animation-frame callback (the module's frame with the edit, the page's change and draft
+// handling, the mirror's update), timed by wrapping requestAnimationFrame before the mount, so
+// the same measure reads any build. Also the bytes of the draft the edits left in localStorage.
+async function editFigures() {
+  const page = await openBlankPage(browser, double, { width: 1440, height: 900 });
+  await page.evaluate(() => {
+    const frames = (window.benchFrames = []);
+    const original = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) => original((time) => {
+      const started = performance.now();
+      window.benchInFrame = true;
+      window.benchChanged = false;
+      try { callback(time); } finally {
+        window.benchInFrame = false;
+        frames.push({ ms: performance.now() - started, changed: window.benchChanged });
+      }
+    });
+  });
+  await mountWidget(page, { height: 860, options: { plan: bigPlan(), apiUrl: '' } });
+  await page.evaluate(() => document.getElementById('widget').addEventListener('plan-mapper-change', () => { if (window.benchInFrame) window.benchChanged = true; }));
+  // The matcher ranks the unmapped sources slice by slice (about 12 ms a frame) after the load:
+  // the edits are measured once it is done and the widget is idle (no frame for 500 ms).
+  for (let last = -1, deadline = Date.now() + 120_000; Date.now() < deadline;) {
+    const drawn = await page.evaluate(() => window.controllers.widget.framesDrawn());
+    if (drawn === last) break;
+    last = drawn;
+    await page.waitForTimeout(500);
+  }
+  const editMs = [];
+  for (let i = 0; i < 12; i += 1) {
+    const changes = await page.evaluate(() => window.events.widget.change.length);
+    await clickItem(page, 'widget', `picker:src_${i}`);
+    await page.keyboard.type(`dst_${4600 + i}`);
+    await page.waitForTimeout(200);
+    const from = await page.evaluate(() => window.benchFrames.length);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => window.events.widget.change.length > n, changes, { timeout: 10_000 });
+    await page.waitForTimeout(300);
+    const landed = await page.evaluate((n) => window.benchFrames.slice(n).filter((f) => f.changed).map((f) => f.ms), from);
+    if (landed.length) editMs.push(landed[0]);
+    if (process.env.PM_BENCH_VERBOSE) console.error(JSON.stringify(landed));
+  }
+  report('web.frame_after_edit_5000x5000', median(editMs), 'ms', editMs.length);
+  report('web.frame_after_edit_5000x5000_best', Math.min(...editMs), 'ms', editMs.length);
+  report('web.frame_after_edit_5000x5000_worst', Math.max(...editMs), 'ms', editMs.length);
+  await page.waitForTimeout(1500);                  // a debounced draft is written by now
+  const draftBytes = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('plan-mapper:draft:'))
+    .reduce((n, k) => n + k.length + localStorage.getItem(k).length, 0));
+  report('web.draft_bytes_after_12_edits_5000x5000', draftBytes, 'bytes');
   await page.close();
 }
 

@@ -34,6 +34,10 @@ struct AppConfig {
     // count, and what will not import. Off unless asked for while the browser tests that submit the
     // demo job's exact plan assume no edits arrive from the rows.
     bool read_records = false;
+    // Offline (a plan given as text): the source rows as a records response, {"data":{"records":
+    // [...]}} as GET /v1/sheets/{id}/records answers (desktop --records-file, the web `records`
+    // option), profiled like the API's rows once the plan has been drawn.
+    std::string records_json;
 };
 
 }  // namespace pm

@@ -16,11 +16,11 @@ namespace pm {
 // tests/web/wasm-interface.test.mjs checks the two agree.
 enum class AppEvent {
     Ready,    // the plan is loaded: {jobId, sources, destinations, mapped, draftOffered}
-    Change,   // the plan changed: the plan
+    Change,   // the plan changed: {revision, counts{mapped, unmapped, ignored, edges, unmappedDestinations}}
     Submit,   // the server confirmed the plan: {data: {job, plan}}
     Execute,  // the import was started: {jobId, success}
     Error,    // something failed: {during, message, status, serverMessages, problems}
-    Draft,    // the draft to keep until the server confirms: {plan, ignored} or null
+    Draft,    // the draft to keep until the server confirms: {version: 2, map, unmap, enumValues, ignored} or null
     Memory,   // the mapping memory changed: {schema:{id, slug, destinationKeys}, memory}
 };
 inline constexpr int kAppEventCount = 7;

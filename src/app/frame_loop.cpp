@@ -28,10 +28,11 @@ ImVec4 frame_clear_color() {
 }
 
 double run_frame(MapperApp& app, double now_ms, const FramePlatform& platform) {
-    app.update(now_ms);
+    app.update(now_ms, ImGui::GetCurrentContext()->InputEventsQueue.Size > 0);
     if (platform.new_frame) platform.new_frame();
     ImGui::NewFrame();
     app.draw();
+    if (platform.overlay) platform.overlay();
     ImGui::Render();
     if (platform.render) platform.render(*ImGui::GetDrawData());
     if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0) return 0;

@@ -27,6 +27,9 @@ struct FramePlatform {
     std::function<void()> new_frame;
     // After ImGui::Render: clears the framebuffer and draws the draw data.
     std::function<void(ImDrawData& draw_data)> render;
+    // After the panel, before ImGui::Render: what the platform draws over it (the web's IME
+    // composition, in place in the active text field).
+    std::function<void()> overlay;
 };
 
 // Runs one frame at `now_ms`. Returns when the next frame is wanted: 0 as soon as possible, >0

@@ -66,6 +66,7 @@ void MapperApp::start(double /*now_ms*/) {
         return;
     }
     if (!set_plan(config_.plan_json)) config_.plan_json.clear();
+    else read_offline_records();
 }
 
 bool MapperApp::set_plan(const std::string& json) {
@@ -107,23 +108,48 @@ void MapperApp::start_reading_records() {
     status_.records_progress = records_->progress_text();
 }
 
+void MapperApp::read_offline_records() {
+    if (config_.records_json.empty() || !session_) return;
+    auto rows = std::make_unique<profile::SheetProfile>();
+    const profile::PageResult page = rows->add_page(config_.records_json);
+    if (!page.ok) {
+        status_.records_note = "The records given could not be read (" + page.error + "), so only the preview values are used.";
+        return;
+    }
+    offline_records_ = std::move(rows);
+}
+
+// Every value of each enum column, matched like the preview's (case, accents, synonyms), and the
+// rows kept for the panel's counts and "will not import" checks.
+void MapperApp::apply_records(const profile::SheetProfile& rows, const std::string& note) {
+    panel_state_.records = &rows;
+    match::map_enum_values_from_profile(*session_, rows);
+    panel_state_.lines_dirty = true;
+    status_.records_note = note;
+}
+
 void MapperApp::update_records() {
-    if (!records_) return;
-    status_.records_progress = records_->progress_text();
-    if (!records_->running() && !records_applied_) {
+    // Offline rows go in once the plan is drawn and its suggestions applied, as read rows would.
+    if (offline_records_ && session_ && !records_applied_ && plan_drawn_ && !auto_apply_due_) {
         records_applied_ = true;
-        const profile::SheetProfile& rows = records_->profile();
-        if (rows.rows() > 0 && session_) {
-            panel_state_.records = &rows;
-            // Every value of each enum column, matched like the preview's (case, accents, synonyms).
-            match::map_enum_values_from_profile(*session_, rows);
-            panel_state_.lines_dirty = true;
-            status_.records_note = records_->complete()
-                                       ? "Checked all " + profile::with_thousands(rows.rows()) + " rows of the file."
-                                       : records_->note();
-        } else {
-            // 403, 404 or anything else: the previews are all there is; nothing else changes.
-            status_.records_note = "The file's rows could not be read, so only the preview values are used.";
+        const profile::SheetProfile& rows = *offline_records_;
+        apply_records(rows,
+                      rows.full() ? "Profiled " + rows.limit_note() + " of the records given."
+                                  : "Checked all " + profile::with_thousands(rows.rows()) + " rows of the records given.");
+    }
+    if (records_) {
+        status_.records_progress = records_->progress_text();
+        if (!records_->running() && !records_applied_) {
+            records_applied_ = true;
+            const profile::SheetProfile& rows = records_->profile();
+            if (rows.rows() > 0 && session_) {
+                apply_records(rows,
+                              records_->complete() ? "Checked all " + profile::with_thousands(rows.rows()) + " rows of the file."
+                                                   : records_->note());
+            } else {
+                // 403, 404 or anything else: the previews are all there is; nothing else changes.
+                status_.records_note = "The file's rows could not be read, so only the preview values are used.";
+            }
         }
     }
     if (panel_state_.records && session_ && session_->revision() != problems_revision_) {
@@ -152,6 +178,7 @@ void MapperApp::start_session(JobPlan job_plan, bool from_api) {
     panel_state_ = ui::PanelState{};
     // Rows read for another plan say nothing about this one.
     records_.reset();
+    offline_records_.reset();
     records_applied_ = false;
     problems_revision_ = ~std::uint64_t{0};
     status_.records_progress.clear();
@@ -228,6 +255,10 @@ void MapperApp::restore_draft() {
     if (!session_ || !draft_) return;
     // Re-made as edits over the server's plan, so undo takes them back and the invariants hold.
     apply_draft(*session_, *draft_);
+    // Made against another version of the plan: what no longer applies was left out, and the
+    // person is told so.
+    if (!draft_->base.empty() && draft_->base != plan_fingerprint(session_->server_plan()))
+        status_.submit_message = "The plan changed since your earlier visit: edits about fields it no longer has were left out.";
     draft_.reset();
     status_.draft_offered = false;
 }
@@ -416,7 +447,17 @@ void MapperApp::after_draw_changes() {
     // A remembered pair the person changed away from is remembered as rejected.
     if (memory_.observe(*session_, match::today_days())) memory_changed();
     else sync_remembered_marks();
-    host_.notify(AppEvent::Change, write_plan_text(session_->plan()));
+    // The plan itself is not written here: on a 5,000-field plan that is 1.7 MB of JSON per edit.
+    // The page builds it when the host reads it (getPlan(), or the event's lazy plan members).
+    const SessionCounts counts = session_->counts();
+    host_.notify(AppEvent::Change,
+                 dump_json(Json{{"revision", session_->revision()},
+                                {"counts",
+                                 {{"mapped", counts.mapped_sources},
+                                  {"unmapped", counts.unmapped_sources},
+                                  {"ignored", counts.ignored_sources},
+                                  {"edges", counts.edges},
+                                  {"unmappedDestinations", counts.unmapped_destinations}}}}));
     notify_draft();
 }
 
@@ -430,8 +471,8 @@ void MapperApp::notify_draft() {
     host_.notify(AppEvent::Draft, dump_json(draft));
 }
 
-void MapperApp::update(double now_ms) {
-    if (session_ && plan_drawn_ && ranking()) rank_next_slice();
+void MapperApp::update(double now_ms, bool input_pending) {
+    if (session_ && plan_drawn_ && ranking() && !input_pending) rank_next_slice();
     api_.tick(static_cast<std::int64_t>(now_ms));
     if (session_ && plan_drawn_ && auto_apply_due_ && !sheet_pending_) apply_suggestions_on_load();
     update_records();

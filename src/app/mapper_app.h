@@ -34,7 +34,9 @@ public:
 
     void start(double now_ms);
     // Runs network callbacks and retries due by now; call once per frame before draw().
-    void update(double now_ms);
+    // input_pending: this frame carries the person's input (a key, a click): the matcher's
+    // background slice waits for a frame without, so the frame that lands an edit stays short.
+    void update(double now_ms, bool input_pending = false);
     // Draws the panel inside an ImGui frame and carries out what the person asked for.
     void draw();
     // When the next frame is wanted: 0 as soon as possible, >0 after that many ms, -1 not at all.
@@ -99,6 +101,8 @@ private:
     // the API, never holding up the panel or a submit.
     void start_reading_records();
     void update_records();
+    void read_offline_records();  // config_.records_json into offline_records_
+    void apply_records(const profile::SheetProfile& rows, const std::string& note);
 
     AppConfig config_;
     AppHost& host_;
@@ -135,6 +139,7 @@ private:
     bool ranking() const { return next_to_rank_ < sources_to_rank_.size(); }
     void rank_next_slice();
     std::unique_ptr<profile::RecordsReader> records_;
+    std::unique_ptr<profile::SheetProfile> offline_records_;  // from config_.records_json
     bool records_applied_ = false;             // the finished reading's enum values went into the session
     std::uint64_t problems_revision_ = ~std::uint64_t{0};  // session revision value_problems was built for
     ui::PanelStatus status_;

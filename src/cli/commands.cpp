@@ -57,11 +57,14 @@ const std::vector<Command>& commands() {
          run_put},
         {"profile", "read a job's source rows and profile every column (GET /sheets/ID/records)",
          "plan-mapper profile --job ID [--rows N] [--api-url URL]\n"
+         "plan-mapper profile --plan-file FILE --records-file FILE [--rows N]\n"
          "  Reads the job's source sheet (config.sourceSheetId) page by page, at most N rows (default\n"
          "  50000), and prints JSON: {job, sheet, rows, complete, columns: [{key, label, blank,\n"
          "  distinct, top: [{value, count}], kinds: {kind: count}, destination, invalid}]}, where\n"
          "  destination is what the column maps to once matched as `automap` would (null if none) and\n"
          "  invalid counts its non-blank values that destination would not take (null if unmapped).\n"
+         "  Offline, the plan (or GET-plan response) and the rows (a records response,\n"
+         "  {data: {records: [...]}}) come from files; sheet is null.\n"
          "  Token and base URL as for `automap`. Exit status: 0 (also when stopped at N rows),\n"
          "  2 usage, 3 reading failed part-way (the partial profile is printed, complete false),\n"
          "  4 sign-in or access refused.\n",

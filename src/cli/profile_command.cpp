@@ -1,5 +1,6 @@
 // `plan-mapper profile --job ID [--api-url URL] [--rows N]`: read the job's source sheet page by
-// page, profile every column, and print it as JSON with, per column, the destination the column
+// page (or, offline, `--plan-file FILE --records-file FILE`: a plan and a records response from
+// files), profile every column, and print it as JSON with, per column, the destination the column
 // maps to once matched as `automap` would (null if none) and how many of its non-blank values that
 // destination would not take (null when unmapped). Exit status 0 when the profile is complete or
 // stopped at --rows; 3 when reading failed part-way (the partial profile is printed,
@@ -7,9 +8,11 @@
 #include "cli/api_session.h"
 #include "cli/cli_args.h"
 #include "cli/commands.h"
+#include "cli/file_input.h"
 #include "cli/records_matching.h"
 
 #include "core/json/problems.h"
+#include "core/plan/documents.h"
 #include "core/profile/field_check.h"
 
 #include <cstdlib>
@@ -72,18 +75,62 @@ bool parse_rows(const ParsedArgs& args, std::size_t& rows, std::string& error) {
     return true;
 }
 
+Json columns_json(const profile::SheetProfile& sheet, const Session& session) {
+    Json columns = Json::array();
+    for (const profile::ColumnProfile& column : sheet.columns()) columns.push_back(column_json(sheet, column, session));
+    return columns;
+}
+
+// --plan-file FILE --records-file FILE: the same profile from files, nothing sent anywhere.
+int run_offline_profile(const ParsedArgs& args, const profile::ProfileLimits& limits, Io io) {
+    std::string error;
+    const auto plan_text = read_input(args.options.at("plan-file"), error);
+    const auto records_text = plan_text ? read_input(args.options.at("records-file"), error) : std::nullopt;
+    if (!plan_text || !records_text) {
+        io.err << "plan-mapper: " << error << '\n';
+        return kExitUsage;
+    }
+    const Parsed<PlanDocument> parsed = parse_plan_document(*plan_text);
+    if (!parsed.ok()) {
+        for (const auto& problem : parsed.problems) io.err << to_string(problem) << '\n';
+        return kExitInvalid;
+    }
+    profile::SheetProfile sheet(limits);
+    const profile::PageResult page = sheet.add_page(*records_text);
+    if (!page.ok) {
+        io.err << "plan-mapper: " << args.options.at("records-file") << ": " << page.error << '\n';
+        return kExitUsage;
+    }
+    Session session(parsed.value->plan);
+    match_with_records(session, sheet, std::nullopt);
+    Json out = {{"job", parsed.value->job_id.empty() ? Json() : Json(parsed.value->job_id)},
+                {"sheet", nullptr},
+                {"rows", sheet.rows()},
+                {"complete", !sheet.full() || page.profiled == page.records}};
+    if (!sheet.limit_note().empty()) out["note"] = "Profiled " + sheet.limit_note() + " of the records file.";
+    out["columns"] = columns_json(sheet, session);
+    io.out << dump_json(out, 2) << '\n';
+    return kExitOk;
+}
+
 }  // namespace
 
 int run_profile(const std::vector<std::string>& raw_args, Io io) {
-    const ParsedArgs args = parse_args(raw_args, {"job", "api-url", "rows"}, {});
+    const ParsedArgs args = parse_args(raw_args, {"job", "api-url", "rows", "plan-file", "records-file"}, {});
     std::string error = args.error;
     profile::ReaderOptions options;
     if (error.empty()) parse_rows(args, options.limits.max_rows, error);
-    if (error.empty() && !args.options.count("job")) error = "--job is required";
+    const bool offline = args.options.count("plan-file") || args.options.count("records-file");
+    if (error.empty() && offline && (args.options.count("job") || args.options.count("api-url")))
+        error = "give --job (rows from the API) or --plan-file with --records-file, not both";
+    else if (error.empty() && offline && !(args.options.count("plan-file") && args.options.count("records-file")))
+        error = "--plan-file and --records-file go together";
+    else if (error.empty() && !offline && !args.options.count("job")) error = "--job is required";
     if (!error.empty() || !args.positional.empty()) {
         io.err << (error.empty() ? "" : "plan-mapper: " + error + "\n") << "usage: " << find_command("profile")->usage;
         return kExitUsage;
     }
+    if (offline) return run_offline_profile(args, options.limits, io);
     // Big pages for a command-line read, never more than the rows asked for.
     options.page_size = static_cast<int>(std::min<std::size_t>(5000, options.limits.max_rows));
     const std::string job_id = args.options.at("job");
@@ -108,9 +155,7 @@ int run_profile(const std::vector<std::string>& raw_args, Io io) {
     Json out = {{"job", job_id}, {"sheet", reader->sheet_id()}, {"rows", sheet.rows()}, {"complete", reader->complete()}};
     if (reader->total_rows()) out["totalRows"] = *reader->total_rows();
     if (!reader->note().empty()) out["note"] = reader->note();
-    Json columns = Json::array();
-    for (const profile::ColumnProfile& column : sheet.columns()) columns.push_back(column_json(sheet, column, session));
-    out["columns"] = std::move(columns);
+    out["columns"] = columns_json(sheet, session);
     io.out << dump_json(out, 2) << '\n';
     if (!reader->note().empty()) io.err << reader->note() << '\n';
 

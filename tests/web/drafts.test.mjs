@@ -59,11 +59,14 @@ describe('drafts hold decisions only', { skip: built ? false : 'dist/ not built'
     await clickItem(page, widget, 'picker:notes');
     await clickItem(page, widget, 'picker-option:tags');
     await waitForEdge(page, widget, 'tags', 'notes');
+    // Written once the edits pause (a burst of edits is one write).
+    await page.waitForFunction((key) => localStorage.getItem(key) !== null, draftKey());
     const drafts = await storedDrafts(page);
     assert.deepEqual(Object.keys(drafts), [draftKey()]);
     const text = drafts[draftKey()];
     const draft = JSON.parse(text);
-    assert.deepEqual(Object.keys(draft).sort(), ['enumValues', 'ignored', 'map', 'savedAt', 'unmap', 'version']);
+    assert.deepEqual(Object.keys(draft).sort(), ['base', 'enumValues', 'ignored', 'map', 'savedAt', 'unmap', 'version']);
+    assert.match(draft.base, /^[0-9a-f]{16}$/, 'the plan it was made on, as a fingerprint of keys');
     assert.deepEqual(draft.map, [['notes', 'tags']]);
     // Texts that are also keys or JSON words would match by accident; the demo job has none that matter.
     const keys = new Set([...plan.fieldMapping.flatMap((e) => [e.sourceField.key, e.destinationField.key]),

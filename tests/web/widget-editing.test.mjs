@@ -114,12 +114,14 @@ describe('widget editing in Chromium', { skip: built ? false : 'dist/ not built'
     let widget = await mountWidget(page);
     await clickItem(page, widget, 'picker:notes');
     await clickItem(page, widget, 'picker-option:tags');
+    await waitForEdge(page, widget, 'tags', 'notes');
+    // The draft is written once edits pause; a page going away (right after the edit here)
+    // writes the one waiting at once.
+    await page.reload();
     const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('plan-mapper:draft:')));
     assert.equal(stored.length, 1);
     const draftText = await page.evaluate((key) => localStorage.getItem(key), stored[0]);
     assert.ok(!draftText.includes(DEMO_TOKEN), 'the draft never holds the token');
-
-    await page.reload();
     widget = await mountWidget(page);
     assert.equal(edgeTo(await planOf(page, widget), 'tags'), null, 'the server plan comes first');
     await clickItem(page, widget, 'button:restore-draft');
@@ -163,6 +165,51 @@ describe('widget editing in Chromium', { skip: built ? false : 'dist/ not built'
     await page.waitForFunction(() => window.events.widget.change.length >= 1);
     const changed = await page.evaluate(() => window.events.widget.change.at(-1));
     assert.equal(edgeTo(changed, 'tags')?.sourceField.key, 'notes');
+    await page.close();
+  });
+
+  test('a change says its revision and counts at once and writes the plan only when it is read', { timeout: 60_000 }, async () => {
+    const page = await freshPage();
+    const widget = await mountWidget(page);
+    // Counts the plans the module writes (getPlan's export), from here on.
+    await page.evaluate(() => {
+      window.plansWritten = 0;
+      document.getElementById('widget').addEventListener('plan-mapper-change', (event) => {
+        window.lastChange = event.detail;
+        window.summaries = [...(window.summaries ?? []), { revision: event.detail.revision, counts: { ...event.detail.counts } }];
+      });
+    });
+    const planBefore = await planOf(page, widget);
+    const mappedBefore = new Set(planBefore.fieldMapping.map((e) => e.sourceField.key)).size;
+    const writtenBefore = await page.evaluate(() => performance.getEntriesByName('plan-mapper:plan-written').length);
+    await clickItem(page, widget, 'picker:notes');
+    await clickItem(page, widget, 'picker-option:tags');
+    await page.waitForFunction(() => (window.summaries ?? []).length >= 1);
+    const [first] = await page.evaluate(() => window.summaries);
+    assert.equal(typeof first.revision, 'number');
+    assert.ok(first.revision > 0);
+    assert.equal(first.counts.mapped, mappedBefore + 1, 'Notes is mapped now');
+    // The edit wrote no plan: nobody has read one.
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('plan-mapper:plan-written').length), writtenBefore);
+    // Reading a plan member writes it once; the detail still reads as the plan.
+    const read = await page.evaluate(() => {
+      const detail = window.lastChange;
+      const edges = detail.fieldMapping.length;
+      const again = detail.fieldMapping === window.lastChange.fieldMapping;
+      return { edges, again, keys: Object.keys(detail).sort(), hasPlan: 'unmappedSourceFields' in detail,
+        written: performance.getEntriesByName('plan-mapper:plan-written').length };
+    });
+    assert.equal(read.edges, planBefore.fieldMapping.length + 1);
+    assert.ok(read.again, 'built once per change');
+    assert.ok(read.hasPlan);
+    for (const key of ['counts', 'fieldMapping', 'revision', 'unmappedDestinationFields', 'unmappedSourceFields']) assert.ok(read.keys.includes(key), key);
+    assert.equal(read.written, writtenBefore + 1);
+    // An undo is a change too, with the next revision.
+    await page.evaluate(() => window.controllers.widget.undo());
+    await page.waitForFunction(() => window.summaries.length >= 2);
+    const [, undone] = await page.evaluate(() => window.summaries);
+    assert.equal(undone.revision, first.revision + 1);
+    assert.equal(undone.counts.mapped, mappedBefore);
     await page.close();
   });
 

@@ -6,7 +6,8 @@
 const DEFAULT_TTL_DAYS = 7;
 const DAY_MS = 24 * 60 * 60 * 1000;
 // The members a version-2 draft may have; anything else is dropped before it is stored.
-const DRAFT_MEMBERS = ['version', 'map', 'unmap', 'enumValues', 'ignored'];
+// base: the fingerprint (a hash of keys) of the plan the decisions were made on.
+const DRAFT_MEMBERS = ['version', 'map', 'unmap', 'enumValues', 'ignored', 'base'];
 
 function storageKey(options) {
   if (!options.jobId) return null;
@@ -24,15 +25,31 @@ function remove(key) {
   try { localStorage.removeItem(key); } catch { /* storage disabled */ }
 }
 
-// The draft store of one mount: read() once at start, write(draft|null) on every "draft" event.
+// The draft store of one mount: read() once at start; writeSoon(draft|null) on every "draft"
+// event keeps the newest and writes it once edits pause for WRITE_DELAY_MS (a burst of edits is
+// one write, not one per edit); write() writes at once (and drops one waiting); flush() writes
+// one waiting now (the page is going away or hidden, the widget is destroyed).
+const WRITE_DELAY_MS = 400;
+const NO_DRAFTS = { read: () => null, write: () => {}, writeSoon: () => {}, flush: () => {} };
+
 export function draftStore(options, now = () => Date.now()) {
   const key = storageKey(options);
-  if (!key) return { read: () => null, write: () => {} };
+  if (!key) return NO_DRAFTS;
   if (options.drafts === false) {
     remove(key);                               // one kept before drafts were turned off goes too
-    return { read: () => null, write: () => {} };
+    return NO_DRAFTS;
   }
-  return {
+  let timer = 0;
+  let waiting;                                  // the newest draft not written yet (when timer)
+  const store = {
+    writeSoon(draft) {
+      waiting = draft;
+      clearTimeout(timer);
+      timer = setTimeout(() => store.flush(), WRITE_DELAY_MS);
+    },
+    flush() {
+      if (timer) store.write(waiting);
+    },
     read() {
       let stored = null;
       try { stored = JSON.parse(localStorage.getItem(key) ?? 'null'); } catch { stored = null; }
@@ -46,6 +63,9 @@ export function draftStore(options, now = () => Date.now()) {
       return Object.fromEntries(DRAFT_MEMBERS.filter((m) => m in stored).map((m) => [m, stored[m]]));
     },
     write(draft) {
+      clearTimeout(timer);
+      timer = 0;
+      waiting = undefined;
       try {
         if (!draft || draft.version !== 2) { localStorage.removeItem(key); return; }
         const kept = Object.fromEntries(DRAFT_MEMBERS.filter((m) => m in draft).map((m) => [m, draft[m]]));
@@ -53,4 +73,5 @@ export function draftStore(options, now = () => Date.now()) {
       } catch { /* storage full or disabled: the edits still live in the widget */ }
     },
   };
+  return store;
 }

@@ -9,6 +9,13 @@ export interface ExecutionPlan {
   [member: string]: unknown;
 }
 
+/** The detail of a change: the plan (built when one of its members is first read) with the
+ *  revision it reached (one more for every edit, undo and redo) and its counts. */
+export type PlanChange = ExecutionPlan & {
+  revision: number;
+  counts: { mapped: number; unmapped: number; ignored: number; edges: number; unmappedDestinations: number };
+};
+
 /** A field definition (Flatfile `Property`). */
 export interface Property {
   key: string;
@@ -118,6 +125,16 @@ export interface PlanMapperOptions {
   getToken?: () => string | Promise<string>;
   /** Start offline from this plan (or GET-plan response) instead of a GET. */
   plan?: ExecutionPlan | JobPlanResponse | null;
+  /** With `plan`: the source rows, as GET /v1/sheets/{id}/records answers them, profiled as read
+   *  rows would be (every enum value with its count, what will not import). Ignored without `plan`. */
+  records?: {
+    data: {
+      records: Array<{
+        id?: string;
+        values: Record<string, { value?: string | number | boolean | null; valid?: boolean; messages?: unknown[] }>;
+      }>;
+    };
+  } | null;
   theme?: 'light' | 'dark';
   /** The accessible name of the widget's region landmark (and its canvas); "Field mapping" by default. */
   label?: string;
@@ -142,7 +159,10 @@ export interface PlanMapperOptions {
   onReady?: (detail: { jobId: string; sources: number; destinations: number; mapped: number; draftOffered: boolean;
     /** The schema the memory is kept for; null when the memory is off. */
     memory: { id: string; slug: string; destinationKeys: string[] } | null }) => void;
-  onChange?: (plan: ExecutionPlan) => void;
+  /** After every edit, undo and redo. The detail says which revision of the plan this is and its
+   *  counts at once; its plan members (fieldMapping, ...) are written from the widget when first
+   *  read (read them in the handler for that very change; getPlan() for the plan now). */
+  onChange?: (change: PlanChange) => void;
   onSubmit?: (result: JobPlanResponse) => void;
   onError?: (error: PlanMapperError) => void;
 }

@@ -9,6 +9,8 @@ import createPlanMapperModule from './plan-mapper-wasm.js';
 import { createA11yMirror } from './a11y-mirror.js';
 import { allowedApiOriginsFor, apiUrlProblem } from './allowed-origins.js';
 import { draftStore } from './drafts.js';
+import { changeDetail } from './change-detail.js';
+import { createTextEntry } from './text-entry.js';
 import { memoryStore } from './memory-store.js';
 import { BUNDLE_INTEGRITY } from './bundle-integrity.js';
 import { sha256Hex } from './sha256.js';
@@ -144,6 +146,7 @@ export async function mountPlanMapper(container, options = {}) {
   let frameTimer = 0;
   let settleFrames = SETTLE_FRAMES;
   let mirror = null;
+  let textEntry = null;                                // the <input> the panel's text fields type through
   const pendingMirrorEvents = [];                      // events before the mirror exists (ready)
 
   // The backing store at the device pixel ratio. Assigned only when it changes: any assignment
@@ -224,6 +227,7 @@ export async function mountPlanMapper(container, options = {}) {
       performance.mark?.('plan-mapper:first-frame');
     }
     mirror?.update();
+    textEntry?.sync();
     if (settleFrames > 0) { settleFrames -= 1; delay = 0; }
     if (delay >= 0) scheduleFrame(delay);
   };
@@ -260,6 +264,20 @@ export async function mountPlanMapper(container, options = {}) {
   async function start() {
   const token = options.token ?? (options.getToken ? await unlessAborted(Promise.resolve().then(() => options.getToken()), signal) : '');
   const drafts = draftStore(options);
+  // The plan as it stands now, written by the module on demand (getPlan(), a change's plan members).
+  // Each plan written leaves a performance mark, so the cost is visible (and tests can count it).
+  function currentPlan() {
+    if (destroyed || !module) return null;
+    performance.mark?.('plan-mapper:plan-written');
+    return JSON.parse(module.UTF8ToString(module._pm_get_plan()));
+  }
+  // A draft waiting for edits to pause is written before the page goes away or is hidden.
+  const flushDraft = () => drafts.flush();
+  const flushDraftIfHidden = () => { if (document.visibilityState === 'hidden') drafts.flush(); };
+  const stopFlushingDraft = () => {
+    window.removeEventListener('pagehide', flushDraft);
+    document.removeEventListener('visibilitychange', flushDraftIfHidden);
+  };
   // The mapping memory's store (memory-store.js): null when options.memory is false.
   const memory = memoryStore(options, (during, message) =>
     emit('error', { during, message, status: 0, serverMessages: [], problems: [] }));
@@ -267,7 +285,7 @@ export async function mountPlanMapper(container, options = {}) {
     : withString(module, JSON.stringify(request), (r) => JSON.parse(module.UTF8ToString(module._pm_memory(r)))));
   const config = {
     apiUrl: options.apiUrl ?? '', jobId: options.jobId ?? '', fileId: options.fileId ?? '', token: token ?? '',
-    plan: options.plan ?? null, theme: options.theme ?? 'light', allowOneToMany: !!options.allowOneToMany,
+    plan: options.plan ?? null, records: options.plan ? options.records ?? null : null, theme: options.theme ?? 'light', allowOneToMany: !!options.allowOneToMany,
     submitMethod: options.submitMethod ?? 'put', executeOnSubmit: !!options.executeOnSubmit,
     autoApply: options.autoApply ?? 'confident',
     canRefreshToken: typeof options.getToken === 'function', draft: drafts.read(),
@@ -292,8 +310,12 @@ export async function mountPlanMapper(container, options = {}) {
         try { detail = JSON.parse(json); } catch { detail = null; }
         if (name === 'ready') container.dataset.planMapperState = 'ready';
         if (name === 'error' && container.dataset.planMapperState === 'loading') container.dataset.planMapperState = 'error';
-        if (name === 'draft') { drafts.write(detail); return; }
+        // Kept once edits pause (drafts.js), not after each one; a page going away writes it at
+        // once. No draft (discarded, or nothing differs from the server) is removed at once.
+        if (name === 'draft') { if (detail) drafts.writeSoon(detail); else drafts.write(null); return; }
         if (name === 'submit') drafts.write(null);   // the server has the edits now
+        // The plan is built only when the host reads it (change-detail.js).
+        if (name === 'change') detail = changeDetail(detail, currentPlan);
         // The plan's schema is known: its memory is looked up (never inside this call, which
         // runs inside the module's frame) and handed to the module, which proposes its pairs.
         if (name === 'ready' && memory && detail?.memory?.id) {
@@ -450,6 +472,23 @@ export async function mountPlanMapper(container, options = {}) {
   function onRatioChange() { resize(); watchRatio(); }
   watchRatio();
 
+  // Typing into the panel's text fields goes through a real <input> (text-entry.js): input
+  // methods, dead keys and on-screen keyboards then work.
+  textEntry = createTextEntry({
+    region,
+    canvas,
+    bridge: {
+      field: () => readText(module._pm_text_field()),
+      text: (text) => withString(module, text, (t) => module._pm_text(t)),
+      composition: (text) => withString(module, text, (t) => module._pm_ime_composition(t)),
+      key: (event, down) => withString(module, event.code, (code) =>
+        module._pm_key(code, down ? 1 : 0, event.ctrlKey, event.shiftKey, event.altKey, event.metaKey)) === 1,
+      paste: (text) => withString(module, text, (pointer) => module._pm_paste(pointer)),
+      blur: () => module._pm_focus(0),
+      afterInput,
+    },
+  });
+
   const local = (event) => {
     const rect = canvas.getBoundingClientRect();
     return [event.clientX - rect.left, event.clientY - rect.top];
@@ -495,9 +534,12 @@ export async function mountPlanMapper(container, options = {}) {
       afterInput();
     }],
     ['focus', () => { module._pm_focus(1); afterInput(); }],
-    ['blur', () => { module._pm_focus(0); afterInput(); }],
+    // Focus going to the text entry stays in the widget: ImGui keeps its active field.
+    ['blur', (event) => { if (event.relatedTarget !== textEntry.input) module._pm_focus(0); afterInput(); }],
   ];
   for (const [type, handler, listenerOptions] of listeners) canvas.addEventListener(type, handler, listenerOptions);
+  window.addEventListener('pagehide', flushDraft);
+  document.addEventListener('visibilitychange', flushDraftIfHidden);
   // The first frame is drawn now, once, not at the next animation frame: that shows the panel (or
   // its loading state) and starts the plan request at once (the browser's first animation frame can
   // come hundreds of ms later while it starts up).
@@ -506,7 +548,7 @@ export async function mountPlanMapper(container, options = {}) {
 
   const call = (use) => { if (destroyed) return undefined; const result = use(); afterInput(); return result; };
   const controller = {
-    getPlan() { return destroyed ? null : JSON.parse(module.UTF8ToString(module._pm_get_plan())); },
+    getPlan: currentPlan,
     setPlan(plan) {
       return call(() => withString(module, typeof plan === 'string' ? plan : JSON.stringify(plan), (p) => module._pm_set_plan(p)) === 1);
     },
@@ -540,6 +582,9 @@ export async function mountPlanMapper(container, options = {}) {
       for (const query of lookQueries) query?.removeEventListener('change', applyLook);
       textObserver.disconnect();
       for (const [type, handler, listenerOptions] of listeners) canvas.removeEventListener(type, handler, listenerOptions);
+      drafts.flush();
+      stopFlushingDraft();
+      textEntry.destroy();
       module._pm_destroy();
       mirror?.destroy();
       region.remove();

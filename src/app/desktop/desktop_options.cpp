@@ -15,6 +15,7 @@ const char* kUsage =
     "  --api-url URL      Flatfile API base (default $FLATFILE_API_URL, else https://api.x.flatfile.com/v1)\n"
     "  --job ID           the mapping job whose plan to edit\n"
     "  --plan-file FILE   work offline on a plan or GET-plan response; saves back to FILE\n"
+    "  --records-file F   with --plan-file: the source rows, as GET /sheets/ID/records answers\n"
     "  --dark             dark theme\n"
     "  --auto-apply MODE  suggestions applied on load: confident (default), all or none\n"
     "  --size WxH         window size (default 1280x800)\n"
@@ -61,6 +62,8 @@ std::optional<DesktopOptions> parse_desktop_options(int argc, char** argv, std::
             if (!value(options.app.job_id)) return std::nullopt;
         } else if (arg == "--plan-file") {
             if (!value(options.plan_file)) return std::nullopt;
+        } else if (arg == "--records-file") {
+            if (!value(options.records_file)) return std::nullopt;
         } else if (arg == "--screenshot") {
             if (!value(options.screenshot)) return std::nullopt;
         } else if (arg == "--auto-apply") {
@@ -109,6 +112,10 @@ std::optional<DesktopOptions> parse_desktop_options(int argc, char** argv, std::
     else if (const char* key = env("FLATFILE_API_KEY")) options.app.token = key;
     if (options.plan_file.empty() && options.app.job_id.empty()) {
         message = std::string("give --job ID or --plan-file FILE\n") + kUsage;
+        return std::nullopt;
+    }
+    if (!options.records_file.empty() && options.plan_file.empty()) {
+        message = std::string("--records-file needs --plan-file (with --job the rows are read from the API)\n") + kUsage;
         return std::nullopt;
     }
     if (!options.screenshot.empty() && options.frames == 0) options.frames = 5;

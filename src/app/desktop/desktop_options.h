@@ -12,6 +12,7 @@ namespace pm {
 struct DesktopOptions {
     AppConfig app;
     std::string plan_file;                     // --plan-file: offline, saves back to this file
+    std::string records_file;                  // --records-file: offline source rows (with --plan-file)
     std::string screenshot;                    // --screenshot out.png
     // The mapping memory's file: --memory FILE, else $XDG_CONFIG_HOME/plan-mapper/memory.json
     // (~/.config/... without it); empty with --no-memory.

@@ -145,6 +145,10 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "plan-mapper: cannot read %s\n", options->plan_file.c_str());
         return 1;
     }
+    if (!options->records_file.empty() && !read_file_bytes(options->records_file, options->app.records_json)) {
+        std::fprintf(stderr, "plan-mapper: cannot read %s\n", options->records_file.c_str());
+        return 1;
+    }
 
     glfwSetErrorCallback([](int code, const char* text) { std::fprintf(stderr, "GLFW error %d: %s\n", code, text); });
     if (!glfwInit()) return 1;

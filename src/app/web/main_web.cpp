@@ -111,6 +111,9 @@ struct Widget {
     double frames_drawn = 0;
     bool dark = false;
     bool high_contrast = false;  // prefers-contrast: more or forced-colors (pm_set_look)
+    bool test_hooks = false;     // config testHooks: items are recorded
+    std::string composition;     // the IME's text being composed (pm_ime_composition), not typed yet
+    std::string text_field;      // pm_text_field's answer
 };
 
 // One widget per module instance: several widgets on a page are several module instances.
@@ -118,6 +121,24 @@ std::unique_ptr<Widget> g_widget;
 
 void WebHost::fonts_changed() {
     if (g_widget) g_widget->renderer.invalidate_fonts();
+}
+
+// The text an input method is composing (Japanese kana before conversion, a dead key's accent...)
+// is drawn in place, at the active text field's cursor, underlined as platforms show it, over
+// what follows the cursor. It reaches the field itself only when composed (pm_text).
+// Returns where it drew it (nothing: an empty rectangle).
+ImRect draw_composition(const std::string& composition) {
+    const ImGuiPlatformImeData& ime = ImGui::GetCurrentContext()->PlatformImeData;
+    if (composition.empty() || !ime.WantVisible) return ImRect();
+    ImDrawList* draw = ImGui::GetForegroundDrawList();
+    const ImVec2 at(ime.InputPos.x + 1.0f, ime.InputPos.y);
+    const ImVec2 size = ImGui::CalcTextSize(composition.c_str());
+    const ImVec2 end(at.x + size.x, at.y + ime.InputLineHeight);
+    draw->AddRectFilled(at, ImVec2(end.x + 1.0f, end.y), ImGui::GetColorU32(ImGuiCol_WindowBg, 1.0f));
+    draw->AddRectFilled(at, ImVec2(end.x + 1.0f, end.y), ImGui::GetColorU32(ImGuiCol_FrameBg));
+    draw->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), composition.c_str());
+    draw->AddLine(ImVec2(at.x, end.y - 1.0f), ImVec2(end.x, end.y - 1.0f), ImGui::GetColorU32(ImGuiCol_Text), 1.0f);
+    return ImRect(at, end);
 }
 
 pm::AppConfig parse_config(const char* config_json) {
@@ -136,6 +157,8 @@ pm::AppConfig parse_config(const char* config_json) {
     config.dark_theme = text("theme") == "dark";
     if (auto it = json.find("plan"); it != json.end() && !it->is_null())
         config.plan_json = it->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (auto it = json.find("records"); it != json.end() && !it->is_null())
+        config.records_json = it->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     if (auto it = json.find("draft"); it != json.end() && !it->is_null())
         config.draft_json = it->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     auto flag = [&](const char* name) {
@@ -172,6 +195,7 @@ EMSCRIPTEN_KEEPALIVE int pm_create(const char* canvas_selector, const char* conf
     pm::AppConfig config = parse_config(config_json);
     const auto raw_config = nlohmann::json::parse(config_json ? config_json : "", nullptr, false);
     if (raw_config.is_object() && raw_config.value("testHooks", false) == true) {
+        widget->test_hooks = true;
         pm::ui::set_item_recorder([](const std::string& name, const ImVec2& min, const ImVec2& max) {
             if (g_widget) g_widget->frame_items[name] = {min.x, min.y, max.x, max.y};
         });
@@ -325,19 +349,46 @@ EMSCRIPTEN_KEEPALIVE double pm_frame(double now_ms) {
     w.last_frame_ms = now_ms;
 
     w.frame_items = nlohmann::json::object();
-    const double delay = pm::run_frame(*w.app, now_ms, pm::FramePlatform{nullptr, [&w](ImDrawData& draw_data) {
-        const int framebuffer_width = static_cast<int>(w.css_width * w.pixel_ratio + 0.5f);
-        const int framebuffer_height = static_cast<int>(w.css_height * w.pixel_ratio + 0.5f);
-        glViewport(0, 0, framebuffer_width, framebuffer_height);
-        const ImVec4 clear = pm::frame_clear_color();
-        glClearColor(clear.x, clear.y, clear.z, clear.w);
-        glClear(GL_COLOR_BUFFER_BIT);
-        w.renderer.render(&draw_data, framebuffer_width, framebuffer_height);
-        w.text_runs.end_frame();
-    }});
+    const double delay = pm::run_frame(
+        *w.app, now_ms,
+        pm::FramePlatform{nullptr,
+                          [&w](ImDrawData& draw_data) {
+                              const int framebuffer_width = static_cast<int>(w.css_width * w.pixel_ratio + 0.5f);
+                              const int framebuffer_height = static_cast<int>(w.css_height * w.pixel_ratio + 0.5f);
+                              glViewport(0, 0, framebuffer_width, framebuffer_height);
+                              const ImVec4 clear = pm::frame_clear_color();
+                              glClearColor(clear.x, clear.y, clear.z, clear.w);
+                              glClear(GL_COLOR_BUFFER_BIT);
+                              w.renderer.render(&draw_data, framebuffer_width, framebuffer_height);
+                              w.text_runs.end_frame();
+                          },
+                          [&w] {
+                              const ImRect drawn = draw_composition(w.composition);
+                              if (w.test_hooks && drawn.GetWidth() > 0)
+                                  w.frame_items["ime-composition"] = {drawn.Min.x, drawn.Min.y, drawn.Max.x, drawn.Max.y};
+                          }});
     w.items = std::move(w.frame_items);
     ++w.frames_drawn;
     return delay;
+}
+
+// The text field the person is typing into, from the last frame (ImGui's IME data): "x,y,h",
+// its cursor's top left and line height in CSS pixels, or "" when no field is active. The page
+// keeps a real <input> there while one is (web/widget/text-entry.js), so input methods, dead
+// keys and on-screen keyboards work and place their windows at the cursor.
+EMSCRIPTEN_KEEPALIVE const char* pm_text_field() {
+    if (!g_widget) return "";
+    const ImGuiPlatformImeData& ime = ImGui::GetCurrentContext()->PlatformImeData;
+    g_widget->text_field.clear();
+    if (ime.WantVisible)
+        g_widget->text_field =
+            std::to_string(ime.InputPos.x) + ',' + std::to_string(ime.InputPos.y) + ',' + std::to_string(ime.InputLineHeight);
+    return g_widget->text_field.c_str();
+}
+
+// The input method's composition in progress ("" once it ends): drawn in place (draw_composition).
+EMSCRIPTEN_KEEPALIVE void pm_ime_composition(const char* utf8) {
+    if (g_widget) g_widget->composition = utf8 ? utf8 : "";
 }
 
 // The plan as it stands now (what a submit would send), as JSON; valid until the next call.

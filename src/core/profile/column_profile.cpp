@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace pm::profile {
 
@@ -19,10 +20,19 @@ int shape_index(Shape single) {
 }  // namespace
 
 std::uint64_t hash_text(std::string_view text) {
-    std::uint64_t h = 1469598103934665603ull;  // FNV-1a, then splitmix64's finaliser
-    for (char c : text) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 1099511628211ull;
+    // Words of eight bytes (the last one zero-padded) folded by multiply and rotate, the length
+    // mixed in, then splitmix64's finaliser. Little-endian reads on every target we build for.
+    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (text.size() * 0xD6E8FEB86659FD93ull);
+    const char* p = text.data();
+    std::size_t n = text.size();
+    while (n > 0) {
+        std::uint64_t word = 0;
+        const std::size_t take = n < 8 ? n : 8;
+        std::memcpy(&word, p, take);
+        p += take;
+        n -= take;
+        h ^= word * 0xFF51AFD7ED558CCDull;
+        h = ((h << 29) | (h >> 35)) * 0xC4CEB9FE1A85EC53ull;
     }
     h ^= h >> 30;
     h *= 0xbf58476d1ce4e5b9ull;
@@ -50,59 +60,66 @@ void ColumnProfile::add(std::string_view raw, DistinctBudget& budget) {
             if (!(shape.shapes & (1u << i))) continue;
             ++shape_counts_[i];
             std::vector<std::string>& examples = examples_[i];
-            if (examples.size() < kExamplesPerShape && std::find(examples.begin(), examples.end(), value) == examples.end())
+            if (examples.size() < kExamplesPerShape &&
+                std::none_of(examples.begin(), examples.end(), [&](const std::string& e) { return same_text(e, value); }))
                 examples.emplace_back(value);
         }
         ++date_formats_[static_cast<int>(shape.date)];
     }
 
-    scratch_.assign(value.data(), value.size());
-    const auto found = counts_.find(scratch_);
-    if (found != counts_.end()) {
-        ++found->second;
-        return;
-    }
+    const std::uint64_t hash = hash_text(value);
+    if (counts_.bump(value, hash)) return;
     if (!overflowed_ && counts_.size() < budget.per_column && budget.used < budget.total) {
-        counts_.emplace(scratch_, 1);
+        counts_.insert(value, hash);
         ++budget.used;
         return;
     }
     if (!overflowed_) overflow();
-    sketch(hash_text(value));
+    sketch(hash);
+}
+
+std::size_t ColumnProfile::count(std::string_view value) const {
+    const std::string_view clipped = clip_value(value);
+    return counts_.count(clipped, hash_text(clipped));
 }
 
 void ColumnProfile::overflow() {
     overflowed_ = true;
-    for (const auto& entry : counts_) sketch(hash_text(entry.first));
+    counts_.each([this](std::string_view value, std::size_t) { sketch(hash_text(value)); });
 }
 
 void ColumnProfile::sketch(std::uint64_t hash) {
-    if (smallest_.size() >= kSketchSize && hash >= *smallest_.rbegin()) return;
-    if (!smallest_.insert(hash).second) return;
-    if (smallest_.size() > kSketchSize) smallest_.erase(std::prev(smallest_.end()));
+    // Most hashes are past the k-th smallest and stop at the first test; a sorted vector of 1,024
+    // takes the rest with one binary search and a short move (no node per hash, as a std::set had).
+    if (smallest_.size() >= kSketchSize && hash >= smallest_.back()) return;
+    const auto at = std::lower_bound(smallest_.begin(), smallest_.end(), hash);
+    if (at != smallest_.end() && *at == hash) return;
+    const auto index = at - smallest_.begin();
+    if (smallest_.size() >= kSketchSize) smallest_.pop_back();
+    smallest_.insert(smallest_.begin() + index, hash);
 }
 
 std::size_t ColumnProfile::distinct() const {
     if (!overflowed_) return counts_.size();
     if (smallest_.size() < kSketchSize) return std::max(counts_.size(), smallest_.size());
     // The k-th smallest of n uniform hashes sits near k/n of the range: n ~ (k - 1) / (kth / 2^64).
-    const double kth = static_cast<double>(*smallest_.rbegin()) / 18446744073709551616.0;
+    const double kth = static_cast<double>(smallest_.back()) / 18446744073709551616.0;
     const double estimate = kth > 0 ? (kSketchSize - 1) / kth : 0.0;
     return std::max(counts_.size(), static_cast<std::size_t>(std::llround(estimate)));
 }
 
 std::vector<ValueCount> ColumnProfile::top(std::size_t n) const {
-    std::vector<const std::pair<const std::string, std::size_t>*> all;
+    std::vector<std::pair<std::string_view, std::size_t>> all;
     all.reserve(counts_.size());
-    for (const auto& entry : counts_) all.push_back(&entry);
-    const auto before = [](const auto* a, const auto* b) {
-        return a->second != b->second ? a->second > b->second : a->first < b->first;
+    counts_.each([&all](std::string_view value, std::size_t count) { all.emplace_back(value, count); });
+    const auto before = [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
     };
     const std::size_t keep = std::min(n, all.size());
     std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(keep), all.end(), before);
     std::vector<ValueCount> out;
     out.reserve(keep);
-    for (std::size_t i = 0; i < keep; ++i) out.push_back({all[i]->first, all[i]->second});
+    for (std::size_t i = 0; i < keep; ++i) out.push_back({std::string(all[i].first), all[i].second});
     return out;
 }
 

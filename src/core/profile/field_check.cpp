@@ -76,10 +76,11 @@ FieldCheck check_column(const SheetProfile& sheet, const ColumnProfile& column, 
 
     std::vector<ValueCount> offending;
     std::size_t fitting_in_table = 0;
-    for (const auto& [value, count] : column.counts()) {
-        if (fits(value)) fitting_in_table += count;
-        else offending.push_back({value, count});
-    }
+    column.counts().each([&](std::string_view value, std::size_t count) {
+        const std::string text(value);
+        if (fits(text)) fitting_in_table += count;
+        else offending.push_back({text, count});
+    });
     if (check.rule == CheckRule::Enum) {
         // Values outside the table (only once the distinct cap was passed) are counted as not fitting.
         check.invalid = column.filled() - fitting_in_table;

@@ -1,54 +1,141 @@
 // Reading records pages into column profiles; see sheet_profile.h.
 //
-// A page is scanned into a tape (core/json/document.h) like a plan: one pass over the text, no
-// DOM, values read as views into the text. Text the scanner refuses is read through
-// parse_json_text, which says what is wrong with it.
+// A page is read by records_scanner.h (one pass, no document) into pending cells: each cell's
+// column is found through the position cache, its text stays a view into the page (or a copy
+// when it was escaped), and only when the whole page has been read are the cells counted.
 #include "core/profile/sheet_profile.h"
 
-#include "core/json/document.h"
 #include "core/json/text.h"
+#include "core/profile/records_scanner.h"
 
 #include <algorithm>
-#include <type_traits>
+#include <limits>
 
 namespace pm::profile {
 
 namespace {
 
-// Calls read(root) from a tape when the text allows it, else from a DOM; false (with the reason
-// in `error`) when the text is not JSON within the limits.
-template <class Read>
-bool with_document(std::string_view text, std::string& error, Read&& read) {
-    JsonLimits limits;
-    limits.max_bytes = std::max<std::size_t>(limits.max_bytes, text.size());
-    limits.max_values = std::max<std::size_t>(limits.max_values, text.size() / 2 + 16);
-    if (const detail::DocumentPtr tape = detail::scan_json(text, limits)) {
-        read(detail::TapeValue(&tape, 0));
-        return true;
-    }
-    auto doc = std::make_shared<detail::JsonDocument>();
-    ProblemSink problems;
-    if (!parse_json_text(text, doc->root, problems, limits)) {
-        const Problems found = problems.take();
-        error = "the records response is not JSON: " + (found.empty() ? std::string("unreadable") : found.front().message);
-        return false;
-    }
-    const detail::DocumentPtr shared = std::move(doc);
-    read(detail::DomValue(&shared, &shared->root));
-    return true;
-}
-
-// The text of a scalar cell value; blank for null, containers are written as JSON.
-template <class V>
-std::string_view cell_text(const V& value, std::string& scratch) {
-    if (value.is_string()) return value.str();
-    if (value.is_null()) return {};
-    scratch.clear();
-    detail::write_json(value.to_json(), scratch);
-    return scratch;
-}
+constexpr std::uint32_t kIgnored = std::numeric_limits<std::uint32_t>::max();
+constexpr std::uint8_t kHasText = 1, kInScratch = 2, kFlagged = 4;
+constexpr std::size_t kCachedPositions = 4096;
 
 }  // namespace
+
+// The sink that buffers one page into the SheetProfile's pending_* members.
+class PageCells : public RecordsSink {
+public:
+    PageCells(SheetProfile& sheet, std::string_view text) : sheet_(sheet), text_(text) {
+        sheet_.pending_cells_.clear();
+        sheet_.pending_text_.clear();
+        sheet_.pending_columns_.clear();
+    }
+
+    void record() override {
+        ++records;
+        position_ = 0;
+        open_ = sheet_.rows_ + profiled < sheet_.limits_.max_rows;
+        if (!open_) return;
+        ++profiled;
+        row_ = ++sheet_.row_serial_;
+    }
+
+    bool cell(std::string_view key, std::string_view value, bool has_value, bool flagged) override {
+        const std::size_t position = position_++;
+        if (!open_) return true;  // past the row limit: read, not counted
+        const std::uint32_t column = column_at(position, key);
+        if (column == kIgnored) return true;
+        std::uint64_t& last = sheet_.last_row_[column];
+        if (last == row_) {
+            refusal_ = "a record names the field \"" + std::string(clip_value(key)) + "\" twice";
+            return false;
+        }
+        last = row_;
+        SheetProfile::PendingCell pending;
+        pending.column = column;
+        if (flagged) pending.flags |= kFlagged;
+        const std::string_view text = has_value ? clip_value(trim_ascii(value)) : std::string_view();
+        if (!text.empty()) {
+            pending.flags |= kHasText;
+            pending.size = static_cast<std::uint32_t>(text.size());
+            if (text.data() >= text_.data() && text.data() + text.size() <= text_.data() + text_.size()) {
+                pending.offset = static_cast<std::uint32_t>(text.data() - text_.data());
+            } else {
+                pending.flags |= kInScratch;
+                pending.offset = static_cast<std::uint32_t>(sheet_.pending_text_.size());
+                sheet_.pending_text_.append(text.data(), text.size());
+            }
+        }
+        if (pending.flags) sheet_.pending_cells_.push_back(pending);
+        return true;
+    }
+
+    std::string refusal() const override { return refusal_; }
+
+    // Counts the buffered cells: the page was read to its end.
+    void commit() {
+        for (const std::string& key : sheet_.pending_columns_) {
+            sheet_.index_.emplace(key, sheet_.columns_.size());
+            sheet_.columns_.emplace_back(key, key);
+        }
+        for (const SheetProfile::PendingCell& cell : sheet_.pending_cells_) {
+            ColumnProfile& column = sheet_.columns_[cell.column];
+            if (cell.flags & kFlagged) column.add_flagged();
+            if (!(cell.flags & kHasText)) continue;
+            const char* base = cell.flags & kInScratch ? sheet_.pending_text_.data() : text_.data();
+            column.add(std::string_view(base + cell.offset, cell.size), sheet_.limits_.distinct);
+        }
+        sheet_.rows_ += profiled;
+        sheet_.ignored_columns_ += ignored_;
+    }
+
+    // Forgets the page: columns it would have added are not kept, nor cached positions that name them.
+    void discard() {
+        sheet_.last_row_.resize(sheet_.columns_.size());
+        const auto stale = [&](const auto& entry) { return entry.second != kIgnored && entry.second >= sheet_.columns_.size(); };
+        if (std::any_of(sheet_.by_position_.begin(), sheet_.by_position_.end(), stale)) sheet_.by_position_.clear();
+    }
+
+    std::size_t records = 0, profiled = 0;
+
+private:
+    std::uint32_t column_at(std::size_t position, std::string_view key) {
+        auto& cache = sheet_.by_position_;
+        if (position < cache.size() && same_text(cache[position].first, key)) return cache[position].second;
+        const std::uint32_t column = lookup(key);
+        if (position < cache.size()) {
+            cache[position].first.assign(key.data(), key.size());
+            cache[position].second = column;
+        } else if (position == cache.size() && position < kCachedPositions) {
+            cache.emplace_back(std::string(key), column);
+        }
+        return column;
+    }
+
+    std::uint32_t lookup(std::string_view key) {
+        sheet_.scratch_.assign(key.data(), key.size());
+        const auto known = sheet_.index_.find(sheet_.scratch_);
+        if (known != sheet_.index_.end()) return static_cast<std::uint32_t>(known->second);
+        auto& pending = sheet_.pending_columns_;
+        const auto seen = std::find(pending.begin(), pending.end(), sheet_.scratch_);
+        if (seen != pending.end())
+            return static_cast<std::uint32_t>(sheet_.columns_.size() + static_cast<std::size_t>(seen - pending.begin()));
+        if (sheet_.columns_.size() + pending.size() >= sheet_.limits_.max_columns) {
+            ++ignored_;
+            return kIgnored;
+        }
+        pending.push_back(sheet_.scratch_);
+        sheet_.last_row_.push_back(0);
+        return static_cast<std::uint32_t>(sheet_.columns_.size() + pending.size() - 1);
+    }
+
+    SheetProfile& sheet_;
+    std::string_view text_;
+    std::size_t position_ = 0;
+    bool open_ = false;
+    std::uint64_t row_ = 0;
+    std::size_t ignored_ = 0;
+    std::string refusal_;
+};
 
 std::string with_thousands(std::size_t n) {
     std::string digits = std::to_string(n), out;
@@ -59,12 +146,17 @@ std::string with_thousands(std::size_t n) {
     return out;
 }
 
-SheetProfile::SheetProfile(ProfileLimits limits) : limits_(std::move(limits)) {}
+SheetProfile::SheetProfile(ProfileLimits limits) : limits_(std::move(limits)) {
+    // Counts are 32-bit (value_counts.h), and so are a page's offsets.
+    limits_.max_rows = std::min<std::size_t>(limits_.max_rows, std::numeric_limits<std::uint32_t>::max());
+    limits_.max_columns = std::min<std::size_t>(limits_.max_columns, kIgnored - 1);
+}
 
 void SheetProfile::declare_column(const std::string& key, const std::string& label) {
     if (index_.count(key) || columns_.size() >= limits_.max_columns) return;
     index_.emplace(key, columns_.size());
     columns_.emplace_back(key, label);
+    last_row_.push_back(0);
 }
 
 const ColumnProfile* SheetProfile::column(std::string_view key) const {
@@ -82,6 +174,7 @@ ColumnProfile* SheetProfile::column_for(std::string_view key) {
     }
     index_.emplace(scratch_, columns_.size());
     columns_.emplace_back(scratch_, scratch_);
+    last_row_.push_back(0);
     return &columns_.back();
 }
 
@@ -96,40 +189,20 @@ void SheetProfile::add_cell(std::string_view key, std::string_view value) {
 PageResult SheetProfile::add_page(std::string_view text) {
     PageResult result;
     bytes_ += text.size();
-    std::string cell_scratch;
-    const bool parsed = with_document(text, result.error, [&](const auto& root) {
-        using V = std::decay_t<decltype(root)>;
-        const V data = root.is_object() ? root.member("data") : V();
-        const V records = data && data.is_object() ? data.member("records") : V();
-        if (!records || !records.is_array()) {
-            const V errors = root.is_object() ? root.member("errors") : V();
-            result.error = errors ? "the server answered with an error body instead of records"
-                                  : "expected {\"data\":{\"records\":[...]}}";
-            return;
-        }
-        result.ok = true;
-        result.records = records.size();
-        records.items([&](std::size_t, const V& record) {
-            if (rows_ >= limits_.max_rows) return;
-            ++result.profiled;
-            begin_row();
-            const V values = record.is_object() ? record.member("values") : V();
-            if (!values || !values.is_object()) return;   // a record without values: every column blank
-            values.members([&](std::string_view key, const V& cell) {
-                // {value, valid, messages}; a bare scalar is taken as the value itself.
-                const V value = cell.is_object() ? cell.member("value") : cell;
-                if (cell.is_object()) {
-                    const V valid = cell.member("valid");
-                    if (valid && valid.is_boolean() && !valid.to_json().template get<bool>()) {
-                        if (ColumnProfile* column = column_for(key)) column->add_flagged();
-                    }
-                }
-                if (!value || value.is_object() || value.is_array()) return;
-                add_cell(key, cell_text(value, cell_scratch));
-            });
-        });
-    });
-    if (!parsed) result.ok = false;
+    if (text.size() >= std::numeric_limits<std::uint32_t>::max()) {
+        result.error = "the records response is larger than 4 GB";
+        return result;
+    }
+    PageCells cells(*this, text);
+    result.error = scan_records_page(text, cells);
+    result.ok = result.error.empty();
+    result.records = cells.records;
+    if (result.ok) {
+        cells.commit();
+        result.profiled = cells.profiled;
+    } else {
+        cells.discard();
+    }
     if (full() && limit_note_.empty()) {
         limit_note_ = rows_ >= limits_.max_rows ? "the first " + with_thousands(rows_) + " rows"
                                                 : "the first " + with_thousands(rows_) + " rows (the size limit was reached)";

@@ -11,6 +11,7 @@
 #include "core/profile/column_profile.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -62,6 +63,7 @@ public:
     const ProfileLimits& limits() const { return limits_; }
 
 private:
+    friend class PageCells;
     ColumnProfile* column_for(std::string_view key);
 
     ProfileLimits limits_;
@@ -70,6 +72,23 @@ private:
     std::size_t rows_ = 0, bytes_ = 0, ignored_columns_ = 0;
     std::string limit_note_;
     std::string scratch_;
+
+    // Reused from page to page (sheet_profile.cpp's PageCells): a page's cells wait here until
+    // the whole page has been read, so that a page refused half-way counts nothing.
+    struct PendingCell {
+        std::uint32_t column = 0;
+        std::uint32_t offset = 0;  // in the page text, or in pending_text_ (kInScratch)
+        std::uint32_t size = 0;
+        std::uint8_t flags = 0;
+    };
+    std::vector<PendingCell> pending_cells_;
+    std::string pending_text_;                  // decoded (escaped) values of the page
+    std::vector<std::string> pending_columns_;  // keys first seen in the page, in order
+    // The key each cell position had in the last record (records repeat their key order), and
+    // its column: most cells find their column with one comparison, no hashing.
+    std::vector<std::pair<std::string, std::uint32_t>> by_position_;
+    std::vector<std::uint64_t> last_row_;  // per column: the record it last had a cell in
+    std::uint64_t row_serial_ = 0;         // numbers every record read, never reused
 };
 
 // A number with thousands separators for messages: 12345 -> "12,345".

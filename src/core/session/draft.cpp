@@ -2,6 +2,8 @@
 #include "core/session/draft.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
 #include <set>
 
 namespace pm {
@@ -41,7 +43,25 @@ Draft draft_of(const Session& session, const ExecutionPlan& base) {
         if (edge && edge->enum_details) draft.enum_values.emplace_back(key, enum_choices(*edge));
     }
     draft.ignored.assign(session.ignored().begin(), session.ignored().end());
+    draft.base = plan_fingerprint(base);
     return draft;
+}
+
+std::string plan_fingerprint(const ExecutionPlan& plan) {
+    std::uint64_t hash = 1469598103934665603ULL;
+    const auto add = [&](const std::string& text, char separator) {
+        for (const unsigned char c : text) hash = (hash ^ c) * 1099511628211ULL;
+        hash = (hash ^ static_cast<unsigned char>(separator)) * 1099511628211ULL;
+    };
+    for (const Edge& edge : plan.field_mapping) {
+        add(edge.source.key, '\x1f');
+        add(edge.destination.key, '\x1e');
+    }
+    for (const UnmappedField& entry : plan.unmapped_sources) add(entry.field.key, '\x1d');
+    for (const UnmappedField& entry : plan.unmapped_destinations) add(entry.field.key, '\x1c');
+    char text[17];
+    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
+    return text;
 }
 
 Json write_draft(const Draft& draft) {
@@ -53,8 +73,13 @@ Json write_draft(const Draft& draft) {
         for (const auto& [source_value, destination_value] : choices) pairs.push_back(Json::array({source_value, destination_value}));
         enum_values[key] = std::move(pairs);
     }
-    return Json{{"version", 2}, {"map", std::move(map)}, {"unmap", draft.unmap},
-                {"enumValues", std::move(enum_values)}, {"ignored", draft.ignored}};
+    Json document{{"version", 2},
+                  {"map", std::move(map)},
+                  {"unmap", draft.unmap},
+                  {"enumValues", std::move(enum_values)},
+                  {"ignored", draft.ignored}};
+    if (!draft.base.empty()) document["base"] = draft.base;
+    return document;
 }
 
 std::optional<Draft> read_draft(const Json& document) {
@@ -72,6 +97,8 @@ std::optional<Draft> read_draft(const Json& document) {
         if (key.is_string()) draft.unmap.push_back(key.get<std::string>());
     for (const Json& key : array("ignored"))
         if (key.is_string()) draft.ignored.push_back(key.get<std::string>());
+    if (const auto it = document.find("base"); it != document.end() && it->is_string() && it->get<std::string>().size() <= 16)
+        draft.base = it->get<std::string>();
     if (const auto it = document.find("enumValues"); it != document.end() && it->is_object()) {
         for (const auto& [key, pairs] : it->items()) {
             if (!pairs.is_array()) continue;

@@ -6,7 +6,10 @@
 //
 // JSON (version 2): {"version": 2, "map": [[sourceKey, destinationKey], ...],
 //   "unmap": [destinationKey, ...], "enumValues": {destinationKey: [[sourceValue, destinationValue], ...]},
-//   "ignored": [sourceKey, ...]}
+//   "ignored": [sourceKey, ...], "base": fingerprint}
+// `base` is plan_fingerprint() of the plan the decisions were made against (a hash of its field
+// keys and pairs, no text of the plan): restoring onto a plan whose fingerprint differs says the
+// plan changed meanwhile, since decisions about fields it no longer has are dropped.
 #pragma once
 
 #include "core/json/value.h"
@@ -27,6 +30,7 @@ struct Draft {
     // has none): the whole choice, so restoring it also undoes choices the server had.
     std::vector<std::pair<std::string, std::vector<std::pair<Json, Json>>>> enum_values;
     std::vector<std::string> ignored;          // source keys
+    std::string base;                          // plan_fingerprint of the plan they were made on ("": unknown)
     bool empty() const { return map.empty() && unmap.empty() && enum_values.empty() && ignored.empty(); }
 };
 
@@ -35,6 +39,8 @@ struct Draft {
 Draft draft_of(const Session& session);
 Draft draft_of(const Session& session, const ExecutionPlan& base);
 Json write_draft(const Draft& draft);
+// 16 hex digits (FNV-1a, 64 bits) over the plan's pairs and unmapped keys, in order.
+std::string plan_fingerprint(const ExecutionPlan& plan);
 // Nullopt for anything that is not a version-2 draft (an older draft held the whole plan: it is
 // dropped, not read). Entries of the wrong type are skipped.
 std::optional<Draft> read_draft(const Json& document);

@@ -56,6 +56,24 @@ TEST(Draft, HoldsNoPreviewValueOrLabel) {
     EXPECT_LT(text.size() * 4, dump_json(write_plan(edited.plan())).size());
 }
 
+TEST(Draft, NamesThePlanItWasMadeOnByAFingerprintOfKeys) {
+    const Session edited = edited_session();
+    const Draft draft = draft_of(edited);
+    EXPECT_EQ(draft.base, plan_fingerprint(example_plan()));
+    EXPECT_EQ(draft.base.size(), 16u);
+    EXPECT_EQ(read_draft(write_draft(draft))->base, draft.base);
+    // Another plan (one pair less) has another fingerprint; the edited plan too.
+    ExecutionPlan other = example_plan();
+    other.field_mapping.pop_back();
+    EXPECT_NE(plan_fingerprint(other), draft.base);
+    EXPECT_NE(plan_fingerprint(edited.plan()), draft.base);
+    // A base of the wrong kind is ignored, the decisions are kept.
+    Json written = write_draft(draft);
+    written["base"] = 42;
+    EXPECT_TRUE(read_draft(written)->base.empty());
+    EXPECT_EQ(read_draft(written)->map.size(), draft.map.size());
+}
+
 TEST(Draft, AnUneditedSessionHasAnEmptyDraft) {
     const Session s(example_plan());
     EXPECT_TRUE(draft_of(s).empty());

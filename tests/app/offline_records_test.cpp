@@ -1,0 +1,105 @@
+// Offline rows (AppConfig::records_json: desktop --records-file, the web `records` option): a plan
+// given as text with a records response is profiled like rows read from the API, once the plan
+// has been drawn: every value of an enum column mapped (not only the previews'), the panel given
+// the rows for its counts, a note saying how many rows; nothing sent anywhere. A records text
+// that cannot be read leaves the previews and says why.
+#include "app/mapper_app.h"
+#include "support/fake_http_client.h"
+#include "ui/theme.h"
+
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+#include <set>
+#include <string>
+
+namespace pm {
+namespace {
+
+// A status column mapped to an enum; the preview shows only "Active".
+const char* kPlan = R"({
+  "fieldMapping": [
+    {"sourceField": {"key": "status", "label": "Status", "type": "string"},
+     "destinationField": {"key": "state", "label": "State", "type": "enum",
+       "config": {"options": [{"value": "active", "label": "Active"}, {"value": "inactive", "label": "Inactive"},
+                              {"value": "archived", "label": "Archived"}]}},
+     "metadata": {"certainty": "absolute", "confidence": 1, "source": "exact"}}
+  ],
+  "unmappedSourceFields": [],
+  "unmappedDestinationFields": []
+})";
+
+std::string records_json() {
+    std::string records;
+    const char* values[] = {"Active", "inactive", "ARCHIVED", "Inactive", "Pending", "Active"};
+    for (int i = 0; i < 60; ++i) {
+        records += std::string(i ? "," : "") + R"({"id":"r)" + std::to_string(i) + R"(","values":{"status":{"value":")" +
+            values[i % 6] + R"(","valid":true,"messages":[]}}})";
+    }
+    return R"({"data":{"records":[)" + records + "]}}";
+}
+
+class QuietHost final : public AppHost {
+public:
+    void notify(AppEvent, const std::string&) override {}
+};
+
+void frame(MapperApp& app, double now) {
+    app.update(now);
+    ImGui::GetIO().DisplaySize = ImVec2(1200, 800);
+    ImGui::GetIO().DeltaTime = 1.0f / 60;
+    ImGui::NewFrame();
+    app.draw();
+    ImGui::Render();
+}
+
+struct Loaded {
+    std::set<std::string> mapped_sources;  // enum source values with a destination value
+    std::string note;
+    bool rows_for_panel = false;
+    std::size_t requests = 0;
+};
+
+Loaded load_offline(const std::string& records) {
+    ImGuiContext* context = ImGui::CreateContext();
+    ui::apply_theme(false);
+    test::FakeHttpClient http;
+    QuietHost host;
+    AppConfig config;
+    config.plan_json = kPlan;
+    config.records_json = records;
+    config.auto_apply = AutoApply::None;
+    MapperApp app(config, http, host);
+    app.start(0);
+    for (int i = 1; i <= 4; ++i) frame(app, i);
+    Loaded out;
+    const Edge* edge = app.session() ? app.session()->edge_to("state") : nullptr;
+    if (edge && edge->enum_details)
+        for (const CategoryMapping& pair : edge->enum_details->mapping)
+            if (pair.source_value && pair.destination_value && pair.source_value->is_string())
+                out.mapped_sources.insert(pair.source_value->get<std::string>());
+    out.note = app.status().records_note;
+    out.rows_for_panel = app.panel_state().records != nullptr;
+    out.requests = http.requests.size();
+    ImGui::DestroyContext(context);
+    return out;
+}
+
+TEST(OfflineRecords, EveryEnumValueOfTheRowsIsMappedAndNothingIsSent) {
+    const Loaded loaded = load_offline(records_json());
+    EXPECT_EQ(loaded.mapped_sources, (std::set<std::string>{"Active", "inactive", "ARCHIVED", "Inactive"}))
+        << "Pending fits no option; the others are matched whatever their case";
+    EXPECT_TRUE(loaded.rows_for_panel);
+    EXPECT_EQ(loaded.note, "Checked all 60 rows of the records given.");
+    EXPECT_EQ(loaded.requests, 0u);
+}
+
+TEST(OfflineRecords, UnreadableRecordsLeaveThePreviewsAndSayWhy) {
+    const Loaded loaded = load_offline(R"({"data":{"records":[{"values":{"status":{"value":"Active")");
+    EXPECT_FALSE(loaded.rows_for_panel);
+    EXPECT_EQ(loaded.note.rfind("The records given could not be read (the records response is not JSON", 0), 0u) << loaded.note;
+    EXPECT_EQ(loaded.requests, 0u);
+}
+
+}  // namespace
+}  // namespace pm
