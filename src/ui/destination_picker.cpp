@@ -72,8 +72,8 @@ void draw_destination_picker(Session& session, const std::string& source_key, co
     const std::string preview = current ? current->display_name() : tr(ignored ? "picker.ignore" : "picker.notMapped");
     ImGui::SetNextItemWidth(-FLT_MIN);
     const std::string shown = safe_label(preview);
-    ShapedLabel shaped(shown);
-    const bool open = ImGui::BeginCombo("##destination", shown.c_str(), ImGuiComboFlags_HeightLarge);
+    ShapedLabel shaped(shown, ShapedLabel::Kind::ComboPreview);
+    const bool open = ImGui::BeginCombo("##destination", shaped.combo_preview(shown), ImGuiComboFlags_HeightLarge);
     shaped.draw_over_combo_preview();
     record_item("picker:" + source_key);
     if (!open) return;

@@ -93,8 +93,8 @@ void draw_enum_value_row(Session& session, const std::string& destination_key, c
     const std::string current = row.destination_value ? option_text(destination, *row.destination_value) : tr("enum.noValue");
     ImGui::SetNextItemWidth(-FLT_MIN);
     const std::string shown = safe_label(current);
-    ShapedLabel shaped(shown);
-    const bool open = ImGui::BeginCombo("##option", shown.c_str());
+    ShapedLabel shaped(shown, ShapedLabel::Kind::ComboPreview);
+    const bool open = ImGui::BeginCombo("##option", shaped.combo_preview(shown));
     shaped.draw_over_combo_preview();
     if (open) {
         if (ImGui::Selectable(tr("enum.noValue").c_str(), !row.destination_value))

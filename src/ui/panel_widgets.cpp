@@ -26,7 +26,15 @@ std::string shown_text(const std::string& s) {
 }
 
 void text(const std::string& s) {
-    if (shaped_text_item(s)) return;  // Arabic, Hebrew, Indic, Thai... with the platform's run
+    // Latin, Greek, CJK...: one scan, then ImGui as always.
+    if (needs_shaping(s)) {
+        if (shaped_text_item(s)) return;  // Arabic, Hebrew, Indic, Thai... with the platform's run
+        // No run (none yet, no source) or only a bidi control (U+202E...): the controls are shown
+        // as marks, as a run shows them, not as whatever glyph the font has for them.
+        const std::string shown = with_visible_controls(shown_text(s));
+        ImGui::TextUnformatted(shown.data(), shown.data() + shown.size());
+        return;
+    }
     // ImGui lays out and tessellates every character it is given, visible or not: a 10 MB label
     // would take hundreds of MB of vertex buffers (more than a wasm heap can grow to).
     const std::size_t end = shown_length(s);
@@ -72,6 +80,7 @@ void certainty_badge(Certainty certainty) {
 
 std::string safe_label(std::string s) {
     if (s.size() > kMaxShownBytes) s = shown_text(s);
+    if (needs_shaping(s)) s = with_visible_controls(s);  // bidi controls as marks (a scan for Latin text)
     for (size_t at = s.find("##"); at != std::string::npos; at = s.find("##", at + 2)) s.insert(at + 1, " ");
     return s;
 }

@@ -39,14 +39,19 @@ void draw_run(ImDrawList* draw_list, const TextRun& run, const ImVec2& text_min,
 bool shaped_text_item(const std::string& s) {
     const TextRun* run = run_for(s);
     if (!run) return false;
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 cursor = ImGui::GetCursorScreenPos();
     const float avail = ImGui::GetContentRegionAvail().x;
     const float line = ImGui::GetTextLineHeight();
+    // As ImGui::Text does: the text sits lower by the line's text offset when a framed widget is on
+    // the line (AlignTextToFramePadding), so a shaped sample lines up with the Latin text beside it.
+    const float offset = ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset;
+    const ImVec2 pos(cursor.x, cursor.y + offset);
     // The item is as wide as the run (what follows on the line comes after it); a right-to-left
     // run is drawn at the right end of what is left of its cell. In a window that sizes itself to
     // its content (a tooltip) there is nothing left to the right, and it starts at the cursor.
     const float area = run->right_to_left && avail > 1.0f ? avail : run->size.x;  // too long: its start shows
-    ImGui::Dummy(ImVec2(run->size.x, line));
+    ImGui::ItemSize(ImVec2(run->size.x, line), 0.0f);  // baseline 0: the line's height allows for the offset
+    ImGui::ItemAdd(ImRect(pos, ImVec2(pos.x + run->size.x, pos.y + line)), 0);
     draw_run(*run, pos, ImVec2(pos.x + area, pos.y + line), ImGui::GetColorU32(ImGuiCol_Text));
     return true;
 }
@@ -65,13 +70,14 @@ bool shaped_field_preview(const char* buffer) {
     return true;
 }
 
-ShapedLabel::ShapedLabel(const std::string& label) : run_(run_for(label)) {
+ShapedLabel::ShapedLabel(const std::string& label, Kind kind) : run_(run_for(label)) {
     if (!run_) return;
     colour_ = ImGui::GetColorU32(ImGuiCol_Text);
     cursor_ = ImGui::GetCursorScreenPos();
     text_offset_ = ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset;  // where a Selectable puts its text
     item_width_ = ImGui::CalcItemWidth();
     draw_list_ = ImGui::GetWindowDrawList();                     // a combo's popup is another window, with its own
+    if (kind == Kind::ComboPreview) return;                      // the preview is given empty: the arrow keeps its colour
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));  // ImGui skips fully transparent glyphs
     pushed_ = true;
 }
@@ -91,14 +97,15 @@ ImVec2 ShapedLabel::selectable_size(ImVec2 size) const {
 
 int ShapedLabel::selectable_flags(int flags) const { return run_ ? flags | ImGuiSelectableFlags_SpanAvailWidth : flags; }
 
-void ShapedLabel::draw_over_selectable() {
+void ShapedLabel::draw_over_selectable(float room_after) {
     restore();
     if (!run_) return;
     const ImVec2 max = ImGui::GetItemRectMax();
     const float line = ImGui::GetTextLineHeight();
     const ImVec2 text_min(cursor_.x, cursor_.y + text_offset_);
-    draw_run(draw_list_, *run_, text_min,
-             ImVec2(std::max(text_min.x, max.x - ImGui::GetStyle().ItemSpacing.x * 0.5f), text_min.y + line), colour_);
+    const float right = std::max(text_min.x, max.x - ImGui::GetStyle().ItemSpacing.x * 0.5f - room_after);
+    draw_run(draw_list_, *run_, text_min, ImVec2(right, text_min.y + line), colour_);
+    run_end_x_ = run_->right_to_left ? right : std::min(right, text_min.x + run_->size.x);
 }
 
 void ShapedLabel::draw_over_combo_preview() {

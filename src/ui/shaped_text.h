@@ -33,11 +33,14 @@ bool shaped_text_item(const std::string& s);
 bool shaped_field_preview(const char* buffer);
 
 // A widget whose label is data (a Selectable, a combo's preview): made before the widget, it hides
-// the widget's own glyphs (text colour made transparent) when the label has a run; after the widget,
-// draw_over_*() puts the run where the glyphs were. Without a run it does nothing.
+// the widget's own glyphs when the label has a run; after the widget, draw_over_*() puts the run
+// where the glyphs were. Without a run it does nothing. A Selectable's glyphs are hidden by making
+// the text colour transparent; a combo's preview is hidden by giving BeginCombo combo_preview()
+// instead, since the combo draws its arrow in the text colour and would lose it.
 class ShapedLabel {
 public:
-    explicit ShapedLabel(const std::string& label);
+    enum class Kind { Selectable, ComboPreview };
+    explicit ShapedLabel(const std::string& label, Kind kind = Kind::Selectable);
     ~ShapedLabel();
     ShapedLabel(const ShapedLabel&) = delete;
     ShapedLabel& operator=(const ShapedLabel&) = delete;
@@ -47,8 +50,15 @@ public:
     // after the run, not after ImGui's unshaped glyphs) while it still spans its cell.
     ImVec2 selectable_size(ImVec2 size = ImVec2(0, 0)) const;
     int selectable_flags(int flags) const;
-    // After ImGui::Selectable: the label's area is from the cursor before it to the item's right.
-    void draw_over_selectable();
+    // After ImGui::Selectable: the label's area is from the cursor before it to the item's right,
+    // less `room_after` kept free for what follows on the line (a right-to-left run is
+    // right-aligned in what is left, and clipped to it, so it never runs under what follows).
+    void draw_over_selectable(float room_after = 0.0f);
+    // After draw_over_selectable: the x (screen) where the drawn run ends, clipped to its area;
+    // what follows on the line goes after it.
+    float run_end_x() const { return run_end_x_; }
+    // The preview to give BeginCombo (Kind::ComboPreview): empty when the label has a run.
+    const char* combo_preview(const std::string& shown) const { return run_ ? "" : shown.c_str(); }
     // Right after ImGui::BeginCombo (before the popup's contents): the preview's area, inside the
     // frame padding and left of the arrow.
     void draw_over_combo_preview();
@@ -60,6 +70,7 @@ private:
     ImVec2 cursor_{0, 0};
     float item_width_ = 0;
     float text_offset_ = 0;
+    float run_end_x_ = 0;
     ImDrawList* draw_list_ = nullptr;
     bool pushed_ = false;
 };

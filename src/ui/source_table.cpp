@@ -53,9 +53,12 @@ void draw_source_cell(const Field& source, const SourceRow& row, PanelState& sta
         ImGui::SameLine();
     }
     const std::string name = safe_label(source.display_name());
+    const bool key_follows = !source.label.empty() && source.label != source.key;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
     ShapedLabel shaped(name);
     ImGui::Selectable(name.c_str(), false, shaped.selectable_flags(ImGuiSelectableFlags_AllowOverlap), shaped.selectable_size());
-    shaped.draw_over_selectable();
+    // A right-to-left label is right-aligned in the cell: room is kept for the key after it.
+    shaped.draw_over_selectable(key_follows ? ImGui::CalcTextSize(shown_text(source.key).c_str()).x + spacing : 0.0f);
     record_item("source:" + source.key);
     if (ImGui::BeginDragDropSource()) {
         ImGui::SetDragDropPayload(kDragSource, source.key.data(), source.key.size());
@@ -65,9 +68,11 @@ void draw_source_cell(const Field& source, const SourceRow& row, PanelState& sta
     std::string tip = source.key;
     if (!source.description.empty()) tip += "\n" + source.description;
     tooltip_text(tip);
-    if (!source.label.empty() && source.label != source.key) {
+    if (key_follows) {
         ImGui::SameLine();
+        if (shaped.shaped()) ImGui::SetCursorScreenPos(ImVec2(shaped.run_end_x() + spacing, ImGui::GetCursorScreenPos().y));
         muted_text(source.key);
+        record_item("source-key:" + source.key);
     }
 }
 

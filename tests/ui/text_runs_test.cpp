@@ -126,6 +126,11 @@ protected:
         io.IniFilename = nullptr;
         io.DisplaySize = ImVec2(800, 600);
         io.DeltaTime = 1.0f / 60.0f;
+        // Distinct glyphs for RLO (a font may draw one for it, as Noto Sans does) and for U+FFFD,
+        // the mark the panel means to show for it: which one a text draws is visible in its UVs.
+        ImFont* font = io.Fonts->AddFontDefault();
+        io.Fonts->AddCustomRectFontGlyph(font, 0x202E, 6, 13, 7.0f);
+        io.Fonts->AddCustomRectFontGlyph(font, 0xFFFD, 7, 13, 8.0f);
         unsigned char* pixels = nullptr;
         int width = 0, height = 0;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
@@ -194,6 +199,64 @@ TEST_F(ShapedTextFrame, ControlsAreMadeVisibleBeforeTheSourceSeesThem) {
     EXPECT_TRUE(source.asked.empty());
 }
 
+// True when the last frame drew a quad with `codepoint`'s glyph of the default font.
+bool drew_glyph(char32_t codepoint) {
+    const ImFontGlyph* glyph = ImGui::GetIO().Fonts->Fonts[0]->FindGlyphNoFallback(static_cast<ImWchar>(codepoint));
+    if (!glyph) return false;
+    // Both corners: packed glyphs touch, so one glyph's top-left is its neighbour's top-right.
+    bool top_left = false, bottom_right = false;
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (int l = 0; data && l < data->CmdListsCount; ++l)
+        for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer) {
+            top_left = top_left || (v.uv.x == glyph->U0 && v.uv.y == glyph->V0);
+            bottom_right = bottom_right || (v.uv.x == glyph->U1 && v.uv.y == glyph->V1);
+        }
+    return top_left && bottom_right;
+}
+
+TEST_F(ShapedTextFrame, ABidiControlAloneInLatinTextShowsTheMarkNotTheFontsGlyph) {
+    FakeRunSource source;
+    SourceScope scope(&source);
+    EXPECT_GT(vertices_for("invoice\xE2\x80\xAEgnp.exe"), 4);
+    EXPECT_TRUE(drew_glyph(0xFFFD));
+    EXPECT_FALSE(drew_glyph(0x202E));
+    EXPECT_TRUE(source.asked.empty());  // nothing to shape: ImGui draws it
+    // Without a source (tests, hosts without one) the same.
+    set_text_run_source(nullptr);
+    vertices_for("invoice\xE2\x80\xAEgnp.exe");
+    EXPECT_TRUE(drew_glyph(0xFFFD));
+    EXPECT_FALSE(drew_glyph(0x202E));
+}
+
+TEST(SafeLabel, BidiControlsInAWidgetsLabelBecomeMarksAndLatinIsKept) {
+    EXPECT_EQ(safe_label("invoice\xE2\x80\xAEgnp.exe"), "invoice\xEF\xBF\xBDgnp.exe");
+    EXPECT_EQ(safe_label("Full name"), "Full name");
+    EXPECT_EQ(safe_label("\xD7\xA9\xD7\x9D"), "\xD7\xA9\xD7\x9D");
+}
+
+TEST_F(ShapedTextFrame, AShapedSampleSitsOnTheLineLikeTheLatinTextBesideIt) {
+    FakeRunSource source;
+    SourceScope scope(&source);
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(600, 400));
+    ImGui::Begin("frame");
+    ImGui::AlignTextToFramePadding();  // as in a table row with a combo: the text sits lower
+    text("\xD7\xA9\xD7\x9D \xD7\x9E\xD7\x9C\xD7\x90");
+    const ImVec2 shaped_min = ImGui::GetItemRectMin();
+    ImGui::SameLine();
+    ImGui::TextUnformatted("Latin");
+    const float latin_top = ImGui::GetItemRectMin().y;
+    const float line = ImGui::GetTextLineHeight();
+    ImGui::End();
+    ImGui::Render();
+    ASSERT_GT(ImGui::GetStyle().FramePadding.y, 1.0f);
+    const std::vector<ImRect> images = fake_images();
+    ASSERT_EQ(images.size(), 1u);
+    EXPECT_NEAR((images[0].Min.y + images[0].Max.y) / 2, latin_top + line / 2, 0.5f);  // centred on the Latin line
+    EXPECT_NEAR(shaped_min.y, latin_top, 0.5f);  // and the item is where ImGui's text would be
+}
+
 // The whole panel: a plan with labels, keys and samples in several scripts.
 ExecutionPlan mixed_plan() {
     auto parsed = parse_plan_document(R"json({"fieldMapping": [
@@ -229,14 +292,20 @@ TEST(ShapedPanel, RightToLeftLabelsAreRightAlignedInTheirCellOthersLeft) {
     SourceScope scope(&source);
     test::UiDriver ui(mixed_plan());
     ui.frames(2);
-    const float half_spacing = ImGui::GetStyle().ItemSpacing.x * 0.5f;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float half_spacing = spacing * 0.5f;
     const test::ItemRect rtl = ui.rect("source:full_address");
+    const test::ItemRect key = ui.rect("source-key:full_address");  // the key after the label
     const test::ItemRect ltr = ui.rect("source:total");
     bool saw_rtl = false, saw_ltr = false;
     for (const ImRect& image : fake_images()) {
         const float y = (image.Min.y + image.Max.y) / 2;
         if (y > rtl.min.y && y < rtl.max.y && image.Min.x >= rtl.min.x && image.Max.x <= rtl.max.x + 1) {
-            EXPECT_NEAR(image.Max.x, rtl.max.x - half_spacing, 1.0f);  // its start at the cell's right
+            // Right-aligned with its key: the label ends a space before the key, which ends at
+            // the cell's right; they never overlap.
+            EXPECT_NEAR(image.Max.x, key.min.x - spacing, 1.0f);
+            EXPECT_LE(image.Max.x, key.min.x);
+            EXPECT_NEAR(key.max.x, rtl.max.x - half_spacing, 1.0f);
             EXPECT_GT(image.Min.x, rtl.min.x + 10);
             saw_rtl = true;
         }
@@ -247,6 +316,33 @@ TEST(ShapedPanel, RightToLeftLabelsAreRightAlignedInTheirCellOthersLeft) {
     }
     EXPECT_TRUE(saw_rtl);
     EXPECT_TRUE(saw_ltr);
+}
+
+TEST(ShapedPanel, AShapedComboPreviewKeepsItsArrow) {
+    FakeRunSource source;
+    SourceScope scope(&source);
+    test::UiDriver ui(mixed_plan());
+    ui.frames(2);
+    ASSERT_TRUE(source.asked_for("\xD7\x9B\xD7\xAA\xD7\x95\xD7\x91\xD7\xAA"));  // כתובת, the picker's preview
+    // The arrow is drawn in the text colour in the square at the combo's right end.
+    const test::ItemRect picker = ui.rect("picker:full_address");
+    const float arrow_left = picker.max.x - ImGui::GetFrameHeight();
+    const ImU32 text_colour = ImGui::GetColorU32(ImGuiCol_Text);
+    int arrow_vertices = 0;
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (int l = 0; l < data->CmdListsCount; ++l)
+        for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer)
+            if (v.col == text_colour && v.pos.x > arrow_left && v.pos.x < picker.max.x && v.pos.y > picker.min.y &&
+                v.pos.y < picker.max.y)
+                ++arrow_vertices;
+    EXPECT_GE(arrow_vertices, 3);
+    // And the preview's run is drawn left of the arrow.
+    bool saw_preview = false;
+    for (const ImRect& image : fake_images()) {
+        const float y = (image.Min.y + image.Max.y) / 2;
+        if (y > picker.min.y && y < picker.max.y && image.Min.x >= picker.min.x && image.Min.x < arrow_left) saw_preview = true;
+    }
+    EXPECT_TRUE(saw_preview);
 }
 
 TEST(ShapedPanel, ThePickersPreviewAndOptionsAreShapedAndPickingStillWorks) {
