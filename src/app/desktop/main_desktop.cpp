@@ -220,7 +220,8 @@ int main(int argc, char** argv) {
             glClear(GL_COLOR_BUFFER_BIT);
             ImGui_ImplOpenGL3_RenderDrawData(&draw_data);
             text_runs->end_frame();  // runs put off this frame ask for the next one
-        }};
+        },
+        {}};                                   // no overlay: GLFW hands IME text to ImGui itself
 
     // With --screenshot, wait for the plan (or its error) before counting frames, within a limit.
     const double deadline = now_ms() + 20000;
