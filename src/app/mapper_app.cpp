@@ -248,7 +248,7 @@ void MapperApp::apply_suggestions_on_load() {
     auto_apply_due_ = false;
     const std::size_t applied =
         apply_suggested(*session_, config_.auto_apply, sheet_threshold_.value_or(kDefaultAutoApplyThreshold));
-    if (applied > 0) status_.submit_message = std::to_string(applied) + " suggested by plan-mapper: accept or reject them.";
+    if (applied > 0) status_.submit_message = ui::trn("app.suggestedApplied", static_cast<long long>(applied));
 }
 
 void MapperApp::restore_draft() {
@@ -258,7 +258,7 @@ void MapperApp::restore_draft() {
     // Made against another version of the plan: what no longer applies was left out, and the
     // person is told so.
     if (!draft_->base.empty() && draft_->base != plan_fingerprint(session_->server_plan()))
-        status_.submit_message = "The plan changed since your earlier visit: edits about fields it no longer has were left out.";
+        status_.submit_message = ui::tr("app.draftPlanChanged");
     draft_.reset();
     status_.draft_offered = false;
 }

@@ -700,6 +700,10 @@ export interface PlanMapperStrings {
   'app.rowsChecked'?: PluralMessage;
   /** The file's rows could not be read, so only the preview values are used. */
   'app.rowsUnreadable'?: string;
+  /** The plan changed since your earlier visit: edits about fields it no longer has were left out. */
+  'app.draftPlanChanged'?: string;
+  /** one: {count} mapping suggested by plan-mapper: accept or reject it. | other: {count} mappings suggested by plan-mapper: accept or reject them. */
+  'app.suggestedApplied'?: PluralMessage;
   /** one: Checked the {count} row of the records given. | other: Checked all {count} rows of the records given. */
   'app.offlineRowsChecked'?: PluralMessage;
   /** one: Profiled the first row of the records given; the rest was over the limit. | other: Profiled the first {count} rows of the records given; the rest was over the limit. */
