@@ -360,22 +360,9 @@ private:
         return true;
     }
 
-    // One multi-byte UTF-8 sequence at p_ (RFC 3629, as nlohmann's lexer accepts them).
+    // One multi-byte UTF-8 sequence at p_, checked by the shared validator (core/json/text.h).
     bool utf8_sequence() {
-        const auto b0 = static_cast<unsigned char>(*p_);
-        auto in = [&](std::ptrdiff_t i, unsigned char lo, unsigned char hi) {
-            if (end_ - p_ <= i) return false;
-            const auto b = static_cast<unsigned char>(p_[i]);
-            return b >= lo && b <= hi;
-        };
-        int n = 0;
-        if (b0 >= 0xC2 && b0 <= 0xDF) n = in(1, 0x80, 0xBF) ? 2 : 0;
-        else if (b0 == 0xE0) n = in(1, 0xA0, 0xBF) && in(2, 0x80, 0xBF) ? 3 : 0;
-        else if ((b0 >= 0xE1 && b0 <= 0xEC) || b0 == 0xEE || b0 == 0xEF) n = in(1, 0x80, 0xBF) && in(2, 0x80, 0xBF) ? 3 : 0;
-        else if (b0 == 0xED) n = in(1, 0x80, 0x9F) && in(2, 0x80, 0xBF) ? 3 : 0;
-        else if (b0 == 0xF0) n = in(1, 0x90, 0xBF) && in(2, 0x80, 0xBF) && in(3, 0x80, 0xBF) ? 4 : 0;
-        else if (b0 >= 0xF1 && b0 <= 0xF3) n = in(1, 0x80, 0xBF) && in(2, 0x80, 0xBF) && in(3, 0x80, 0xBF) ? 4 : 0;
-        else if (b0 == 0xF4) n = in(1, 0x80, 0x8F) && in(2, 0x80, 0xBF) && in(3, 0x80, 0xBF) ? 4 : 0;
+        const int n = utf8_sequence_length(p_, end_);
         if (n == 0) return false;
         p_ += n;
         return true;

@@ -1,6 +1,8 @@
 // ASCII and UTF-8 helpers; see text.h.
 #include "core/json/text.h"
 
+#include <cstddef>
+
 namespace pm {
 
 std::string_view trim_ascii(std::string_view text) {
@@ -66,6 +68,23 @@ void append_utf8(std::string& out, char32_t cp) {
         out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
         out += static_cast<char>(0x80 | (cp & 0x3F));
     }
+}
+
+int utf8_sequence_length(const char* p, const char* end) {
+    const auto b0 = static_cast<unsigned char>(*p);
+    const auto in = [&](std::ptrdiff_t i, unsigned char lo, unsigned char hi) {
+        if (end - p <= i) return false;
+        const auto b = static_cast<unsigned char>(p[i]);
+        return b >= lo && b <= hi;
+    };
+    if (b0 >= 0xC2 && b0 <= 0xDF) return in(1, 0x80, 0xBF) ? 2 : 0;
+    if (b0 == 0xE0) return in(1, 0xA0, 0xBF) && in(2, 0x80, 0xBF) ? 3 : 0;
+    if ((b0 >= 0xE1 && b0 <= 0xEC) || b0 == 0xEE || b0 == 0xEF) return in(1, 0x80, 0xBF) && in(2, 0x80, 0xBF) ? 3 : 0;
+    if (b0 == 0xED) return in(1, 0x80, 0x9F) && in(2, 0x80, 0xBF) ? 3 : 0;
+    if (b0 == 0xF0) return in(1, 0x90, 0xBF) && in(2, 0x80, 0xBF) && in(3, 0x80, 0xBF) ? 4 : 0;
+    if (b0 >= 0xF1 && b0 <= 0xF3) return in(1, 0x80, 0xBF) && in(2, 0x80, 0xBF) && in(3, 0x80, 0xBF) ? 4 : 0;
+    if (b0 == 0xF4) return in(1, 0x80, 0x8F) && in(2, 0x80, 0xBF) && in(3, 0x80, 0xBF) ? 4 : 0;
+    return 0;
 }
 
 }  // namespace pm

@@ -23,6 +23,10 @@ std::string lower_ascii(std::string_view text);
 // returns false with U+FFFD and moves one byte on (what a renderer would show for it).
 bool decode_utf8(std::string_view text, std::size_t& pos, char32_t& codepoint);
 
+// The length (2 to 4) of the well-formed multi-byte UTF-8 sequence at `p` (RFC 3629: no overlongs,
+// no surrogates, at most U+10FFFF, as nlohmann's lexer accepts them), or 0 when it is not one.
+int utf8_sequence_length(const char* p, const char* end);
+
 // Appends `codepoint` as UTF-8 (1 to 4 bytes; the caller passes a valid code point).
 void append_utf8(std::string& out, char32_t codepoint);
 
