@@ -24,6 +24,11 @@ namespace {
 // Suggestions are applied on load when the matcher's assignment stays quick (1,000 x 1,000 pairs:
 // about 40 ms natively); a bigger plan keeps them in the pickers and Bulk actions.
 constexpr std::size_t kAutoApplyMaxPairs = 1'000'000;
+// How long edits must pause before the draft is worked out and handed to the page (which waits
+// 400 ms more before it writes; web/widget/drafts.js).
+constexpr double kDraftDelayMs = 100;
+// How long the matcher's background ranking waits after a frame with input.
+constexpr double kRankPauseMs = 250;
 
 ApiClientOptions api_options(const AppConfig& config) {
     ApiClientOptions options;
@@ -159,6 +164,7 @@ void MapperApp::update_records() {
 }
 
 void MapperApp::start_session(JobPlan job_plan, bool from_api) {
+    flush_draft();                             // the edits of the plan being replaced
     job_ = job_plan.job;
     status_.job_id = job_->id;
     if (!job_->file_id.empty()) status_.file_id = job_->file_id;
@@ -458,10 +464,16 @@ void MapperApp::after_draw_changes() {
                                   {"ignored", counts.ignored_sources},
                                   {"edges", counts.edges},
                                   {"unmappedDestinations", counts.unmapped_destinations}}}}));
-    notify_draft();
+    draft_due_ms_ = now_ms_ + kDraftDelayMs;
+}
+
+void MapperApp::flush_draft() {
+    if (draft_due_ms_ && session_) notify_draft();
+    draft_due_ms_.reset();
 }
 
 void MapperApp::notify_draft() {
+    draft_due_ms_.reset();                     // this one is up to date
     // The draft the page keeps until the server confirms: the person's decisions, never the plan
     // (core/session/draft.h); null once nothing differs from what the server has (when it saved
     // another plan than the one sent, that plan is what a reload fetches).
@@ -472,7 +484,10 @@ void MapperApp::notify_draft() {
 }
 
 void MapperApp::update(double now_ms, bool input_pending) {
-    if (session_ && plan_drawn_ && ranking() && !input_pending) rank_next_slice();
+    now_ms_ = now_ms;
+    if (input_pending) last_input_ms_ = now_ms;
+    if (draft_due_ms_ && now_ms >= *draft_due_ms_ && !input_pending) flush_draft();
+    if (session_ && plan_drawn_ && ranking() && now_ms >= rank_resume_ms()) rank_next_slice();
     api_.tick(static_cast<std::int64_t>(now_ms));
     if (session_ && plan_drawn_ && auto_apply_due_ && !sheet_pending_) apply_suggestions_on_load();
     update_records();
@@ -517,6 +532,7 @@ void MapperApp::apply_requests(const ui::PanelRequests& requests) {
     }
     if (requests.discard_draft) {
         draft_.reset();
+        draft_due_ms_.reset();
         status_.draft_offered = false;
         host_.notify(AppEvent::Draft, "null");
     }
@@ -524,11 +540,18 @@ void MapperApp::apply_requests(const ui::PanelRequests& requests) {
     if (requests.submit) submit();
 }
 
+double MapperApp::rank_resume_ms() const { return last_input_ms_ + kRankPauseMs; }
+
 double MapperApp::next_frame_delay_ms(double now_ms) const {
-    if (fonts_.pending() || ranking() || (auto_apply_due_ && !sheet_pending_)) return 0;
-    if (auto due = api_.next_retry_ms()) return std::max(0.0, static_cast<double>(*due) - now_ms);
+    if (fonts_.pending() || (auto_apply_due_ && !sheet_pending_)) return 0;
+    double delay = -1;
+    if (ranking()) delay = std::max(0.0, rank_resume_ms() - now_ms);
+    const auto sooner = [&delay](double other) { delay = delay < 0 ? other : std::min(delay, other); };
+    if (auto due = api_.next_retry_ms()) sooner(std::max(0.0, static_cast<double>(*due) - now_ms));
     // In flight: the desktop transport must be polled; the web one also wakes the page itself.
-    return api_.busy() ? 30 : -1;
+    else if (api_.busy()) sooner(30);
+    if (draft_due_ms_) sooner(std::max(0.0, *draft_due_ms_ - now_ms));
+    return delay;
 }
 
 // The JSON the host sees is written like the PUT body, from the raw text: numbers as they came.

@@ -49,6 +49,9 @@ public:
     bool undo();
     bool redo();
     void set_token(const std::string& token);  // the answer to AppHost::request_token
+    // Hands the page the draft an edit left waiting (see draft_due_ms_) now; the web module calls
+    // it before it is destroyed.
+    void flush_draft();
 
     // The accessibility mirror (app/mirror_model.h, app/mirror_actions.h; defined in
     // mapper_app_mirror.cpp): its state for a window of rows, one source's destination options,
@@ -123,6 +126,10 @@ private:
     Operation waiting_for_token_ = Operation::None;
     bool token_refreshed_ = false;             // one refresh per failure streak, then a clear error
     std::optional<Draft> draft_;               // from an earlier visit, until restored or discarded
+    // The draft is worked out once edits pause (kDraftDelayMs after the last, in a frame without
+    // input), not in the frame that lands an edit: on a 5,000-field plan it diffs the whole plan.
+    std::optional<double> draft_due_ms_;
+    double now_ms_ = 0;                        // the time of the last update()
     FallbackFonts fonts_;                      // the faces the plans need beyond the built-in font
     ui::SuggestionsBySource suggestions_;      // the matcher's candidates, per source key
     // The matcher ranks destinations for a slice of the sources per frame, once the plan has been
@@ -137,6 +144,10 @@ private:
     bool sheet_pending_ = false;
     std::optional<double> sheet_threshold_;
     bool ranking() const { return next_to_rank_ < sources_to_rank_.size(); }
+    // The ranking also waits while the person is at work (scrolling, typing): kRankPauseMs after
+    // the last frame with input, so its 12 ms slices do not land between the frames they see.
+    double last_input_ms_ = -1e9;
+    double rank_resume_ms() const;
     void rank_next_slice();
     std::unique_ptr<profile::RecordsReader> records_;
     std::unique_ptr<profile::SheetProfile> offline_records_;  // from config_.records_json

@@ -119,8 +119,10 @@ GrammarScore grammar_compare(const NameForm& source, const NameForm& destination
     const int source_head = source.grammar_head, destination_head = destination.grammar_head;
     if (source_head < 0 || destination_head < 0 || lexicon.similarity(source_head, destination_head) < kMinHeadSimilarity)
         return out;
-    const HeaderParse s = parse_header(source, lexicon);
-    const HeaderParse d = parse_header(destination, lexicon);
+    HeaderParse source_parse, destination_parse;  // only for forms not made by Lexicon::prepare
+    const HeaderParse& s = source.grammar_parse ? *source.grammar_parse : (source_parse = parse_header(source, lexicon));
+    const HeaderParse& d =
+        destination.grammar_parse ? *destination.grammar_parse : (destination_parse = parse_header(destination, lexicon));
     if (s.head < 0 || d.head < 0 || s.meta != d.meta) return out;
     const double head = lexicon.similarity(s.head, d.head);
     if (head < kMinHeadSimilarity) return out;

@@ -249,6 +249,7 @@ NameForm Lexicon::prepare(const NormalizedText& normalized, std::string_view tex
     form.sorted_tokens = form.tokens;
     std::sort(form.sorted_tokens.begin(), form.sorted_tokens.end());
     form.grammar_head = grammar_head(form, *this);
+    if (form.grammar_head >= 0) form.grammar_parse = std::make_shared<const HeaderParse>(parse_header(form, *this));
     return form;
 }
 

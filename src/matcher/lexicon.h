@@ -22,6 +22,8 @@
 
 namespace pm::match {
 
+struct HeaderParse;                            // header_grammar.h
+
 enum class NameOrigin { Key, Label, Alias, Value };
 const char* to_string(NameOrigin origin);
 
@@ -44,6 +46,10 @@ struct NameForm {
     std::size_t word_count = 0;                // normalized words before synonyms
     int grammar_head = -1;                     // the header grammar's attribute token (computed once
                                                // here, not per pair: header_grammar.h grammar_head)
+    // The whole parse_header() of a name that has a head, also made once (grammar_compare used to
+    // parse both names of every pair whose heads were related: allocations and copies that made
+    // most of the matcher's time in wasm). Shared: copying a form does not copy it.
+    std::shared_ptr<const HeaderParse> grammar_parse;
 
     bool empty() const { return tokens.empty(); }
 };

@@ -97,14 +97,12 @@ void draw_destination_picker(Session& session, const std::string& source_key, co
                     options.emplace_back(field, &candidate);
     }
     const size_t suggested = options.size();
-    auto add_if_new = [&](const Field& field) {
-        if (!field_matches(filter, field)) return;
-        for (size_t i = 0; i < suggested; ++i)
-            if (options[i].first->key == field.key) return;
-        options.emplace_back(&field, nullptr);
-    };
-    for (const Edge& edge : session.plan().field_mapping) add_if_new(edge.destination);
-    for (const UnmappedField& entry : session.plan().unmapped_destinations) add_if_new(entry.field);
+    for (const DestinationNames::Entry& entry : state.destination_names.of(session)) {
+        if (!DestinationNames::matches(filter, entry)) continue;
+        bool listed = false;
+        for (size_t i = 0; i < suggested && !listed; ++i) listed = options[i].first->key == entry.key;
+        if (const Field* field = listed ? nullptr : session.destination_field(entry.key)) options.emplace_back(field, nullptr);
+    }
 
     Pick pick;
     if (enter && !options.empty()) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/profile/sheet_profile.h"
+#include "ui/destination_names.h"
 #include "ui/enum_editor.h"
 #include "ui/panel_view.h"
 
@@ -51,6 +52,7 @@ struct PanelState {
     char filter[256] = {};
     unsigned chips = 0;                        // FilterChip bits
     char destination_filter[128] = {};         // search inside the destination drop-down
+    DestinationNames destination_names;        // what that search reads, per plan revision
     float accept_threshold = 0.9f;             // "accept suggestions above"
     PanelView view;
     std::set<std::string> expanded_enums;      // destination keys of expanded enum edges

@@ -215,8 +215,15 @@ TEST(MirrorApp, AnswersEmptyWhenNothingShownChangedAndEditsNotifyThePage) {
     const Json outcome = parse(app.mirror_action(R"({"op":"map","source":"src_25","destination":"dst_21"})"));
     EXPECT_TRUE(outcome["ok"].get<bool>());
     EXPECT_EQ(outcome["announcement"], "Field 25 mapped to Field 21.");
-    // The page hears of the edit at once, as after a canvas edit: a change and a draft.
+    // The page hears of the edit at once, as after a canvas edit: a change; the draft once edits
+    // pause (a frame without input at least 100 ms later), not in the frame of the edit.
     EXPECT_NE(std::find(host.names.begin(), host.names.end(), "change"), host.names.end());
+    EXPECT_EQ(std::find(host.names.begin(), host.names.end(), "draft"), host.names.end());
+    app.update(50, false);
+    EXPECT_EQ(std::find(host.names.begin(), host.names.end(), "draft"), host.names.end());
+    app.update(200, true);                     // input in that frame: later still
+    EXPECT_EQ(std::find(host.names.begin(), host.names.end(), "draft"), host.names.end());
+    app.update(220, false);
     EXPECT_NE(std::find(host.names.begin(), host.names.end(), "draft"), host.names.end());
     const std::string after = app.mirror_state_if_changed({5, 40, 0, 40});
     ASSERT_FALSE(after.empty());

@@ -598,10 +598,10 @@ export async function mountPlanMapper(container, options = {}) {
       for (const query of lookQueries) query?.removeEventListener('change', applyLook);
       textObserver.disconnect();
       for (const [type, handler, listenerOptions] of listeners) canvas.removeEventListener(type, handler, listenerOptions);
+      textEntry.destroy();
+      module._pm_destroy();                    // hands over a draft its last edits left waiting
       drafts.flush();
       stopFlushingDraft();
-      textEntry.destroy();
-      module._pm_destroy();
       mirror?.destroy();
       region.remove();
       delete container.dataset.planMapperState;
