@@ -81,6 +81,18 @@ try {
   await double.close();
 }
 
+// The matcher ranks the unmapped sources slice by slice (about 12 ms a frame) after the load: the
+// edit and scrolling frames are measured once it is done and the widget is idle (no frame for
+// 500 ms). (While the person works, the ranking waits anyway: 250 ms after the last input.)
+async function waitUntilIdle(page) {
+  for (let last = -1, deadline = Date.now() + 120_000; Date.now() < deadline;) {
+    const drawn = await page.evaluate(() => window.controllers.widget.framesDrawn());
+    if (drawn === last) break;
+    last = drawn;
+    await page.waitForTimeout(500);
+  }
+}
+
 async function canvasFigures() {
   const runs = 5;
   const firstFrame = [];
@@ -105,7 +117,7 @@ async function canvasFigures() {
 
   const page = await openBlankPage(browser, double, { width: 1440, height: 900 });
   await mountWidget(page, { height: 860, options: { plan: bigPlan(), apiUrl: '' } });
-  await page.waitForTimeout(300);
+  await waitUntilIdle(page);
   const at = await itemCentre(page, 'widget', 'source:src_3');
   await page.mouse.move(at.x, at.y);
   // Scrolling and typing frames: each whole animation-frame callback (the module's frame, the
@@ -176,14 +188,7 @@ async function editFigures() {
   });
   await mountWidget(page, { height: 860, options: { plan: bigPlan(), apiUrl: '' } });
   await page.evaluate(() => document.getElementById('widget').addEventListener('plan-mapper-change', () => { if (window.benchInFrame) window.benchChanged = true; }));
-  // The matcher ranks the unmapped sources slice by slice (about 12 ms a frame) after the load:
-  // the edits are measured once it is done and the widget is idle (no frame for 500 ms).
-  for (let last = -1, deadline = Date.now() + 120_000; Date.now() < deadline;) {
-    const drawn = await page.evaluate(() => window.controllers.widget.framesDrawn());
-    if (drawn === last) break;
-    last = drawn;
-    await page.waitForTimeout(500);
-  }
+  await waitUntilIdle(page);
   const editMs = [];
   for (let i = 0; i < 12; i += 1) {
     const changes = await page.evaluate(() => window.events.widget.change.length);
