@@ -68,6 +68,14 @@ TEST(HeaderGrammar, HeadFirstNamesFindTheirAttribute) {
     EXPECT_NE(score.reason.find("head first"), std::string::npos) << score.reason;
 }
 
+// A record named as the entity ("Lead ID", "Product SKU") is context like "Billing" or "Contact".
+TEST(HeaderGrammar, RecordNamesAreEntityContext) {
+    const auto got = assign({field("lead_id", "Lead ID"), field("product_sku", "Product SKU")},
+                            {field("id", "Record ID"), field("sku", "SKU"), field("email", "Email")});
+    EXPECT_EQ(got.at("Lead ID"), "id");
+    EXPECT_EQ(got.at("Product SKU"), "sku");
+}
+
 TEST(HeaderGrammar, PositionalGroupsFindTheirAttribute) {
     const auto got = assign({field("e_mail_1_value", "E-mail 1 - Value"), field("e_mail_2_value", "E-mail 2 - Value"),
                              field("phone_1_type", "Phone 1 - Type"), field("phone_1_value", "Phone 1 - Value"),
