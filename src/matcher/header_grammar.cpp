@@ -45,8 +45,8 @@ bool is_entity_word(std::string_view word) {
         "account", "employee", "vendor", "requester", "attendee", "event", "address", "ticket", "mailing",
         "postal", "residential", "registered", "legal", "other", "secondary", "alternate", "business",
         "organization", "owner", "manager", "client", "buyer", "recipient", "sender", "delivery",
-        // CRM and catalog records named as the entity ("Lead ID", "Product SKU", "Item price").
-        "lead", "record", "person", "deal", "member", "subscriber", "product", "item",
+        // CRM and catalog records named as the entity ("Lead ID", "Product SKU", "Cart discount").
+        "lead", "record", "person", "deal", "member", "subscriber", "product", "item", "cart",
     };
     return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }

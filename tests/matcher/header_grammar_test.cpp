@@ -74,6 +74,9 @@ TEST(HeaderGrammar, RecordNamesAreEntityContext) {
                             {field("id", "Record ID"), field("sku", "SKU"), field("email", "Email")});
     EXPECT_EQ(got.at("Lead ID"), "id");
     EXPECT_EQ(got.at("Product SKU"), "sku");
+    const auto cart = assign({field("importe_de_descuento_del_carrito", "Importe de descuento del carrito")},
+                             {field("discount", "Discount"), field("total", "Order total")});
+    EXPECT_EQ(cart.at("Importe de descuento del carrito"), "discount");    // the cart's discount
 }
 
 TEST(HeaderGrammar, PositionalGroupsFindTheirAttribute) {
