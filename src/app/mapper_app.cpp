@@ -164,7 +164,7 @@ void MapperApp::update_records() {
 }
 
 void MapperApp::start_session(JobPlan job_plan, bool from_api) {
-    flush_draft();                             // the edits of the plan being replaced
+    flush_draft();  // the edits of the plan being replaced
     job_ = job_plan.job;
     status_.job_id = job_->id;
     if (!job_->file_id.empty()) status_.file_id = job_->file_id;
@@ -473,7 +473,7 @@ void MapperApp::flush_draft() {
 }
 
 void MapperApp::notify_draft() {
-    draft_due_ms_.reset();                     // this one is up to date
+    draft_due_ms_.reset();  // this one is up to date
     // The draft the page keeps until the server confirms: the person's decisions, never the plan
     // (core/session/draft.h); null once nothing differs from what the server has (when it saved
     // another plan than the one sent, that plan is what a reload fetches).

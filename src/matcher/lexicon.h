@@ -22,7 +22,7 @@
 
 namespace pm::match {
 
-struct HeaderParse;                            // header_grammar.h
+struct HeaderParse;  // header_grammar.h
 
 enum class NameOrigin { Key, Label, Alias, Value };
 const char* to_string(NameOrigin origin);

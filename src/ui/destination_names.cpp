@@ -12,7 +12,9 @@ const std::vector<DestinationNames::Entry>& DestinationNames::of(const Session& 
     entries_.clear();
     const ExecutionPlan& plan = session.plan();
     entries_.reserve(plan.field_mapping.size() + plan.unmapped_destinations.size());
-    const auto add = [&](const Field& field) { entries_.push_back({field.key, lower_ascii(field.key), lower_ascii(field.label)}); };
+    const auto add = [&](const Field& field) {
+        entries_.push_back({field.key, lower_ascii(field.key), lower_ascii(field.label)});
+    };
     for (const Edge& edge : plan.field_mapping) add(edge.destination);
     for (const UnmappedField& entry : plan.unmapped_destinations) add(entry.field);
     return entries_;

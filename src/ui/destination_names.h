@@ -26,7 +26,7 @@ public:
     // True when `filter_lower` is empty or found in the entry's key or label (as field_matches).
     static bool matches(const std::string& filter_lower, const Entry& entry) {
         return filter_lower.empty() || entry.key_lower.find(filter_lower) != std::string::npos ||
-               entry.label_lower.find(filter_lower) != std::string::npos;
+            entry.label_lower.find(filter_lower) != std::string::npos;
     }
 
 private:

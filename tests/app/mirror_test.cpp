@@ -221,7 +221,7 @@ TEST(MirrorApp, AnswersEmptyWhenNothingShownChangedAndEditsNotifyThePage) {
     EXPECT_EQ(std::find(host.names.begin(), host.names.end(), "draft"), host.names.end());
     app.update(50, false);
     EXPECT_EQ(std::find(host.names.begin(), host.names.end(), "draft"), host.names.end());
-    app.update(200, true);                     // input in that frame: later still
+    app.update(200, true);  // input in that frame: later still
     EXPECT_EQ(std::find(host.names.begin(), host.names.end(), "draft"), host.names.end());
     app.update(220, false);
     EXPECT_NE(std::find(host.names.begin(), host.names.end(), "draft"), host.names.end());

@@ -521,7 +521,7 @@ EMSCRIPTEN_KEEPALIVE void pm_destroy() {
     emscripten_webgl_make_context_current(g_widget->gl);
     pm::ui::set_item_recorder(nullptr);
     pm::ui::set_text_run_source(nullptr);
-    if (g_widget->app) g_widget->app->flush_draft();   // the page keeps the last edits' draft
+    if (g_widget->app) g_widget->app->flush_draft();  // the page keeps the last edits' draft
     g_widget->app.reset();
     g_widget->http.reset();
     g_widget->text_runs.release();
