@@ -30,7 +30,7 @@ bool PanelView::update(const Session& session, const std::string& filter, unsign
 void PanelView::derive(const Session& session) {
     diff_ = session.changes();
     warnings_.clear();
-    for (const TypeWarning& w : session.type_warnings()) warnings_.emplace(w.link.source_key, w.message);
+    for (const TypeWarning& w : session.type_warnings()) warnings_.emplace(w.link.source_key, tr(w.text));
     type_warnings_ = warnings_.size();
     required_missing_keys_.clear();
     for (const std::string& key : session.required_unmapped()) required_missing_keys_.insert(key);
