@@ -3,6 +3,7 @@
 #include "ui/panel_view.h"
 
 #include "matcher/plan_matcher.h"
+#include "ui/messages.h"
 #include "ui/panel_widgets.h"
 
 #include <unordered_set>

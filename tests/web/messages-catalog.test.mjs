@@ -109,7 +109,7 @@ test('no fixed English text is left where the check looks', () => {
 // Core, the matcher and the profile reader keep an English sentence beside each catalog message
 // (for logs and the CLI). The shared app and UI code must show the catalog message: reading one
 // of the English members or accessors there would put English in a German panel.
-const CORE_ENGLISH = /\b(?:progress_text|secret_key_warning|describe_server_differences)\(|->note\(\)|\.refused\)|\bw\.message\b|\berror\.message\b(?!\s*=[^=])/g;
+const CORE_ENGLISH = /\b(?:progress_text|secret_key_warning|describe_server_differences|describe_check)\(|->note\(\)|\.refused\)|\bw\.message\b|\berror\.message\b(?!\s*=[^=])/g;
 
 test('core\'s English sentences do not reach the panel: the app and UI format core\'s catalog messages', () => {
   const found = [];

@@ -910,5 +910,21 @@ export interface PlanMapperStrings {
   'app.duringImport'?: string;
   /** reading the plan */
   'app.duringRead'?: string;
+  /** {name}: {problems} */
+  'values.summary'?: string;
+  /** one: {invalid} of {count} value is not a number | other: {invalid} of {count} values are not numbers */
+  'values.invalidNumbers'?: PluralMessage;
+  /** one: {invalid} of {count} value is not a date | other: {invalid} of {count} values are not dates */
+  'values.invalidDates'?: PluralMessage;
+  /** one: {invalid} of {count} value is not yes/no | other: {invalid} of {count} values are not yes/no values */
+  'values.invalidYesNo'?: PluralMessage;
+  /** one: {invalid} of {count} value is not an option of the field | other: {invalid} of {count} values are not options of the field */
+  'values.invalidOptions'?: PluralMessage;
+  /** one: {invalid} of {count} value is not valid | other: {invalid} of {count} values are not valid */
+  'values.invalidOther'?: PluralMessage;
+  /** about {number} */
+  'values.about'?: string;
+  /** {count} blank in a required field */
+  'values.blankRequired'?: string;
 }
 // --- end of message keys ---

@@ -184,7 +184,7 @@ bool is_loopback_host(std::string_view host) {
 namespace {
 
 // Why the base URL may not be used, in English and as a catalog message; empty when it may.
-std::string base_url_problem(std::string_view base_url, MessageRef* text) {
+std::string base_url_refusal(std::string_view base_url, MessageRef* text) {
     const std::string normalized = normalize_base_url(base_url);
     std::string why;
     const auto origin = parse_origin(normalized, &why);
@@ -202,11 +202,11 @@ std::string base_url_problem(std::string_view base_url, MessageRef* text) {
 
 }  // namespace
 
-std::string base_url_security_problem(std::string_view base_url) { return base_url_problem(base_url, nullptr); }
+std::string base_url_security_problem(std::string_view base_url) { return base_url_refusal(base_url, nullptr); }
 
 GuardDecision check_request_url(std::string_view base_url, std::string_view request_url) {
     GuardDecision decision;
-    decision.reason = base_url_problem(base_url, &decision.text);
+    decision.reason = base_url_refusal(base_url, &decision.text);
     if (!decision.reason.empty()) return decision;
     const auto allowed = parse_origin(normalize_base_url(base_url));
     std::string why;
