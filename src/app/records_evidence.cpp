@@ -23,7 +23,7 @@ const char* mark_key(profile::CheckRule rule) {
 }
 
 // The sentence for the review and the mirror: core's FieldCheck (counts and the rule) in the
-// panel's language; profile::describe_check() says the same in English for the CLI.
+// panel's language (the CLI prints core's English sentence, profile::describe_check).
 std::string check_text(const std::string& name, const profile::FieldCheck& check) {
     std::vector<std::string> parts;
     if (check.invalid > 0) {
