@@ -926,5 +926,7 @@ export interface PlanMapperStrings {
   'values.about'?: string;
   /** {count} blank in a required field */
   'values.blankRequired'?: string;
+  /** one: {count} remembered pair proposed. | other: {count} remembered pairs proposed. */
+  'app.memoryProposed'?: PluralMessage;
 }
 // --- end of message keys ---
