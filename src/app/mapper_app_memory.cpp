@@ -109,6 +109,7 @@ std::string MapperApp::memory_request(const std::string& request_json) {
         if (!memory_.supply(document_text(request), message)) {
             status_.warning = ui::tr("app.memoryIgnored", {{"message", message}});
             Json detail = {{"during", "reading the mapping memory"},
+                           {"duringText", ui::tr("app.duringMemory")},
                            {"message", message},
                            {"status", 0},
                            {"serverMessages", Json::array()},

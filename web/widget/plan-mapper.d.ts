@@ -928,5 +928,7 @@ export interface PlanMapperStrings {
   'values.blankRequired'?: string;
   /** one: {count} remembered pair proposed. | other: {count} remembered pairs proposed. */
   'app.memoryProposed'?: PluralMessage;
+  /** reading the mapping memory */
+  'app.duringMemory'?: string;
 }
 // --- end of message keys ---
