@@ -68,7 +68,8 @@ MapperApp::MapperApp(AppConfig config, HttpClient& http, AppHost& host)
 }
 
 void MapperApp::update_secret_key_warning(const std::string& token) {
-    status_.warning = should_warn_secret_key(token, config_.page_origin) ? ui::tr(MessageRef(secret_key_warning_id())) : std::string();
+    status_.warning =
+        should_warn_secret_key(token, config_.page_origin) ? ui::tr(MessageRef(secret_key_warning_id())) : std::string();
 }
 
 void MapperApp::start(double /*now_ms*/) {
@@ -156,8 +157,9 @@ void MapperApp::update_records() {
             records_applied_ = true;
             const profile::SheetProfile& rows = records_->profile();
             if (rows.rows() > 0 && session_) {
-                apply_records(rows, records_->complete() ? ui::trn("app.rowsChecked", static_cast<long long>(rows.rows()))
-                                                         : ui::tr(records_->note_message()));
+                apply_records(rows,
+                              records_->complete() ? ui::trn("app.rowsChecked", static_cast<long long>(rows.rows()))
+                                                   : ui::tr(records_->note_message()));
             } else {
                 // 403, 404 or anything else: the previews are all there is; nothing else changes.
                 status_.records_note = ui::tr("app.rowsUnreadable");

@@ -123,8 +123,7 @@ std::string MapperApp::memory_request(const std::string& request_json) {
         const std::size_t applied = status_.draft_offered ? 0 : memory_.apply(*session_, match::today_days());
         sync_remembered_marks();
         after_draw_changes();
-        return answer(true, ui::trn("app.memoryProposed", static_cast<long long>(applied)),
-                      {{"applied", applied}});
+        return answer(true, ui::trn("app.memoryProposed", static_cast<long long>(applied)), {{"applied", applied}});
     }
     if (op == "list") return memory_.list_json(session_.get());
     if (op == "forget") {

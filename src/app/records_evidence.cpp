@@ -36,8 +36,9 @@ std::string check_text(const std::string& name, const profile::FieldCheck& check
             case profile::CheckRule::None: break;
         }
         const std::string invalid = ui::group_digits(static_cast<long long>(check.invalid), ui::messages().language());
-        parts.push_back(ui::trn(key, static_cast<long long>(check.rows),
-                                {{"invalid", check.invalid_estimated ? ui::tr("values.about", {{"number", invalid}}) : invalid}}));
+        parts.push_back(
+            ui::trn(key, static_cast<long long>(check.rows),
+                    {{"invalid", check.invalid_estimated ? ui::tr("values.about", {{"number", invalid}}) : invalid}}));
     }
     if (check.blank > 0 && (check.required || check.invalid > 0))
         parts.push_back(ui::trn(check.required ? "values.blankRequired" : "values.blank", static_cast<long long>(check.blank)));

@@ -25,7 +25,7 @@ std::string records_json() {
     std::string records;
     for (int i = 0; i < 8; ++i)
         records += std::string(i ? "," : "") + R"({"id":"r)" + std::to_string(i) + R"(","values":{"amount":{"value":")" +
-                   values[i] + R"(","valid":true,"messages":[]}}})";
+            values[i] + R"(","valid":true,"messages":[]}}})";
     return R"({"data":{"records":[)" + records + "]}}";
 }
 
@@ -54,8 +54,9 @@ TEST(RecordsEvidence, TheValueCheckSentenceFollowsThePanelsLanguage) {
 
     ui::messages().select("de");
     problems = value_problems(session, rows);
-    EXPECT_EQ(problems["total"].text, "Total: " + std::to_string(check.invalid) + " von " + std::to_string(check.rows) +
-                                          " Werten sind keine Zahlen, " + std::to_string(check.blank) + " leer in einem Pflichtfeld");
+    EXPECT_EQ(problems["total"].text,
+              "Total: " + std::to_string(check.invalid) + " von " + std::to_string(check.rows) + " Werten sind keine Zahlen, " +
+                  std::to_string(check.blank) + " leer in einem Pflichtfeld");
 }
 
 }  // namespace

@@ -73,11 +73,13 @@ TEST(CoreMessages, ApiErrorsReadInThePanelsLanguage) {
     m.select("de");
     EXPECT_EQ(m.format(unauthorized.text),
               "Ihre Anmeldung ist abgelaufen oder der API-Schlüssel ist ungültig. Melden Sie sich erneut an.");
-    EXPECT_EQ(m.format(server.text), "Bei Flatfile ist ein Fehler aufgetreten (HTTP 503); „Plan speichern“ war nicht möglich. "
-                                     "Versuchen Sie es in ein paar Minuten erneut.");
+    EXPECT_EQ(m.format(server.text),
+              "Bei Flatfile ist ein Fehler aufgetreten (HTTP 503); „Plan speichern“ war nicht möglich. "
+              "Versuchen Sie es in ein paar Minuten erneut.");
     // The server's own words are its data: shown as they came.
-    EXPECT_EQ(m.format(conflict.text), "Der Job us_jb_1 wurde inzwischen auf dem Server geändert. Laden Sie den Plan neu und "
-                                       "versuchen Sie es erneut. Flatfile meldet: jobId: stale");
+    EXPECT_EQ(m.format(conflict.text),
+              "Der Job us_jb_1 wurde inzwischen auf dem Server geändert. Laden Sie den Plan neu und "
+              "versuchen Sie es erneut. Flatfile meldet: jobId: stale");
     EXPECT_EQ(m.format(error_from_response(failed(HttpOutcome::NetworkError), ApiCall::GetPlan, "j").text),
               "Flatfile ist nicht erreichbar. Prüfen Sie die Netzwerkverbindung und versuchen Sie es erneut.");
     EXPECT_EQ(m.format(bad_response_error(ApiCall::GetPlan, {}).text),
@@ -86,8 +88,8 @@ TEST(CoreMessages, ApiErrorsReadInThePanelsLanguage) {
 }
 
 TEST(CoreMessages, EveryApiOutcomeHasEnglishAndGerman) {
-    const ApiCall calls[] = {ApiCall::GetJob,   ApiCall::GetPlan,  ApiCall::PutPlan,   ApiCall::PatchPlan,
-                             ApiCall::Execute,  ApiCall::GetSheet, ApiCall::GetRecords};
+    const ApiCall calls[] = {ApiCall::GetJob,  ApiCall::GetPlan,  ApiCall::PutPlan,   ApiCall::PatchPlan,
+                             ApiCall::Execute, ApiCall::GetSheet, ApiCall::GetRecords};
     Messages en(kMessageCatalog);
     for (const ApiCall call : calls) {
         expect_in_catalog(bad_response_error(call, {}).text);
@@ -117,9 +119,11 @@ TEST(CoreMessages, GuardRefusalsAndTheSecretKeyWarningAreInTheCatalog) {
     EXPECT_EQ(m.format(insecure.text), insecure.reason);
     EXPECT_EQ(m.format(MessageRef(secret_key_warning_id())), secret_key_warning());
     m.select("de");
-    EXPECT_EQ(m.format(other.text), "Eine Anfrage an https://evil.example wurde nicht gesendet: Das Anmeldetoken wird nur an "
-                                    "https://api.x.flatfile.com gesendet.");
-    EXPECT_EQ(m.format(MessageRef(secret_key_warning_id())).rfind("Diese Seite verwendet einen geheimen Flatfile-Schlüssel", 0), 0u);
+    EXPECT_EQ(m.format(other.text),
+              "Eine Anfrage an https://evil.example wurde nicht gesendet: Das Anmeldetoken wird nur an "
+              "https://api.x.flatfile.com gesendet.");
+    EXPECT_EQ(m.format(MessageRef(secret_key_warning_id())).rfind("Diese Seite verwendet einen geheimen Flatfile-Schlüssel", 0),
+              0u);
 }
 
 TEST(CoreMessages, SessionRefusalsTypeWarningsAndServerDifferencesReadInGerman) {
@@ -127,7 +131,7 @@ TEST(CoreMessages, SessionRefusalsTypeWarningsAndServerDifferencesReadInGerman) 
     m.select("de");
     Session session(test::make_synthetic_plan(20, 3));
     const Change unknown = session.map("no_such_source", "dst_1");
-    EXPECT_FALSE(unknown.refused.empty());                // the English stays for logs and tests
+    EXPECT_FALSE(unknown.refused.empty());  // the English stays for logs and tests
     EXPECT_EQ(m.format(unknown.refused_text), "Es gibt keine Quellspalte mit dem Schlüssel no_such_source.");
     const Change not_enum = session.set_enum_value("dst_1", Json("x"), Json("a"));
     EXPECT_EQ(m.format(not_enum.refused_text), "Field 1 hat keine Liste von Optionen.");
@@ -143,8 +147,9 @@ TEST(CoreMessages, SessionRefusalsTypeWarningsAndServerDifferencesReadInGerman) 
     std::swap(saved.field_mapping[0].source, saved.field_mapping[1].source);
     const MessageRef differences = server_differences_message(session, diff_plans(session.plan(), saved), 1);
     expect_in_catalog(differences);
-    EXPECT_EQ(m.format(differences), "Flatfile hat einen Plan gespeichert, der von Ihrem gesendeten abweicht: Field 0 ist "
-                                     "Field 1 statt Field 0 zugeordnet; und 1 weitere. Ihr Plan wird hier weiterhin angezeigt.");
+    EXPECT_EQ(m.format(differences),
+              "Flatfile hat einen Plan gespeichert, der von Ihrem gesendeten abweicht: Field 0 ist "
+              "Field 1 statt Field 0 zugeordnet; und 1 weitere. Ihr Plan wird hier weiterhin angezeigt.");
     m.select("en");
     EXPECT_EQ(m.format(differences), describe_server_differences(session, diff_plans(session.plan(), saved), 1));
 }

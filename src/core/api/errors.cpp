@@ -43,8 +43,10 @@ StatusText status_message(int status, ApiCall call, const std::string& job_id) {
     if (call == ApiCall::GetSheet || call == ApiCall::GetRecords) {
         // job_id holds the sheet id for these calls.
         if (status == 403)
-            return {"You do not have access to the file's sheet " + job_id + ".", MessageRef("api.sheetForbidden").with("sheet", job_id)};
-        if (status == 404) return {"The file's sheet " + job_id + " was not found.", MessageRef("api.sheetNotFound").with("sheet", job_id)};
+            return {"You do not have access to the file's sheet " + job_id + ".",
+                    MessageRef("api.sheetForbidden").with("sheet", job_id)};
+        if (status == 404)
+            return {"The file's sheet " + job_id + " was not found.", MessageRef("api.sheetNotFound").with("sheet", job_id)};
     }
     switch (status) {
         case 400: return {"Flatfile did not accept the request to " + what + ".", with_call("api.badRequest")};
@@ -60,11 +62,13 @@ StatusText status_message(int status, ApiCall call, const std::string& job_id) {
             return {"Job " + job_id + " changed on the server meanwhile. Reload the plan and try again.",
                     MessageRef("api.conflict").with("job", job_id)};
         case 422: return {"Flatfile could not accept the plan.", MessageRef("api.unprocessable")};
-        case 429: return {"Flatfile is receiving too many requests. Wait a moment and try again.", MessageRef("api.tooManyRequests")};
+        case 429:
+            return {"Flatfile is receiving too many requests. Wait a moment and try again.", MessageRef("api.tooManyRequests")};
         default: break;
     }
     if (status >= 500 && status <= 599)
-        return {"Flatfile had a problem on its side (HTTP " + status_text + ") and could not " + what + ". Try again in a few minutes.",
+        return {"Flatfile had a problem on its side (HTTP " + status_text + ") and could not " + what +
+                    ". Try again in a few minutes.",
                 with_call("api.serverError").with("status", status_text)};
     return {"Flatfile answered the request to " + what + " with HTTP " + status_text + ".",
             with_call("api.otherStatus").with("status", status_text)};
@@ -117,7 +121,9 @@ ApiError error_from_response(const HttpResponse& response, ApiCall call, const s
     // They are the server's data: shown as they came, in whatever language it wrote them.
     if (!error.server_messages.empty() && response.status != 401) {
         error.message += " Flatfile says: " + joined(error.server_messages);
-        error.text = MessageRef("api.serverSays").with_messages("message", {std::move(error.text)}).with("details", joined(error.server_messages));
+        error.text = MessageRef("api.serverSays")
+                         .with_messages("message", {std::move(error.text)})
+                         .with("details", joined(error.server_messages));
     }
     return error;
 }

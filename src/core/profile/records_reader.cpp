@@ -21,7 +21,7 @@ struct RecordsReader::Impl : std::enable_shared_from_this<RecordsReader::Impl> {
     SheetProfile profile;
     ReaderState state = ReaderState::Idle;
     std::string sheet_id, note;
-    MessageRef note_text;                      // the note for the panel's catalog ("records.*")
+    MessageRef note_text;  // the note for the panel's catalog ("records.*")
     std::optional<std::size_t> total;
     int failed_status = 0;
     int next_page = 1;
@@ -61,9 +61,10 @@ struct RecordsReader::Impl : std::enable_shared_from_this<RecordsReader::Impl> {
     void start_job(const std::string& job_id) {
         state = ReaderState::Running;
         in_flight = api.get_job(job_id, guarded<Job>([](Impl& self, const ApiResult<Job>& result) {
-            if (!result.ok()) return self.fail(result.error, "find the job's file", "records.couldNotFindFile");
-            self.start_sheet(source_sheet_id(*result.value));
-        }));
+                                    if (!result.ok())
+                                        return self.fail(result.error, "find the job's file", "records.couldNotFindFile");
+                                    self.start_sheet(source_sheet_id(*result.value));
+                                }));
     }
 
     void start_sheet(const std::string& id) {
@@ -76,11 +77,13 @@ struct RecordsReader::Impl : std::enable_shared_from_this<RecordsReader::Impl> {
             note_text = MessageRef("records.noSourceSheet");
             return;
         }
-        in_flight = api.get_sheet(sheet_id, guarded<std::string>([](Impl& self, const ApiResult<std::string>& result) {
-            if (!result.ok()) return self.fail(result.error, "read the file's columns", "records.couldNotReadColumns");
-            self.read_sheet(*result.value);
-            self.request_page();
-        }));
+        in_flight =
+            api.get_sheet(sheet_id, guarded<std::string>([](Impl& self, const ApiResult<std::string>& result) {
+                              if (!result.ok())
+                                  return self.fail(result.error, "read the file's columns", "records.couldNotReadColumns");
+                              self.read_sheet(*result.value);
+                              self.request_page();
+                          }));
     }
 
     // Column labels in the sheet's order, and recordCounts.total for the progress text. A sheet
@@ -110,7 +113,8 @@ struct RecordsReader::Impl : std::enable_shared_from_this<RecordsReader::Impl> {
     void request_page() {
         in_flight = api.get_records(sheet_id, options.page_size, next_page,
                                     guarded<std::string>([](Impl& self, const ApiResult<std::string>& result) {
-                                        if (!result.ok()) return self.fail(result.error, "read the file's rows", "records.couldNotReadRows");
+                                        if (!result.ok())
+                                            return self.fail(result.error, "read the file's rows", "records.couldNotReadRows");
                                         self.take_page(*result.value);
                                     }));
     }
@@ -132,8 +136,9 @@ struct RecordsReader::Impl : std::enable_shared_from_this<RecordsReader::Impl> {
             state = ReaderState::Done;
             cut_short = true;
             note = "Profiled " + profile.limit_note() + " of the file.";
-            note_text = MessageRef(profile.rows() >= options.limits.max_rows ? "records.profiledFirst" : "records.profiledSizeLimit")
-                            .counting(static_cast<long long>(profile.rows()));
+            note_text =
+                MessageRef(profile.rows() >= options.limits.max_rows ? "records.profiledFirst" : "records.profiledSizeLimit")
+                    .counting(static_cast<long long>(profile.rows()));
             return;
         }
         if (last) {

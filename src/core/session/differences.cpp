@@ -10,9 +10,13 @@ namespace {
 MessageRef describe(const Session& session, const PlanDiff::DestinationChange& change) {
     const std::string destination = session.destination_name(change.key);
     if (change.before && !change.after)
-        return MessageRef("differences.leftUnmapped").with("destination", destination).with("source", session.source_name(*change.before));
+        return MessageRef("differences.leftUnmapped")
+            .with("destination", destination)
+            .with("source", session.source_name(*change.before));
     if (!change.before && change.after)
-        return MessageRef("differences.mappedFrom").with("destination", destination).with("source", session.source_name(*change.after));
+        return MessageRef("differences.mappedFrom")
+            .with("destination", destination)
+            .with("source", session.source_name(*change.after));
     if (change.before && change.after)
         return MessageRef("differences.mappedInstead")
             .with("destination", destination)
@@ -50,7 +54,8 @@ MessageRef server_differences_message(const Session& session, const PlanDiff& se
     std::vector<MessageRef> items;
     for (const auto& change : sent_to_saved.destinations) items.push_back(describe(session, change));
     for (const Link& link : sent_to_saved.edited)
-        items.push_back(MessageRef("differences.otherValues").with("destination", session.destination_name(link.destination_key)));
+        items.push_back(
+            MessageRef("differences.otherValues").with("destination", session.destination_name(link.destination_key)));
     // A source moved without any destination changing hands cannot happen in a one-to-one plan;
     // with one-to-many it can, so name the sources when nothing else was.
     if (items.empty())
