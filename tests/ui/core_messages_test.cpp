@@ -120,8 +120,8 @@ TEST(CoreMessages, GuardRefusalsAndTheSecretKeyWarningAreInTheCatalog) {
     EXPECT_EQ(m.format(MessageRef(secret_key_warning_id())), secret_key_warning());
     m.select("de");
     EXPECT_EQ(m.format(other.text),
-              "Eine Anfrage an https://evil.example wurde nicht gesendet: Das Anmeldetoken wird nur an "
-              "https://api.x.flatfile.com gesendet.");
+              "Eine Anfrage an https://evil.example:443 wurde nicht gesendet: Das Anmeldetoken wird nur an "
+              "https://api.x.flatfile.com:443 gesendet.");
     EXPECT_EQ(m.format(MessageRef(secret_key_warning_id())).rfind("Diese Seite verwendet einen geheimen Flatfile-Schlüssel", 0),
               0u);
 }
