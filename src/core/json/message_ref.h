@@ -20,14 +20,14 @@ struct MessageArg {
     enum class Kind { Text, Number, Messages };
     std::string name;
     Kind kind = Kind::Text;
-    std::string text;                          // Text: the data; Number: the digits
-    std::vector<MessageRef> messages;          // Messages
+    std::string text;                  // Text: the data; Number: the digits
+    std::vector<MessageRef> messages;  // Messages
 };
 
 struct MessageRef {
-    std::string id;                            // the catalog key ("api.unauthorized"); empty: no message
+    std::string id;  // the catalog key ("api.unauthorized"); empty: no message
     std::vector<MessageArg> args;
-    std::optional<long long> count;            // plural messages: the number that picks the form ({count})
+    std::optional<long long> count;  // plural messages: the number that picks the form ({count})
 
     MessageRef() = default;
     explicit MessageRef(std::string key) : id(std::move(key)) {}
