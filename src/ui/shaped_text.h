@@ -26,7 +26,8 @@ void draw_run(ImDrawList* draw_list, const TextRun& run, const ImVec2& text_min,
 // Draws `s` as a text item at the cursor when it has a run (true); false leaves it to ImGui.
 bool shaped_text_item(const std::string& s);
 
-// After an InputText holding `buffer`: ImGui's text field edits code points left to right and
+// After an InputText holding `buffer` (ShapedField::after calls it on a platform without native
+// text editing, the desktop): ImGui's text field edits code points left to right and
 // cannot shape, so while the field is being edited or hovered and its text needs shaping, the
 // shaped text is shown in a small box just under the field (a tooltip: the layout does not move
 // and typing is untouched). Returns true when it showed it.

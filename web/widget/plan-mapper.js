@@ -193,19 +193,18 @@ export async function mountPlanMapper(container, options = {}) {
   }
 
   // Text the module cannot shape (Arabic, Hebrew, Indic, Thai): text-runs.js, imported on the
-  // first such text only, lays it out with the browser; the image goes to the module at once.
+  // first such text only, lays it out with the browser and keeps the runs; until it is here the
+  // module draws the text itself.
   let textRuns = null;
-  function textRun(id, text, pixels, rightToLeft) {
-    textRuns ??= import('./text-runs.js').then(({ createTextRuns }) =>
-      createTextRuns({ fontsUrl: new URL('./fonts/', import.meta.url), indexIntegrity: BUNDLE_INTEGRITY?.fonts?.['scripts.json'] }));
-    textRuns.then((runs) => runs.render(text, pixels, rightToLeft)).catch(() => null).then((image) => {
-      if (destroyed || !module) return;
-      const pointer = image ? module._malloc(image.data.length) : 0;
-      if (pointer) module.HEAPU8.set(image.data, pointer);
-      try { module._pm_text_run(id, pointer ? image.width : 0, pointer ? image.height : 0, pointer); } finally { if (pointer) module._free(pointer); }
+  let runs = null;
+  function textRun(text, pixels, out) {
+    if (runs) return runs.lookup(text, pixels, out);
+    textRuns ??= import('./text-runs.js').then(({ createWidgetTextRuns }) => {
+      runs = createWidgetTextRuns({ fontsUrl: new URL('./fonts/', import.meta.url), indexIntegrity: BUNDLE_INTEGRITY?.fonts?.['scripts.json'],
+        module, ready: () => scheduleFrame(0), alive: () => !destroyed && !!module });
       scheduleFrame(0);
-    });
-    return true;
+    }).catch(() => {});
+    return 0;
   }
 
   const emit = (name, detail) => {
@@ -496,6 +495,7 @@ export async function mountPlanMapper(container, options = {}) {
     bridge: {
       field: () => readText(module._pm_text_field()),
       text: (text) => withString(module, text, (t) => module._pm_text(t)),
+      replace: (text) => withString(module, text, (t) => module._pm_text_field_set(t)),
       composition: (text) => withString(module, text, (t) => module._pm_ime_composition(t)),
       key: (event, down) => withString(module, event.code, (code) =>
         module._pm_key(code, down ? 1 : 0, event.ctrlKey, event.shiftKey, event.altKey, event.metaKey)) === 1,
@@ -613,10 +613,7 @@ export async function mountPlanMapper(container, options = {}) {
     controller.debugItems = () => (destroyed ? {} : JSON.parse(module.UTF8ToString(module._pm_debug_items())));
     controller.framesDrawn = () => (destroyed ? 0 : module._pm_frames_drawn());
     // The text runs' counters (requested, delivered, drawn...) and the page side's (fonts fetched).
-    controller.textRunStats = async () => ({
-      ...(destroyed ? {} : JSON.parse(module.UTF8ToString(module._pm_text_run_stats()))),
-      page: textRuns ? (await textRuns).stats : null,
-    });
+    controller.textRunStats = async () => (await textRuns, runs ? runs.stats() : { requested: 0, page: null });
   }
   // Aborting the signal later takes the mounted widget down too.
   function onSignalAbort() { controller.destroy(); }

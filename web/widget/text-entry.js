@@ -7,16 +7,29 @@
 // produces goes to the field (pm_text), the composition in progress is drawn in place by the
 // module (pm_ime_composition), and named keys (arrows, Enter, Escape, Backspace, shortcuts) go on
 // to ImGui as before. When the field closes, the keyboard goes back to the canvas.
-// Text is data: it crosses to the module as a string, never into the DOM.
+// A field whose text needs shaping (Arabic, Hebrew, Indic, Thai...; the module says so with the
+// field's frame and text, ui/shaped_field.h) is edited in this input itself, shown over the field
+// (dir=auto, the panel's font size and text colour): the browser's own bidi cursor, selection and
+// editing keys. Each edit sends the whole text to the field (pm_text_field_set), so the panel
+// filters as it does for typed text; only the keys the panel acts on (Enter, Escape, Tab, Up,
+// Down, Page Up/Down) go on to ImGui. It stays so until the field closes.
+// Text is data: it crosses to the module as a string and is an input's value, never markup.
 
 // Invisible but laid out (an input method needs a caret rectangle to place its window); the mouse
 // goes through it to the canvas.
 const ENTRY_STYLE = 'position:absolute;left:0;top:0;width:2em;height:1em;margin:0;padding:0;border:0;outline:none;' +
   'opacity:0;background:transparent;color:transparent;caret-color:transparent;pointer-events:none;z-index:1';
+// Shown over the field's frame, which the canvas still draws (without its glyphs) beneath.
+const NATIVE_STYLE = 'position:absolute;margin:0;border:0;outline:none;box-sizing:border-box;background:transparent;' +
+  'font-family:"Noto Sans",sans-serif;z-index:1';
+// ImGui's font size is a line of Noto Sans (ascent + descent, 1069 + 293 units of 1000): its em.
+const EM_PER_LINE = 1000 / 1362;
+// The keys the panel acts on while the page edits the text.
+const PANEL_KEYS = new Set(['Enter', 'NumpadEnter', 'Escape', 'Tab', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown']);
 
 /**
  * @param {{ region: HTMLElement, canvas: HTMLCanvasElement, bridge: {
- *   field: () => string, text: (text: string) => void, composition: (text: string) => void,
+ *   field: () => string, text: (text: string) => void, replace: (text: string) => void, composition: (text: string) => void,
  *   key: (event: KeyboardEvent, down: boolean) => boolean, paste: (text: string) => void,
  *   blur: () => void, afterInput: () => void } }} parts
  */
@@ -32,8 +45,34 @@ export function createTextEntry({ region, canvas, bridge }) {
   input.dataset.planMapperTextEntry = '';
   input.style.cssText = ENTRY_STYLE;
   canvas.after(input);                               // Tab from it goes where Tab from the canvas goes
+  input.dir = 'auto';
   let composing = false;
   let placed = '';
+  let native = false;                                // the input is the field (see above)
+
+  function showNative(frame, text) {
+    const [x, y, width, height, fontSize, paddingX, colour] = frame;
+    input.style.cssText = NATIVE_STYLE;
+    Object.assign(input.style, {
+      left: `${x}px`, top: `${y}px`, width: `${width}px`, height: `${height}px`, padding: `0 ${paddingX}px`,
+      fontSize: `${(fontSize * EM_PER_LINE).toFixed(2)}px`,
+      color: `rgba(${colour & 255},${(colour >>> 8) & 255},${(colour >>> 16) & 255},${((colour >>> 24) & 255) / 255})`,
+    });
+    if (!native) {
+      native = true;
+      input.dataset.planMapperTextEntry = 'native';
+      input.value = text;
+      input.setSelectionRange(text.length, text.length);
+    }
+  }
+  function hideNative() {
+    if (!native) return;
+    native = false;
+    input.dataset.planMapperTextEntry = '';
+    input.value = '';
+    input.style.cssText = ENTRY_STYLE;
+    placed = '';
+  }
 
   // What the input holds is sent as typed text, and it is emptied (it never keeps text: the
   // field in the canvas is the one that shows it).
@@ -46,6 +85,12 @@ export function createTextEntry({ region, canvas, bridge }) {
   const listeners = [
     ['keydown', (event) => {
       if (event.isComposing || event.keyCode === 229) return;   // the input method has this key
+      if (native && !PANEL_KEYS.has(event.code)) return;       // the browser edits the text
+      if (native) {
+        if (bridge.key(event, true) && event.code !== 'Tab') event.preventDefault();
+        bridge.afterInput();
+        return;
+      }
       if ((event.ctrlKey || event.metaKey) && event.code === 'KeyV') return;   // the paste event brings it
       const consumed = bridge.key(event, true);
       // Characters (dead keys included) come as input events; named keys and shortcuts ImGui
@@ -54,28 +99,33 @@ export function createTextEntry({ region, canvas, bridge }) {
       if (consumed && event.key !== 'Tab' && (!character || event.ctrlKey || event.metaKey)) event.preventDefault();
       bridge.afterInput();
     }],
-    ['keyup', (event) => { bridge.key(event, false); bridge.afterInput(); }],
+    ['keyup', (event) => {
+      if (native && !PANEL_KEYS.has(event.code)) return;
+      bridge.key(event, false);
+      bridge.afterInput();
+    }],
     ['input', (event) => {
       if (event.isComposing || composing) return;     // shown by compositionupdate, sent at its end
-      sendValue(input.value);
+      if (native) bridge.replace(input.value); else sendValue(input.value);
       bridge.afterInput();
     }],
     ['compositionstart', () => { composing = true; }],
-    ['compositionupdate', (event) => { bridge.composition(event.data ?? ''); bridge.afterInput(); }],
+    ['compositionupdate', (event) => { if (!native) bridge.composition(event.data ?? ''); bridge.afterInput(); }],
     ['compositionend', (event) => {
       composing = false;
       bridge.composition('');
-      sendValue(event.data || input.value);
+      if (native) bridge.replace(input.value); else sendValue(event.data || input.value);
       bridge.afterInput();
     }],
     ['paste', (event) => {
+      if (native) return;                             // pasted into the input; its input event sends it
       bridge.paste(event.clipboardData?.getData('text/plain') ?? '');
       event.preventDefault();
       bridge.afterInput();
     }],
     // The keyboard leaves the widget (not just back to the canvas): ImGui hears the focus went.
     ['blur', (event) => {
-      if (composing) { composing = false; bridge.composition(''); input.value = ''; }
+      if (composing) { composing = false; bridge.composition(''); if (!native) input.value = ''; }
       if (event.relatedTarget !== canvas) bridge.blur();
     }],
   ];
@@ -88,8 +138,14 @@ export function createTextEntry({ region, canvas, bridge }) {
       const spec = bridge.field();
       const active = document.activeElement;
       if (spec && (active === canvas || active === input)) {
-        if (spec !== placed) {
-          const [x, y, height] = spec.split(',').map(Number);
+        const lineEnd = spec.indexOf('\n');
+        const numbers = (lineEnd < 0 ? spec : spec.slice(0, lineEnd)).split(',').map(Number);
+        if (numbers.length >= 10) {
+          // The field's text needs shaping: the input becomes the field (or follows it).
+          if (spec !== placed && !composing) showNative(numbers.slice(3), spec.slice(lineEnd + 1));
+          placed = spec;
+        } else if (spec !== placed && !native) {
+          const [x, y, height] = numbers;
           input.style.left = `${x}px`;
           input.style.top = `${y}px`;
           input.style.height = `${height}px`;
@@ -97,8 +153,9 @@ export function createTextEntry({ region, canvas, bridge }) {
           placed = spec;
         }
         if (active !== input) input.focus({ preventScroll: true });
-      } else if (!spec && active === input) {
-        canvas.focus({ preventScroll: true });
+      } else {
+        hideNative();
+        if (!spec && active === input) canvas.focus({ preventScroll: true });
       }
     },
     destroy() {

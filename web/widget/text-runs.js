@@ -1,13 +1,17 @@
 // @ts-check
 // Text the panel cannot shape itself (Arabic, Persian, Hebrew, Devanagari, Bengali, Tamil, Thai):
-// the browser lays it out in a canvas 2D context, which shapes any script, and the module gets a
-// white coverage image of it (src/app/web/web_text_runs.h packs the images into its atlas pages).
-// Loaded by plan-mapper.js with import() on the first such text only: a Latin plan never loads it.
+// the browser lays it out in a canvas 2D context, which shapes any script, into a white coverage
+// image; this module packs the images into a few atlas pages (textures the module makes and fills
+// through pm_text_run_upload) and answers the module's per-frame question "where is this text's
+// run?" (src/app/web/web_text_runs.h). Loaded by plan-mapper.js with import() on the first such
+// text only: a Latin plan downloads none of this, only the module's hook.
 //
 // The faces are Debian's Noto Sans script faces, one slice per script (cmake/slice_font.py
 // --shaped, index fonts/scripts.json): a text fetches the slices of its own scripts and no other,
 // each once, checked against the hashes the build wrote (like the wasm and the other fonts).
 // The text is data: it only ever reaches fillText and measureText, never the DOM.
+
+import { createRunAtlas } from './text-run-atlas.js';
 
 // The panel's font is Noto Sans, which Dear ImGui scales so that its ascent plus descent (1069 +
 // 293 units of 1000) is the font size: the canvas's em is therefore 1000/1362 of it, and the
@@ -16,8 +20,22 @@
 const EM_PER_LINE = 1000 / 1362;
 const BASELINE_PER_LINE = 1069 / 1362;
 const HEIGHT_PER_LINE = 1.5;
-const MAX_WIDTH = 1024;                              // the module's atlas page (WebTextRuns::kPageSize)
+const MAX_WIDTH = 1024;                              // an atlas page (text-run-atlas.js)
 const INDEX_FILE = 'scripts.json';
+
+// Strong right-to-left letters (Hebrew to NKo, the presentation forms, the historic RTL blocks):
+// a paragraph whose first letter is one of them runs right to left. Digits, punctuation and
+// symbols are not letters and do not decide.
+const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+const LETTER = /\p{L}/u;
+/** @param {string} text */
+export function paragraphIsRtl(text) {
+  for (const ch of text) {
+    if (RTL_LETTER.test(ch)) return true;
+    if (LETTER.test(ch)) return false;
+  }
+  return false;
+}
 
 /**
  * @param {{ fontsUrl: URL, indexIntegrity?: string }} options
@@ -98,4 +116,15 @@ export function createTextRuns({ fontsUrl, indexIntegrity }) {
   }
 
   return { render, stats };
+}
+
+/**
+ * The text runs of one widget: laid out here, kept by text-run-atlas.js in the module's textures.
+ * @param {{ fontsUrl: URL, indexIntegrity?: string, module: import('./text-run-atlas.js').RunModule,
+ *   ready: () => void, alive: () => boolean }} options
+ */
+export function createWidgetTextRuns({ fontsUrl, indexIntegrity, module, ready, alive }) {
+  const layout = createTextRuns({ fontsUrl, indexIntegrity });
+  const atlas = createRunAtlas({ module, layout: layout.render, rightToLeft: paragraphIsRtl, ready, alive });
+  return { lookup: atlas.lookup, stats: () => ({ ...atlas.counts, page: layout.stats }) };
 }
