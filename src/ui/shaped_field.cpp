@@ -95,7 +95,9 @@ void ShapedField::after(const char* buffer) {
     }
     if (run_) {
         const ImVec2 padding = ImGui::GetStyle().FramePadding;
-        draw_run(*run_, ImVec2(min.x + padding.x, min.y + padding.y), ImVec2(max.x - padding.x, max.y - padding.y), colour_);
+        const ImVec2 text_min(min.x + padding.x, min.y + padding.y);
+        const ImVec2 text_max(max.x - padding.x, max.y - padding.y);
+        draw_run(*fitted_run(run_, buffer ? buffer : "", text_max.x - text_min.x), text_min, text_max, colour_);
     } else if (!g_native) {
         shaped_field_preview(buffer);  // the desktop: the shaped text under the field being edited
     }

@@ -15,7 +15,12 @@ namespace pm::ui {
 // The run for data text `s` at the current font size: nullptr when `s` needs no shaping, there is
 // no source, or the run is not ready. `s` is cut as panel_widgets' shown_text cuts it and its
 // bidi controls become visible marks (with_visible_controls) before the source sees it.
-const TextRun* run_for(const std::string& s);
+// With `max_width` (> 0), a run at most that wide (see TextRunSource::run); the width is taken
+// down to a multiple of 8 pixels, so a column being resized asks for a few runs, not one per pixel.
+const TextRun* run_for(const std::string& s, float max_width = 0);
+// `run` (of `s`) when it fits `width`, else the run of `s` cut to fit with an ellipsis once the
+// platform has it (until then `run`, clipped).
+const TextRun* fitted_run(const TextRun* run, const std::string& s, float width);
 
 // Draws `run` (tinted `colour`) on the line whose text area is [text_min, text_max]: from the left,
 // or right-aligned when it runs right to left (its start stays in view when it is too long), clipped
@@ -67,6 +72,7 @@ public:
 private:
     void restore();
     const TextRun* run_ = nullptr;
+    std::string label_;  // kept when it has a run: a narrower cell asks for it cut to fit
     ImU32 colour_ = 0;
     ImVec2 cursor_{0, 0};
     float item_width_ = 0;

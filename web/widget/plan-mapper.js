@@ -197,8 +197,8 @@ export async function mountPlanMapper(container, options = {}) {
   // module draws the text itself.
   let textRuns = null;
   let runs = null;
-  function textRun(text, pixels, out) {
-    if (runs) return runs.lookup(text, pixels, out);
+  function textRun(text, pixels, maxWidth, out) {
+    if (runs) return runs.lookup(text, pixels, maxWidth, out);
     textRuns ??= import('./text-runs.js').then(({ createWidgetTextRuns }) => {
       runs = createWidgetTextRuns({ fontsUrl: new URL('./fonts/', import.meta.url), indexIntegrity: BUNDLE_INTEGRITY?.fonts?.['scripts.json'],
         module, ready: () => scheduleFrame(0), alive: () => !destroyed && !!module });

@@ -12,7 +12,7 @@ const GAP = 1;                                       // between runs, so linear 
  * @typedef {{ _pm_text_run_upload(texture: number, x: number, y: number, width: number, height: number, rgba: number): number,
  *   _malloc(size: number): number, _free(pointer: number): void, HEAPU8: Uint8Array }} RunModule
  * @typedef {{ width: number, height: number, data: Uint8ClampedArray }} RunImage
- * @param {{ module: RunModule, layout: (text: string, pixels: number, rightToLeft: boolean) => Promise<RunImage>,
+ * @param {{ module: RunModule, layout: (text: string, pixels: number, rightToLeft: boolean, maxWidth: number) => Promise<RunImage>,
  *   rightToLeft: (text: string) => boolean, ready: () => void, alive: () => boolean, pageSize?: number, maxPages?: number }} options
  */
 export function createRunAtlas({ module, layout, rightToLeft, ready, alive, pageSize = 1024, maxPages = 4 }) {
@@ -57,8 +57,8 @@ export function createRunAtlas({ module, layout, rightToLeft, ready, alive, page
     return at ? { page: oldest, ...at } : { page: -1, x: 0, y: 0 };
   }
 
-  function request(key, entry, text, pixels) {
-    layout(text, pixels, entry.rtl).catch(() => null).then((image) => {
+  function request(key, entry, text, pixels, maxWidth) {
+    layout(text, pixels, entry.rtl, maxWidth).catch(() => null).then((image) => {
       if (!alive() || entries.get(key) !== entry) return;
       const spot = image && image.width > 0 && image.height > 0 ? place(image.width, image.height) : { page: -1, x: 0, y: 0 };
       const pointer = spot.page >= 0 && image ? module._malloc(image.data.length) : 0;
@@ -75,20 +75,21 @@ export function createRunAtlas({ module, layout, rightToLeft, ready, alive, page
   }
 
   /**
-   * The module's question for `text` at `pixels` device pixels: 1 with out (8 floats in the
+   * The module's question for `text` at `pixels` device pixels, at most `maxWidth` device pixels
+   * wide (0: no limit; cut with an ellipsis to fit): 1 with out (8 floats in the
    * module's memory) = texture, u0, v0, u1, v1, width, height (device pixels), right to left;
    * 0 while the run is being made, or when it cannot be.
-   * @param {string} text @param {number} pixels @param {number} out
+   * @param {string} text @param {number} pixels @param {number} maxWidth @param {number} out
    */
-  function lookup(text, pixels, out) {
+  function lookup(text, pixels, maxWidth, out) {
     clock += 1;
-    const key = `${pixels}\u001f${text}`;
+    const key = `${pixels},${maxWidth}\u001f${text}`;
     let entry = entries.get(key);
     if (!entry) {
       entry = { state: 'pending', rtl: rightToLeft(text), page: -1, x: 0, y: 0, width: 0, height: 0 };
       entries.set(key, entry);
       counts.requested += 1;
-      request(key, entry, text, pixels);
+      request(key, entry, text, pixels, maxWidth);
     }
     if (entry.state !== 'ready') return 0;
     const page = pages[entry.page];

@@ -87,9 +87,13 @@ export function createTextRuns({ fontsUrl, indexIntegrity }) {
   /**
    * The run of `text` at `pixels` device pixels (the panel's font size): a white image whose alpha
    * is the text's coverage, laid out right to left when `rightToLeft` (its first strong letter).
-   * @returns {Promise<{width: number, height: number, data: Uint8ClampedArray}>}
+   * At most `maxWidth` device pixels wide (0: the atlas page's width): a longer text is cut
+   * between graphemes and ended with "…" at its logical end (the left of a right-to-left one), as
+   * the panel ends a label cut at its length limit, so its start always shows. `text` is what was
+   * laid out.
+   * @returns {Promise<{width: number, height: number, data: Uint8ClampedArray, text: string}>}
    */
-  async function render(text, pixels, rightToLeft) {
+  async function render(text, pixels, rightToLeft, maxWidth = 0) {
     await fontsFor(text);
     // Script faces first; the rest of a mixed label (Latin, digits) in the page's sans-serif.
     const font = `${(pixels * EM_PER_LINE).toFixed(2)}px ${[...families, 'sans-serif'].join(', ')}`;
@@ -101,18 +105,33 @@ export function createTextRuns({ fontsUrl, indexIntegrity }) {
       context.fillStyle = '#fff';
     };
     setUp();
-    const metrics = context.measureText(text);
-    const inked = Math.max(metrics.width, (metrics.actualBoundingBoxLeft ?? 0) + (metrics.actualBoundingBoxRight ?? 0));
-    const width = Math.max(1, Math.min(MAX_WIDTH, Math.ceil(inked) + 4));
+    const inked = (/** @type {string} */ s) => {
+      const metrics = context.measureText(s);
+      return Math.max(metrics.width, (metrics.actualBoundingBoxLeft ?? 0) + (metrics.actualBoundingBoxRight ?? 0)) + 4;
+    };
+    const limit = maxWidth > 0 ? Math.min(maxWidth, MAX_WIDTH) : MAX_WIDTH;
+    let laid = text;
+    if (inked(text) > limit) {
+      const graphemes = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].map((g) => g.segment);
+      const cut = (/** @type {number} */ count) => `${graphemes.slice(0, count).join('').trimEnd()}\u2026`;
+      let low = 0;                                   // cut(low) fits, or low is 0
+      let high = graphemes.length;
+      while (low < high) {
+        const mid = Math.ceil((low + high) / 2);
+        if (inked(cut(mid)) <= limit) low = mid; else high = mid - 1;
+      }
+      laid = cut(low);
+    }
+    const width = Math.max(1, Math.min(limit, Math.ceil(inked(laid))));
     const height = Math.max(1, Math.ceil(pixels * HEIGHT_PER_LINE));
     canvas.width = width;                            // also clears and resets the context's state
     canvas.height = height;
     setUp();
-    // Right to left: drawn from the right edge, so a run too long for MAX_WIDTH keeps its start.
+    // Right to left: drawn from the right edge, so a run still too wide (ink beyond) keeps its start.
     const baseline = (height - pixels) / 2 + pixels * BASELINE_PER_LINE;
-    context.fillText(text, rightToLeft ? width - 2 : 2, baseline);
+    context.fillText(laid, rightToLeft ? width - 2 : 2, baseline);
     stats.runs += 1;
-    return { width, height, data: context.getImageData(0, 0, width, height).data };
+    return { width, height, data: context.getImageData(0, 0, width, height).data, text: laid };
   }
 
   return { render, stats };

@@ -14,7 +14,7 @@ class WebTextRuns final : public ui::TextRunSource {
 public:
     // nullptr until the page has the run (ImGui draws the text meanwhile; the page asks for a frame
     // when the run is ready) or when it cannot make one.
-    const ui::TextRun* run(std::string_view utf8, float font_size) override;
+    const ui::TextRun* run(std::string_view utf8, float font_size, float max_width = 0) override;
     // The display's pixel ratio: runs are laid out at font size x ratio device pixels.
     void set_pixel_ratio(float ratio) {
         if (ratio > 0) ratio_ = ratio;
