@@ -200,8 +200,7 @@ export async function mountPlanMapper(container, options = {}) {
   function textRun(text, pixels, maxWidth, out) {
     if (runs) return runs.lookup(text, pixels, maxWidth, out);
     textRuns ??= import('./text-runs.js').then(({ createWidgetTextRuns }) => {
-      runs = createWidgetTextRuns({ fontsUrl: new URL('./fonts/', import.meta.url), indexIntegrity: BUNDLE_INTEGRITY?.fonts?.['scripts.json'],
-        module, ready: () => scheduleFrame(0), alive: () => !destroyed && !!module });
+      runs = createWidgetTextRuns({ module, ready: () => scheduleFrame(0), alive: () => !destroyed && !!module });
       scheduleFrame(0);
     }).catch(() => {});
     return 0;
@@ -613,7 +612,7 @@ export async function mountPlanMapper(container, options = {}) {
     controller.debugItems = () => (destroyed ? {} : JSON.parse(module.UTF8ToString(module._pm_debug_items())));
     controller.framesDrawn = () => (destroyed ? 0 : module._pm_frames_drawn());
     // The text runs' counters (requested, delivered, drawn...) and the page side's (fonts fetched).
-    controller.textRunStats = async () => (await textRuns, runs ? runs.stats() : { requested: 0, page: null });
+    controller.textRunStats = async () => (await textRuns, runs?.stats() ?? { requested: 0, page: null });
   }
   // Aborting the signal later takes the mounted widget down too.
   function onSignalAbort() { controller.destroy(); }

@@ -19,14 +19,6 @@
 // goes through it to the canvas.
 const ENTRY_STYLE = 'position:absolute;left:0;top:0;width:2em;height:1em;margin:0;padding:0;border:0;outline:none;' +
   'opacity:0;background:transparent;color:transparent;caret-color:transparent;pointer-events:none;z-index:1';
-// Shown over the field's frame, which the canvas still draws (without its glyphs) beneath.
-const NATIVE_STYLE = 'position:absolute;margin:0;border:0;outline:none;box-sizing:border-box;background:transparent;' +
-  'font-family:"Noto Sans",sans-serif;z-index:1';
-// ImGui's font size is a line of Noto Sans (ascent + descent, 1069 + 293 units of 1000): its em.
-const EM_PER_LINE = 1000 / 1362;
-// The keys the panel acts on while the page edits the text.
-const PANEL_KEYS = new Set(['Enter', 'NumpadEnter', 'Escape', 'Tab', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown']);
-
 /**
  * @param {{ region: HTMLElement, canvas: HTMLCanvasElement, bridge: {
  *   field: () => string, text: (text: string) => void, replace: (text: string) => void, composition: (text: string) => void,
@@ -50,14 +42,17 @@ export function createTextEntry({ region, canvas, bridge }) {
   let placed = '';
   let native = false;                                // the input is the field (see above)
 
+  // The field's text needs shaping: the input becomes the field, shown over its frame (the way
+  // to show it is in text-entry-native.js, imported the first time, so a Latin plan never loads it).
+  /** @type {typeof import('./text-entry-native.js') | null} */
+  let kit = null;
+  let kitLoad = null;
   function showNative(frame, text) {
-    const [x, y, width, height, fontSize, paddingX, colour] = frame;
-    input.style.cssText = NATIVE_STYLE;
-    Object.assign(input.style, {
-      left: `${x}px`, top: `${y}px`, width: `${width}px`, height: `${height}px`, padding: `0 ${paddingX}px`,
-      fontSize: `${(fontSize * EM_PER_LINE).toFixed(2)}px`,
-      color: `rgba(${colour & 255},${(colour >>> 8) & 255},${(colour >>> 16) & 255},${((colour >>> 24) & 255) / 255})`,
-    });
+    if (!kit) {
+      kitLoad ??= import('./text-entry-native.js').then((loaded) => { kit = loaded; placed = ''; bridge.afterInput(); }, () => {});
+      return;
+    }
+    kit.showOver(input, frame);
     if (!native) {
       native = true;
       input.dataset.planMapperTextEntry = 'native';
@@ -85,7 +80,7 @@ export function createTextEntry({ region, canvas, bridge }) {
   const listeners = [
     ['keydown', (event) => {
       if (event.isComposing || event.keyCode === 229) return;   // the input method has this key
-      if (native && !PANEL_KEYS.has(event.code)) return;       // the browser edits the text
+      if (native && !kit?.PANEL_KEYS.has(event.code)) return;  // the browser edits the text
       if (native) {
         if (bridge.key(event, true) && event.code !== 'Tab') event.preventDefault();
         bridge.afterInput();
@@ -100,7 +95,7 @@ export function createTextEntry({ region, canvas, bridge }) {
       bridge.afterInput();
     }],
     ['keyup', (event) => {
-      if (native && !PANEL_KEYS.has(event.code)) return;
+      if (native && !kit?.PANEL_KEYS.has(event.code)) return;
       bridge.key(event, false);
       bridge.afterInput();
     }],

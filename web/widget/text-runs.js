@@ -12,6 +12,7 @@
 // The text is data: it only ever reaches fillText and measureText, never the DOM.
 
 import { createRunAtlas } from './text-run-atlas.js';
+import { SCRIPTS_INTEGRITY } from './scripts-integrity.js';
 
 // The panel's font is Noto Sans, which Dear ImGui scales so that its ascent plus descent (1069 +
 // 293 units of 1000) is the font size: the canvas's em is therefore 1000/1362 of it, and the
@@ -138,12 +139,12 @@ export function createTextRuns({ fontsUrl, indexIntegrity }) {
 }
 
 /**
- * The text runs of one widget: laid out here, kept by text-run-atlas.js in the module's textures.
- * @param {{ fontsUrl: URL, indexIntegrity?: string, module: import('./text-run-atlas.js').RunModule,
- *   ready: () => void, alive: () => boolean }} options
+ * The text runs of one widget: laid out here (the faces from ./fonts/, checked against the hash
+ * the build wrote), kept by text-run-atlas.js in the module's textures.
+ * @param {{ module: import('./text-run-atlas.js').RunModule, ready: () => void, alive: () => boolean }} options
  */
-export function createWidgetTextRuns({ fontsUrl, indexIntegrity, module, ready, alive }) {
-  const layout = createTextRuns({ fontsUrl, indexIntegrity });
+export function createWidgetTextRuns({ module, ready, alive }) {
+  const layout = createTextRuns({ fontsUrl: new URL('./fonts/', import.meta.url), indexIntegrity: SCRIPTS_INTEGRITY ?? undefined });
   const atlas = createRunAtlas({ module, layout: layout.render, rightToLeft: paragraphIsRtl, ready, alive });
   return { lookup: atlas.lookup, stats: () => ({ ...atlas.counts, page: layout.stats }) };
 }
