@@ -55,7 +55,7 @@ report('web.size.total.brotli', brotli / 1024, 'KB');
 // Of that transfer, the bytes that exist only for shaping (the hook for text-runs.js): what a
 // Latin plan pays for Arabic, Hebrew, Indic, Thai support (tools/shaping-bytes.mjs says how).
 report('web.size.shaping_in_latin_plan.gzip',
-  shapingBytesInLatinPlan(DIST_DIR, SYMBOL_MAPS.map((p) => path.join(REPO_ROOT, p))).total / 1024, 'KB');
+  (await shapingBytesInLatinPlan(DIST_DIR, SYMBOL_MAPS.map((p) => path.join(REPO_ROOT, p)))).total / 1024, 'KB');
 for (const file of [...lazyModules].filter((f) => !shipped.includes(f))) {
   report(`web.size.lazy.${file}.gzip`, gzipSync(readFileSync(path.join(DIST_DIR, file)), { level: 9 }).length / 1024, 'KB');
 }

@@ -13,11 +13,9 @@
 //     code of theirs inlined into other functions (a ShapedLabel's constructor in a table cell)
 //     is not separable and not counted;
 //   - glue: the EM_JS forwarder pm_js_text_run (the one function of the glue that names textRun);
-//   - plan-mapper.js: the lazy import's hook (the function that imports text-runs.js), its
-//     textRun entry and the textRunStats test hook;
-//   - text-entry.js: the native editing of fields holding shaped text (its style and keys
-//     constants and the functions that show and hide the input as the field; the few checks of
-//     the mode in its event handlers are not counted);
+//   - plan-mapper.js and text-entry.js: the lines their sources mark as shaping-only (the lazy
+//     import of text-runs.js and its hook; the native editing of fields holding shaped text):
+//     here the file is minified (as the dist step does) with and without them;
 //   - bundle-integrity.js: the script faces' index hash.
 //   node tools/shaping-bytes.mjs [DIST_DIR] [SYMBOLS]  (prints one JSON figure per piece, then the sum)
 import { execFileSync } from 'node:child_process';
@@ -68,13 +66,25 @@ function enclosingFunction(text, needle) {
   return null;
 }
 
+// The wasm's shaping-only functions, by name.
 const WASM_NAMES = /^pm::ui::(needs_shaping|\(anonymous namespace\)::shaped_code_point|run_for|fitted_run|draw_run|shaped_text_item|shaped_field_preview|with_visible_controls|set_text_run_source|text_run_source|ShapedLabel::|ShapedField::|set_native_text_editing|active_text_field|replace_active_field_text)|WebTextRuns|Widget::text_runs|^pm_text_run(_stats|_upload)?$|^pm_text_field_set$/;
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+// The widget's modules in the first transfer with lines only shaping needs.
+const HOOKED_SOURCES = ['plan-mapper.js', 'text-entry.js'];
+
+// As web/bundle/minify.mjs minifies a module.
+async function minified(name, source) {
+  const { minify } = await import('terser');
+  const result = await minify({ [name]: source }, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  return result.code;
+}
 
 // Where the builds write the symbol map (the one matching the wasm is used).
 export const SYMBOL_MAPS = ['build/web-release/src/app/plan-mapper-wasm.js.symbols', 'build/bench-web/src/app/plan-mapper-wasm.js.symbols'];
 
 // symbolsPath: a path or a list of candidate paths.
-export function shapingBytesInLatinPlan(dist, symbolsPath) {
+export async function shapingBytesInLatinPlan(dist, symbolsPath) {
   const pieces = [];
   // The wasm's functions, by the symbol map.
   const wasm = readFileSync(path.join(dist, 'plan-mapper-wasm.wasm'));
@@ -107,22 +117,15 @@ export function shapingBytesInLatinPlan(dist, symbolsPath) {
     pieces.push({ name, bytes: costOf(bytes, ranges), raw: ranges.reduce((n, [s, e]) => n + e - s, 0) });
   };
   textPiece('plan-mapper-wasm.js', 'glue: pm_js_text_run', (t) => [enclosingFunction(t, '.textRun(')]);
-  textPiece('plan-mapper.js', 'plan-mapper.js: the lazy hook', (t) => {
-    const entry = t.search(/textRun:\w+,/);
-    const stats = t.search(/,\w+\.textRunStats=/);
-    return [enclosingFunction(t, 'import("./text-runs.js")'),
-      entry >= 0 ? [entry, t.indexOf(',', entry) + 1] : null,
-      stats >= 0 ? [stats, matching(t, t.indexOf('(', t.indexOf('=>', stats)))] : null];
-  });
-  textPiece('text-entry.js', 'text-entry.js: native editing', (t) => {
-    // Its constants (NATIVE_STYLE, EM_PER_LINE, PANEL_KEYS) and functions (showNative, hideNative).
-    const ranges = [enclosingFunction(t, 'planMapperTextEntry="native"'), enclosingFunction(t, 'planMapperTextEntry=""')];
-    const style = t.indexOf('"position:absolute;margin:0;border:0');
-    if (style >= 0) ranges.push([style, t.indexOf('"', t.indexOf('sans-serif', style)) + 1]);
-    const keys = t.indexOf('new Set(["Enter"');
-    if (keys >= 0) ranges.push([keys, matching(t, t.indexOf('(', keys))]);
-    return ranges;
-  });
+  // The widget's own modules: their sources mark the shaping-only lines (shaping-hook:begin/end);
+  // both the source and the source without them are minified as the dist step does, then gzipped.
+  for (const file of HOOKED_SOURCES) {
+    const source = readFileSync(path.join(ROOT, 'web/widget', file), 'utf8');
+    const stripped = source.replace(/^[^\n]*shaping-hook:begin[^\n]*\n[\s\S]*?^[^\n]*shaping-hook:end[^\n]*\n/gm, '');
+    if (stripped === source) throw new Error(`shaping-bytes: no shaping-hook markers in ${file}`);
+    const [full, without] = await Promise.all([minified(file, source), minified(file, stripped)]);
+    pieces.push({ name: `${file}: the shaping hook`, bytes: gz(Buffer.from(full)) - gz(Buffer.from(without)), raw: full.length - without.length });
+  }
   textPiece('bundle-integrity.js', 'bundle-integrity.js: scripts.json hash', (t) => {
     const at = t.indexOf('"scripts.json"');
     return [at >= 0 ? [t.lastIndexOf(',', at), t.indexOf('"', t.indexOf('sha384', at)) + 1] : null];
@@ -177,7 +180,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = fileURLToPath(new URL('../', import.meta.url));
   const dist = process.argv[2] ?? path.join(root, 'dist');
   const symbols = process.argv[3] ?? SYMBOL_MAPS.map((p) => path.join(root, p));
-  const { pieces, total } = shapingBytesInLatinPlan(dist, symbols);
+  const { pieces, total } = await shapingBytesInLatinPlan(dist, symbols);
   for (const p of pieces) console.log(JSON.stringify({ name: p.name, gzip: p.bytes, raw: p.raw, ...(p.what ? { what: p.what } : {}) }));
   console.log(JSON.stringify({ name: 'web.size.shaping_in_latin_plan.gzip', value: total, unit: 'bytes' }));
 }

@@ -87,7 +87,7 @@ void ShapedField::after(const char* buffer) {
         g_active.padding_x = ImGui::GetStyle().FramePadding.x;
         g_active.text_colour = colour_ ? colour_ : ImGui::GetColorU32(ImGuiCol_Text);
         g_active.text = buffer ? buffer : "";
-        if (g_native && needs_shaping(g_active.text)) g_native_id = id;
+        if (g_native && needs_shaping(std::string_view(g_active.text))) g_native_id = id;
         g_active.shaped = g_native_id == id;
         g_active_frame = ImGui::GetFrameCount();
     } else if (g_native_id == id) {

@@ -32,7 +32,7 @@ struct ActiveTextField {
     float padding_x = 0;          // where the text starts inside the frame
     ImU32 text_colour = 0;
     bool shaped = false;          // edited natively: its text needed shaping since it was opened
-    std::string text;
+    const char* text = "";        // the field's buffer (the panel's state: it outlives the frame)
 };
 const ActiveTextField& active_text_field();
 

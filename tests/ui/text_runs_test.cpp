@@ -457,7 +457,7 @@ TEST(ShapedPanel, WithNativeEditingTheActiveFieldIsThePlatformsAndItsEditsComeBa
     ui.frames(1);
     const ActiveTextField& field = active_text_field();
     ASSERT_TRUE(field.shaped);
-    EXPECT_EQ(field.text, "\xD7\xA9");
+    EXPECT_STREQ(field.text, "\xD7\xA9");
     const test::ItemRect rect = ui.rect("filter");
     EXPECT_NEAR(field.min.x, rect.min.x, 0.5f);
     EXPECT_NEAR(field.max.x, rect.max.x, 0.5f);

@@ -192,6 +192,7 @@ export async function mountPlanMapper(container, options = {}) {
     }).then((files) => files.filter(Boolean));
   }
 
+  // shaping-hook:begin (tools/shaping-bytes.mjs strips these lines to tell what they cost)
   // Text the module cannot shape (Arabic, Hebrew, Indic, Thai): text-runs.js, imported on the
   // first such text only, lays it out with the browser and keeps the runs; until it is here the
   // module draws the text itself.
@@ -205,6 +206,7 @@ export async function mountPlanMapper(container, options = {}) {
     }).catch(() => {});
     return 0;
   }
+  // shaping-hook:end
 
   const emit = (name, detail) => {
     const handlers = { ready: options.onReady, change: options.onChange, submit: options.onSubmit, error: options.onError };
@@ -348,7 +350,9 @@ export async function mountPlanMapper(container, options = {}) {
         return true;
       },
       copyText(text) { navigator.clipboard?.writeText(text).catch(() => {}); },
+      // shaping-hook:begin
       textRun,
+      // shaping-hook:end
       // The plan has characters the built-in font lacks (CJK, Greek...): fetch the slices of the
       // face that hold them and that this module does not have yet, and hand them over at once.
       loadFallbackFont(face, codepoints) {
@@ -612,7 +616,9 @@ export async function mountPlanMapper(container, options = {}) {
     controller.debugItems = () => (destroyed ? {} : JSON.parse(module.UTF8ToString(module._pm_debug_items())));
     controller.framesDrawn = () => (destroyed ? 0 : module._pm_frames_drawn());
     // The text runs' counters (requested, delivered, drawn...) and the page side's (fonts fetched).
+    // shaping-hook:begin
     controller.textRunStats = async () => (await textRuns, runs?.stats() ?? { requested: 0, page: null });
+    // shaping-hook:end
   }
   // Aborting the signal later takes the mounted widget down too.
   function onSignalAbort() { controller.destroy(); }

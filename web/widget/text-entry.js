@@ -37,10 +37,13 @@ export function createTextEntry({ region, canvas, bridge }) {
   input.dataset.planMapperTextEntry = '';
   input.style.cssText = ENTRY_STYLE;
   canvas.after(input);                               // Tab from it goes where Tab from the canvas goes
-  input.dir = 'auto';
   let composing = false;
   let placed = '';
   let native = false;                                // the input is the field (see above)
+  // The lines between shaping-hook markers exist only for fields holding shaped text: tools/
+  // shaping-bytes.mjs strips them to tell what they cost a Latin plan's download.
+  // shaping-hook:begin
+  input.dir = 'auto';
 
   // The field's text needs shaping: the input becomes the field, shown over its frame (the way
   // to show it is in text-entry-native.js, imported the first time, so a Latin plan never loads it).
@@ -68,6 +71,7 @@ export function createTextEntry({ region, canvas, bridge }) {
     input.style.cssText = ENTRY_STYLE;
     placed = '';
   }
+  // shaping-hook:end
 
   // What the input holds is sent as typed text, and it is emptied (it never keeps text: the
   // field in the canvas is the one that shows it).
@@ -80,12 +84,14 @@ export function createTextEntry({ region, canvas, bridge }) {
   const listeners = [
     ['keydown', (event) => {
       if (event.isComposing || event.keyCode === 229) return;   // the input method has this key
+      // shaping-hook:begin
       if (native && !kit?.PANEL_KEYS.has(event.code)) return;  // the browser edits the text
       if (native) {
         if (bridge.key(event, true) && event.code !== 'Tab') event.preventDefault();
         bridge.afterInput();
         return;
       }
+      // shaping-hook:end
       if ((event.ctrlKey || event.metaKey) && event.code === 'KeyV') return;   // the paste event brings it
       const consumed = bridge.key(event, true);
       // Characters (dead keys included) come as input events; named keys and shortcuts ImGui
@@ -95,32 +101,55 @@ export function createTextEntry({ region, canvas, bridge }) {
       bridge.afterInput();
     }],
     ['keyup', (event) => {
+      // shaping-hook:begin
       if (native && !kit?.PANEL_KEYS.has(event.code)) return;
+      // shaping-hook:end
       bridge.key(event, false);
       bridge.afterInput();
     }],
     ['input', (event) => {
       if (event.isComposing || composing) return;     // shown by compositionupdate, sent at its end
-      if (native) bridge.replace(input.value); else sendValue(input.value);
+      // shaping-hook:begin
+      if (native) { bridge.replace(input.value); bridge.afterInput(); return; }
+      // shaping-hook:end
+      sendValue(input.value);
       bridge.afterInput();
     }],
     ['compositionstart', () => { composing = true; }],
-    ['compositionupdate', (event) => { if (!native) bridge.composition(event.data ?? ''); bridge.afterInput(); }],
+    ['compositionupdate', (event) => {
+      // shaping-hook:begin
+      if (native) { bridge.afterInput(); return; }  // the input shows it
+      // shaping-hook:end
+      bridge.composition(event.data ?? '');
+      bridge.afterInput();
+    }],
     ['compositionend', (event) => {
       composing = false;
       bridge.composition('');
-      if (native) bridge.replace(input.value); else sendValue(event.data || input.value);
+      // shaping-hook:begin
+      if (native) { bridge.replace(input.value); bridge.afterInput(); return; }
+      // shaping-hook:end
+      sendValue(event.data || input.value);
       bridge.afterInput();
     }],
     ['paste', (event) => {
+      // shaping-hook:begin
       if (native) return;                             // pasted into the input; its input event sends it
+      // shaping-hook:end
       bridge.paste(event.clipboardData?.getData('text/plain') ?? '');
       event.preventDefault();
       bridge.afterInput();
     }],
     // The keyboard leaves the widget (not just back to the canvas): ImGui hears the focus went.
     ['blur', (event) => {
-      if (composing) { composing = false; bridge.composition(''); if (!native) input.value = ''; }
+      if (composing) {
+        composing = false;
+        bridge.composition('');
+        // shaping-hook:begin
+        if (!native)
+        // shaping-hook:end
+        input.value = '';
+      }
       if (event.relatedTarget !== canvas) bridge.blur();
     }],
   ];
@@ -135,11 +164,14 @@ export function createTextEntry({ region, canvas, bridge }) {
       if (spec && (active === canvas || active === input)) {
         const lineEnd = spec.indexOf('\n');
         const numbers = (lineEnd < 0 ? spec : spec.slice(0, lineEnd)).split(',').map(Number);
+        // shaping-hook:begin
         if (numbers.length >= 10) {
           // The field's text needs shaping: the input becomes the field (or follows it).
           if (spec !== placed && !composing) showNative(numbers.slice(3), spec.slice(lineEnd + 1));
           placed = spec;
-        } else if (spec !== placed && !native) {
+        } else
+        // shaping-hook:end
+        if (spec !== placed && !native) {
           const [x, y, height] = numbers;
           input.style.left = `${x}px`;
           input.style.top = `${y}px`;
@@ -149,7 +181,9 @@ export function createTextEntry({ region, canvas, bridge }) {
         }
         if (active !== input) input.focus({ preventScroll: true });
       } else {
+        // shaping-hook:begin
         hideNative();
+        // shaping-hook:end
         if (!spec && active === input) canvas.focus({ preventScroll: true });
       }
     },
