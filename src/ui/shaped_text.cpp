@@ -86,6 +86,7 @@ ShapedLabel::ShapedLabel(const std::string& label, Kind kind) : run_(run_for(lab
     cursor_ = ImGui::GetCursorScreenPos();
     text_offset_ = ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset;  // where a Selectable puts its text
     item_width_ = ImGui::CalcItemWidth();
+    avail_width_ = ImGui::GetContentRegionAvail().x;  // the rest of the cell: a longer run is cut to it
     draw_list_ = ImGui::GetWindowDrawList();                     // a combo's popup is another window, with its own
     if (kind == Kind::ComboPreview) return;                      // the preview is given empty: the arrow keeps its colour
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));  // ImGui skips fully transparent glyphs
@@ -101,7 +102,7 @@ void ShapedLabel::restore() {
 }
 
 ImVec2 ShapedLabel::selectable_size(ImVec2 size) const {
-    if (run_ && size.x == 0) size.x = run_->size.x;
+    if (run_ && size.x == 0) size.x = avail_width_ > 1.0f ? std::min(run_->size.x, avail_width_) : run_->size.x;
     return size;
 }
 
@@ -113,7 +114,11 @@ void ShapedLabel::draw_over_selectable(float room_after) {
     const ImVec2 max = ImGui::GetItemRectMax();
     const float line = ImGui::GetTextLineHeight();
     const ImVec2 text_min(cursor_.x, cursor_.y + text_offset_);
-    const float right = std::max(text_min.x, max.x - ImGui::GetStyle().ItemSpacing.x * 0.5f - room_after);
+    // The item's right (a Selectable reaches half a spacing past its cell), or the cell's when the
+    // item, as wide as a long run, reaches further.
+    const float half_spacing = ImGui::GetStyle().ItemSpacing.x * 0.5f;
+    const float item_right = avail_width_ > 1.0f ? std::min(max.x, cursor_.x + avail_width_ + half_spacing) : max.x;
+    const float right = std::max(text_min.x, item_right - half_spacing - room_after);
     run_ = fitted_run(run_, label_, right - text_min.x);
     draw_run(draw_list_, *run_, text_min, ImVec2(right, text_min.y + line), colour_);
     run_end_x_ = run_->right_to_left ? right : std::min(right, text_min.x + run_->size.x);

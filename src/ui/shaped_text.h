@@ -76,6 +76,7 @@ private:
     ImU32 colour_ = 0;
     ImVec2 cursor_{0, 0};
     float item_width_ = 0;
+    float avail_width_ = 0;
     float text_offset_ = 0;
     float run_end_x_ = 0;
     ImDrawList* draw_list_ = nullptr;
