@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 #include <imgui.h>
 
+#include <map>
 #include <set>
 #include <string>
 
@@ -92,6 +93,47 @@ TEST(OfflineRecords, EveryEnumValueOfTheRowsIsMappedAndNothingIsSent) {
     EXPECT_TRUE(loaded.rows_for_panel);
     EXPECT_EQ(loaded.note, "Checked all 60 rows of the records given.");
     EXPECT_EQ(loaded.requests, 0u);
+}
+
+// The server mapped "Active" to "archived" (its choice, not the matcher's) and the person had no
+// say yet: the rows' values are matched around it, as one undo step.
+TEST(OfflineRecords, ValuesFromTheRowsAreOneUndoStepAndKeepTheServersMapping) {
+    std::string plan = kPlan;
+    const std::string metadata = R"("metadata": {"certainty": "absolute", "confidence": 1, "source": "exact"})";
+    plan.replace(plan.find(metadata), metadata.size(),
+                 metadata + R"(, "enumDetails": {"mapping": [{"sourceValue": "Active", "destinationValue": "archived"}],)"
+                            R"( "unusedSourceValues": [], "unusedDestinationValues": ["active", "inactive"]})");
+    ImGuiContext* context = ImGui::CreateContext();
+    ui::apply_theme(false);
+    test::FakeHttpClient http;
+    QuietHost host;
+    AppConfig config;
+    config.plan_json = plan;
+    config.records_json = records_json();
+    config.auto_apply = AutoApply::None;
+    MapperApp app(config, http, host);
+    app.start(0);
+    for (int i = 1; i <= 4; ++i) frame(app, i);
+    ASSERT_TRUE(app.session());
+    auto mapping = [&] {
+        std::map<std::string, std::string> out;
+        const Edge* edge = app.session()->edge_to("state");
+        if (edge && edge->enum_details)
+            for (const CategoryMapping& pair : edge->enum_details->mapping)
+                if (pair.source_value && pair.destination_value && pair.source_value->is_string())
+                    out[pair.source_value->get<std::string>()] = pair.destination_value->dump();
+        return out;
+    };
+    EXPECT_EQ(mapping(), (std::map<std::string, std::string>{{"Active", "\"archived\""},
+                                                             {"ARCHIVED", "\"archived\""},
+                                                             {"inactive", "\"inactive\""},
+                                                             {"Inactive", "\"inactive\""}}))
+        << "the server's Active -> archived stays";
+    EXPECT_EQ(app.session()->undo_depth(), 1u) << "three values matched, one undo step";
+    EXPECT_TRUE(app.undo());
+    EXPECT_EQ(mapping(), (std::map<std::string, std::string>{{"Active", "\"archived\""}}));
+    EXPECT_FALSE(app.session()->can_undo());
+    ImGui::DestroyContext(context);
 }
 
 TEST(OfflineRecords, UnreadableRecordsLeaveThePreviewsAndSayWhy) {
