@@ -42,15 +42,10 @@ UnmappedField destination(const std::string& key, const std::string& label, cons
 // function repeats).
 template <class A, class B>
 ColumnValues column(std::size_t rows, double share, A value_a, B value_b) {
-    std::vector<std::pair<std::string, std::size_t>> counted;
+    std::map<std::string, std::size_t> tally;
     const auto a = static_cast<std::size_t>(static_cast<double>(rows) * share + 0.5);
-    for (std::size_t i = 0; i < rows; ++i) {
-        const std::string value = i < a ? value_a(i) : value_b(i);
-        auto found = std::find_if(counted.begin(), counted.end(), [&](const auto& e) { return e.first == value; });
-        if (found == counted.end()) counted.emplace_back(value, 1);
-        else ++found->second;
-    }
-    return summarize_column(rows, counted);
+    for (std::size_t i = 0; i < rows; ++i) ++tally[i < a ? value_a(i) : value_b(i)];
+    return summarize_column(rows, {tally.begin(), tally.end()});
 }
 
 std::string email(std::size_t i) { return "person" + std::to_string(i) + "@example.com"; }

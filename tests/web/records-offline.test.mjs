@@ -64,6 +64,9 @@ describe('the records option offline in Chromium', { skip: built ? false : 'dist
     const revenue = tally('annual_revenue');
     const notNumbers = ['$1,200,000', '€4.5M', 'n/a'].reduce((sum, v) => sum + (revenue.get(v) ?? 0), 0);
     assert.ok(notNumbers > 0);
+    // The row says it too, in the mirror's grid.
+    const mark = `will not import: Annual revenue (USD): ${notNumbers} of ${DEMO_ROWS} values are not numbers`;
+    await eventually(() => region.getByRole('row').filter({ hasText: mark }).count(), (n) => n === 1, 'row mark');
     await region.getByRole('button', { name: 'Review and submit' }).press('Enter');
     const problems = region.getByRole('list', { name: 'Values that will not import' });
     await eventually(() => problems.getByRole('listitem').allTextContents(),
