@@ -7,6 +7,7 @@
 #include "app/records_evidence.h"
 #include "app/suggestions.h"
 #include "matcher/profile_enum_values.h"
+#include "matcher/records_values.h"
 #include "core/api/guard.h"
 #include "core/json/problems.h"
 #include "core/plan/documents.h"
@@ -138,7 +139,17 @@ void MapperApp::read_offline_records() {
 // rows kept for the panel's counts and "will not import" checks.
 void MapperApp::apply_records(const profile::SheetProfile& rows, const std::string& note) {
     panel_state_.records = &rows;
+    // One Undo takes back every value matched here (one session edit each).
+    const std::size_t depth = session_->undo_depth();
     match::map_enum_values_from_profile(*session_, rows);
+    session_->join_undo_steps(depth);
+    // The matcher's value evidence from the whole columns: the unmapped sources are ranked again
+    // (suggestions only; no edge changes).
+    column_values_ = match::column_values(rows);
+    sources_to_rank_.clear();
+    for (const UnmappedField& source : session_->plan().unmapped_sources) sources_to_rank_.push_back(source.field.key);
+    next_to_rank_ = 0;
+    ranker_.reset();
     panel_state_.lines_dirty = true;
     status_.records_note = note;
 }
@@ -194,6 +205,7 @@ void MapperApp::start_session(JobPlan job_plan, bool from_api) {
     records_.reset();
     offline_records_.reset();
     records_applied_ = false;
+    column_values_.clear();
     problems_revision_ = ~std::uint64_t{0};
     status_.records_progress.clear();
     status_.records_note.clear();
@@ -373,7 +385,7 @@ void MapperApp::on_submit_confirmed(const JobPlan& confirmed) {
 void MapperApp::rank_next_slice() {
     // Preparing the destinations is the one step that cannot be split; it runs in its own frame.
     if (!ranker_) {
-        ranker_ = make_ranker(*session_);
+        ranker_ = make_ranker(*session_, column_values_.empty() ? nullptr : &column_values_);
         return;
     }
     // About 12 ms of matcher work per frame, at least one source.
@@ -505,7 +517,8 @@ void MapperApp::draw() {
 void MapperApp::apply_requests(const ui::PanelRequests& requests) {
     if (requests.restore_draft) restore_draft();
     if (requests.stop_reading && records_) records_->cancel();
-    if (requests.accept_threshold > 0 && session_) accept_assignment(*session_, requests.accept_threshold);
+    if (requests.accept_threshold > 0 && session_)
+        accept_assignment(*session_, requests.accept_threshold, column_values_.empty() ? nullptr : &column_values_);
     if (session_) {
         if (!requests.accept_suggested.empty()) accept_suggested(*session_, requests.accept_suggested);
         if (!requests.reject_suggested.empty()) reject_suggested(*session_, requests.reject_suggested);

@@ -153,7 +153,8 @@ export interface PlanMapperOptions {
   /** "put" (default) replaces the plan; "patch" sends only the changed parts. */
   submitMethod?: 'put' | 'patch';
   /** After the plan loads, read the source sheet's rows (GET /sheets/{id}/records, page by page):
-   *  the enum editor lists every value with its count, and rows and review say what will not import. */
+   *  the enum editor lists every value with its count (matched in one undo step), rows and review say
+   *  what will not import, and the matcher weighs the whole column's values. On unless `false`. */
   readRecords?: boolean;
   /** Run the job (POST execute) once the server has confirmed the plan. */
   executeOnSubmit?: boolean;

@@ -296,7 +296,7 @@ export async function mountPlanMapper(container, options = {}) {
     submitMethod: options.submitMethod ?? 'put', executeOnSubmit: !!options.executeOnSubmit,
     autoApply: options.autoApply ?? 'confident',
     canRefreshToken: typeof options.getToken === 'function', draft: drafts.read(),
-    testHooks: !!options.testHooks, readRecords: !!options.readRecords,
+    testHooks: !!options.testHooks, readRecords: options.readRecords !== false,
     lang: options.lang ?? '', strings: options.strings ?? null,
     // Where the page runs: a secret key (sk_...) on a page that is not on this computer is exposed
     // to everyone who can open it, and the widget says so.

@@ -611,6 +611,15 @@ bool Session::can_undo() const { return !impl_->undo_.empty(); }
 bool Session::can_redo() const { return !impl_->redo_.empty(); }
 std::size_t Session::undo_depth() const { return impl_->undo_.size(); }
 Change Session::undo() { return impl_->undo(); }
+void Session::join_undo_steps(std::size_t depth) {
+    std::vector<Steps>& undo = impl_->undo_;
+    if (depth + 1 >= undo.size()) return;
+    // Oldest first, so that undoing the joined step replays them all backwards in order.
+    Steps& joined = undo[depth];
+    for (std::size_t i = depth + 1; i < undo.size(); ++i)
+        joined.insert(joined.end(), std::make_move_iterator(undo[i].begin()), std::make_move_iterator(undo[i].end()));
+    undo.resize(depth + 1);
+}
 Change Session::redo() { return impl_->redo(); }
 void Session::rebase(ExecutionPlan confirmed_plan) { impl_->rebase(std::move(confirmed_plan)); }
 SessionCounts Session::counts() const { return impl_->counts(); }

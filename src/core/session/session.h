@@ -126,6 +126,10 @@ public:
     std::size_t undo_depth() const;
     Change undo();
     Change redo();
+    // The undo steps made since undo_depth() was `depth` become one: a batch of edits made for
+    // the person (every enum value matched from the source rows) is taken back by one Undo.
+    // Nothing changes when fewer than two steps were made since.
+    void join_undo_steps(std::size_t depth);
 
     // A plan the server confirmed (the response to a PUT/PATCH) becomes the new base and the
     // current plan. History is cleared (it was relative to the old base); ignored flags stay
