@@ -31,9 +31,9 @@ struct AppConfig {
     std::string sheet_slug;
     std::string memory_json;
     // Read the source sheet's rows after the plan loads (core/profile): every enum value with its
-    // count, and what will not import. Off unless asked for while the browser tests that submit the
-    // demo job's exact plan assume no edits arrive from the rows.
-    bool read_records = false;
+    // count (matched as one undo step), what will not import, and value evidence for the matcher.
+    // On unless the host says no (web `readRecords: false`).
+    bool read_records = true;
     // Offline (a plan given as text): the source rows as a records response, {"data":{"records":
     // [...]}} as GET /v1/sheets/{id}/records answers (desktop --records-file, the web `records`
     // option), profiled like the API's rows once the plan has been drawn.

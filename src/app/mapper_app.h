@@ -152,6 +152,7 @@ private:
     std::unique_ptr<profile::RecordsReader> records_;
     std::unique_ptr<profile::SheetProfile> offline_records_;  // from config_.records_json
     bool records_applied_ = false;             // the finished reading's enum values went into the session
+    match::ColumnValuesByKey column_values_;   // the rows' whole-column summaries, for the matcher
     std::uint64_t problems_revision_ = ~std::uint64_t{0};  // session revision value_problems was built for
     ui::PanelStatus status_;
     ui::PanelState panel_state_;

@@ -104,8 +104,11 @@ Json row_json(const Session& session, const ui::PanelState& state, const ui::Sou
     out["enum"] = edge && row.is_enum_edge ? enum_json(*edge, state.expanded_enums.count(row.destination_key) > 0, state.records) : Json();
     const auto problem = edge ? state.value_problems.find(row.destination_key) : state.value_problems.end();
     out["valueProblem"] = problem != state.value_problems.end()
-                              ? ui::shown_text(problem->second.text + (problem->second.examples.empty() ? "" : " (for example " + problem->second.examples + ")"))
-                              : std::string();
+        ? ui::shown_text(
+              problem->second.examples.empty()
+                  ? problem->second.text
+                  : ui::tr("review.withExamples", {{"text", problem->second.text}, {"examples", problem->second.examples}}))
+        : std::string();
     // The mapping memory's mark: its reason, or "" when the row's pair was not remembered.
     const auto remembered = state.remembered.find(row.source_key);
     out["remembered"] = remembered == state.remembered.end() ? std::string() : ui::shown_text(remembered->second);

@@ -25,16 +25,17 @@ std::vector<UnmappedField> all_destinations(const ExecutionPlan& plan) {
     return out;
 }
 
-match::MatchOptions ranking_options() {
+match::MatchOptions ranking_options(const match::ColumnValuesByKey* columns) {
     match::MatchOptions options;
     options.max_candidates = 5;
+    options.columns = columns;
     return options;
 }
 
 }  // namespace
 
-std::unique_ptr<match::DestinationRanker> make_ranker(const Session& session) {
-    return std::make_unique<match::DestinationRanker>(all_destinations(session.plan()), ranking_options());
+std::unique_ptr<match::DestinationRanker> make_ranker(const Session& session, const match::ColumnValuesByKey* columns) {
+    return std::make_unique<match::DestinationRanker>(all_destinations(session.plan()), ranking_options(columns));
 }
 
 std::vector<ui::Candidate> rank_source(match::DestinationRanker& ranker, const Session& session, const std::string& source_key) {
@@ -59,8 +60,10 @@ std::vector<std::string> sources_to_rank(const Session& session) {
     return keys;
 }
 
-std::size_t accept_assignment(Session& session, double threshold) {
-    const match::PlanMatch found = match::match_plan(session.plan(), {}, session.ignored());
+std::size_t accept_assignment(Session& session, double threshold, const match::ColumnValuesByKey* columns) {
+    match::MatchOptions options;
+    options.columns = columns;
+    const match::PlanMatch found = match::match_plan(session.plan(), options, session.ignored());
     std::size_t accepted = 0;
     for (const Suggestion& suggestion : found.suggestions) {
         const Json& metadata = suggestion.metadata;

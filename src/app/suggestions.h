@@ -18,7 +18,9 @@ namespace pm {
 
 // Every destination of the plan, prepared once for ranking one source at a time (a big plan is
 // then ranked a slice of sources per frame; each source's candidates do not depend on the others).
-std::unique_ptr<match::DestinationRanker> make_ranker(const Session& session);
+// `columns`: whole-column summaries from the source rows (matcher/value_evidence.h), when read;
+// they must outlive the ranker.
+std::unique_ptr<match::DestinationRanker> make_ranker(const Session& session, const match::ColumnValuesByKey* columns = nullptr);
 // One source's candidates; empty when the key is unknown.
 std::vector<ui::Candidate> rank_source(match::DestinationRanker& ranker, const Session& session, const std::string& source_key);
 
@@ -49,6 +51,6 @@ std::size_t reject_all_suggested(Session& session);
 
 // Runs the matcher's one-to-one assignment on the unmapped sources and destinations and accepts
 // the pairs scoring at least `threshold`. Returns how many were accepted (one undo step each).
-std::size_t accept_assignment(Session& session, double threshold);
+std::size_t accept_assignment(Session& session, double threshold, const match::ColumnValuesByKey* columns = nullptr);
 
 }  // namespace pm

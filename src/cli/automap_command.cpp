@@ -9,8 +9,14 @@
 #include "cli/match_report.h"
 #include "cli/memory_file.h"
 
+#include "cli/file_input.h"
+
+#include "core/json/problems.h"
+#include "core/plan/documents.h"
+#include "core/plan/write.h"
 #include "core/session/session.h"
 #include "matcher/profile_enum_values.h"
+#include "matcher/records_values.h"
 
 #include <ostream>
 
@@ -34,19 +40,58 @@ std::string accuracy_gap(const ExecutionPlan& plan, bool exact) {
     return {};
 }
 
+// --plan-file FILE --records-file FILE: the same matching from files (the rows' whole columns as
+// value evidence, every enum value from them); the plan goes to stdout, nothing is sent.
+int run_offline_automap(const ParsedArgs& args, std::optional<double> threshold, Io io) {
+    std::string error;
+    const auto plan_text = read_input(args.options.at("plan-file"), error);
+    const auto records_text = plan_text ? read_input(args.options.at("records-file"), error) : std::nullopt;
+    if (!plan_text || !records_text) {
+        io.err << "plan-mapper: " << error << '\n';
+        return kExitUsage;
+    }
+    const Parsed<PlanDocument> parsed = parse_plan_document(*plan_text);
+    if (!parsed.ok()) {
+        for (const auto& problem : parsed.problems) io.err << to_string(problem) << '\n';
+        return kExitInvalid;
+    }
+    profile::SheetProfile sheet;
+    const profile::PageResult page = sheet.add_page(*records_text);
+    if (!page.ok) {
+        io.err << "plan-mapper: " << args.options.at("records-file") << ": " << page.error << '\n';
+        return kExitUsage;
+    }
+    Session session(parsed.value->plan);
+    std::optional<MemoryFile> memory = open_memory_option(args, io);
+    const match::ColumnValuesByKey columns = match::column_values(sheet);
+    match_into(session, threshold, io.err, memory && memory->usable ? &memory->memory : nullptr,
+               args.options.count("sheet") ? args.options.at("sheet") : "", &columns);
+    const match::EnumFill fill = match::map_enum_values_from_profile(session, sheet);
+    io.err << fill.mapped << " enum value" << (fill.mapped == 1 ? "" : "s") << " mapped from " << sheet.rows() << " rows\n";
+    io.out << dump_json(write_plan(session.plan()), 2) << '\n';
+    return kExitOk;
+}
+
 }  // namespace
 
 int run_automap(const std::vector<std::string>& raw_args, Io io) {
-    const ParsedArgs args = parse_args(raw_args, {"job", "accuracy", "api-url", "threshold", "memory", "sheet"}, {"execute"});
+    const ParsedArgs args = parse_args(
+        raw_args, {"job", "accuracy", "api-url", "threshold", "memory", "sheet", "plan-file", "records-file"}, {"execute"});
     std::string error = args.error;
     const std::optional<double> threshold = error.empty() ? parse_threshold(args, error) : std::nullopt;
     const std::string accuracy = args.options.count("accuracy") ? args.options.at("accuracy") : "confident";
     if (error.empty() && accuracy != "exact" && accuracy != "confident") error = "--accuracy is exact or confident";
-    if (error.empty() && !args.options.count("job")) error = "--job is required";
+    const bool offline = args.options.count("plan-file") || args.options.count("records-file");
+    if (error.empty() && offline && (args.options.count("job") || args.options.count("api-url") || args.flags.count("execute")))
+        error = "give --job (the API) or --plan-file with --records-file, not both";
+    else if (error.empty() && offline && !(args.options.count("plan-file") && args.options.count("records-file")))
+        error = "--plan-file and --records-file go together";
+    else if (error.empty() && !offline && !args.options.count("job")) error = "--job is required";
     if (!error.empty() || !args.positional.empty()) {
         io.err << (error.empty() ? "" : "plan-mapper: " + error + "\n") << "usage: " << find_command("automap")->usage;
         return kExitUsage;
     }
+    if (offline) return run_offline_automap(args, threshold, io);
     const std::string job_id = args.options.at("job");
     const LoadedJobPlan start = load_job_plan(args, job_id, io.err);
     if (!start.api) return start.exit_code;
@@ -56,11 +101,14 @@ int run_automap(const std::vector<std::string>& raw_args, Io io) {
     Session session(loaded.plan);
     std::optional<MemoryFile> memory = open_memory_option(args, io);
     const std::string slug = args.options.count("sheet") ? args.options.at("sheet") : "";
-    const std::size_t added = match_into(session, threshold, io.err, memory && memory->usable ? &memory->memory : nullptr, slug);
-    // Every distinct value of each enum column from the source rows, not only the preview's. When
-    // the rows cannot be read the preview's values stay as they are (the note says why).
+    // The source rows first: the matcher weighs whole columns, and every distinct value of each
+    // enum column is mapped, not only the preview's. When the rows cannot be read the previews
+    // are all there is (the note says why).
     const auto reader = api.read_records(loaded.job, profile::ReaderOptions{});
     if (!reader->note().empty()) io.err << reader->note() << '\n';
+    const match::ColumnValuesByKey columns = match::column_values(reader->profile());
+    const std::size_t added = match_into(session, threshold, io.err, memory && memory->usable ? &memory->memory : nullptr,
+                                         slug, columns.empty() ? nullptr : &columns);
     const match::EnumFill fill = match::map_enum_values_from_profile(session, reader->profile());
     if (fill.edges > 0)
         io.err << fill.mapped << " enum value" << (fill.mapped == 1 ? "" : "s") << " mapped from "

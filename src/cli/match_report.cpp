@@ -19,9 +19,10 @@ std::string cell(std::string text, std::size_t width) {
 }  // namespace
 
 std::size_t match_into(Session& session, std::optional<double> threshold, std::ostream& table, const match::MappingMemory* memory,
-                       const std::string& sheet_slug) {
+                       const std::string& sheet_slug, const match::ColumnValuesByKey* columns) {
     match::MatchOptions options;
     if (threshold) options.threshold = *threshold;
+    options.columns = columns;
     const match::PlanMatch found = memory
         ? match::match_plan_with_memory(session.plan(), *memory, match::schema_identity(session.plan(), sheet_slug),
                                         match::today_days(), options, session.ignored())

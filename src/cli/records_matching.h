@@ -1,5 +1,5 @@
 // What `automap` and `profile` share: match the unmapped columns (the matcher's one-to-one
-// assignment), then map every distinct value of each enum edge's column from the records'
+// assignment, with the rows' whole-column values as evidence), then map every distinct value of each enum edge's column from the records'
 // profile, so enumDetails covers the whole column and not only the preview.
 #pragma once
 

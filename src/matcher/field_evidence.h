@@ -32,6 +32,7 @@ struct Evidence {
     bool enum_options = false;
     std::size_t fitting = 0, total = 0;        // values that fit, values looked at
     unsigned seen_kind = 0;                    // what the values look like instead, on a contradiction
+    std::size_t rows = 0;                      // from the whole column's rows (value_evidence.h); 0: previews
 };
 
 // "3 of 3 values are email addresses", "0 of 3 values are email addresses (they look like yes/no

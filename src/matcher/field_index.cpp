@@ -76,7 +76,8 @@ FieldIndex::FieldIndex(const std::vector<const UnmappedField*>& destinations, Le
     covered_destination_.assign(forms_.size(), 0.0f);
 }
 
-PreparedSource FieldIndex::prepare_source(const UnmappedField& entry, std::size_t input, bool use_values) {
+PreparedSource FieldIndex::prepare_source(const UnmappedField& entry, std::size_t input, bool use_values,
+                                          const ColumnValues* column) {
     PreparedSource source;
     source.input = input;
     source.entry = &entry;
@@ -91,7 +92,8 @@ PreparedSource FieldIndex::prepare_source(const UnmappedField& entry, std::size_
         source.label_repeats_key =
             source.forms[1].joined == source.forms[0].joined && source.forms[1].tokens == source.forms[0].tokens;
     if (use_values) {
-        source.profile = profile_values(entry.preview);
+        source.column = column;
+        source.profile = column ? column_value_profile(*column) : profile_values(entry.preview);
         for (unsigned kind : {kKindEmail, kKindUrl, kKindPhone})
             if (source.profile.non_empty >= 2 && source.profile.share(kind) >= 0.8) source.telling_kind = kind;
     }

@@ -7,6 +7,7 @@
 
 #include "matcher/field_evidence.h"
 #include "matcher/lexicon.h"
+#include "matcher/value_evidence.h"
 #include "matcher/value_kinds.h"
 #include "core/plan/model.h"
 
@@ -24,6 +25,7 @@ struct PreparedSource {
     bool label_repeats_key = false;            // the label has the key's words ("first_name" /
                                                // "First Name"): only its exact text adds anything
     ValueProfile profile;
+    const ColumnValues* column = nullptr;      // the whole column's summary, when the rows were read
     unsigned telling_kind = 0;                 // email, URL or phone when the values clearly are
 };
 
@@ -41,7 +43,9 @@ public:
     // Destinations are kept sorted by key, then label, then input position.
     FieldIndex(const std::vector<const UnmappedField*>& destinations, Lexicon& lexicon);
 
-    PreparedSource prepare_source(const UnmappedField& entry, std::size_t input, bool use_values);
+    // `column`: the whole column's summary, used instead of the preview when given.
+    PreparedSource prepare_source(const UnmappedField& entry, std::size_t input, bool use_values,
+                                  const ColumnValues* column = nullptr);
     // Positions (in destinations()) worth scoring for `source`, ascending.
     void candidates(const PreparedSource& source, std::vector<std::size_t>& out);
 

@@ -27,6 +27,7 @@
 #pragma once
 
 #include "matcher/enum_matcher.h"
+#include "matcher/value_evidence.h"
 #include "core/plan/model.h"
 
 #include <cstddef>
@@ -43,6 +44,9 @@ struct MatchOptions {
     std::size_t max_candidates = 5;            // per source (the assigned one is always included)
     bool use_values = true;                    // value evidence from previews
     EnumMatchOptions enum_values;              // for enum destinations' value evidence
+    // Whole-column summaries by source key (value_evidence.h), from the source rows when they
+    // were read: a source found here is judged by them instead of its preview. Not owned.
+    const ColumnValuesByKey* columns = nullptr;
 };
 
 struct Candidate {

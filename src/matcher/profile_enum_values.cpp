@@ -28,6 +28,12 @@ EnumFill map_enum_values_from_profile(Session& session, const profile::SheetProf
         ++fill.edges;
         std::unordered_set<std::string> already;
         for (const Json& value : profile::mapped_source_values(*edge)) already.insert(profile::enum_value_text(value));
+        // A value the server had mapped on this edge and that is unmapped now was unmapped by the
+        // person: it stays so.
+        for (const Edge& server_edge : session.server_plan().field_mapping)
+            if (server_edge.source.key == source_key && server_edge.destination.key == destination_key)
+                for (const Json& value : profile::mapped_source_values(server_edge))
+                    already.insert(profile::enum_value_text(value));
         std::vector<std::string> values;
         for (std::string& value : column_values(*column)) {
             if (values.size() >= kMaxProfileEnumValues) break;

@@ -1,7 +1,8 @@
 // Enum values from the whole column: each enum edge whose source column has a profile
 // (core/profile) gets every distinct source value matched to the destination's options with the
 // enum matcher (case, accents, synonyms), not only the few values of the preview. Values that
-// already have a mapping keep it; values no option fits stay unmapped.
+// already have a mapping keep it (the server's or the person's), values the person unmapped from
+// the server's mapping stay unmapped, and values no option fits stay unmapped.
 #pragma once
 
 #include "core/profile/sheet_profile.h"

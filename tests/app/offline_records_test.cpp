@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 #include <imgui.h>
 
+#include <map>
 #include <set>
 #include <string>
 
@@ -92,6 +93,94 @@ TEST(OfflineRecords, EveryEnumValueOfTheRowsIsMappedAndNothingIsSent) {
     EXPECT_TRUE(loaded.rows_for_panel);
     EXPECT_EQ(loaded.note, "Checked all 60 rows of the records given.");
     EXPECT_EQ(loaded.requests, 0u);
+}
+
+// The server mapped "Active" to "archived" (its choice, not the matcher's) and the person had no
+// say yet: the rows' values are matched around it, as one undo step.
+TEST(OfflineRecords, ValuesFromTheRowsAreOneUndoStepAndKeepTheServersMapping) {
+    std::string plan = kPlan;
+    const std::string metadata = R"("metadata": {"certainty": "absolute", "confidence": 1, "source": "exact"})";
+    plan.replace(plan.find(metadata), metadata.size(),
+                 metadata + R"(, "enumDetails": {"mapping": [{"sourceValue": "Active", "destinationValue": "archived"}],)"
+                            R"( "unusedSourceValues": [], "unusedDestinationValues": ["active", "inactive"]})");
+    ImGuiContext* context = ImGui::CreateContext();
+    ui::apply_theme(false);
+    test::FakeHttpClient http;
+    QuietHost host;
+    AppConfig config;
+    config.plan_json = plan;
+    config.records_json = records_json();
+    config.auto_apply = AutoApply::None;
+    MapperApp app(config, http, host);
+    app.start(0);
+    for (int i = 1; i <= 4; ++i) frame(app, i);
+    ASSERT_TRUE(app.session());
+    auto mapping = [&] {
+        std::map<std::string, std::string> out;
+        const Edge* edge = app.session()->edge_to("state");
+        if (edge && edge->enum_details)
+            for (const CategoryMapping& pair : edge->enum_details->mapping)
+                if (pair.source_value && pair.destination_value && pair.source_value->is_string())
+                    out[pair.source_value->get<std::string>()] = pair.destination_value->dump();
+        return out;
+    };
+    EXPECT_EQ(mapping(), (std::map<std::string, std::string>{{"Active", "\"archived\""},
+                                                             {"ARCHIVED", "\"archived\""},
+                                                             {"inactive", "\"inactive\""},
+                                                             {"Inactive", "\"inactive\""}}))
+        << "the server's Active -> archived stays";
+    EXPECT_EQ(app.session()->undo_depth(), 1u) << "three values matched, one undo step";
+    EXPECT_TRUE(app.undo());
+    EXPECT_EQ(mapping(), (std::map<std::string, std::string>{{"Active", "\"archived\""}}));
+    EXPECT_FALSE(app.session()->can_undo());
+    ImGui::DestroyContext(context);
+}
+
+// An unmapped "Work" column whose preview shows phone numbers, 98 of whose 100 rows are e-mail
+// addresses: once the rows are in, its suggestions are ranked again from the whole column and the
+// e-mail field comes first, saying why; the server's edge does not change.
+TEST(OfflineRecords, SuggestionsAreRankedAgainFromTheWholeColumn) {
+    std::string plan = kPlan;
+    const std::string unmapped = R"("unmappedSourceFields": [],
+  "unmappedDestinationFields": [])";
+    ASSERT_NE(plan.find(unmapped), std::string::npos);
+    plan.replace(plan.find(unmapped), unmapped.size(),
+                 R"("unmappedSourceFields": [{"sourceField": {"key": "work", "label": "Work", "type": "string"},
+                    "preview": ["+1 555 0100", "+1 555 0101", "+1 555 0102"]}],
+  "unmappedDestinationFields": [{"destinationField": {"key": "work_email", "label": "Work email", "type": "string"}},
+                                {"destinationField": {"key": "work_phone", "label": "Work phone", "type": "string"}}])");
+    std::string records;
+    for (int i = 0; i < 100; ++i) {
+        const std::string work = i < 2 ? "+1 555 010" + std::to_string(i) : "person" + std::to_string(i) + "@example.com";
+        records += std::string(i ? "," : "") + R"({"values":{"status":{"value":"Active"},"work":{"value":")" + work + R"("}}})";
+    }
+    records = R"({"data":{"records":[)" + records + "]}}";
+
+    ImGuiContext* context = ImGui::CreateContext();
+    ui::apply_theme(false);
+    test::FakeHttpClient http;
+    QuietHost host;
+    AppConfig config;
+    config.plan_json = plan;
+    config.records_json = records;
+    config.auto_apply = AutoApply::None;
+    MapperApp app(config, http, host);
+    app.start(0);
+    auto top = [&]() -> const ui::Candidate* {
+        const ui::SuggestionsBySource* all = app.panel_state().suggestions;
+        if (!all || !all->count("work") || all->at("work").empty()) return nullptr;
+        return &all->at("work").front();
+    };
+    for (int i = 1; i <= 30; ++i) frame(app, i);
+    ASSERT_NE(app.status().records_note, "");
+    const ui::Candidate* best = top();
+    ASSERT_NE(best, nullptr);
+    EXPECT_EQ(best->destination_key, "work_email");
+    EXPECT_NE(best->reason.find("values: 98% email addresses in 100 rows"), std::string::npos) << best->reason;
+    ASSERT_NE(app.session()->edge_to("state"), nullptr);
+    EXPECT_EQ(app.session()->edge_to("state")->source.key, "status");
+    EXPECT_TRUE(app.session()->edges_from("work").empty()) << "suggestions only: no edge is made";
+    ImGui::DestroyContext(context);
 }
 
 TEST(OfflineRecords, UnreadableRecordsLeaveThePreviewsAndSayWhy) {

@@ -1,4 +1,4 @@
-// Reading the source rows in Chromium with the real wasm (readRecords: true) against the double:
+// Reading the source rows in Chromium with the real wasm (on by default) against the double:
 // the enum editor lists every value of the column with its count, the review says which values
 // will not import, the PUT's enumDetails covers values the preview never showed, progress shows
 // while a long file is read and stopping keeps the panel usable, and a 403 on the rows leaves a
@@ -48,7 +48,8 @@ describe('reading the source rows in Chromium', { skip: built ? false : 'dist/ n
   test('the enum editor counts every value, the review says what will not import, the PUT covers the rows', { timeout: 90_000 }, async () => {
     env.double.reset();
     const page = await openBlankPage(env.browser, env.double);
-    await mountWidget(page, { options: { readRecords: true } });
+    // The widget's default (the test helper turns reading off unless asked): the rows are read.
+    await mountWidget(page, { options: { readRecords: undefined } });
     const region = page.getByRole('region', { name: 'Field mapping' });
     await eventually(() => recordsLine(region), (t) => t === `Checked all ${DEMO_ROWS} rows of the file.`, 'records note');
     assert.equal(await region.getByRole('button', { name: 'Stop reading', exact: true }).count(), 0);

@@ -11,6 +11,18 @@ namespace {
 
 constexpr std::size_t kSketchSize = 1024;      // KMV: standard error about 1/sqrt(k) = 3 %
 
+// A shape in a count table's 16-bit note: the shape bits low, the date format above them.
+static_assert(kShapeCount <= 8 && kDateFormatCount <= 256, "a shape fits a 16-bit note");
+std::uint16_t pack_shape(ValueShape shape) {
+    return static_cast<std::uint16_t>(shape.shapes | (static_cast<unsigned>(shape.date) << 8));
+}
+ValueShape unpack_shape(std::uint16_t note) {
+    ValueShape shape;
+    shape.shapes = static_cast<std::uint16_t>(note & 0xFFu);
+    shape.date = static_cast<DateFormat>(note >> 8);
+    return shape;
+}
+
 int shape_index(Shape single) {
     int i = 0;
     for (unsigned bit = single; bit > 1; bit >>= 1) ++i;
@@ -23,16 +35,31 @@ std::uint64_t hash_text(std::string_view text) {
     // Words of eight bytes (the last one zero-padded) folded by multiply and rotate, the length
     // mixed in, then splitmix64's finaliser. Little-endian reads on every target we build for.
     std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (text.size() * 0xD6E8FEB86659FD93ull);
-    const char* p = text.data();
-    std::size_t n = text.size();
-    while (n > 0) {
-        std::uint64_t word = 0;
-        const std::size_t take = n < 8 ? n : 8;
-        std::memcpy(&word, p, take);
-        p += take;
-        n -= take;
+    const auto fold = [&h](std::uint64_t word) {
         h ^= word * 0xFF51AFD7ED558CCDull;
         h = ((h << 29) | (h >> 35)) * 0xC4CEB9FE1A85EC53ull;
+    };
+    const char* p = text.data();
+    std::size_t n = text.size();
+    for (; n >= 8; p += 8, n -= 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p, 8);
+        fold(word);
+    }
+    if (n > 0) {
+        // The last 1 to 7 bytes as the zero-padded word, from two overlapping loads rather than a
+        // memcpy of a variable length (a call per value in wasm).
+        std::uint64_t word;
+        if (n >= 4) {
+            std::uint32_t low, high;
+            std::memcpy(&low, p, 4);
+            std::memcpy(&high, p + n - 4, 4);
+            word = low | (static_cast<std::uint64_t>(high) << (8 * (n - 4)));
+        } else {
+            const auto byte = [p](std::size_t i) { return static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])); };
+            word = byte(0) | (byte(n / 2) << (8 * (n / 2))) | (byte(n - 1) << (8 * (n - 1)));
+        }
+        fold(word);
     }
     h ^= h >> 30;
     h *= 0xbf58476d1ce4e5b9ull;
@@ -54,28 +81,36 @@ void ColumnProfile::add(std::string_view raw, DistinctBudget& budget) {
     const std::string_view value = clip_value(raw);
     ++filled_;
 
-    const ValueShape shape = classify(value);
-    if (shape.shapes) {
-        for (int i = 0; i < kShapeCount; ++i) {
-            if (!(shape.shapes & (1u << i))) continue;
-            ++shape_counts_[i];
-            std::vector<std::string>& examples = examples_[i];
-            if (examples.size() < kExamplesPerShape &&
-                std::none_of(examples.begin(), examples.end(), [&](const std::string& e) { return same_text(e, value); }))
-                examples.emplace_back(value);
-        }
-        ++date_formats_[static_cast<int>(shape.date)];
-    }
-
+    // A value already in the table was classified when it was first seen, and its examples
+    // considered then: its shape is read back from the table (most cells of an enum, date or
+    // flag column repeat a value), and only new values are classified.
     const std::uint64_t hash = hash_text(value);
-    if (counts_.bump(value, hash)) return;
+    std::uint16_t note = 0;
+    if (counts_.bump(value, hash, note)) {
+        count_shape(unpack_shape(note));
+        return;
+    }
+    const ValueShape shape = classify(value);
+    count_shape(shape);
+    for (unsigned bits = shape.shapes; bits; bits &= bits - 1) {
+        std::vector<std::string>& examples = examples_[__builtin_ctz(bits)];
+        if (examples.size() < kExamplesPerShape &&
+            std::none_of(examples.begin(), examples.end(), [&](const std::string& e) { return same_text(e, value); }))
+            examples.emplace_back(value);
+    }
     if (!overflowed_ && counts_.size() < budget.per_column && budget.used < budget.total) {
-        counts_.insert(value, hash);
+        counts_.insert(value, hash, pack_shape(shape));
         ++budget.used;
         return;
     }
     if (!overflowed_) overflow();
     sketch(hash);
+}
+
+void ColumnProfile::count_shape(ValueShape shape) {
+    if (!shape.shapes) return;
+    for (unsigned bits = shape.shapes; bits; bits &= bits - 1) ++shape_counts_[__builtin_ctz(bits)];
+    ++date_formats_[static_cast<int>(shape.date)];
 }
 
 std::size_t ColumnProfile::count(std::string_view value) const {

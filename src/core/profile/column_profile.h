@@ -75,6 +75,7 @@ public:
     static constexpr std::size_t kExamplesPerShape = 3;
 
 private:
+    void count_shape(ValueShape shape);
     void sketch(std::uint64_t hash);
     void overflow();
 

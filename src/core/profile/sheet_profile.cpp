@@ -19,6 +19,13 @@ constexpr std::uint32_t kIgnored = std::numeric_limits<std::uint32_t>::max();
 constexpr std::uint8_t kHasText = 1, kInScratch = 2, kFlagged = 4;
 constexpr std::size_t kCachedPositions = 4096;
 
+// trim_ascii without the call for the usual cell, whose ends are not spaces.
+std::string_view trim_cell(std::string_view text) {
+    if (text.empty() || (static_cast<unsigned char>(text.front()) > ' ' && static_cast<unsigned char>(text.back()) > ' '))
+        return text;
+    return trim_ascii(text);
+}
+
 }  // namespace
 
 // The sink that buffers one page into the SheetProfile's pending_* members.
@@ -53,7 +60,7 @@ public:
         SheetProfile::PendingCell pending;
         pending.column = column;
         if (flagged) pending.flags |= kFlagged;
-        const std::string_view text = has_value ? clip_value(trim_ascii(value)) : std::string_view();
+        const std::string_view text = has_value ? clip_value(trim_cell(value)) : std::string_view();
         if (!text.empty()) {
             pending.flags |= kHasText;
             pending.size = static_cast<std::uint32_t>(text.size());

@@ -21,21 +21,23 @@ std::size_t ValueCounts::find(std::string_view value, std::uint64_t hash) const 
     }
 }
 
-bool ValueCounts::bump(std::string_view value, std::uint64_t hash) {
+bool ValueCounts::bump(std::string_view value, std::uint64_t hash, std::uint16_t& note) {
     if (slots_.empty()) return false;
     const std::size_t i = find(value, hash);
     if (marks_[i] == 0) return false;
     ++slots_[i].count;
+    note = slots_[i].note;
     return true;
 }
 
-void ValueCounts::insert(std::string_view value, std::uint64_t hash) {
+void ValueCounts::insert(std::string_view value, std::uint64_t hash, std::uint16_t note) {
     if ((size_ + 1) * 8 > slots_.size() * 5) grow();
     const std::size_t i = find(value, hash);
     Slot& slot = slots_[i];
     slot.tag = tag_of(hash);
     marks_[i] = mark_of(slot.tag);
-    slot.size = static_cast<std::uint32_t>(value.size());
+    slot.size = static_cast<std::uint16_t>(value.size());
+    slot.note = note;
     slot.count = 1;
     if (value.size() <= kInline) {
         if (!value.empty()) std::memcpy(slot.head, value.data(), value.size());

@@ -15,6 +15,7 @@
 // Change::refused; requests that would change nothing return an empty Change and add no undo step.
 #pragma once
 
+#include "core/json/message_ref.h"
 #include "core/json/problems.h"
 #include "core/plan/insights.h"
 #include "core/plan/model.h"
@@ -41,6 +42,7 @@ struct Change {
     std::vector<std::string> ignored;          // source keys
     std::vector<std::string> unignored;
     std::string refused;                       // non-empty: the request was invalid; nothing changed
+    MessageRef refused_text;                   // the same as a catalog message ("session.*"), for the panel
 
     bool empty() const {
         return linked.empty() && unlinked.empty() && edited.empty() && ignored.empty() && unignored.empty();
@@ -124,6 +126,10 @@ public:
     std::size_t undo_depth() const;
     Change undo();
     Change redo();
+    // The undo steps made since undo_depth() was `depth` become one: a batch of edits made for
+    // the person (every enum value matched from the source rows) is taken back by one Undo.
+    // Nothing changes when fewer than two steps were made since.
+    void join_undo_steps(std::size_t depth);
 
     // A plan the server confirmed (the response to a PUT/PATCH) becomes the new base and the
     // current plan. History is cleared (it was relative to the old base); ignored flags stay

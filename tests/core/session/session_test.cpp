@@ -220,6 +220,30 @@ TEST(Session, SetEnumValueMaintainsEnumDetails) {
     EXPECT_FALSE(s.set_enum_value("priority", Json::array(), Json(1)).refused.empty());
 }
 
+TEST(Session, JoinedUndoStepsAreTakenBackByOneUndo) {
+    Session s(example_plan());
+    s.ignore("notes");                         // the person's own step stays separate
+    const std::size_t depth = s.undo_depth();
+    const Json before = s.edge_to("status")->raw["enumDetails"];
+    s.set_enum_value("status", "Dead", Json("lost"));
+    s.set_enum_value("status", "Cold", Json("new"));
+    s.set_enum_value("status", "Won", Json("lost"));
+    s.join_undo_steps(depth);
+    EXPECT_EQ(s.undo_depth(), depth + 1);
+    EXPECT_FALSE(s.undo().empty());
+    EXPECT_EQ(s.edge_to("status")->raw["enumDetails"], before) << "one Undo takes back all three values";
+    EXPECT_TRUE(s.is_ignored("notes"));
+    // Redo makes them again, all three, in one step.
+    EXPECT_FALSE(s.redo().empty());
+    EXPECT_EQ(s.edge_to("status")->raw["enumDetails"]["mapping"].size(), before["mapping"].size() + 3);
+    // One step or none made since: nothing to join.
+    const std::size_t now = s.undo_depth();
+    s.join_undo_steps(now);
+    s.set_enum_value("status", "Dead", Json("new"));
+    s.join_undo_steps(now);
+    EXPECT_EQ(s.undo_depth(), now + 1);
+}
+
 TEST(Session, SetEnumValueOnANewEdgeCreatesEnumDetails) {
     Session s(example_plan());
     s.map("notes", "tags");  // enum-list destination, no enumDetails yet

@@ -30,9 +30,10 @@ export async function mountWidget(page, { name = 'widget', height = 700, options
     window.events = window.events ?? {};
     const events = (window.events[name] = { change: [], submit: [], error: [], tokenCalls: 0 });
     const full = {
-      // Suggestions are not applied on load unless a test asks (auto-apply.test.mjs does): the
-      // other tests work on the plan exactly as the double serves it.
-      apiUrl: location.origin, jobId, token, testHooks: true, autoApply: 'none', ...options,
+      // Suggestions are not applied on load and the rows are not read unless a test asks
+      // (auto-apply.test.mjs, records.test.mjs do): the other tests work on the plan exactly as
+      // the double serves it. Both are on by default in the widget.
+      apiUrl: location.origin, jobId, token, testHooks: true, autoApply: 'none', readRecords: false, ...options,
       onChange: (plan) => events.change.push(plan),
       onSubmit: (result) => events.submit.push(result),
       onError: (error) => events.error.push(error),
