@@ -7,7 +7,7 @@
 // input, the network or a resize asks for one, so an idle widget draws nothing.
 import createPlanMapperModule from './plan-mapper-wasm.js';
 import { createA11yMirror } from './a11y-mirror.js';
-import { createMessages } from './messages.js';
+import { createMessages, fetchLanguage } from './messages.js';
 import { allowedApiOriginsFor, apiUrlProblem } from './allowed-origins.js';
 import { draftStore } from './drafts.js';
 import { changeDetail } from './change-detail.js';
@@ -297,7 +297,7 @@ export async function mountPlanMapper(container, options = {}) {
     autoApply: options.autoApply ?? 'confident',
     canRefreshToken: typeof options.getToken === 'function', draft: drafts.read(),
     testHooks: !!options.testHooks, readRecords: !!options.readRecords,
-    lang: options.lang ?? '', strings: options.strings ?? null,
+    lang: options.lang ?? '', strings: options.strings ?? null, catalog: null,
     // Where the page runs: a secret key (sk_...) on a page that is not on this computer is exposed
     // to everyone who can open it, and the widget says so.
     pageOrigin: globalThis.location?.origin ?? '',
@@ -306,6 +306,8 @@ export async function mountPlanMapper(container, options = {}) {
   };
 
   performance.mark?.('plan-mapper:mount');
+  // A language other than English is fetched while the wasm downloads (messages.js).
+  const languageFetch = fetchLanguage(config.lang, BUNDLE_INTEGRITY?.messages, import.meta.url);
   let wasmRefused;
   const wasmFailure = new Promise((_, reject) => { wasmRefused = reject; });
   wasmFailure.catch(() => {});
@@ -395,6 +397,7 @@ export async function mountPlanMapper(container, options = {}) {
     throw new Error(message);
   }
   performance.mark?.('plan-mapper:module-ready');
+  config.catalog = await unlessAborted(languageFetch, signal);
 
   const created = withString(module, `#${canvas.id}`, (selector) =>
     withString(module, JSON.stringify(config), (configText) => module._pm_create(selector, configText)));
