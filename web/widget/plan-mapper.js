@@ -218,6 +218,7 @@ export async function mountPlanMapper(container, options = {}) {
   };
 
   const frameStats = { frames: 0, totalMs: 0, lastMs: 0, maxMs: 0, firstFrameAt: 0 };
+  let inFrame = false;
   const drawFrame = () => {
     frameRequest = 0;
     if (destroyed || !module) return;
@@ -233,8 +234,13 @@ export async function mountPlanMapper(container, options = {}) {
       frameStats.firstFrameAt = performance.now();   // ms since navigation
       performance.mark?.('plan-mapper:first-frame');
     }
-    mirror?.update();
-    textEntry?.sync();
+    // Input noted by the mirror or text entry now (a focus moved) asks for its frames below, with
+    // the frame's own request, not a second requestAnimationFrame in the middle of this one.
+    inFrame = true;
+    try {
+      mirror?.update();
+      textEntry?.sync();
+    } finally { inFrame = false; }
     if (settleFrames > 0) { settleFrames -= 1; delay = 0; }
     if (delay >= 0) scheduleFrame(delay);
   };
@@ -248,7 +254,7 @@ export async function mountPlanMapper(container, options = {}) {
     if (!frameRequest) frameRequest = requestAnimationFrame(drawFrame);
   }
 
-  const afterInput = () => { settleFrames = SETTLE_FRAMES; scheduleFrame(0); };
+  const afterInput = () => { settleFrames = SETTLE_FRAMES; if (!inFrame) scheduleFrame(0); };
 
   // Until the controller is returned, any failure (an aborted signal, getToken throwing, the module
   // failing to start) takes back everything this call put in the container.
