@@ -62,13 +62,14 @@ bool ends_with(std::string_view word, std::string_view suffix) {
 }
 
 // Plural endings the matcher's English singular() leaves (it strips a final "s" only): Dutch and
-// German -en (opmerkingen), Italian -i for -o/-e (articoli, osservazioni), Portuguese -ões after the
-// "s" went (observacoe -> observacao). Each gives a singular that the rules then read.
+// German -en (opmerkingen), German -n after -e (Kategorien, Adressen), Italian -i for -o/-e
+// (articoli, osservazioni), Portuguese -ões after the "s" went (observacoe -> observacao). Each
+// gives a singular that the rules then read.
 struct Plural {
     std::string_view from;
     std::string_view to;
 };
-constexpr Plural kPlurals[] = {{"", ""}, {"en", ""}, {"i", "o"}, {"i", "e"}, {"oe", "ao"}, {"ione", "ion"}};
+constexpr Plural kPlurals[] = {{"", ""}, {"en", ""}, {"n", ""}, {"i", "o"}, {"i", "e"}, {"oe", "ao"}, {"ione", "ion"}};
 
 }  // namespace
 

@@ -17,6 +17,9 @@ constexpr double kSourceOnlyContext = 0.1;
 constexpr double kDestinationOnlyContext = 0.05;
 constexpr double kFirstIndex = 0.98;           // "Email 1" for "Email": the first of several
 constexpr double kLaterIndex = 0.45;           // "Email 2" for "Email": not the plain field
+// A head-first reading ("Propietario del contacto") is the second reading of a name: a little below
+// the same words read head-last, so it never outranks a destination the usual reading finds.
+constexpr double kHeadFirst = 0.95;
 
 // Qualifiers that never change what a column holds, in the lexicon's languages.
 bool is_plain_qualifier(std::string_view word) {
@@ -42,6 +45,8 @@ bool is_entity_word(std::string_view word) {
         "account", "employee", "vendor", "requester", "attendee", "event", "address", "ticket", "mailing",
         "postal", "residential", "registered", "legal", "other", "secondary", "alternate", "business",
         "organization", "owner", "manager", "client", "buyer", "recipient", "sender", "delivery",
+        // CRM and catalog records named as the entity ("Lead ID", "Product SKU", "Cart discount").
+        "lead", "record", "person", "deal", "member", "subscriber", "product", "item", "cart",
     };
     return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
@@ -68,7 +73,12 @@ std::string words_of(const std::vector<int>& tokens, const Lexicon& lexicon) {
 
 }  // namespace
 
-HeaderParse parse_header(const NameForm& form, const Lexicon& lexicon) {
+namespace {
+
+// The parse with the head chosen from the content words: the last one (English and German put
+// the head noun last: "Billing city") or the first one (head-first languages: "Ciudad de
+// facturación", "Propietario del contacto", "Numero di telefono").
+HeaderParse parse_with_head(const NameForm& form, const Lexicon& lexicon, bool head_first) {
     HeaderParse parse;
     parse.indices = form.numbers;
     const bool positional = !form.numbers.empty();
@@ -90,11 +100,34 @@ HeaderParse parse_header(const NameForm& form, const Lexicon& lexicon) {
         content.push_back(token);
     }
     if (content.empty()) return parse;
-    parse.head = content.back();
-    content.pop_back();
+    if (head_first) {
+        parse.head = content.front();
+        content.erase(content.begin());
+    } else {
+        parse.head = content.back();
+        content.pop_back();
+    }
     parse.context = std::move(content);
     return parse;
 }
+
+// The first content word of a name (parse_with_head's head-first head) without building a parse.
+int first_content_word(const NameForm& form, const Lexicon& lexicon) {
+    const bool positional = !form.numbers.empty();
+    for (std::size_t i = 0; i < form.tokens.size(); ++i) {
+        const int token = form.tokens[i];
+        if (lexicon.is_digits(token)) continue;
+        const unsigned word = lexicon.grammar_class(token);
+        if ((word & kNumberWord) && i + 1 < form.tokens.size() && lexicon.is_digits(form.tokens[i + 1])) continue;
+        if ((word & kPlainQualifier) || (positional && (word & kValueWord)) || (word & kMetaWord)) continue;
+        return token;
+    }
+    return -1;
+}
+
+}  // namespace
+
+HeaderParse parse_header(const NameForm& form, const Lexicon& lexicon) { return parse_with_head(form, lexicon, false); }
 
 int grammar_head(const NameForm& form, const Lexicon& lexicon) {
     const bool positional = !form.numbers.empty();
@@ -113,14 +146,37 @@ int grammar_head(const NameForm& form, const Lexicon& lexicon) {
     return head;
 }
 
+namespace {
+
+GrammarScore compare_parses(const HeaderParse& s, const HeaderParse& d, Lexicon& lexicon);
+
+}  // namespace
+
 GrammarScore grammar_compare(const NameForm& source, const NameForm& destination, Lexicon& lexicon) {
-    GrammarScore out;
     // Most pairs stop here (2,000 x 2,000 compares many): the heads were found once per name.
     const int source_head = source.grammar_head, destination_head = destination.grammar_head;
-    if (source_head < 0 || destination_head < 0 || lexicon.similarity(source_head, destination_head) < kMinHeadSimilarity)
-        return out;
-    const HeaderParse s = parse_header(source, lexicon);
-    const HeaderParse d = parse_header(destination, lexicon);
+    if (source_head < 0 || destination_head < 0) return {};
+    if (lexicon.similarity(source_head, destination_head) >= kMinHeadSimilarity)
+        return compare_parses(parse_header(source, lexicon), parse_header(destination, lexicon), lexicon);
+    // A source name may put its head first ("Propietario del contacto" is the contact's owner):
+    // read so when its first content word is the destination's head and the rest is context
+    // (entity words only, as above: "Email consent" does not read as an email).
+    if (source.tokens.size() < 2) return {};
+    const int first = first_content_word(source, lexicon);
+    if (first < 0 || first == source_head || lexicon.similarity(first, destination_head) < kMinHeadSimilarity) return {};
+    GrammarScore out =
+        compare_parses(parse_with_head(source, lexicon, true), parse_header(destination, lexicon), lexicon);
+    if (out.score > 0) {
+        out.score *= kHeadFirst;
+        out.reason += " (head first)";
+    }
+    return out;
+}
+
+namespace {
+
+GrammarScore compare_parses(const HeaderParse& s, const HeaderParse& d, Lexicon& lexicon) {
+    GrammarScore out;
     if (s.head < 0 || d.head < 0 || s.meta != d.meta) return out;
     const double head = lexicon.similarity(s.head, d.head);
     if (head < kMinHeadSimilarity) return out;
@@ -165,5 +221,7 @@ GrammarScore grammar_compare(const NameForm& source, const NameForm& destination
     if (s.meta) out.reason += ", meta qualifier";
     return out;
 }
+
+}  // namespace
 
 }  // namespace pm::match

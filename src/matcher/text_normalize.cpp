@@ -246,6 +246,16 @@ bool is_noise_word(std::string_view word) {
         "dos",
         "los",
         "las",
+        // Elided and contracted articles: French "d'" ("Date d'entrée"), Italian "dell'", "al",
+        // "alla", "nel", German "zum", "zur", "vom". Not "l'" ("l name") nor "il" ("creato il").
+        "d",
+        "dell",
+        "al",
+        "alla",
+        "nel",
+        "zum",
+        "zur",
+        "vom",
     };
     if (word.size() > 5) return false;                 // none is longer: skip the scan
     return std::find(std::begin(kNoise), std::end(kNoise), word) != std::end(kNoise);

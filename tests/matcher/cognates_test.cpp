@@ -15,7 +15,8 @@ namespace {
 
 const std::set<std::string, std::less<>> kKnown = {"priority",    "nation",   "registration", "telefon",     "description",
                                                    "transaction", "category", "salary",       "client",      "event",
-                                                   "nationality", "quantity", "vity",         "observation", "opmerking"};
+                                                   "nationality", "quantity", "vity",         "observation", "opmerking",
+                                                   "kategorie"};
 
 bool known(std::string_view word) { return kKnown.count(word) > 0; }
 
@@ -48,6 +49,7 @@ TEST(Cognates, SuffixCorrespondencesReachKnownWords) {
         {"observacoe", "observation"},   // pt -ções, after the matcher's singular() took the "s"
         {"transazioni", "transaction"},  // it plural -i of -zione
         {"opmerkingen", "opmerking"},    // nl plural -en
+        {"kategorien", "kategorie"},     // de plural -n after -e
         {"zeitraum", ""},                // no rule gives a known word
         {"vita", ""},                    // too short to be sure of
         {"priority", ""},                // already the word itself

@@ -59,6 +59,22 @@ TEST(FieldMatcher, EmailConsentIsNotTheEmail) {
     EXPECT_EQ(with_opt_in.sources[0].destination_key, "email_opt_in");
 }
 
+// "Title" (de/nl "Titel", es "Título") means what the schema titles: the job in a contact list,
+// the product in a catalog; "Order number" is the order's ID.
+TEST(FieldMatcher, TitleAndNumberWordsFollowTheSchema) {
+    const std::vector<UnmappedField> contacts = {destination("first_name", "First name"), destination("job_title", "Job title"),
+                                                 destination("email", "Email")};
+    const std::vector<UnmappedField> catalog = {destination("sku", "SKU"), destination("name", "Product name"),
+                                                destination("price", "Price")};
+    EXPECT_EQ(assignment(match_fields({source("title", "Title")}, contacts)),
+              (std::map<std::string, std::string>{{"title", "job_title"}}));
+    EXPECT_EQ(assignment(match_fields({source("titel", "Titel")}, catalog)),
+              (std::map<std::string, std::string>{{"titel", "name"}}));
+    EXPECT_EQ(assignment(match_fields({source("order_number", "Order number")},
+                                      {destination("order_id", "Order ID"), destination("total", "Order total")})),
+              (std::map<std::string, std::string>{{"order_number", "order_id"}}));
+}
+
 TEST(FieldMatcher, AnEmptyHeaderNeverMaps) {
     // RSI: Levenshtein("", "id") = 2 <= autoMapDistance.
     const MatchResult result = match_fields({source("", "", {"1", "2", "3"}), source("", "  ", {"x"})},

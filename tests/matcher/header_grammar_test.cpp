@@ -47,6 +47,38 @@ TEST(HeaderGrammar, ParsesIndicesQualifiersAndContext) {
     EXPECT_TRUE(parse_header(lexicon.prepare("Phone 1 - Type", NameOrigin::Label, true), lexicon).meta);
 }
 
+// Head-first languages put the attribute first and its entity after it: read so when the usual
+// (head-last) reading finds no head in common, with the same rule for the context (entity words only).
+TEST(HeaderGrammar, HeadFirstNamesFindTheirAttribute) {
+    const std::vector<UnmappedField> destinations = {field("owner", "Contact owner"), field("city", "City"),
+                                                     field("email", "Email"), field("phone", "Phone")};
+    const auto got = assign({field("propietario_del_contacto", "Propietario del contacto"),
+                             field("ciudad_de_facturacion", "Ciudad de facturación"),
+                             field("email_consentimiento", "Email consentimiento")},
+                            destinations);
+    EXPECT_EQ(got.at("Propietario del contacto"), "owner");
+    EXPECT_EQ(got.at("Ciudad de facturación"), "city");
+    EXPECT_EQ(got.at("Email consentimiento"), "");     // a consent about email, not the email
+    Lexicon lexicon;
+    for (const UnmappedField& d : destinations) lexicon.add_destination_name(d.field.label);
+    const NameForm city = lexicon.prepare("City", NameOrigin::Label);
+    lexicon.register_destination_form(city);
+    const GrammarScore score = grammar_compare(lexicon.prepare("Ciudad de facturación", NameOrigin::Label, true), city, lexicon);
+    EXPECT_GT(score.score, 0.5);
+    EXPECT_NE(score.reason.find("head first"), std::string::npos) << score.reason;
+}
+
+// A record named as the entity ("Lead ID", "Product SKU") is context like "Billing" or "Contact".
+TEST(HeaderGrammar, RecordNamesAreEntityContext) {
+    const auto got = assign({field("lead_id", "Lead ID"), field("product_sku", "Product SKU")},
+                            {field("id", "Record ID"), field("sku", "SKU"), field("email", "Email")});
+    EXPECT_EQ(got.at("Lead ID"), "id");
+    EXPECT_EQ(got.at("Product SKU"), "sku");
+    const auto cart = assign({field("importe_de_descuento_del_carrito", "Importe de descuento del carrito")},
+                             {field("discount", "Discount"), field("total", "Order total")});
+    EXPECT_EQ(cart.at("Importe de descuento del carrito"), "discount");    // the cart's discount
+}
+
 TEST(HeaderGrammar, PositionalGroupsFindTheirAttribute) {
     const auto got = assign({field("e_mail_1_value", "E-mail 1 - Value"), field("e_mail_2_value", "E-mail 2 - Value"),
                              field("phone_1_type", "Phone 1 - Type"), field("phone_1_value", "Phone 1 - Value"),
