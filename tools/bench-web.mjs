@@ -8,7 +8,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
-import { DIST_DIR, launchChromium, startDoubleForDist } from '../tests/web/lib/browser.mjs';
+import { DIST_DIR, REPO_ROOT, launchChromium, startDoubleForDist } from '../tests/web/lib/browser.mjs';
+import { SYMBOL_MAPS, shapingBytesInLatinPlan } from './shaping-bytes.mjs';
 import { clickItem, itemCentre, mountWidget, openBlankPage } from '../tests/web/lib/widget-page.mjs';
 
 const report = (name, value, unit, runs = 1) => console.log(JSON.stringify({ name, value: Number(value.toFixed(3)), unit, runs }));
@@ -51,6 +52,10 @@ for (const file of shipped) {
 report('web.size.total.raw', raw / 1024, 'KB');
 report('web.size.total.gzip', gzip / 1024, 'KB');
 report('web.size.total.brotli', brotli / 1024, 'KB');
+// Of that transfer, the bytes that exist only for shaping (the hook for text-runs.js): what a
+// Latin plan pays for Arabic, Hebrew, Indic, Thai support (tools/shaping-bytes.mjs says how).
+report('web.size.shaping_in_latin_plan.gzip',
+  (await shapingBytesInLatinPlan(DIST_DIR, SYMBOL_MAPS.map((p) => path.join(REPO_ROOT, p)))).total / 1024, 'KB');
 for (const file of [...lazyModules].filter((f) => !shipped.includes(f))) {
   report(`web.size.lazy.${file}.gzip`, gzipSync(readFileSync(path.join(DIST_DIR, file)), { level: 9 }).length / 1024, 'KB');
 }

@@ -66,8 +66,11 @@ while (at < bytes.length) {
     }
   } else if (id === 2) {
     for (let count = leb(), i = 0; i < count; i += 1) {
-      at += leb();                                       // module name
-      at += leb();                                       // field name
+      // Not `at += leb()`: that reads `at` before leb() moves it past the length.
+      const moduleLength = leb();
+      at += moduleLength;                                // module name
+      const fieldLength = leb();
+      at += fieldLength;                                 // field name
       const kind = bytes[at++];
       if (kind === 0) { leb(); importedFunctions += 1; }
       else if (kind === 1) { at += 1; const flags = leb(); leb(); if (flags & 1) leb(); }

@@ -45,6 +45,16 @@ std::optional<JobPlan> job_plan_from_text(const std::string& text, const std::st
     return job_plan;
 }
 
+// The step that failed, in the panel's language (the event's "during" keeps the English name that
+// hosts may match on; the mirror's alert says "duringText").
+std::string during_text(const std::string& during) {
+    if (during == "loading the plan") return ui::tr("app.duringLoad");
+    if (during == "submitting the plan") return ui::tr("app.duringSubmit");
+    if (during == "starting the import") return ui::tr("app.duringImport");
+    if (during == "reading the plan") return ui::tr("app.duringRead");
+    return during;
+}
+
 }  // namespace
 
 MapperApp::MapperApp(AppConfig config, HttpClient& http, AppHost& host)
@@ -58,7 +68,8 @@ MapperApp::MapperApp(AppConfig config, HttpClient& http, AppHost& host)
 }
 
 void MapperApp::update_secret_key_warning(const std::string& token) {
-    status_.warning = should_warn_secret_key(token, config_.page_origin) ? secret_key_warning() : std::string();
+    status_.warning =
+        should_warn_secret_key(token, config_.page_origin) ? ui::tr(MessageRef(secret_key_warning_id())) : std::string();
 }
 
 void MapperApp::start(double /*now_ms*/) {
@@ -76,8 +87,10 @@ bool MapperApp::set_plan(const std::string& json) {
     if (!job_plan) {
         ApiError error;
         error.kind = ApiErrorKind::BadResponse;
-        error.message =
-            ui::tr("app.planUnreadable", {{"problem", problems.empty() ? ui::tr("app.notAPlan") : to_string(problems.front())}});
+        // The problem's own words (JSON pointer and what is wrong there) are the reader's English.
+        const std::string problem = problems.empty() ? std::string() : to_string(problems.front());
+        error.text = problem.empty() ? MessageRef("app.planUnreadable").with_messages("problem", {MessageRef("app.notAPlan")})
+                                     : MessageRef("app.planUnreadable").with("problem", problem);
         error.problems = std::move(problems);
         report_error(error, "reading the plan");
         return false;
@@ -107,7 +120,7 @@ void MapperApp::start_reading_records() {
     options.page_size = 1000;                  // small pages: progress moves, and each one parses in a few ms
     records_ = std::make_unique<profile::RecordsReader>(api_, options);
     records_->start_from_job(*job_);
-    status_.records_progress = records_->progress_text();
+    status_.records_progress = ui::tr(records_->progress_message());
 }
 
 void MapperApp::read_offline_records() {
@@ -139,13 +152,14 @@ void MapperApp::update_records() {
         apply_records(rows, ui::trn(rows.full() ? "app.offlineRowsProfiled" : "app.offlineRowsChecked", count));
     }
     if (records_) {
-        status_.records_progress = records_->progress_text();
+        status_.records_progress = ui::tr(records_->progress_message());
         if (!records_->running() && !records_applied_) {
             records_applied_ = true;
             const profile::SheetProfile& rows = records_->profile();
             if (rows.rows() > 0 && session_) {
-                apply_records(rows, records_->complete() ? ui::trn("app.rowsChecked", static_cast<long long>(rows.rows()))
-                                                         : records_->note());
+                apply_records(rows,
+                              records_->complete() ? ui::trn("app.rowsChecked", static_cast<long long>(rows.rows()))
+                                                   : ui::tr(records_->note_message()));
             } else {
                 // 403, 404 or anything else: the previews are all there is; nothing else changes.
                 status_.records_note = ui::tr("app.rowsUnreadable");
@@ -333,7 +347,7 @@ void MapperApp::on_submit_confirmed(const JobPlan& confirmed) {
         const PlanDiff sent_to_saved = diff_plans(session_->plan(), confirmed.plan);
         differs = !sent_to_saved.empty();
         if (differs) {
-            status_.server_changes = describe_server_differences(*session_, sent_to_saved);
+            status_.server_changes = ui::tr(server_differences_message(*session_, sent_to_saved));
             status_.submit_message = ui::tr("app.savedWithDifferences");
             server_version_ = confirmed.plan;
         } else {
@@ -427,8 +441,10 @@ void MapperApp::set_token(const std::string& token) {
 }
 
 void MapperApp::report_error(const ApiError& error, const char* during) {
-    status_.message = error.message;
-    Json detail = {{"during", during}, {"message", error.message}, {"status", error.status}};
+    // The panel's words come from the catalog; core's English sentence is for the CLI and logs.
+    status_.message = ui::tr(error.text);
+    Json detail = {{"during", during}, {"message", status_.message}, {"messageKey", error.text.id}, {"status", error.status}};
+    detail["duringText"] = during_text(during);
     Json server = Json::array();
     for (const auto& m : error.server_messages) server.push_back({{"key", m.key}, {"message", m.message}});
     detail["serverMessages"] = std::move(server);
@@ -502,7 +518,7 @@ void MapperApp::apply_requests(const ui::PanelRequests& requests) {
         const std::string source = std::move(panel_state_.forget_remembered);
         panel_state_.forget_remembered.clear();
         if (session_ && memory_.forget(*session_, source)) {
-            status_.submit_message = session_->source_name(source) + " is no longer remembered.";
+            status_.submit_message = ui::tr("app.forgotten", {{"source", session_->source_name(source)}});
             memory_changed();
         }
     }

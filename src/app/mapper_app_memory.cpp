@@ -109,6 +109,7 @@ std::string MapperApp::memory_request(const std::string& request_json) {
         if (!memory_.supply(document_text(request), message)) {
             status_.warning = ui::tr("app.memoryIgnored", {{"message", message}});
             Json detail = {{"during", "reading the mapping memory"},
+                           {"duringText", ui::tr("app.duringMemory")},
                            {"message", message},
                            {"status", 0},
                            {"serverMessages", Json::array()},
@@ -122,8 +123,7 @@ std::string MapperApp::memory_request(const std::string& request_json) {
         const std::size_t applied = status_.draft_offered ? 0 : memory_.apply(*session_, match::today_days());
         sync_remembered_marks();
         after_draw_changes();
-        return answer(true, std::to_string(applied) + " remembered pair" + (applied == 1 ? "" : "s") + " proposed.",
-                      {{"applied", applied}});
+        return answer(true, ui::trn("app.memoryProposed", static_cast<long long>(applied)), {{"applied", applied}});
     }
     if (op == "list") return memory_.list_json(session_.get());
     if (op == "forget") {
@@ -131,7 +131,7 @@ std::string MapperApp::memory_request(const std::string& request_json) {
         if (!memory_.forget(*session_, source))
             return answer(false, ui::tr("app.nothingRemembered", {{"source", session_->source_name(source)}}));
         memory_changed();
-        return answer(true, session_->source_name(source) + " is no longer remembered.");
+        return answer(true, ui::tr("app.forgotten", {{"source", session_->source_name(source)}}));
     }
     if (op == "remove") {
         if (!memory_.remove(session_.get(), text_member(request, "header"), text_member(request, "destination")))

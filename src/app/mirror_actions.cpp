@@ -37,7 +37,7 @@ MirrorOutcome nothing_changed() { return MirrorOutcome{true, tr("say.nothingChan
 // The outcome of an edit: the session's refusal, "Nothing changed.", or the change in words
 // (`key`'s message with {changes} filled).
 MirrorOutcome edited(const Session& session, const Change& change, const char* key = "say.change") {
-    if (!change.refused.empty()) return refused(change.refused);
+    if (!change.refused.empty()) return refused(tr(change.refused_text));
     if (change.empty()) return nothing_changed();
     return MirrorOutcome{true, tr(key, {{"changes", describe_change(session, change, false)}}), false};
 }
@@ -74,7 +74,7 @@ MirrorOutcome set_enum(Session& session, const Json& action) {
     }
     const std::string field = edge->destination.display_name();
     const Change change = session.set_enum_value(destination, *value, option);
-    if (!change.refused.empty()) return refused(change.refused);
+    if (!change.refused.empty()) return refused(tr(change.refused_text));
     if (change.empty()) return nothing_changed();
     return MirrorOutcome{
         true, tr("say.valueSet", {{"value", ui::enum_value_text(*value)}, {"field", field}, {"option", option_text}}), false};

@@ -174,7 +174,9 @@ void append_row(std::string& out, const Session& session, const ui::PanelState& 
     const auto problem = edge ? state.value_problems.find(row.destination_key) : state.value_problems.end();
     string_member(out, "valueProblem",
                   problem != state.value_problems.end()
-                      ? ui::shown_text(problem->second.text + (problem->second.examples.empty() ? "" : " (for example " + problem->second.examples + ")"))
+                      ? ui::shown_text(problem->second.examples.empty()
+                                           ? problem->second.text
+                                           : ui::tr("review.withExamples", {{"text", problem->second.text}, {"examples", problem->second.examples}}))
                       : std::string());
     // The mapping memory's mark: its reason, or "" when the row's pair was not remembered.
     const auto remembered = state.remembered.find(row.source_key);

@@ -26,7 +26,7 @@ int run_get(const std::vector<std::string>& raw_args, Io io) {
     if (!args.error.empty() || !args.options.count("job") || !args.positional.empty())
         return usage(io, "get", args.error.empty() ? "--job is required" : args.error);
     std::string problem;
-    ApiSession api(args.options.count("api-url") ? args.options.at("api-url") : "", problem);
+    ApiSession api(api_url_option(args), problem);
     if (!problem.empty()) return usage(io, "get", problem);
     ApiError error;
     const auto plan = api.get_plan(args.options.at("job"), error);
@@ -53,7 +53,7 @@ int run_put(const std::vector<std::string>& raw_args, Io io) {
     const std::string file_id = args.options.count("file-id") ? args.options.at("file-id") : parsed.value->file_id;
     if (file_id.empty()) return usage(io, "put", "the document names no file id; give --file-id");
     std::string problem;
-    ApiSession api(args.options.count("api-url") ? args.options.at("api-url") : "", problem);
+    ApiSession api(api_url_option(args), problem);
     if (!problem.empty()) return usage(io, "put", problem);
     ApiError api_error;
     const auto saved = api.put_plan(args.options.at("job"), file_id, parsed.value->plan, api_error);

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <ostream>
 #include <thread>
 
 namespace pm::cli {
@@ -55,35 +56,28 @@ void ApiSession::run_until_idle() {
     }
 }
 
-std::optional<JobPlan> ApiSession::get_plan(const std::string& job_id, ApiError& error) {
-    std::optional<JobPlan> out;
-    api_->get_plan(job_id, [&](const ApiResult<JobPlan>& result) {
+template <typename T, typename Start>
+std::optional<T> ApiSession::await(Start start, ApiError& error) {
+    std::optional<T> out;
+    start([&](const ApiResult<T>& result) {
         if (result.ok()) out = result.value;
         else error = result.error;
     });
     run_until_idle();
     return out;
+}
+
+std::optional<JobPlan> ApiSession::get_plan(const std::string& job_id, ApiError& error) {
+    return await<JobPlan>([&](auto done) { api_->get_plan(job_id, done); }, error);
 }
 
 std::optional<JobPlan> ApiSession::put_plan(const std::string& job_id, const std::string& file_id,
                                             const ExecutionPlan& plan, ApiError& error) {
-    std::optional<JobPlan> out;
-    api_->put_plan(job_id, file_id, plan, [&](const ApiResult<JobPlan>& result) {
-        if (result.ok()) out = result.value;
-        else error = result.error;
-    });
-    run_until_idle();
-    return out;
+    return await<JobPlan>([&](auto done) { api_->put_plan(job_id, file_id, plan, done); }, error);
 }
 
 std::optional<bool> ApiSession::execute(const std::string& job_id, ApiError& error) {
-    std::optional<bool> out;
-    api_->execute(job_id, [&](const ApiResult<bool>& result) {
-        if (result.ok()) out = result.value;
-        else error = result.error;
-    });
-    run_until_idle();
-    return out;
+    return await<bool>([&](auto done) { api_->execute(job_id, done); }, error);
 }
 
 std::unique_ptr<profile::RecordsReader> ApiSession::read_records(const Job& job, profile::ReaderOptions options) {
@@ -97,6 +91,32 @@ std::unique_ptr<profile::RecordsReader> ApiSession::read_records(const Job& job,
 int exit_code_for(const ApiError& error) {
     if (error.kind == ApiErrorKind::Http && (error.status == 401 || error.status == 403)) return kExitAuth;
     return kExitApi;
+}
+
+std::string api_url_option(const ParsedArgs& args) {
+    const auto it = args.options.find("api-url");
+    return it == args.options.end() ? std::string() : it->second;
+}
+
+LoadedJobPlan load_job_plan(const ParsedArgs& args, const std::string& job_id, std::ostream& err) {
+    LoadedJobPlan out;
+    std::string problem;
+    auto api = std::make_unique<ApiSession>(api_url_option(args), problem);
+    if (!problem.empty()) {
+        err << "plan-mapper: " << problem << '\n';
+        out.exit_code = kExitUsage;
+        return out;
+    }
+    ApiError error;
+    std::optional<JobPlan> loaded = api->get_plan(job_id, error);
+    if (!loaded) {
+        err << "plan-mapper: loading the plan: " << error.message << '\n';
+        out.exit_code = exit_code_for(error);
+        return out;
+    }
+    out.api = std::move(api);
+    out.job_plan = std::move(*loaded);
+    return out;
 }
 
 }  // namespace pm::cli

@@ -4,9 +4,11 @@
 // FLATFILE_API_URL) unless --api-url is given.
 #pragma once
 
+#include "cli/cli_args.h"
 #include "core/api/client.h"
 #include "core/profile/records_reader.h"
 
+#include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,6 +33,9 @@ public:
 
 private:
     void run_until_idle();
+    // Starts one call (start(callback)) and waits for it: its value, or nullopt with `error` set.
+    template <typename T, typename Start>
+    std::optional<T> await(Start start, ApiError& error);
 
     std::string base_url_;
     std::unique_ptr<HttpClient> http_;
@@ -39,5 +44,18 @@ private:
 
 // Exit code for a failed call: 3 network or server trouble, 4 sign-in or access problems.
 int exit_code_for(const ApiError& error);
+
+// The --api-url option's value, or "" ($FLATFILE_API_URL, else the default).
+std::string api_url_option(const ParsedArgs& args);
+
+// What the commands that start from a job's plan (profile, automap) begin with: a session for
+// --api-url and the job's plan from GET. When `api` is null, the problem is written to `err` and
+// exit_code says which: 2 an unusable session (no token, a bad URL), 3 or 4 a failed GET.
+struct LoadedJobPlan {
+    std::unique_ptr<ApiSession> api;
+    JobPlan job_plan;
+    int exit_code = 0;
+};
+LoadedJobPlan load_job_plan(const ParsedArgs& args, const std::string& job_id, std::ostream& err);
 
 }  // namespace pm::cli

@@ -48,25 +48,18 @@ int run_automap(const std::vector<std::string>& raw_args, Io io) {
         return kExitUsage;
     }
     const std::string job_id = args.options.at("job");
-    std::string problem;
-    ApiSession api(args.options.count("api-url") ? args.options.at("api-url") : "", problem);
-    if (!problem.empty()) {
-        io.err << "plan-mapper: " << problem << '\n';
-        return kExitUsage;
-    }
+    const LoadedJobPlan start = load_job_plan(args, job_id, io.err);
+    if (!start.api) return start.exit_code;
+    ApiSession& api = *start.api;
+    const JobPlan& loaded = start.job_plan;
     ApiError api_error;
-    const auto loaded = api.get_plan(job_id, api_error);
-    if (!loaded) {
-        io.err << "plan-mapper: loading the plan: " << api_error.message << '\n';
-        return exit_code_for(api_error);
-    }
-    Session session(loaded->plan);
+    Session session(loaded.plan);
     std::optional<MemoryFile> memory = open_memory_option(args, io);
     const std::string slug = args.options.count("sheet") ? args.options.at("sheet") : "";
     const std::size_t added = match_into(session, threshold, io.err, memory && memory->usable ? &memory->memory : nullptr, slug);
     // Every distinct value of each enum column from the source rows, not only the preview's. When
     // the rows cannot be read the preview's values stay as they are (the note says why).
-    const auto reader = api.read_records(loaded->job, profile::ReaderOptions{});
+    const auto reader = api.read_records(loaded.job, profile::ReaderOptions{});
     if (!reader->note().empty()) io.err << reader->note() << '\n';
     const match::EnumFill fill = match::map_enum_values_from_profile(session, reader->profile());
     if (fill.edges > 0)
@@ -74,7 +67,7 @@ int run_automap(const std::vector<std::string>& raw_args, Io io) {
                << reader->profile().rows() << " rows (" << fill.unmatched << " without a matching option)\n";
     std::optional<JobPlan> saved = loaded;
     if (added > 0 || fill.mapped > 0) {
-        saved = api.put_plan(job_id, loaded->job.file_id, session.plan(), api_error);
+        saved = api.put_plan(job_id, loaded.job.file_id, session.plan(), api_error);
         if (!saved) {
             io.err << "plan-mapper: saving the plan: " << api_error.message << '\n';
             return exit_code_for(api_error);

@@ -134,22 +134,12 @@ int run_profile(const std::vector<std::string>& raw_args, Io io) {
     // Big pages for a command-line read, never more than the rows asked for.
     options.page_size = static_cast<int>(std::min<std::size_t>(5000, options.limits.max_rows));
     const std::string job_id = args.options.at("job");
-    std::string problem;
-    ApiSession api(args.options.count("api-url") ? args.options.at("api-url") : "", problem);
-    if (!problem.empty()) {
-        io.err << "plan-mapper: " << problem << '\n';
-        return kExitUsage;
-    }
-    ApiError api_error;
-    const auto loaded = api.get_plan(job_id, api_error);
-    if (!loaded) {
-        io.err << "plan-mapper: loading the plan: " << api_error.message << '\n';
-        return exit_code_for(api_error);
-    }
-    const auto reader = api.read_records(loaded->job, options);
+    const LoadedJobPlan start = load_job_plan(args, job_id, io.err);
+    if (!start.api) return start.exit_code;
+    const auto reader = start.api->read_records(start.job_plan.job, options);
     const profile::SheetProfile& sheet = reader->profile();
 
-    Session session(loaded->plan);
+    Session session(start.job_plan.plan);
     match_with_records(session, sheet, std::nullopt);
 
     Json out = {{"job", job_id}, {"sheet", reader->sheet_id()}, {"rows", sheet.rows()}, {"complete", reader->complete()}};

@@ -3,6 +3,7 @@
 
 #include "ui/messages.h"
 #include "ui/panel_widgets.h"
+#include "ui/shaped_field.h"
 #include "ui/shaped_text.h"
 
 #include <imgui.h>
@@ -82,10 +83,12 @@ void draw_destination_picker(Session& session, const std::string& source_key, co
         ImGui::SetKeyboardFocusHere();
     }
     ImGui::SetNextItemWidth(-FLT_MIN);
+    ShapedField shaped_search("##search", state.destination_filter);
     const bool enter = ImGui::InputTextWithHint("##search", tr("picker.search").c_str(), state.destination_filter,
-                                                sizeof(state.destination_filter), ImGuiInputTextFlags_EnterReturnsTrue);
+                                                sizeof(state.destination_filter),
+                                                ShapedField::flags(ImGuiInputTextFlags_EnterReturnsTrue), ShapedField::callback);
     record_item("picker-search");
-    shaped_field_preview(state.destination_filter);
+    shaped_search.after(state.destination_filter);
     const std::string filter = lower_ascii(state.destination_filter);
 
     // Candidates from the matcher first, then every field that matches the search.

@@ -162,6 +162,27 @@ std::string Messages::count(const std::string& key, long long n, MessageArgs arg
 
 // CLDR's cardinal rules for integers, for the languages a host is likely to add; any other
 // language uses "other" (and its "one" form for exactly 1 when it has one).
+std::string Messages::format(const MessageRef& message) const {
+    if (message.empty()) return {};
+    MessageArgs args;
+    args.reserve(message.args.size());
+    for (const MessageArg& arg : message.args) {
+        std::string value;
+        switch (arg.kind) {
+            case MessageArg::Kind::Text: value = arg.text; break;
+            case MessageArg::Kind::Number: value = group_digits(std::strtoll(arg.text.c_str(), nullptr, 10), language_); break;
+            case MessageArg::Kind::Messages:
+                for (const MessageRef& part : arg.messages) {
+                    if (!value.empty()) value += "; ";
+                    value += format(part);
+                }
+                break;
+        }
+        args.emplace_back(arg.name.c_str(), std::move(value));
+    }
+    return message.count ? count(message.id, *message.count, std::move(args)) : get(message.id, args);
+}
+
 std::string Messages::plural_category(long long n) const {
     const long long a = n < 0 ? -n : n;
     const long long ten = a % 10, hundred = a % 100;

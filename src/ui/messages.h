@@ -6,6 +6,7 @@
 // One catalog per process: the web module is one instance per widget, the desktop app one panel.
 #pragma once
 
+#include "core/json/message_ref.h"
 #include "core/json/value.h"
 
 #include <map>
@@ -45,6 +46,9 @@ public:
     std::string get(const std::string& key, const MessageArgs& args = {}) const;
     // The form of `key` for `count` ({count} is filled in too, with the language's digit grouping).
     std::string count(const std::string& key, long long count, MessageArgs args = {}) const;
+    // A message core produced (an API error, a refusal, a note): its key in this language, its
+    // numbers grouped, its nested messages formatted too and joined by "; ", its text data as is.
+    std::string format(const MessageRef& message) const;
 
     // The resolved messages of the selected language as {key: text or {category: text}}, for the
     // page's accessibility mirror (it fills placeholders itself, with Intl.PluralRules).
@@ -74,6 +78,7 @@ Messages& messages();
 
 // Short forms for the panel's code: tr("header.undo"), tr("x", {{"name", label}}), trn("y", n).
 inline std::string tr(const std::string& key, const MessageArgs& args = {}) { return messages().get(key, args); }
+inline std::string tr(const MessageRef& message) { return messages().format(message); }
 inline std::string trn(const std::string& key, long long n, MessageArgs args = {}) {
     return messages().count(key, n, std::move(args));
 }

@@ -4,7 +4,7 @@
 
 #include "ui/messages.h"
 #include "ui/panel_widgets.h"
-#include "ui/shaped_text.h"
+#include "ui/shaped_field.h"
 
 #include <imgui.h>
 
@@ -118,9 +118,11 @@ void draw_filters(PanelState& state) {
         state.focus_filter = false;
     }
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
-    ImGui::InputTextWithHint("##filter", tr("header.search").c_str(), state.filter, sizeof(state.filter));
+    ShapedField shaped("##filter", state.filter);
+    ImGui::InputTextWithHint("##filter", tr("header.search").c_str(), state.filter, sizeof(state.filter), ShapedField::flags(0),
+                             ShapedField::callback);
     record_item("filter");
-    shaped_field_preview(state.filter);
+    shaped.after(state.filter);
     ImGui::SameLine();
     chip("chip.unmapped", "Unmapped", kChipUnmapped, state);
     ImGui::SameLine();

@@ -3,6 +3,7 @@
 #include "ui/panel_view.h"
 
 #include "matcher/plan_matcher.h"
+#include "ui/messages.h"
 #include "ui/panel_widgets.h"
 
 #include <unordered_set>
@@ -30,7 +31,7 @@ bool PanelView::update(const Session& session, const std::string& filter, unsign
 void PanelView::derive(const Session& session) {
     diff_ = session.changes();
     warnings_.clear();
-    for (const TypeWarning& w : session.type_warnings()) warnings_.emplace(w.link.source_key, w.message);
+    for (const TypeWarning& w : session.type_warnings()) warnings_.emplace(w.link.source_key, tr(w.text));
     type_warnings_ = warnings_.size();
     required_missing_keys_.clear();
     for (const std::string& key : session.required_unmapped()) required_missing_keys_.insert(key);

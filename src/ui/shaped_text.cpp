@@ -6,15 +6,23 @@
 #include <imgui_internal.h>  // the line's text offset (AlignTextToFramePadding)
 
 #include <algorithm>
+#include <cmath>
 
 namespace pm::ui {
 
-const TextRun* run_for(const std::string& s) {
+const TextRun* run_for(const std::string& s, float max_width) {
     TextRunSource* source = text_run_source();
     if (!source || !needs_shaping(s)) return nullptr;  // Latin, Greek, CJK...: a scan, no copy
     const std::string shown = with_visible_controls(shown_text(s));
     if (!needs_shaping(shown)) return nullptr;  // only bidi controls: ImGui shows the marks
-    return source->run(shown, ImGui::GetFontSize());
+    if (max_width > 0) max_width = std::max(8.0f, std::floor(max_width / 8.0f) * 8.0f);
+    return source->run(shown, ImGui::GetFontSize(), max_width);
+}
+
+const TextRun* fitted_run(const TextRun* run, const std::string& s, float width) {
+    if (!run || width <= 0 || run->size.x <= width + 0.5f) return run;
+    const TextRun* fitted = run_for(s, width);
+    return fitted ? fitted : run;
 }
 
 void draw_run(const TextRun& run, const ImVec2& text_min, const ImVec2& text_max, ImU32 colour) {
@@ -41,6 +49,7 @@ bool shaped_text_item(const std::string& s) {
     if (!run) return false;
     const ImVec2 cursor = ImGui::GetCursorScreenPos();
     const float avail = ImGui::GetContentRegionAvail().x;
+    if (avail > 1.0f) run = fitted_run(run, s, avail);  // a cell: cut with an ellipsis to fit it
     const float line = ImGui::GetTextLineHeight();
     // As ImGui::Text does: the text sits lower by the line's text offset when a framed widget is on
     // the line (AlignTextToFramePadding), so a shaped sample lines up with the Latin text beside it.
@@ -72,10 +81,12 @@ bool shaped_field_preview(const char* buffer) {
 
 ShapedLabel::ShapedLabel(const std::string& label, Kind kind) : run_(run_for(label)) {
     if (!run_) return;
+    label_ = label;
     colour_ = ImGui::GetColorU32(ImGuiCol_Text);
     cursor_ = ImGui::GetCursorScreenPos();
     text_offset_ = ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset;  // where a Selectable puts its text
     item_width_ = ImGui::CalcItemWidth();
+    avail_width_ = ImGui::GetContentRegionAvail().x;  // the rest of the cell: a longer run is cut to it
     draw_list_ = ImGui::GetWindowDrawList();                     // a combo's popup is another window, with its own
     if (kind == Kind::ComboPreview) return;                      // the preview is given empty: the arrow keeps its colour
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));  // ImGui skips fully transparent glyphs
@@ -91,7 +102,7 @@ void ShapedLabel::restore() {
 }
 
 ImVec2 ShapedLabel::selectable_size(ImVec2 size) const {
-    if (run_ && size.x == 0) size.x = run_->size.x;
+    if (run_ && size.x == 0) size.x = avail_width_ > 1.0f ? std::min(run_->size.x, avail_width_) : run_->size.x;
     return size;
 }
 
@@ -103,7 +114,12 @@ void ShapedLabel::draw_over_selectable(float room_after) {
     const ImVec2 max = ImGui::GetItemRectMax();
     const float line = ImGui::GetTextLineHeight();
     const ImVec2 text_min(cursor_.x, cursor_.y + text_offset_);
-    const float right = std::max(text_min.x, max.x - ImGui::GetStyle().ItemSpacing.x * 0.5f - room_after);
+    // The item's right (a Selectable reaches half a spacing past its cell), or the cell's when the
+    // item, as wide as a long run, reaches further.
+    const float half_spacing = ImGui::GetStyle().ItemSpacing.x * 0.5f;
+    const float item_right = avail_width_ > 1.0f ? std::min(max.x, cursor_.x + avail_width_ + half_spacing) : max.x;
+    const float right = std::max(text_min.x, item_right - half_spacing - room_after);
+    run_ = fitted_run(run_, label_, right - text_min.x);
     draw_run(draw_list_, *run_, text_min, ImVec2(right, text_min.y + line), colour_);
     run_end_x_ = run_->right_to_left ? right : std::min(right, text_min.x + run_->size.x);
 }
@@ -115,6 +131,7 @@ void ShapedLabel::draw_over_combo_preview() {
     // From the cursor before BeginCombo (which, when open, has made the popup the current window).
     const ImVec2 text_min(cursor_.x + style.FramePadding.x, cursor_.y + style.FramePadding.y);
     const float right = cursor_.x + item_width_ - ImGui::GetFrameHeight() - style.FramePadding.x;  // left of the arrow
+    run_ = fitted_run(run_, label_, right - text_min.x);
     draw_run(draw_list_, *run_, text_min, ImVec2(std::max(text_min.x, right), text_min.y + ImGui::GetTextLineHeight()), colour_);
 }
 

@@ -15,7 +15,12 @@ namespace pm::ui {
 // The run for data text `s` at the current font size: nullptr when `s` needs no shaping, there is
 // no source, or the run is not ready. `s` is cut as panel_widgets' shown_text cuts it and its
 // bidi controls become visible marks (with_visible_controls) before the source sees it.
-const TextRun* run_for(const std::string& s);
+// With `max_width` (> 0), a run at most that wide (see TextRunSource::run); the width is taken
+// down to a multiple of 8 pixels, so a column being resized asks for a few runs, not one per pixel.
+const TextRun* run_for(const std::string& s, float max_width = 0);
+// `run` (of `s`) when it fits `width`, else the run of `s` cut to fit with an ellipsis once the
+// platform has it (until then `run`, clipped).
+const TextRun* fitted_run(const TextRun* run, const std::string& s, float width);
 
 // Draws `run` (tinted `colour`) on the line whose text area is [text_min, text_max]: from the left,
 // or right-aligned when it runs right to left (its start stays in view when it is too long), clipped
@@ -26,7 +31,8 @@ void draw_run(ImDrawList* draw_list, const TextRun& run, const ImVec2& text_min,
 // Draws `s` as a text item at the cursor when it has a run (true); false leaves it to ImGui.
 bool shaped_text_item(const std::string& s);
 
-// After an InputText holding `buffer`: ImGui's text field edits code points left to right and
+// After an InputText holding `buffer` (ShapedField::after calls it on a platform without native
+// text editing, the desktop): ImGui's text field edits code points left to right and
 // cannot shape, so while the field is being edited or hovered and its text needs shaping, the
 // shaped text is shown in a small box just under the field (a tooltip: the layout does not move
 // and typing is untouched). Returns true when it showed it.
@@ -66,9 +72,11 @@ public:
 private:
     void restore();
     const TextRun* run_ = nullptr;
+    std::string label_;  // kept when it has a run: a narrower cell asks for it cut to fit
     ImU32 colour_ = 0;
     ImVec2 cursor_{0, 0};
     float item_width_ = 0;
+    float avail_width_ = 0;
     float text_offset_ = 0;
     float run_end_x_ = 0;
     ImDrawList* draw_list_ = nullptr;

@@ -49,7 +49,13 @@ public:
     // The run for `utf8` at `font_size` logical pixels. nullptr when it is not ready yet (the
     // caller draws the text with ImGui meanwhile; the source asks for another frame when it is)
     // or when it cannot be made.
-    virtual const TextRun* run(std::string_view utf8, float font_size) = 0;
+    // With `max_width` (logical pixels, > 0) a text wider than that is cut at a character and
+    // ended with an ellipsis ("…", at its logical end: the right of a left-to-right paragraph, the
+    // left of a right-to-left one), as the panel ends a label cut at its length limit; so a run
+    // too wide for its cell never shows a middle or an end without its start ("Total (USD) الإجمالي"
+    // clipped on the right shows the end of the Arabic word). Every run is also cut so, at the
+    // platform's widest image.
+    virtual const TextRun* run(std::string_view utf8, float font_size, float max_width = 0) = 0;
     // Once per frame after the panel is drawn: upload what was rasterised, evict what was unused.
     virtual void end_frame() {}
 };

@@ -2,15 +2,8 @@
 # plan-mapper match / automap / get / put: exit codes and what reaches the local API double.
 # Usage: cli_api_test.sh PLAN_MAPPER ARTIFACT_DIR   (run from the repository root)
 set -euo pipefail
-cli="$1"
-artifacts="$2/cli"
-mkdir -p "$artifacts"
-fail() { echo "FAIL: $*"; exit 1; }
-expect_exit() {  # expect_exit CODE COMMAND…
-  local want="$1"; shift
-  set +e; "$@" >"$artifacts/out.json" 2>"$artifacts/err.txt"; local got=$?; set -e
-  [ "$got" = "$want" ] || { cat "$artifacts/err.txt"; fail "$* exited $got, expected $want"; }
-}
+source "$(dirname "${BASH_SOURCE[0]}")/cli_test_lib.sh"
+cli_test_init cli "$1" "$2"
 
 # match: offline, the two obvious pairs are made, stdout is the plan as JSON.
 expect_exit 0 "$cli" match tests/cli/match-me.json
@@ -23,14 +16,7 @@ grep -q "2 of 3 unmapped columns mapped" "$artifacts/err.txt" || fail "match tab
 expect_exit 2 "$cli" match --threshold 7 tests/cli/match-me.json
 
 # The API double on a free port.
-: >"$artifacts/double.out"  # the background job may not have opened it when the loop first reads it
-"$(command -v node)" web/server/serve.mjs --port 0 --dist "$artifacts" --quiet >"$artifacts/double.out" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-api=""
-for _ in $(seq 1 100); do api=$(sed -n 's/^API double: //p' "$artifacts/double.out"); [ -n "$api" ] && break; sleep 0.1; done
-[ -n "$api" ] || fail "the API double did not start"
-origin="${api%/v1}"
+start_api_double
 job=$(node --input-type=module -e "import {DEMO_JOB_ID} from './web/sample-jobs/index.mjs'; process.stdout.write(DEMO_JOB_ID)")
 token=$(node --input-type=module -e "import {DEMO_TOKEN} from './web/sample-jobs/index.mjs'; process.stdout.write(DEMO_TOKEN)")
 log() { curl -sf "$origin/__double/requests"; }

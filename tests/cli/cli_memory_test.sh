@@ -5,16 +5,9 @@
 # no preview value and no token, and automap learns the plan the server saved.
 # Usage: cli_memory_test.sh PLAN_MAPPER ARTIFACT_DIR   (run from the repository root)
 set -euo pipefail
-cli="$1"
-artifacts="$2/cli-memory"
-rm -rf "$artifacts"
-mkdir -p "$artifacts"
-fail() { echo "FAIL: $*"; exit 1; }
-expect_exit() {  # expect_exit CODE COMMAND…
-  local want="$1"; shift
-  set +e; "$@" >"$artifacts/out.json" 2>"$artifacts/err.txt"; local got=$?; set -e
-  [ "$got" = "$want" ] || { cat "$artifacts/err.txt"; fail "$* exited $got, expected $want"; }
-}
+source "$(dirname "${BASH_SOURCE[0]}")/cli_test_lib.sh"
+rm -rf "$2/cli-memory"
+cli_test_init cli-memory "$1" "$2"
 
 # The confirmed first import: match-me.json as a person finished it ("Misc" -> Last name, which
 # the matcher would never propose).
@@ -84,12 +77,7 @@ for hostile in tests/data/hostile-memory/*.json; do
 done
 
 # automap --memory against the API double: the plan the server saved is learned.
-"$(command -v node)" web/server/serve.mjs --port 0 --dist "$artifacts" --quiet >"$artifacts/double.out" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-api=""
-for _ in $(seq 1 100); do api=$(sed -n 's/^API double: //p' "$artifacts/double.out" 2>/dev/null || true); [ -n "$api" ] && break; sleep 0.1; done
-[ -n "$api" ] || fail "the API double did not start"
+start_api_double
 job=$(node --input-type=module -e "import {DEMO_JOB_ID} from './web/sample-jobs/index.mjs'; process.stdout.write(DEMO_JOB_ID)")
 token=$(node --input-type=module -e "import {DEMO_TOKEN} from './web/sample-jobs/index.mjs'; process.stdout.write(DEMO_TOKEN)")
 expect_exit 0 env FLATFILE_BEARER_TOKEN="$token" "$cli" automap --job "$job" --api-url "$api" --memory "$artifacts/automap.json"

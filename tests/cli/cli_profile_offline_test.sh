@@ -5,15 +5,8 @@
 # errors (one file without the other, or with --job) and a malformed records file.
 # Usage: cli_profile_offline_test.sh PLAN_MAPPER ARTIFACT_DIR   (run from the repository root)
 set -euo pipefail
-cli="$1"
-artifacts="$2/cli-profile-offline"
-mkdir -p "$artifacts"
-fail() { echo "FAIL: $*"; exit 1; }
-expect_exit() {  # expect_exit CODE COMMAND…
-  local want="$1"; shift
-  set +e; "$@" >"$artifacts/out.json" 2>"$artifacts/err.txt"; local got=$?; set -e
-  [ "$got" = "$want" ] || { cat "$artifacts/err.txt"; fail "$* exited $got, expected $want"; }
-}
+source "$(dirname "${BASH_SOURCE[0]}")/cli_test_lib.sh"
+cli_test_init cli-profile-offline "$1" "$2"
 
 node --input-type=module -e '
 import { writeFileSync } from "node:fs";

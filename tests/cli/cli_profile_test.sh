@@ -4,24 +4,10 @@
 # failing once (retried, complete), the --rows bound, and usage / sign-in errors.
 # Usage: cli_profile_test.sh PLAN_MAPPER ARTIFACT_DIR   (run from the repository root)
 set -euo pipefail
-cli="$1"
-artifacts="$2/cli-profile"
-mkdir -p "$artifacts"
-fail() { echo "FAIL: $*"; exit 1; }
-expect_exit() {  # expect_exit CODE COMMAND…
-  local want="$1"; shift
-  set +e; "$@" >"$artifacts/out.json" 2>"$artifacts/err.txt"; local got=$?; set -e
-  [ "$got" = "$want" ] || { cat "$artifacts/err.txt"; fail "$* exited $got, expected $want"; }
-}
+source "$(dirname "${BASH_SOURCE[0]}")/cli_test_lib.sh"
+cli_test_init cli-profile "$1" "$2"
 
-: >"$artifacts/double.out"  # the background job may not have opened it when the loop first reads it
-"$(command -v node)" web/server/serve.mjs --port 0 --dist "$artifacts" --quiet >"$artifacts/double.out" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-api=""
-for _ in $(seq 1 100); do api=$(sed -n 's/^API double: //p' "$artifacts/double.out"); [ -n "$api" ] && break; sleep 0.1; done
-[ -n "$api" ] || fail "the API double did not start"
-origin="${api%/v1}"
+start_api_double
 job=$(node --input-type=module -e "import {ORDERS_JOB_ID} from './web/sample-jobs/index.mjs'; process.stdout.write(ORDERS_JOB_ID)")
 export FLATFILE_BEARER_TOKEN=demo-token
 faults() { curl -sf -X POST -H 'Content-Type: application/json' --data "$1" "$origin/__double/faults" >/dev/null; }

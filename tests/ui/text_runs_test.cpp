@@ -2,6 +2,7 @@
 // platform's shaping, which ones the panel asks a run source for (never Latin text), that a run is
 // drawn as one tinted image (right-aligned in its cell when it runs right to left) and that
 // without a run the text is drawn by ImGui as before. A fake source stands in for the platform.
+#include "ui/shaped_field.h"
 #include "ui/shaped_text.h"
 #include "ui/text_runs.h"
 #include "ui_driver.h"
@@ -22,13 +23,16 @@ const ImTextureID kFakeTexture = reinterpret_cast<ImTextureID>(static_cast<intpt
 // and remembers what it was asked for.
 class FakeRunSource final : public TextRunSource {
 public:
-    const TextRun* run(std::string_view utf8, float font_size) override {
+    const TextRun* run(std::string_view utf8, float font_size, float max_width = 0) override {
         asked.emplace_back(utf8);
         sizes.push_back(font_size);
+        max_widths.push_back(max_width);
         if (pending) return nullptr;
-        TextRun& run = runs[std::string(utf8)];
+        TextRun& run = runs[std::to_string(max_width) + std::string(utf8)];
         run.texture = kFakeTexture;
-        run.size = ImVec2(48.0f, font_size * 1.5f);
+        // 48 pixels wide, or 8 per byte for a long text; cut to max_width as a platform does.
+        const float natural = utf8.size() > 40 ? 8.0f * static_cast<float>(utf8.size()) : 48.0f;
+        run.size = ImVec2(max_width > 0 && natural > max_width ? max_width : natural, font_size * 1.5f);
         run.right_to_left = paragraph_is_rtl(utf8);
         return &run;
     }
@@ -39,6 +43,7 @@ public:
     }
     std::vector<std::string> asked;
     std::vector<float> sizes;
+    std::vector<float> max_widths;
     std::map<std::string, TextRun> runs;
     bool pending = false;
 };
@@ -370,6 +375,109 @@ TEST(ShapedPanel, ASearchFieldHoldingShapedTextShowsItShapedUnderTheField) {
     ui.frames(2);
     EXPECT_TRUE(source.asked_for("\xD7\x97\xD7\x99\xD7\xA4\xD7\x95\xD7\xA9"));
     EXPECT_STREQ(ui.state().filter, "\xD7\x97\xD7\x99\xD7\xA4\xD7\x95\xD7\xA9");  // typing is untouched
+}
+
+// The images drawn whose centre is inside `cell`.
+std::vector<ImRect> images_in(const test::ItemRect& cell) {
+    std::vector<ImRect> out;
+    for (const ImRect& image : fake_images()) {
+        const ImVec2 c = image.GetCenter();
+        if (c.x > cell.min.x && c.x < cell.max.x && c.y > cell.min.y && c.y < cell.max.y) out.push_back(image);
+    }
+    return out;
+}
+
+TEST(ShapedPanel, ALongLabelStartingInLatinIsCutToItsCellWithAnEllipsisNotClipped) {
+    // Clipped at the cell's right, "Total ... (USD) الإجمالي" would show the end of the Arabic
+    // word and not its start: the platform is asked for the run cut to the cell, with "…".
+    const std::string label = "Total amount including shipping and handling (USD) \xD8\xA7\xD9\x84\xD8\xA5\xD8\xAC\xD9\x85\xD8\xA7\xD9\x84\xD9\x8A";
+    auto parsed = parse_plan_document(R"json({"fieldMapping": [], "unmappedDestinationFields": [],
+      "unmappedSourceFields": [{"sourceField": {"key": "total", "label": ")json" + label + R"json(", "type": "string"}, "preview": ["1"]}]})json");
+    ASSERT_TRUE(parsed.value.has_value());
+    FakeRunSource source;
+    SourceScope scope(&source);
+    test::UiDriver ui(parsed.value->plan);
+    ui.frames(2);
+    const test::ItemRect cell = ui.rect("source:total");
+    const test::ItemRect key = ui.rect("source-key:total");
+    float asked_width = 0;
+    for (std::size_t i = 0; i < source.asked.size(); ++i)
+        if (source.asked[i] == label && source.max_widths[i] > 0) asked_width = source.max_widths[i];
+    ASSERT_GT(asked_width, 0.0f) << "the label was never asked for cut to its cell";
+    EXPECT_LE(asked_width, key.min.x - cell.min.x);  // room for the key after it
+    EXPECT_EQ(static_cast<int>(asked_width) % 8, 0);  // in steps: a resized column asks for few runs
+    const std::vector<ImRect> images = images_in(cell);
+    ASSERT_EQ(images.size(), 1u);
+    EXPECT_FLOAT_EQ(images[0].GetWidth(), asked_width);  // the cut run, whole, not the long one clipped
+    EXPECT_LE(images[0].Max.x, key.min.x);
+    EXPECT_LT(images[0].Min.x, cell.min.x + ImGui::GetStyle().ItemSpacing.x + 1);  // from the left
+}
+
+TEST(ShapedPanel, LabelsThatFitAreNeverAskedForCut) {
+    FakeRunSource source;
+    SourceScope scope(&source);
+    test::UiDriver ui(mixed_plan());
+    ui.frames(2);
+    ASSERT_FALSE(source.asked.empty());
+    for (std::size_t i = 0; i < source.asked.size(); ++i) {
+        EXPECT_EQ(source.max_widths[i], 0.0f) << source.asked[i];
+    }
+}
+
+TEST(ShapedPanel, ASearchFieldNotBeingEditedShowsItsShapedTextInTheField) {
+    FakeRunSource source;
+    SourceScope scope(&source);
+    test::UiDriver ui(mixed_plan());
+    ui.click("filter");
+    ui.type("\xD7\x97\xD7\x99\xD7\xA4\xD7\x95\xD7\xA9");  // חיפוש
+    ui.key(ImGuiKey_Enter);                                     // done: the field is left
+    ui.frames(2);
+    ASSERT_STREQ(ui.state().filter, "\xD7\x97\xD7\x99\xD7\xA4\xD7\x95\xD7\xA9");
+    const test::ItemRect field = ui.rect("filter");
+    const std::vector<ImRect> images = images_in(field);
+    ASSERT_EQ(images.size(), 1u);
+    // Right to left: at the field's right, inside its frame.
+    EXPECT_NEAR(images[0].Max.x, field.max.x - ImGui::GetStyle().FramePadding.x, 1.0f);
+    EXPECT_GT(images[0].Min.x, field.min.x);
+}
+
+TEST(ShapedPanel, WithNativeEditingTheActiveFieldIsThePlatformsAndItsEditsComeBackWhole) {
+    FakeRunSource source;
+    SourceScope scope(&source);
+    struct NativeScope {
+        NativeScope() { set_native_text_editing(true); }
+        ~NativeScope() { set_native_text_editing(false); }
+    } native;
+    test::UiDriver ui(mixed_plan());
+    ui.click("filter");
+    ui.frames(1);
+    EXPECT_NE(active_text_field().id, 0u);
+    EXPECT_FALSE(active_text_field().shaped);  // empty: ImGui edits it
+    ui.type("\xD7\xA9");                       // ש: now the page's input takes over
+    ui.frames(1);
+    const ActiveTextField& field = active_text_field();
+    ASSERT_TRUE(field.shaped);
+    EXPECT_STREQ(field.text, "\xD7\xA9");
+    const test::ItemRect rect = ui.rect("filter");
+    EXPECT_NEAR(field.min.x, rect.min.x, 0.5f);
+    EXPECT_NEAR(field.max.x, rect.max.x, 0.5f);
+    EXPECT_GT(field.font_size, 0.0f);
+    // The page's edit (the browser moved the cursor and deleted inside the text) comes back whole;
+    // the rows filter on it. It stays the page's even once its text needs no shaping.
+    replace_active_field_text("Email");
+    ui.frames(2);
+    EXPECT_STREQ(ui.state().filter, "Email");
+    EXPECT_TRUE(active_text_field().shaped);
+    EXPECT_TRUE(ui.has("source:email"));
+    EXPECT_FALSE(ui.has("source:total"));
+    // Nothing of the field's own glyphs is drawn while the page shows it: no tooltip preview either.
+    EXPECT_TRUE(images_in(rect).empty());
+    ui.key(ImGuiKey_Enter);
+    ui.frames(1);
+    EXPECT_EQ(active_text_field().id, 0u);
+    replace_active_field_text("lost");  // the field has closed: nowhere to go
+    ui.frames(1);
+    EXPECT_STREQ(ui.state().filter, "Email");
 }
 
 TEST(ShapedPanel, WithoutASourceThePanelDrawsAsBefore) {

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DIST_DIR, useBrowserAndDouble } from './lib/browser.mjs';
+import { eventually } from './lib/eventually.mjs';
 import { decodePng } from './lib/png.mjs';
 import { mountWidget, openBlankPage } from './lib/widget-page.mjs';
 
@@ -27,17 +28,6 @@ async function waitForCorner(page, check, what) {
     if (check(colour)) return colour;
     if (Date.now() > deadline) throw new Error(`${what}: the corner is ${colour.join(',')}`);
     await page.waitForTimeout(100);
-  }
-}
-
-async function eventually(read, check, what, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  let value;
-  for (;;) {
-    value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: last saw ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 

@@ -9,26 +9,12 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DEMO_JOB_ID } from '../../web/sample-jobs/index.mjs';
 import { DIST_DIR, useBrowserAndDouble } from './lib/browser.mjs';
+import { eventually, expectStatus } from './lib/eventually.mjs';
 import { edgeTo, mountWidget, openBlankPage, planOf, waitForEdge, waitForRequests } from './lib/widget-page.mjs';
 
 const built = existsSync(path.join(DIST_DIR, 'plan-mapper-wasm.wasm'));
 const PLAN_PATH = `/v1/jobs/${DEMO_JOB_ID}/plan`;
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-// Polls `read` until `check` holds (the live region speaks after a short delay; frames are async).
-async function eventually(read, check, what, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  let value;
-  for (;;) {
-    value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: last saw ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-const statusText = (region) => region.getByRole('status').textContent();
-const expectStatus = (region, text) => eventually(() => statusText(region), (t) => t === text, `status "${text}"`);
 
 // A plan of `n` sources and `n` destinations (4/5 mapped), like tools/bench-web.mjs uses.
 function bigPlan(n) {

@@ -11,45 +11,14 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DEMO_JOB_ID, DEMO_TOKEN } from '../../web/sample-jobs/index.mjs';
 import { ARTIFACTS_DIR, DIST_DIR, useBrowserAndDouble } from './lib/browser.mjs';
-import { api, putBodyFrom } from './lib/http.mjs';
+import { eventually, expectStatus } from './lib/eventually.mjs';
 import { countDistinctColours, decodePng } from './lib/png.mjs';
+import { putPlanWithUnmappedPairs, suggestedEdges } from './lib/suggested-pairs.mjs';
 import { mountWidget, openBlankPage, planOf, waitForEdge } from './lib/widget-page.mjs';
 
 const built = existsSync(path.join(DIST_DIR, 'plan-mapper-wasm.wasm'));
-const PENDING = 'plan-mapper:suggested';
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const UNMAPPED = ['first_name', 'phone', 'job_title'];
 
-async function eventually(read, check, what, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  let value;
-  for (;;) {
-    value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: last saw ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-const statusText = (region) => region.getByRole('status').textContent();
-const expectStatus = (region, expected) =>
-  eventually(() => statusText(region), (t) => (expected instanceof RegExp ? expected.test(t) : t === expected), `status ${expected}`);
-
-// The demo plan with three pairs broken, so the default autoApply ('confident') applies them
-// again as suggested edges (as tests/web/auto-apply.test.mjs does).
-async function putPlanWithUnmappedPairs(double) {
-  const planPath = `/v1/jobs/${DEMO_JOB_ID}/plan`;
-  const { json } = await api(double.url, 'GET', planPath);
-  const body = putBodyFrom(json.data);
-  for (const key of UNMAPPED) {
-    const at = body.fieldMapping.findIndex((edge) => edge.destinationField.key === key);
-    const [edge] = body.fieldMapping.splice(at, 1);
-    body.unmappedSourceFields.push({ sourceField: edge.sourceField, preview: edge.preview });
-    body.unmappedDestinationFields.push({ destinationField: edge.destinationField });
-  }
-  const put = await api(double.url, 'PUT', planPath, { body });
-  assert.equal(put.status, 200, put.text);
-}
-const suggestedEdges = (plan) => plan.fieldMapping.filter((edge) => edge.metadata?.source === PENDING);
 
 describe('the widget\'s words in Chromium', { skip: built ? false : 'dist/ not built' }, () => {
   const env = useBrowserAndDouble({ before, after });

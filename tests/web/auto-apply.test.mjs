@@ -8,45 +8,13 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { DEMO_JOB_ID } from '../../web/sample-jobs/index.mjs';
 import { DIST_DIR, useBrowserAndDouble } from './lib/browser.mjs';
-import { api, putBodyFrom } from './lib/http.mjs';
+import { eventually } from './lib/eventually.mjs';
+import { putPlanWithUnmappedPairs, suggestedEdges, UNMAPPED } from './lib/suggested-pairs.mjs';
 import { mountWidget, openBlankPage, planOf, waitForRequests } from './lib/widget-page.mjs';
 
 const built = existsSync(path.join(DIST_DIR, 'plan-mapper-wasm.wasm'));
 const SHEET_PATH = '/v1/sheets/us_sh_demoDst9';     // the demo job's config.destinationSheetId
-const PENDING = 'plan-mapper:suggested';
-
-const UNMAPPED = ['first_name', 'phone', 'job_title'];
-
-// The double's demo plan with the UNMAPPED destinations' edges broken (as a plan with nothing
-// mapped for them arrives), saved to the double so the widget's GET returns it.
-async function putPlanWithUnmappedPairs(double) {
-  const planPath = `/v1/jobs/${DEMO_JOB_ID}/plan`;
-  const { json } = await api(double.url, 'GET', planPath);
-  const body = putBodyFrom(json.data);
-  for (const key of UNMAPPED) {
-    const at = body.fieldMapping.findIndex((edge) => edge.destinationField.key === key);
-    const [edge] = body.fieldMapping.splice(at, 1);
-    body.unmappedSourceFields.push({ sourceField: edge.sourceField, preview: edge.preview });
-    body.unmappedDestinationFields.push({ destinationField: edge.destinationField });
-  }
-  const put = await api(double.url, 'PUT', planPath, { body });
-  assert.equal(put.status, 200, put.text);
-}
-
-const suggestedEdges = (plan) => plan.fieldMapping.filter((edge) => edge.metadata?.source === PENDING);
-
-async function eventually(read, check, what, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  let value;
-  for (;;) {
-    value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: last saw ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('autoApply in Chromium', { skip: built ? false : 'dist/ not built' }, () => {
   const env = useBrowserAndDouble({ before, after });

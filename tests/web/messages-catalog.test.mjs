@@ -17,7 +17,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const catalog = JSON.parse(readFileSync(path.join(root, 'src/ui/messages.json'), 'utf8'));
 const LANGUAGES = ['en', 'de'];
 const CATEGORIES = new Set(['zero', 'one', 'two', 'few', 'many', 'other']);
-const KEY = /^(?:certainty|values|header|bulk|chip|table|picker|enum|destinations|review|keys|memory|say|app|mirror)\.[A-Za-z0-9]+$/;
+// api, records, differences, session and insights: the messages core produces (MessageRef, core/json/message_ref.h).
+const KEY = /^(?:certainty|values|header|bulk|chip|table|picker|enum|destinations|review|keys|memory|say|app|mirror|api|records|differences|session|insights)\.[A-Za-z0-9]+$/;
 
 const forms = (message) => (typeof message === 'string' ? [message] : Object.values(message));
 const placeholders = (message) => new Set(forms(message).flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1])));
@@ -103,6 +104,30 @@ test('no fixed English text is left where the check looks', () => {
     }
   }
   assert.deepEqual(found, []);
+});
+
+// Core, the matcher and the profile reader keep an English sentence beside each catalog message
+// (for logs and the CLI). The shared app and UI code must show the catalog message: reading one
+// of the English members or accessors there would put English in a German panel.
+const CORE_ENGLISH = /\b(?:progress_text|secret_key_warning|describe_server_differences|describe_check)\(|->note\(\)|\.refused\)|\bw\.message\b|\berror\.message\b(?!\s*=[^=])/g;
+
+test('core\'s English sentences do not reach the panel: the app and UI format core\'s catalog messages', () => {
+  const found = [];
+  for (const [file, text] of Object.entries(code)) {
+    if (!/^src\/(?:app|ui)\/[^/]+\.cpp$/.test(file)) continue;
+    for (const m of text.matchAll(CORE_ENGLISH)) found.push(`${file}:${text.slice(0, m.index).split('\n').length}: ${m[0]}`);
+  }
+  assert.deepEqual(found, []);
+  // Every catalog key core names is a string literal in MessageRef("...") or a key table; each
+  // one is in the catalog (checked above for all named keys), and core names some in each area.
+  const coreKeys = new Set();
+  for (const [file, text] of Object.entries(code)) {
+    if (!/^src\/(?:core|matcher)\//.test(file)) continue;
+    for (const m of text.matchAll(/"((?:api|records|differences|session|insights)\.[A-Za-z0-9]+)"/g)) coreKeys.add(m[1]);
+  }
+  for (const area of ['api', 'records', 'differences', 'session', 'insights'])
+    assert.ok([...coreKeys].some((key) => key.startsWith(`${area}.`)), `core names ${area}.* keys`);
+  for (const key of coreKeys) for (const lang of LANGUAGES) assert.ok(key in catalog[lang], `${lang} lacks ${key}`);
 });
 
 test('the page formatter fills placeholders as text, picks plurals by language and falls back to the key', () => {

@@ -155,4 +155,33 @@ describe('text runs: scripts that need shaping', { skip: built ? false : 'dist/ 
     assert.ok(ltr.first < 20, `mixed label's ink starts at ${ltr.first}: not left-aligned`);
     await page.close();
   });
+
+  test('a run too wide for its cell is cut with an ellipsis at its logical end, its start kept', { timeout: 60_000 }, async () => {
+    const page = await recordingPage({ width: 1280, height: 800 });
+    const long = 'Total amount including shipping and handling (USD) الإجمالي الكامل للطلب مع الضريبة';
+    const widget = await mountWidget(page, { height: 760, options: { plan: planWith({ total: long }), apiUrl: '' } });
+    await waitForRuns(page, widget, 2);             // asked whole, then cut to its cell
+    // The layout itself: the same text cut to 200 device pixels, and a right-to-left one.
+    const laid = await page.evaluate(async ({ text, rtl }) => {
+      const { createTextRuns } = await import('/text-runs.js');
+      const runs = createTextRuns({ fontsUrl: new URL('/fonts/', location.href) });
+      const cut = await runs.render(text, 20, false, 200);
+      const whole = await runs.render(text, 20, false, 0);
+      const cutRtl = await runs.render(rtl, 20, true, 120);
+      return { cut: { text: cut.text, width: cut.width }, whole: { text: whole.text, width: whole.width }, cutRtl: { text: cutRtl.text, width: cutRtl.width } };
+    }, { text: long, rtl: 'العنوان الكامل للمرسل إليه في المدينة' });
+    assert.equal(laid.whole.text, long, 'it fits the widest image whole');
+    assert.ok(laid.whole.width > 200);
+    assert.ok(laid.cut.text.endsWith('…') && long.startsWith(laid.cut.text.slice(0, -1)), `cut: ${laid.cut.text}`);
+    assert.ok(laid.cut.width <= 200 && laid.cut.width > 120, `cut width ${laid.cut.width}`);
+    assert.ok(!laid.cut.text.slice(0, -1).endsWith(' '), 'no space before the ellipsis');
+    assert.ok(laid.cutRtl.text.endsWith('…') && laid.cutRtl.width <= 120, `right to left: ${laid.cutRtl.text}`);
+    // In the panel: the label's cell shows the cut run, from the cell's left, not past it.
+    const png = await page.locator(`#${widget} canvas`).screenshot();
+    writeFileSync(path.join(ARTIFACTS_DIR, 'text-runs-ellipsis.png'), png);
+    const stats = await page.evaluate((w) => window.controllers[w].textRunStats(), widget);
+    assert.equal(stats.failed, 0);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
 });

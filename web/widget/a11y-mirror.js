@@ -538,7 +538,7 @@ export function createA11yMirror({ container, bridge, messages = NO_MESSAGES }) 
       if (name === 'ready' && detail) announce(n('mirror.loaded', detail.sources, { mapped: detail.mapped }));
       if (name === 'submit') announce(t('app.planSaved'));
       if (name === 'execute') announce(t('mirror.importStarted'));
-      if (name === 'error' && detail) raiseAlert(t('mirror.error', { during: detail.during, message: detail.message }));
+      if (name === 'error' && detail) raiseAlert(t('mirror.error', { during: detail.duringText ?? detail.during, message: detail.message }));
     },
     memoryChanged() { memoryView?.changed(); },
     destroy() { root.remove(); },

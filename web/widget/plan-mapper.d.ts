@@ -48,8 +48,12 @@ export interface JobPlanResponse {
 export interface PlanMapperError {
   /** What the widget was doing: "loading the plan", "submitting the plan", … */
   during: string;
-  /** For a person: what happened and what to do. */
+  /** For a person: what happened and what to do, in the widget's language (as the panel shows it). */
   message: string;
+  /** The message's catalog key ("api.unauthorized", …) when the panel's words came from one. */
+  messageKey?: string;
+  /** `during` in the widget's language. */
+  duringText?: string;
   /** HTTP status when the server answered, else 0. */
   status: number;
   serverMessages: { key: string; message: string }[];
@@ -780,5 +784,151 @@ export interface PlanMapperStrings {
   'values.invalid'?: string;
   /** {count} blank */
   'values.blank'?: string;
+  /** get job */
+  'api.callGetJob'?: string;
+  /** get plan */
+  'api.callGetPlan'?: string;
+  /** save plan */
+  'api.callPutPlan'?: string;
+  /** update plan */
+  'api.callPatchPlan'?: string;
+  /** run job */
+  'api.callExecute'?: string;
+  /** get the sheet */
+  'api.callGetSheet'?: string;
+  /** read the file's rows */
+  'api.callGetRecords'?: string;
+  /** Could not reach Flatfile. Check the network connection and try again. */
+  'api.network'?: string;
+  /** Flatfile did not answer in time. Try again. */
+  'api.timeout'?: string;
+  /** Cancelled. */
+  'api.cancelled'?: string;
+  /** Flatfile did not accept the request to {call}. */
+  'api.badRequest'?: string;
+  /** Your sign-in has expired or the API key is not valid. Sign in again. */
+  'api.unauthorized'?: string;
+  /** You do not have access to job {job}. Sign in with an account that has access. */
+  'api.forbidden'?: string;
+  /** Job {job} was not found. It may have been deleted, or the job id is wrong. */
+  'api.notFound'?: string;
+  /** You do not have access to the file's sheet {sheet}. */
+  'api.sheetForbidden'?: string;
+  /** The file's sheet {sheet} was not found. */
+  'api.sheetNotFound'?: string;
+  /** Flatfile took too long to answer ({call}). Try again. */
+  'api.requestTimeout'?: string;
+  /** Job {job} changed on the server meanwhile. Reload the plan and try again. */
+  'api.conflict'?: string;
+  /** Flatfile could not accept the plan. */
+  'api.unprocessable'?: string;
+  /** Flatfile is receiving too many requests. Wait a moment and try again. */
+  'api.tooManyRequests'?: string;
+  /** Flatfile had a problem on its side (HTTP {status}) and could not {call}. Try again in a few minutes. */
+  'api.serverError'?: string;
+  /** Flatfile answered the request to {call} with HTTP {status}. */
+  'api.otherStatus'?: string;
+  /** {message} Flatfile says: {details} */
+  'api.serverSays'?: string;
+  /** Flatfile's answer to the request to {call} could not be read. Try again; if it keeps happening, report it. */
+  'api.unreadable'?: string;
+  /** The API address cannot be used: {detail}. */
+  'api.addressUnusable'?: string;
+  /** The API address must use https:// (http:// only for a server on this computer, such as 127.0.0.1 or localhost), so the sign-in token is never sent unencrypted. */
+  'api.addressInsecure'?: string;
+  /** Refused to send a request: its address cannot be used ({detail}). */
+  'api.refusedAddress'?: string;
+  /** Refused to send a request to {target}: the sign-in token is sent only to {allowed}. */
+  'api.refusedOrigin'?: string;
+  /** This page uses a Flatfile secret key (sk_...). Anyone who can open the page can read it and act as your account. Give the page a short-lived access token from your server instead. */
+  'api.secretKey'?: string;
+  /** one: Reading the file: {count} row | other: Reading the file: {count} rows */
+  'records.reading'?: PluralMessage;
+  /** one: Reading the file: {rows} of {count} row | other: Reading the file: {rows} of {count} rows */
+  'records.readingOf'?: PluralMessage;
+  /** one: Reading the file stopped after {count} row: {error} | other: Reading the file stopped after {count} rows: {error} */
+  'records.stoppedAfter'?: PluralMessage;
+  /** Could not find the job's file: {error} */
+  'records.couldNotFindFile'?: string;
+  /** Could not read the file's columns: {error} */
+  'records.couldNotReadColumns'?: string;
+  /** Could not read the file's rows: {error} */
+  'records.couldNotReadRows'?: string;
+  /** The job does not name its source sheet, so only the preview values are used. */
+  'records.noSourceSheet'?: string;
+  /** one: Profiled the first {count} row of the file. | other: Profiled the first {count} rows of the file. */
+  'records.profiledFirst'?: PluralMessage;
+  /** one: Profiled the first {count} row of the file (the size limit was reached). | other: Profiled the first {count} rows of the file (the size limit was reached). */
+  'records.profiledSizeLimit'?: PluralMessage;
+  /** one: Reading the file was cancelled after {count} row. | other: Reading the file was cancelled after {count} rows. */
+  'records.cancelledAfter'?: PluralMessage;
+  /** Flatfile saved a plan that differs from the one you sent: {items}. Your plan is still shown here. */
+  'differences.summary'?: string;
+  /** {destination} was left unmapped (you mapped {source}) */
+  'differences.leftUnmapped'?: string;
+  /** {destination} was mapped from {source} */
+  'differences.mappedFrom'?: string;
+  /** {destination} is mapped from {source} instead of {before} */
+  'differences.mappedInstead'?: string;
+  /** {destination} differs */
+  'differences.differs'?: string;
+  /** {destination} has other value mappings or details */
+  'differences.otherValues'?: string;
+  /** {source} is mapped differently */
+  'differences.sourceDiffers'?: string;
+  /** and {count} more */
+  'differences.andMore'?: string;
+  /** There is no source column with the key {key}. */
+  'session.unknownSource'?: string;
+  /** There is no destination field with the key {key}. */
+  'session.unknownDestination'?: string;
+  /** The mapping's details must be an object. */
+  'session.metadataNotObject'?: string;
+  /** The value mappings must be an object. */
+  'session.enumDetailsNotObject'?: string;
+  /** {destination} is not mapped. */
+  'session.notMapped'?: string;
+  /** {destination} has no list of options. */
+  'session.notEnum'?: string;
+  /** A value must be text, a number or yes/no. */
+  'session.badEnumValue'?: string;
+  /** {value} is not an option of {destination}. */
+  'session.notAnOption'?: string;
+  /** one: {misfits} of {count} preview value does not look like a number | other: {misfits} of {count} preview values do not look like numbers */
+  'insights.notNumbers'?: PluralMessage;
+  /** one: {misfits} of {count} preview value does not look like yes/no | other: {misfits} of {count} preview values do not look like yes/no values */
+  'insights.notYesNo'?: PluralMessage;
+  /** one: {misfits} of {count} preview value does not look like a date | other: {misfits} of {count} preview values do not look like dates */
+  'insights.notDates'?: PluralMessage;
+  /** {source} is no longer remembered. */
+  'app.forgotten'?: string;
+  /** loading the plan */
+  'app.duringLoad'?: string;
+  /** submitting the plan */
+  'app.duringSubmit'?: string;
+  /** starting the import */
+  'app.duringImport'?: string;
+  /** reading the plan */
+  'app.duringRead'?: string;
+  /** {name}: {problems} */
+  'values.summary'?: string;
+  /** one: {invalid} of {count} value is not a number | other: {invalid} of {count} values are not numbers */
+  'values.invalidNumbers'?: PluralMessage;
+  /** one: {invalid} of {count} value is not a date | other: {invalid} of {count} values are not dates */
+  'values.invalidDates'?: PluralMessage;
+  /** one: {invalid} of {count} value is not yes/no | other: {invalid} of {count} values are not yes/no values */
+  'values.invalidYesNo'?: PluralMessage;
+  /** one: {invalid} of {count} value is not an option of the field | other: {invalid} of {count} values are not options of the field */
+  'values.invalidOptions'?: PluralMessage;
+  /** one: {invalid} of {count} value is not valid | other: {invalid} of {count} values are not valid */
+  'values.invalidOther'?: PluralMessage;
+  /** about {number} */
+  'values.about'?: string;
+  /** {count} blank in a required field */
+  'values.blankRequired'?: string;
+  /** one: {count} remembered pair proposed. | other: {count} remembered pairs proposed. */
+  'app.memoryProposed'?: PluralMessage;
+  /** reading the mapping memory */
+  'app.duringMemory'?: string;
 }
 // --- end of message keys ---

@@ -192,21 +192,21 @@ export async function mountPlanMapper(container, options = {}) {
     }).then((files) => files.filter(Boolean));
   }
 
+  // shaping-hook:begin (tools/shaping-bytes.mjs strips these lines to tell what they cost)
   // Text the module cannot shape (Arabic, Hebrew, Indic, Thai): text-runs.js, imported on the
-  // first such text only, lays it out with the browser; the image goes to the module at once.
+  // first such text only, lays it out with the browser and keeps the runs; until it is here the
+  // module draws the text itself.
   let textRuns = null;
-  function textRun(id, text, pixels, rightToLeft) {
-    textRuns ??= import('./text-runs.js').then(({ createTextRuns }) =>
-      createTextRuns({ fontsUrl: new URL('./fonts/', import.meta.url), indexIntegrity: BUNDLE_INTEGRITY?.fonts?.['scripts.json'] }));
-    textRuns.then((runs) => runs.render(text, pixels, rightToLeft)).catch(() => null).then((image) => {
-      if (destroyed || !module) return;
-      const pointer = image ? module._malloc(image.data.length) : 0;
-      if (pointer) module.HEAPU8.set(image.data, pointer);
-      try { module._pm_text_run(id, pointer ? image.width : 0, pointer ? image.height : 0, pointer); } finally { if (pointer) module._free(pointer); }
+  let runs = null;
+  function textRun(text, pixels, maxWidth, out) {
+    if (runs) return runs.lookup(text, pixels, maxWidth, out);
+    textRuns ??= import('./text-runs.js').then(({ createWidgetTextRuns }) => {
+      runs = createWidgetTextRuns({ module, ready: () => scheduleFrame(0), alive: () => !destroyed && !!module });
       scheduleFrame(0);
-    });
-    return true;
+    }).catch(() => {});
+    return 0;
   }
+  // shaping-hook:end
 
   const emit = (name, detail) => {
     const handlers = { ready: options.onReady, change: options.onChange, submit: options.onSubmit, error: options.onError };
@@ -358,7 +358,9 @@ export async function mountPlanMapper(container, options = {}) {
         return true;
       },
       copyText(text) { navigator.clipboard?.writeText(text).catch(() => {}); },
+      // shaping-hook:begin
       textRun,
+      // shaping-hook:end
       // The plan has characters the built-in font lacks (CJK, Greek...): fetch the slices of the
       // face that hold them and that this module does not have yet, and hand them over at once.
       loadFallbackFont(face, codepoints) {
@@ -505,6 +507,7 @@ export async function mountPlanMapper(container, options = {}) {
     bridge: {
       field: () => readText(module._pm_text_field()),
       text: (text) => withString(module, text, (t) => module._pm_text(t)),
+      replace: (text) => withString(module, text, (t) => module._pm_text_field_set(t)),
       composition: (text) => withString(module, text, (t) => module._pm_ime_composition(t)),
       key: (event, down) => withString(module, event.code, (code) =>
         module._pm_key(code, down ? 1 : 0, event.ctrlKey, event.shiftKey, event.altKey, event.metaKey)) === 1,
@@ -622,10 +625,9 @@ export async function mountPlanMapper(container, options = {}) {
     controller.debugItems = () => (destroyed ? {} : JSON.parse(module.UTF8ToString(module._pm_debug_items())));
     controller.framesDrawn = () => (destroyed ? 0 : module._pm_frames_drawn());
     // The text runs' counters (requested, delivered, drawn...) and the page side's (fonts fetched).
-    controller.textRunStats = async () => ({
-      ...(destroyed ? {} : JSON.parse(module.UTF8ToString(module._pm_text_run_stats()))),
-      page: textRuns ? (await textRuns).stats : null,
-    });
+    // shaping-hook:begin
+    controller.textRunStats = async () => (await textRuns, runs?.stats() ?? { requested: 0, page: null });
+    // shaping-hook:end
   }
   // Aborting the signal later takes the mounted widget down too.
   function onSignalAbort() { controller.destroy(); }

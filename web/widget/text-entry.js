@@ -7,16 +7,21 @@
 // produces goes to the field (pm_text), the composition in progress is drawn in place by the
 // module (pm_ime_composition), and named keys (arrows, Enter, Escape, Backspace, shortcuts) go on
 // to ImGui as before. When the field closes, the keyboard goes back to the canvas.
-// Text is data: it crosses to the module as a string, never into the DOM.
+// A field whose text needs shaping (Arabic, Hebrew, Indic, Thai...; the module says so with the
+// field's frame and text, ui/shaped_field.h) is edited in this input itself, shown over the field
+// (dir=auto, the panel's font size and text colour): the browser's own bidi cursor, selection and
+// editing keys. Each edit sends the whole text to the field (pm_text_field_set), so the panel
+// filters as it does for typed text; only the keys the panel acts on (Enter, Escape, Tab, Up,
+// Down, Page Up/Down) go on to ImGui. It stays so until the field closes.
+// Text is data: it crosses to the module as a string and is an input's value, never markup.
 
 // Invisible but laid out (an input method needs a caret rectangle to place its window); the mouse
 // goes through it to the canvas.
 const ENTRY_STYLE = 'position:absolute;left:0;top:0;width:2em;height:1em;margin:0;padding:0;border:0;outline:none;' +
   'opacity:0;background:transparent;color:transparent;caret-color:transparent;pointer-events:none;z-index:1';
-
 /**
  * @param {{ region: HTMLElement, canvas: HTMLCanvasElement, bridge: {
- *   field: () => string, text: (text: string) => void, composition: (text: string) => void,
+ *   field: () => string, text: (text: string) => void, replace: (text: string) => void, composition: (text: string) => void,
  *   key: (event: KeyboardEvent, down: boolean) => boolean, paste: (text: string) => void,
  *   blur: () => void, afterInput: () => void } }} parts
  */
@@ -34,6 +39,39 @@ export function createTextEntry({ region, canvas, bridge }) {
   canvas.after(input);                               // Tab from it goes where Tab from the canvas goes
   let composing = false;
   let placed = '';
+  let native = false;                                // the input is the field (see above)
+  // The lines between shaping-hook markers exist only for fields holding shaped text: tools/
+  // shaping-bytes.mjs strips them to tell what they cost a Latin plan's download.
+  // shaping-hook:begin
+  input.dir = 'auto';
+
+  // The field's text needs shaping: the input becomes the field, shown over its frame (the way
+  // to show it is in text-entry-native.js, imported the first time, so a Latin plan never loads it).
+  /** @type {typeof import('./text-entry-native.js') | null} */
+  let kit = null;
+  let kitLoad = null;
+  function showNative(frame, text) {
+    if (!kit) {
+      kitLoad ??= import('./text-entry-native.js').then((loaded) => { kit = loaded; placed = ''; bridge.afterInput(); }, () => {});
+      return;
+    }
+    kit.showOver(input, frame);
+    if (!native) {
+      native = true;
+      input.dataset.planMapperTextEntry = 'native';
+      input.value = text;
+      input.setSelectionRange(text.length, text.length);
+    }
+  }
+  function hideNative() {
+    if (!native) return;
+    native = false;
+    input.dataset.planMapperTextEntry = '';
+    input.value = '';
+    input.style.cssText = ENTRY_STYLE;
+    placed = '';
+  }
+  // shaping-hook:end
 
   // What the input holds is sent as typed text, and it is emptied (it never keeps text: the
   // field in the canvas is the one that shows it).
@@ -46,6 +84,14 @@ export function createTextEntry({ region, canvas, bridge }) {
   const listeners = [
     ['keydown', (event) => {
       if (event.isComposing || event.keyCode === 229) return;   // the input method has this key
+      // shaping-hook:begin
+      if (native && !kit?.PANEL_KEYS.has(event.code)) return;  // the browser edits the text
+      if (native) {
+        if (bridge.key(event, true) && event.code !== 'Tab') event.preventDefault();
+        bridge.afterInput();
+        return;
+      }
+      // shaping-hook:end
       if ((event.ctrlKey || event.metaKey) && event.code === 'KeyV') return;   // the paste event brings it
       const consumed = bridge.key(event, true);
       // Characters (dead keys included) come as input events; named keys and shortcuts ImGui
@@ -54,28 +100,56 @@ export function createTextEntry({ region, canvas, bridge }) {
       if (consumed && event.key !== 'Tab' && (!character || event.ctrlKey || event.metaKey)) event.preventDefault();
       bridge.afterInput();
     }],
-    ['keyup', (event) => { bridge.key(event, false); bridge.afterInput(); }],
+    ['keyup', (event) => {
+      // shaping-hook:begin
+      if (native && !kit?.PANEL_KEYS.has(event.code)) return;
+      // shaping-hook:end
+      bridge.key(event, false);
+      bridge.afterInput();
+    }],
     ['input', (event) => {
       if (event.isComposing || composing) return;     // shown by compositionupdate, sent at its end
+      // shaping-hook:begin
+      if (native) { bridge.replace(input.value); bridge.afterInput(); return; }
+      // shaping-hook:end
       sendValue(input.value);
       bridge.afterInput();
     }],
     ['compositionstart', () => { composing = true; }],
-    ['compositionupdate', (event) => { bridge.composition(event.data ?? ''); bridge.afterInput(); }],
+    ['compositionupdate', (event) => {
+      // shaping-hook:begin
+      if (native) { bridge.afterInput(); return; }  // the input shows it
+      // shaping-hook:end
+      bridge.composition(event.data ?? '');
+      bridge.afterInput();
+    }],
     ['compositionend', (event) => {
       composing = false;
       bridge.composition('');
+      // shaping-hook:begin
+      if (native) { bridge.replace(input.value); bridge.afterInput(); return; }
+      // shaping-hook:end
       sendValue(event.data || input.value);
       bridge.afterInput();
     }],
     ['paste', (event) => {
+      // shaping-hook:begin
+      if (native) return;                             // pasted into the input; its input event sends it
+      // shaping-hook:end
       bridge.paste(event.clipboardData?.getData('text/plain') ?? '');
       event.preventDefault();
       bridge.afterInput();
     }],
     // The keyboard leaves the widget (not just back to the canvas): ImGui hears the focus went.
     ['blur', (event) => {
-      if (composing) { composing = false; bridge.composition(''); input.value = ''; }
+      if (composing) {
+        composing = false;
+        bridge.composition('');
+        // shaping-hook:begin
+        if (!native)
+        // shaping-hook:end
+        input.value = '';
+      }
       if (event.relatedTarget !== canvas) bridge.blur();
     }],
   ];
@@ -88,8 +162,17 @@ export function createTextEntry({ region, canvas, bridge }) {
       const spec = bridge.field();
       const active = document.activeElement;
       if (spec && (active === canvas || active === input)) {
-        if (spec !== placed) {
-          const [x, y, height] = spec.split(',').map(Number);
+        const lineEnd = spec.indexOf('\n');
+        const numbers = (lineEnd < 0 ? spec : spec.slice(0, lineEnd)).split(',').map(Number);
+        // shaping-hook:begin
+        if (numbers.length >= 10) {
+          // The field's text needs shaping: the input becomes the field (or follows it).
+          if (spec !== placed && !composing) showNative(numbers.slice(3), spec.slice(lineEnd + 1));
+          placed = spec;
+        } else
+        // shaping-hook:end
+        if (spec !== placed && !native) {
+          const [x, y, height] = numbers;
           input.style.left = `${x}px`;
           input.style.top = `${y}px`;
           input.style.height = `${height}px`;
@@ -97,8 +180,11 @@ export function createTextEntry({ region, canvas, bridge }) {
           placed = spec;
         }
         if (active !== input) input.focus({ preventScroll: true });
-      } else if (!spec && active === input) {
-        canvas.focus({ preventScroll: true });
+      } else {
+        // shaping-hook:begin
+        hideNative();
+        // shaping-hook:end
+        if (!spec && active === input) canvas.focus({ preventScroll: true });
       }
     },
     destroy() {

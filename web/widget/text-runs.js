@@ -1,13 +1,18 @@
 // @ts-check
 // Text the panel cannot shape itself (Arabic, Persian, Hebrew, Devanagari, Bengali, Tamil, Thai):
-// the browser lays it out in a canvas 2D context, which shapes any script, and the module gets a
-// white coverage image of it (src/app/web/web_text_runs.h packs the images into its atlas pages).
-// Loaded by plan-mapper.js with import() on the first such text only: a Latin plan never loads it.
+// the browser lays it out in a canvas 2D context, which shapes any script, into a white coverage
+// image; this module packs the images into a few atlas pages (textures the module makes and fills
+// through pm_text_run_upload) and answers the module's per-frame question "where is this text's
+// run?" (src/app/web/web_text_runs.h). Loaded by plan-mapper.js with import() on the first such
+// text only: a Latin plan downloads none of this, only the module's hook.
 //
 // The faces are Debian's Noto Sans script faces, one slice per script (cmake/slice_font.py
 // --shaped, index fonts/scripts.json): a text fetches the slices of its own scripts and no other,
 // each once, checked against the hashes the build wrote (like the wasm and the other fonts).
 // The text is data: it only ever reaches fillText and measureText, never the DOM.
+
+import { createRunAtlas } from './text-run-atlas.js';
+import { SCRIPTS_INTEGRITY } from './scripts-integrity.js';
 
 // The panel's font is Noto Sans, which Dear ImGui scales so that its ascent plus descent (1069 +
 // 293 units of 1000) is the font size: the canvas's em is therefore 1000/1362 of it, and the
@@ -16,8 +21,22 @@
 const EM_PER_LINE = 1000 / 1362;
 const BASELINE_PER_LINE = 1069 / 1362;
 const HEIGHT_PER_LINE = 1.5;
-const MAX_WIDTH = 1024;                              // the module's atlas page (WebTextRuns::kPageSize)
+const MAX_WIDTH = 1024;                              // an atlas page (text-run-atlas.js)
 const INDEX_FILE = 'scripts.json';
+
+// Strong right-to-left letters (Hebrew to NKo, the presentation forms, the historic RTL blocks):
+// a paragraph whose first letter is one of them runs right to left. Digits, punctuation and
+// symbols are not letters and do not decide.
+const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+const LETTER = /\p{L}/u;
+/** @param {string} text */
+export function paragraphIsRtl(text) {
+  for (const ch of text) {
+    if (RTL_LETTER.test(ch)) return true;
+    if (LETTER.test(ch)) return false;
+  }
+  return false;
+}
 
 /**
  * @param {{ fontsUrl: URL, indexIntegrity?: string }} options
@@ -69,9 +88,13 @@ export function createTextRuns({ fontsUrl, indexIntegrity }) {
   /**
    * The run of `text` at `pixels` device pixels (the panel's font size): a white image whose alpha
    * is the text's coverage, laid out right to left when `rightToLeft` (its first strong letter).
-   * @returns {Promise<{width: number, height: number, data: Uint8ClampedArray}>}
+   * At most `maxWidth` device pixels wide (0: the atlas page's width): a longer text is cut
+   * between graphemes and ended with "…" at its logical end (the left of a right-to-left one), as
+   * the panel ends a label cut at its length limit, so its start always shows. `text` is what was
+   * laid out.
+   * @returns {Promise<{width: number, height: number, data: Uint8ClampedArray, text: string}>}
    */
-  async function render(text, pixels, rightToLeft) {
+  async function render(text, pixels, rightToLeft, maxWidth = 0) {
     await fontsFor(text);
     // Script faces first; the rest of a mixed label (Latin, digits) in the page's sans-serif.
     const font = `${(pixels * EM_PER_LINE).toFixed(2)}px ${[...families, 'sans-serif'].join(', ')}`;
@@ -83,19 +106,45 @@ export function createTextRuns({ fontsUrl, indexIntegrity }) {
       context.fillStyle = '#fff';
     };
     setUp();
-    const metrics = context.measureText(text);
-    const inked = Math.max(metrics.width, (metrics.actualBoundingBoxLeft ?? 0) + (metrics.actualBoundingBoxRight ?? 0));
-    const width = Math.max(1, Math.min(MAX_WIDTH, Math.ceil(inked) + 4));
+    const inked = (/** @type {string} */ s) => {
+      const metrics = context.measureText(s);
+      return Math.max(metrics.width, (metrics.actualBoundingBoxLeft ?? 0) + (metrics.actualBoundingBoxRight ?? 0)) + 4;
+    };
+    const limit = maxWidth > 0 ? Math.min(maxWidth, MAX_WIDTH) : MAX_WIDTH;
+    let laid = text;
+    if (inked(text) > limit) {
+      const graphemes = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].map((g) => g.segment);
+      const cut = (/** @type {number} */ count) => `${graphemes.slice(0, count).join('').trimEnd()}\u2026`;
+      let low = 0;                                   // cut(low) fits, or low is 0
+      let high = graphemes.length;
+      while (low < high) {
+        const mid = Math.ceil((low + high) / 2);
+        if (inked(cut(mid)) <= limit) low = mid; else high = mid - 1;
+      }
+      laid = cut(low);
+    }
+    const width = Math.max(1, Math.min(limit, Math.ceil(inked(laid))));
     const height = Math.max(1, Math.ceil(pixels * HEIGHT_PER_LINE));
     canvas.width = width;                            // also clears and resets the context's state
     canvas.height = height;
     setUp();
-    // Right to left: drawn from the right edge, so a run too long for MAX_WIDTH keeps its start.
+    // Right to left: drawn from the right edge, so a run still too wide (ink beyond) keeps its start.
     const baseline = (height - pixels) / 2 + pixels * BASELINE_PER_LINE;
-    context.fillText(text, rightToLeft ? width - 2 : 2, baseline);
+    context.fillText(laid, rightToLeft ? width - 2 : 2, baseline);
     stats.runs += 1;
-    return { width, height, data: context.getImageData(0, 0, width, height).data };
+    return { width, height, data: context.getImageData(0, 0, width, height).data, text: laid };
   }
 
   return { render, stats };
+}
+
+/**
+ * The text runs of one widget: laid out here (the faces from ./fonts/, checked against the hash
+ * the build wrote), kept by text-run-atlas.js in the module's textures.
+ * @param {{ module: import('./text-run-atlas.js').RunModule, ready: () => void, alive: () => boolean }} options
+ */
+export function createWidgetTextRuns({ module, ready, alive }) {
+  const layout = createTextRuns({ fontsUrl: new URL('./fonts/', import.meta.url), indexIntegrity: SCRIPTS_INTEGRITY ?? undefined });
+  const atlas = createRunAtlas({ module, layout: layout.render, rightToLeft: paragraphIsRtl, ready, alive });
+  return { lookup: atlas.lookup, stats: () => ({ ...atlas.counts, page: layout.stats }) };
 }

@@ -24,11 +24,12 @@ double now_ms() {
     return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
 }
 
-std::string cache_key(std::string_view utf8, float device_size) {
+std::string cache_key(std::string_view utf8, float device_size, float max_width) {
     std::string key(utf8.substr(0, kKeyBytes));
-    const auto sixteenths = static_cast<std::int32_t>(std::lround(device_size * 16.0f));
+    const std::int32_t numbers[] = {static_cast<std::int32_t>(std::lround(device_size * 16.0f)),
+                                    static_cast<std::int32_t>(std::lround(max_width))};
     key.push_back('\0');
-    key.append(reinterpret_cast<const char*>(&sixteenths), sizeof sixteenths);
+    key.append(reinterpret_cast<const char*>(numbers), sizeof numbers);
     return key;
 }
 
@@ -102,7 +103,7 @@ void DesktopTextRunSource::drop_all() {
     pages_.clear();
 }
 
-const ui::TextRun* DesktopTextRunSource::run(std::string_view utf8, float font_size) {
+const ui::TextRun* DesktopTextRunSource::run(std::string_view utf8, float font_size, float max_width) {
     if (!(font_size >= 1.0f && font_size <= 256.0f) || utf8.empty()) return nullptr;
     if (ImGui::GetCurrentContext()) {  // the budget is per ImGui frame, even if end_frame were missed
         const int frame = ImGui::GetFrameCount();
@@ -111,7 +112,7 @@ const ui::TextRun* DesktopTextRunSource::run(std::string_view utf8, float font_s
             spent_ms_ = 0;
         }
     }
-    const std::string key = cache_key(utf8, font_size * pixel_ratio_);
+    const std::string key = cache_key(utf8, font_size * pixel_ratio_, max_width);
     if (auto found = cache_.find(key); found != cache_.end()) {
         Entry& entry = found->second;
         entry.last_used = frame_;
@@ -124,14 +125,14 @@ const ui::TextRun* DesktopTextRunSource::run(std::string_view utf8, float font_s
         return nullptr;
     }
     const double start = now_ms();
-    Entry entry = make(utf8, font_size);
+    Entry entry = make(utf8, font_size, max_width);
     spent_ms_ += now_ms() - start;
     entry.last_used = frame_;
     Entry& stored = cache_.emplace(key, entry).first->second;
     return stored.made ? &stored.run : nullptr;
 }
 
-DesktopTextRunSource::Entry DesktopTextRunSource::make(std::string_view utf8, float font_size) {
+DesktopTextRunSource::Entry DesktopTextRunSource::make(std::string_view utf8, float font_size, float max_width) {
     Entry entry;
     // ImGui's size is a line of Noto Sans (ascender + descender): the em size that matches it,
     // and that line box in device pixels.
@@ -140,11 +141,16 @@ DesktopTextRunSource::Entry DesktopTextRunSource::make(std::string_view utf8, fl
     const float em = device_size / (latin.ascender + latin.descender);
     const shaping::LineBox line{static_cast<int>(std::lround(em * latin.ascender)),
                                 static_cast<int>(std::lround(em * latin.descender))};
-    const std::optional<shaping::CoverageBitmap> bitmap = shaper_.render(utf8, em, line);
+    // Wider than asked, or than a page: cut with an ellipsis (Shaper::fit), its start kept.
+    const float widest = static_cast<float>(kPageWidth - 4);
+    const float max_pixels = max_width > 0 ? std::min(max_width * pixel_ratio_, widest) : widest;
+    const std::string text = shaper_.fit(utf8, em, max_pixels);
+    const std::optional<shaping::CoverageBitmap> bitmap = shaper_.render(text, em, line);
     if (!bitmap || bitmap->height + 1 > kPageHeight) return entry;
     ++runs_made_;
 
-    // Wider than a page: the start of the label is kept (the left of LTR text, the right of RTL).
+    // Still wider than a page (ink beyond the advance): the start is kept (the left of LTR text,
+    // the right of RTL).
     const int width = std::min(bitmap->width, kPageWidth - 1);
     const int skip = bitmap->right_to_left ? bitmap->width - width : 0;
     shaping::PackedRect at;

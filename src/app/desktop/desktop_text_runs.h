@@ -36,7 +36,7 @@ public:
     DesktopTextRunSource(const DesktopTextRunSource&) = delete;
     DesktopTextRunSource& operator=(const DesktopTextRunSource&) = delete;
 
-    const ui::TextRun* run(std::string_view utf8, float font_size) override;
+    const ui::TextRun* run(std::string_view utf8, float font_size, float max_width = 0) override;
     void end_frame() override;
 
     // A new ratio (the window moved to another display) drops every run.
@@ -67,7 +67,7 @@ private:
         std::uint64_t last_used = 0;
     };
 
-    Entry make(std::string_view utf8, float font_size);
+    Entry make(std::string_view utf8, float font_size, float max_width);
     // A page with room for width × height (a new one, or the least recently used one cleared when
     // all are full and that one was not drawn this frame); -1 when there is none.
     int find_room(int width, int height, shaping::PackedRect& at);

@@ -12,6 +12,7 @@
 #include "app/web/web_text_runs.h"
 #include "app/web/webgl_renderer.h"
 #include "ui/panel_widgets.h"
+#include "ui/shaped_field.h"
 #include "ui/messages.h"
 #include "ui/theme.h"
 
@@ -60,14 +61,6 @@ EM_JS(int, pm_js_load_fallback_font, (int face, const char* codepoints), {
     return hooks && hooks.loadFallbackFont ? (hooks.loadFallbackFont(face, UTF8ToString(codepoints)) ? 1 : 0) : 0;
 });
 
-// Asks the page to lay `text` out at `pixels` device pixels with the browser's shaping
-// (web/widget/text-runs.js, loaded on first use); it answers once through pm_text_run. The text is
-// data: it reaches only a canvas's fillText. Returns 0 when the page cannot.
-EM_JS(int, pm_js_text_run, (int id, const char* text, int pixels, int right_to_left), {
-    const hooks = Module["planMapper"];
-    return hooks && hooks.textRun ? (hooks.textRun(id, UTF8ToString(text), pixels, right_to_left ? true : false) ? 1 : 0) : 0;
-});
-
 class WebHost final : public pm::AppHost {
 public:
     void notify(pm::AppEvent event, const std::string& json) override { pm_js_notify(pm::app_event_name(event), json.c_str()); }
@@ -95,9 +88,7 @@ struct Widget {
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     pm::WebGLRenderer renderer;
     // Arabic, Hebrew, Indic, Thai...: laid out by the browser (set as the panel's run source).
-    pm::WebTextRuns text_runs{[](int id, const std::string& text, int pixels, bool rtl) {
-        return pm_js_text_run(id, text.c_str(), pixels, rtl ? 1 : 0) != 0;
-    }};
+    pm::WebTextRuns text_runs;
     ImGuiContext* imgui = nullptr;
     WebHost host;
     std::unique_ptr<pm::FetchHttpClient> http;
@@ -248,6 +239,7 @@ EMSCRIPTEN_KEEPALIVE int pm_create(const char* canvas_selector, const char* conf
         emscripten_webgl_make_context_current(gl);
         g_widget->text_runs.set_pixel_ratio(g_widget->pixel_ratio);
         pm::ui::set_text_run_source(&g_widget->text_runs);
+        pm::ui::set_native_text_editing(true);  // the page's <input> edits shaped text (text-entry.js)
         // The font atlas is built (once, at the page's pixel ratio) while the GPU process links
         // the shaders.
         if (!g_widget->renderer.init(
@@ -373,7 +365,6 @@ EMSCRIPTEN_KEEPALIVE double pm_frame(double now_ms) {
                               glClearColor(clear.x, clear.y, clear.z, clear.w);
                               glClear(GL_COLOR_BUFFER_BIT);
                               w.renderer.render(&draw_data, framebuffer_width, framebuffer_height);
-                              w.text_runs.end_frame();
                           },
                           [&w] {
                               const ImRect drawn = draw_composition(w.composition);
@@ -393,10 +384,26 @@ EMSCRIPTEN_KEEPALIVE const char* pm_text_field() {
     if (!g_widget) return "";
     const ImGuiPlatformImeData& ime = ImGui::GetCurrentContext()->PlatformImeData;
     g_widget->text_field.clear();
-    if (ime.WantVisible)
-        g_widget->text_field =
-            std::to_string(ime.InputPos.x) + ',' + std::to_string(ime.InputPos.y) + ',' + std::to_string(ime.InputLineHeight);
+    if (!ime.WantVisible) return "";
+    g_widget->text_field =
+        std::to_string(ime.InputPos.x) + ',' + std::to_string(ime.InputPos.y) + ',' + std::to_string(ime.InputLineHeight);
+    // A field whose text needs shaping is edited in the page's own input, laid over its frame
+    // (ui/shaped_field.h): the frame, the font size, the text's inset, its colour (0xAABBGGRR), then
+    // (after a line feed) the text.
+    const pm::ui::ActiveTextField& field = pm::ui::active_text_field();
+    if (field.id != 0 && field.shaped) {
+        for (const float value : {field.min.x, field.min.y, field.max.x - field.min.x, field.max.y - field.min.y, field.font_size,
+                                  field.padding_x})
+            g_widget->text_field += ',' + std::to_string(value);
+        g_widget->text_field += ',' + std::to_string(field.text_colour) + '\n' + field.text;
+    }
     return g_widget->text_field.c_str();
+}
+
+// The page's input after an edit of a field it edits natively (see pm_text_field): the field's
+// whole text, which becomes the panel's (it filters as for typed text).
+EMSCRIPTEN_KEEPALIVE void pm_text_field_set(const char* utf8) {
+    if (g_widget && utf8) pm::ui::replace_active_field_text(utf8);
 }
 
 // The input method's composition in progress ("" once it ends): drawn in place (draw_composition).
@@ -451,23 +458,27 @@ EMSCRIPTEN_KEEPALIVE void pm_fallback_font(int face, const unsigned char* bytes,
     done(std::move(files));
 }
 
-// The answer to pm_js_text_run: the run's image, width x height RGBA (white, alpha = coverage) at
-// the device pixel ratio, or width 0 when the page could not make it.
-EMSCRIPTEN_KEEPALIVE void pm_text_run(int id, int width, int height, const unsigned char* rgba) {
-    if (!g_widget) return;
+// For web/widget/text-runs.js, which keeps the runs: with `texture` 0, makes a width x height
+// atlas page (empty RGBA) and returns its texture; else puts the width x height RGBA image (white,
+// alpha = coverage) at x, y of page `texture`. Returns 0 when there is no context.
+EMSCRIPTEN_KEEPALIVE int pm_text_run_upload(int texture, int x, int y, int width, int height, const unsigned char* rgba) {
+    if (!g_widget) return 0;
     emscripten_webgl_make_context_current(g_widget->gl);
-    g_widget->text_runs.deliver(id, width, height, rgba);
-}
-
-// Test hook: the text runs' counters (web_text_runs.h Stats) as JSON; valid until the next call.
-EMSCRIPTEN_KEEPALIVE const char* pm_text_run_stats() {
-    static std::string text;
-    if (!g_widget) return "{}";
-    const pm::WebTextRuns::Stats& s = g_widget->text_runs.stats();
-    text = nlohmann::json{{"requested", s.requested}, {"delivered", s.delivered}, {"failed", s.failed},
-                          {"drawn", s.drawn},         {"evicted", s.evicted},     {"pages", s.pages}}
-               .dump();
-    return text.c_str();
+    GLuint name = static_cast<GLuint>(texture);
+    if (!name) {
+        glGenTextures(1, &name);
+        glBindTexture(GL_TEXTURE_2D, name);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+        return static_cast<int>(name);
+    }
+    glBindTexture(GL_TEXTURE_2D, name);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    return texture;
 }
 
 // The platform's look, from the page's media queries and text size (plan-mapper.js): dark (the host's theme, or
@@ -527,7 +538,6 @@ EMSCRIPTEN_KEEPALIVE void pm_destroy() {
     pm::ui::set_text_run_source(nullptr);
     g_widget->app.reset();
     g_widget->http.reset();
-    g_widget->text_runs.release();
     g_widget->renderer.shutdown();
     ImGui::DestroyContext(g_widget->imgui);
     emscripten_webgl_destroy_context(g_widget->gl);

@@ -26,6 +26,7 @@ struct Call {
     std::int64_t due_ms = 0;                   // when waiting for a retry
     bool cancelled = false;
     std::string refused;                       // the guard's reason: finished at the next tick, never sent
+    MessageRef refused_text;                   // the same for the panel's catalog
 };
 
 bool is_success(const HttpResponse& response) {
@@ -39,10 +40,11 @@ HttpResponse cancelled_response() {
     return response;
 }
 
-HttpResponse refused_response(const std::string& reason) {
+HttpResponse refused_response(const std::string& reason, const MessageRef& text) {
     HttpResponse response;
     response.outcome = HttpOutcome::Refused;
     response.error = reason;
+    response.refusal = text;
     return response;
 }
 
@@ -121,6 +123,7 @@ struct ApiClient::Impl : std::enable_shared_from_this<ApiClient::Impl> {
         const GuardDecision guard = check_request_url(options.config.base_url, call.request.url);
         if (!guard.allowed) {
             call.refused = guard.reason;
+            call.refused_text = guard.text;
             call.attempts = 1;
             return id;
         }
@@ -171,7 +174,7 @@ struct ApiClient::Impl : std::enable_shared_from_this<ApiClient::Impl> {
         for (ApiCallId id : due) {
             auto it = calls.find(id);
             if (it == calls.end() || it->second.in_flight) continue;
-            if (!it->second.refused.empty()) finish(it, refused_response(it->second.refused));
+            if (!it->second.refused.empty()) finish(it, refused_response(it->second.refused, it->second.refused_text));
             else if (it->second.cancelled) finish(it, cancelled_response());
             else send(id, it->second);
         }

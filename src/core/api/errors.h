@@ -3,6 +3,7 @@
 
 #include "core/api/protocol.h"
 #include "core/api/http_client.h"
+#include "core/json/message_ref.h"
 #include "core/json/problems.h"
 
 #include <string>
@@ -30,7 +31,8 @@ struct ServerMessage {
 struct ApiError {
     ApiErrorKind kind = ApiErrorKind::None;
     int status = 0;                            // HTTP status when kind == Http
-    std::string message;                       // for a person: what happened, what to do
+    std::string message;                       // for a person: what happened, what to do (English: logs, CLI)
+    MessageRef text;                           // the same for the panel: a catalog key ("api.*") and its data
     std::vector<ServerMessage> server_messages;
     Problems problems;                         // BadResponse: what was wrong with the body
     std::string transport_error;               // the transport's own words, for logs
@@ -43,6 +45,9 @@ std::vector<ServerMessage> parse_error_body(std::string_view body);
 // 401 -> sign in again, 403 -> no access, 404 -> job not found, 429 -> busy, 5xx -> server
 // trouble, network error, timeout. The server's messages are appended when it sent any.
 ApiError error_from_response(const HttpResponse& response, ApiCall call, const std::string& job_id);
+
+// The catalog key of a call's name ("api.callGetPlan"), for messages that name the call.
+const char* call_message_id(ApiCall call);
 
 // A 2xx response whose body we could not read.
 ApiError bad_response_error(ApiCall call, Problems problems);

@@ -181,31 +181,45 @@ bool is_loopback_host(std::string_view host) {
     return false;
 }
 
-std::string base_url_security_problem(std::string_view base_url) {
+namespace {
+
+// Why the base URL may not be used, in English and as a catalog message; empty when it may.
+std::string base_url_refusal(std::string_view base_url, MessageRef* text) {
     const std::string normalized = normalize_base_url(base_url);
     std::string why;
     const auto origin = parse_origin(normalized, &why);
-    if (!origin) return "The API address cannot be used: " + why + ".";
-    if (origin->scheme != "https" && !is_loopback_host(origin->host))
+    if (!origin) {
+        if (text) *text = MessageRef("api.addressUnusable").with("detail", why);
+        return "The API address cannot be used: " + why + ".";
+    }
+    if (origin->scheme != "https" && !is_loopback_host(origin->host)) {
+        if (text) *text = MessageRef("api.addressInsecure");
         return "The API address must use https:// (http:// only for a server on this computer, such as "
                "127.0.0.1 or localhost), so the sign-in token is never sent unencrypted.";
+    }
     return {};
 }
 
+}  // namespace
+
+std::string base_url_security_problem(std::string_view base_url) { return base_url_refusal(base_url, nullptr); }
+
 GuardDecision check_request_url(std::string_view base_url, std::string_view request_url) {
     GuardDecision decision;
-    decision.reason = base_url_security_problem(base_url);
+    decision.reason = base_url_refusal(base_url, &decision.text);
     if (!decision.reason.empty()) return decision;
     const auto allowed = parse_origin(normalize_base_url(base_url));
     std::string why;
     const auto target = parse_origin(request_url, &why);
     if (!target) {
         decision.reason = "Refused to send a request: its address cannot be used (" + why + ").";
+        decision.text = MessageRef("api.refusedAddress").with("detail", why);
         return decision;
     }
     if (*target != *allowed) {
         decision.reason = "Refused to send a request to " + target->to_string() + ": the sign-in token is sent only to " +
                           allowed->to_string() + ".";
+        decision.text = MessageRef("api.refusedOrigin").with("target", target->to_string()).with("allowed", allowed->to_string());
         return decision;
     }
     decision.allowed = true;
@@ -224,5 +238,7 @@ std::string secret_key_warning() {
     return "This page uses a Flatfile secret key (sk_...). Anyone who can open the page can read it and act as "
            "your account. Give the page a short-lived access token from your server instead.";
 }
+
+const char* secret_key_warning_id() { return "api.secretKey"; }
 
 }  // namespace pm

@@ -16,6 +16,8 @@
 // differently from the transport would leak the token quietly.
 #pragma once
 
+#include "core/json/message_ref.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,6 +51,7 @@ std::string base_url_security_problem(std::string_view base_url);
 struct GuardDecision {
     bool allowed = false;
     std::string reason;                        // for a person when refused; empty when allowed
+    MessageRef text;                           // the same as a catalog message ("api.refused*")
 };
 
 // May a request to `request_url` carry the token configured for `base_url`? Only when the base
@@ -64,7 +67,8 @@ bool looks_like_secret_key(std::string_view token);
 // file:) is not loopback: warn.
 bool should_warn_secret_key(std::string_view token, std::string_view page_origin);
 
-// The warning text for the person using the page.
+// The warning text for the person using the page (English), and its catalog key.
 std::string secret_key_warning();
+const char* secret_key_warning_id();
 
 }  // namespace pm

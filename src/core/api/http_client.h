@@ -6,6 +6,8 @@
 // the app calls once per frame on the main thread. So callbacks may touch UI state freely.
 #pragma once
 
+#include "core/json/message_ref.h"
+
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -38,6 +40,7 @@ struct HttpResponse {
     HttpHeaders headers;                       // names lower-cased
     std::string body;
     std::string error;                         // transport's own words when not Completed
+    MessageRef refusal;                        // Refused: the guard's reason for the panel's catalog
 
     const std::string* header(const std::string& lower_case_name) const {
         for (const auto& h : headers)

@@ -116,16 +116,29 @@ std::vector<TypeWarning> type_warnings(const ExecutionPlan& plan) {
     for (const auto& edge : plan.field_mapping) {
         bool (*fits)(std::string_view) = nullptr;
         const char* kind = "";
+        const char* key = "";  // the panel's words (ui/messages.json)
         switch (edge.destination.type) {
-            case FieldType::Number: fits = looks_like_number; kind = "numbers"; break;
-            case FieldType::Boolean: fits = looks_like_boolean; kind = "yes/no values"; break;
-            case FieldType::Date: fits = looks_like_date; kind = "dates"; break;
+            case FieldType::Number:
+                fits = looks_like_number;
+                kind = "numbers";
+                key = "insights.notNumbers";
+                break;
+            case FieldType::Boolean:
+                fits = looks_like_boolean;
+                kind = "yes/no values";
+                key = "insights.notYesNo";
+                break;
+            case FieldType::Date:
+                fits = looks_like_date;
+                kind = "dates";
+                key = "insights.notDates";
+                break;
             default: break;
         }
         if (!fits) continue;
         std::size_t considered = 0;
         std::size_t misfits = 0;
-        TypeWarning warning{{edge.source.key, edge.destination.key}, "", {}};
+        TypeWarning warning{{edge.source.key, edge.destination.key}, "", {}, {}};
         for (const auto& sample : edge.preview) {
             if (trim_ascii(sample).empty()) continue;
             ++considered;
@@ -136,6 +149,8 @@ std::vector<TypeWarning> type_warnings(const ExecutionPlan& plan) {
         if (misfits == 0) continue;
         warning.message = std::to_string(misfits) + " of " + std::to_string(considered) +
                           " preview values do not look like " + kind;
+        warning.text =
+            MessageRef(key).with_number("misfits", static_cast<long long>(misfits)).counting(static_cast<long long>(considered));
         out.push_back(std::move(warning));
     }
     return out;

@@ -5,6 +5,7 @@
 // Session::revision().
 #pragma once
 
+#include "core/json/message_ref.h"
 #include "core/plan/model.h"
 
 #include <optional>
@@ -49,6 +50,7 @@ struct TypeWarning {
     Link link;
     std::string message;                       // "2 of 3 preview values do not look like numbers"
     std::vector<std::string> samples;          // up to 3 offending values
+    MessageRef text;                           // the message as a catalog key ("insights.*"), for the panel
 };
 std::vector<TypeWarning> type_warnings(const ExecutionPlan& plan);
 bool looks_like_number(std::string_view text);

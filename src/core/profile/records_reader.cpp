@@ -21,6 +21,7 @@ struct RecordsReader::Impl : std::enable_shared_from_this<RecordsReader::Impl> {
     SheetProfile profile;
     ReaderState state = ReaderState::Idle;
     std::string sheet_id, note;
+    MessageRef note_text;  // the note for the panel's catalog ("records.*")
     std::optional<std::size_t> total;
     int failed_status = 0;
     int next_page = 1;
@@ -43,20 +44,27 @@ struct RecordsReader::Impl : std::enable_shared_from_this<RecordsReader::Impl> {
         };
     }
 
-    void fail(const ApiError& error, const std::string& doing) {
+    void fail(const ApiError& error, const std::string& doing, const char* doing_key) {
         state = error.kind == ApiErrorKind::Cancelled ? ReaderState::Cancelled : ReaderState::Failed;
         failed_status = error.kind == ApiErrorKind::Http ? error.status : 0;
         cut_short = true;
         note = profile.rows() > 0 ? "Reading the file stopped after " + with_thousands(profile.rows()) + " rows: " + error.message
                                   : "Could not " + doing + ": " + error.message;
+        note_text = profile.rows() > 0 ? stopped_after().with_messages("error", {error.text})
+                                       : MessageRef(doing_key).with_messages("error", {error.text});
+    }
+
+    MessageRef stopped_after() const {
+        return MessageRef("records.stoppedAfter").counting(static_cast<long long>(profile.rows()));
     }
 
     void start_job(const std::string& job_id) {
         state = ReaderState::Running;
         in_flight = api.get_job(job_id, guarded<Job>([](Impl& self, const ApiResult<Job>& result) {
-            if (!result.ok()) return self.fail(result.error, "find the job's file");
-            self.start_sheet(source_sheet_id(*result.value));
-        }));
+                                    if (!result.ok())
+                                        return self.fail(result.error, "find the job's file", "records.couldNotFindFile");
+                                    self.start_sheet(source_sheet_id(*result.value));
+                                }));
     }
 
     void start_sheet(const std::string& id) {
@@ -66,13 +74,16 @@ struct RecordsReader::Impl : std::enable_shared_from_this<RecordsReader::Impl> {
             state = ReaderState::Failed;
             cut_short = true;
             note = "The job does not name its source sheet, so only the preview values are used.";
+            note_text = MessageRef("records.noSourceSheet");
             return;
         }
-        in_flight = api.get_sheet(sheet_id, guarded<std::string>([](Impl& self, const ApiResult<std::string>& result) {
-            if (!result.ok()) return self.fail(result.error, "read the file's columns");
-            self.read_sheet(*result.value);
-            self.request_page();
-        }));
+        in_flight =
+            api.get_sheet(sheet_id, guarded<std::string>([](Impl& self, const ApiResult<std::string>& result) {
+                              if (!result.ok())
+                                  return self.fail(result.error, "read the file's columns", "records.couldNotReadColumns");
+                              self.read_sheet(*result.value);
+                              self.request_page();
+                          }));
     }
 
     // Column labels in the sheet's order, and recordCounts.total for the progress text. A sheet
@@ -102,7 +113,8 @@ struct RecordsReader::Impl : std::enable_shared_from_this<RecordsReader::Impl> {
     void request_page() {
         in_flight = api.get_records(sheet_id, options.page_size, next_page,
                                     guarded<std::string>([](Impl& self, const ApiResult<std::string>& result) {
-                                        if (!result.ok()) return self.fail(result.error, "read the file's rows");
+                                        if (!result.ok())
+                                            return self.fail(result.error, "read the file's rows", "records.couldNotReadRows");
                                         self.take_page(*result.value);
                                     }));
     }
@@ -113,6 +125,7 @@ struct RecordsReader::Impl : std::enable_shared_from_this<RecordsReader::Impl> {
             state = ReaderState::Failed;
             cut_short = true;
             note = "Reading the file stopped after " + with_thousands(profile.rows()) + " rows: " + page.error;
+            note_text = stopped_after().with("error", page.error);  // the scanner's words (English)
             return;
         }
         ++pages;
@@ -123,6 +136,9 @@ struct RecordsReader::Impl : std::enable_shared_from_this<RecordsReader::Impl> {
             state = ReaderState::Done;
             cut_short = true;
             note = "Profiled " + profile.limit_note() + " of the file.";
+            note_text =
+                MessageRef(profile.rows() >= options.limits.max_rows ? "records.profiledFirst" : "records.profiledSizeLimit")
+                    .counting(static_cast<long long>(profile.rows()));
             return;
         }
         if (last) {
@@ -137,6 +153,7 @@ struct RecordsReader::Impl : std::enable_shared_from_this<RecordsReader::Impl> {
         state = ReaderState::Cancelled;
         cut_short = true;
         note = "Reading the file was cancelled after " + with_thousands(profile.rows()) + " rows.";
+        note_text = MessageRef("records.cancelledAfter").counting(static_cast<long long>(profile.rows()));
         if (in_flight) api.cancel(*in_flight);
     }
 };
@@ -159,6 +176,7 @@ const std::string& RecordsReader::sheet_id() const { return impl_->sheet_id; }
 std::optional<std::size_t> RecordsReader::total_rows() const { return impl_->total; }
 bool RecordsReader::complete() const { return impl_->state == ReaderState::Done && !impl_->cut_short; }
 const std::string& RecordsReader::note() const { return impl_->note; }
+const MessageRef& RecordsReader::note_message() const { return impl_->note_text; }
 int RecordsReader::failed_status() const { return impl_->failed_status; }
 int RecordsReader::pages() const { return impl_->pages; }
 
@@ -167,6 +185,13 @@ std::string RecordsReader::progress_text() const {
     std::string text = "Reading the file: " + with_thousands(impl_->profile.rows());
     if (impl_->total) text += " of " + with_thousands(*impl_->total);
     return text + " rows";
+}
+
+MessageRef RecordsReader::progress_message() const {
+    if (impl_->state != ReaderState::Running) return {};
+    const auto rows = static_cast<long long>(impl_->profile.rows());
+    if (!impl_->total) return MessageRef("records.reading").counting(rows);
+    return MessageRef("records.readingOf").with_number("rows", rows).counting(static_cast<long long>(*impl_->total));
 }
 
 }  // namespace pm::profile

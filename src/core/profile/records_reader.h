@@ -50,10 +50,12 @@ public:
     // For a person, when reading ended early or failed ("Reading the file stopped after 4,000
     // rows: ..."); empty otherwise.
     const std::string& note() const;
+    const MessageRef& note_message() const;  // the note as a catalog message, for the panel
     // HTTP status of the failure that ended the reading (0 when none or not an HTTP answer).
     int failed_status() const;
     // "Reading the file: 12,000 of 48,000 rows" while running; empty otherwise.
     std::string progress_text() const;
+    MessageRef progress_message() const;       // the same as a catalog message ("records.reading*")
     int pages() const;                         // pages profiled
 
     struct Impl;

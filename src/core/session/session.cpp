@@ -13,13 +13,18 @@ namespace pm {
 
 namespace {
 
-Change refused(std::string why) {
+// The request's fault in English (logs, tests, the CLI) and as a catalog message (the panel).
+Change refused(std::string why, MessageRef text) {
     Change change;
     change.refused = std::move(why);
+    change.refused_text = std::move(text);
     return change;
 }
 
 std::string in_quotes(const std::string& key) { return "\"" + key + "\""; }
+
+// A destination's name for the panel: its label, else its key.
+std::string name_of(const Field* field, const std::string& key) { return field ? field->display_name() : key; }
 
 bool is_enum_value(const Json& value) { return value.is_string() || value.is_number() || value.is_boolean(); }
 
@@ -312,8 +317,12 @@ Change Session::Impl::commit(Steps steps) {
 }
 
 Change Session::Impl::map(const std::string& source_key, const std::string& destination_key) {
-    if (!sources_.contains(source_key)) return refused("unknown source field " + in_quotes(source_key));
-    if (!destinations_.contains(destination_key)) return refused("unknown destination field " + in_quotes(destination_key));
+    if (!sources_.contains(source_key))
+        return refused("unknown source field " + in_quotes(source_key),
+                       MessageRef("session.unknownSource").with("key", source_key));
+    if (!destinations_.contains(destination_key))
+        return refused("unknown destination field " + in_quotes(destination_key),
+                       MessageRef("session.unknownDestination").with("key", destination_key));
     const Edge* existing = edge_to(destination_key);
     if (existing && existing->source.key == source_key) return {};
     Steps log;
@@ -325,7 +334,9 @@ Change Session::Impl::map(const std::string& source_key, const std::string& dest
 }
 
 Change Session::Impl::unmap(const std::string& destination_key) {
-    if (!destinations_.contains(destination_key)) return refused("unknown destination field " + in_quotes(destination_key));
+    if (!destinations_.contains(destination_key))
+        return refused("unknown destination field " + in_quotes(destination_key),
+                       MessageRef("session.unknownDestination").with("key", destination_key));
     Steps log;
     if (const auto pos = state_.edge_to(destination_key)) break_edge(*pos, log);
     return commit(std::move(log));
@@ -338,7 +349,9 @@ Change Session::Impl::unmap_edge(const std::string& source_key, const std::strin
 }
 
 Change Session::Impl::ignore(const std::string& source_key) {
-    if (!sources_.contains(source_key)) return refused("unknown source field " + in_quotes(source_key));
+    if (!sources_.contains(source_key))
+        return refused("unknown source field " + in_quotes(source_key),
+                       MessageRef("session.unknownSource").with("key", source_key));
     Steps log;
     while (!state_.edges_from(source_key).empty()) break_edge(state_.edges_from(source_key).back(), log);
     state_.set_ignored(source_key, true, log);
@@ -346,7 +359,9 @@ Change Session::Impl::ignore(const std::string& source_key) {
 }
 
 Change Session::Impl::unignore(const std::string& source_key) {
-    if (!sources_.contains(source_key)) return refused("unknown source field " + in_quotes(source_key));
+    if (!sources_.contains(source_key))
+        return refused("unknown source field " + in_quotes(source_key),
+                       MessageRef("session.unknownSource").with("key", source_key));
     Steps log;
     state_.set_ignored(source_key, false, log);
     return commit(std::move(log));
@@ -354,7 +369,9 @@ Change Session::Impl::unignore(const std::string& source_key) {
 
 Change Session::Impl::swap(const std::string& destination_a, const std::string& destination_b) {
     for (const auto* key : {&destination_a, &destination_b})
-        if (!destinations_.contains(*key)) return refused("unknown destination field " + in_quotes(*key));
+        if (!destinations_.contains(*key))
+            return refused("unknown destination field " + in_quotes(*key),
+                           MessageRef("session.unknownDestination").with("key", *key));
     if (destination_a == destination_b) return {};
     const Edge* edge_a = edge_to(destination_a);
     const Edge* edge_b = edge_to(destination_b);
@@ -370,12 +387,16 @@ Change Session::Impl::swap(const std::string& destination_a, const std::string& 
 }
 
 Change Session::Impl::accept(const Suggestion& suggestion) {
-    if (!sources_.contains(suggestion.source_key)) return refused("unknown source field " + in_quotes(suggestion.source_key));
+    if (!sources_.contains(suggestion.source_key))
+        return refused("unknown source field " + in_quotes(suggestion.source_key),
+                       MessageRef("session.unknownSource").with("key", suggestion.source_key));
     if (!destinations_.contains(suggestion.destination_key))
-        return refused("unknown destination field " + in_quotes(suggestion.destination_key));
-    if (!suggestion.metadata.is_null() && !suggestion.metadata.is_object()) return refused("metadata must be an object");
+        return refused("unknown destination field " + in_quotes(suggestion.destination_key),
+                       MessageRef("session.unknownDestination").with("key", suggestion.destination_key));
+    if (!suggestion.metadata.is_null() && !suggestion.metadata.is_object())
+        return refused("metadata must be an object", MessageRef("session.metadataNotObject"));
     if (!suggestion.enum_details.is_null() && !suggestion.enum_details.is_object())
-        return refused("enumDetails must be an object");
+        return refused("enumDetails must be an object", MessageRef("session.enumDetailsNotObject"));
 
     const Edge* existing = edge_to(suggestion.destination_key);
     const bool same_pair = existing && existing->source.key == suggestion.source_key;
@@ -403,13 +424,20 @@ Change Session::Impl::accept(const Suggestion& suggestion) {
 Change Session::Impl::set_enum_value(const std::string& destination_key, const Json& source_value,
                                const std::optional<Json>& destination_value) {
     const auto pos = state_.edge_to(destination_key);
-    if (!pos) return refused("destination " + in_quotes(destination_key) + " is not mapped");
+    if (!pos)
+        return refused(
+            "destination " + in_quotes(destination_key) + " is not mapped",
+            MessageRef("session.notMapped").with("destination", name_of(destination_field(destination_key), destination_key)));
     const Edge& edge = plan().field_mapping[*pos];
     if (edge.destination.type != FieldType::Enum && edge.destination.type != FieldType::EnumList)
-        return refused("destination " + in_quotes(destination_key) + " is not an enum field");
-    if (!is_enum_value(source_value)) return refused("an enum value is a string, number or boolean");
+        return refused(
+            "destination " + in_quotes(destination_key) + " is not an enum field",
+            MessageRef("session.notEnum").with("destination", name_of(destination_field(destination_key), destination_key)));
+    if (!is_enum_value(source_value))
+        return refused("an enum value is a string, number or boolean", MessageRef("session.badEnumValue"));
     if (destination_value) {
-        if (!is_enum_value(*destination_value)) return refused("an enum value is a string, number or boolean");
+        if (!is_enum_value(*destination_value))
+            return refused("an enum value is a string, number or boolean", MessageRef("session.badEnumValue"));
         const auto config = edge.destination.raw.find("config");
         const bool allow_custom = config != edge.destination.raw.end() && config->is_object() &&
                                   config->value("allowCustom", Json(false)) == Json(true);
@@ -417,7 +445,10 @@ Change Session::Impl::set_enum_value(const std::string& destination_key, const J
         const bool is_option = std::any_of(options.begin(), options.end(),
                                            [&](const EnumOption& o) { return o.value == *destination_value; });
         if (!is_option && !allow_custom)
-            return refused(dump_json(*destination_value) + " is not an option of " + in_quotes(destination_key));
+            return refused(dump_json(*destination_value) + " is not an option of " + in_quotes(destination_key),
+                           MessageRef("session.notAnOption")
+                               .with("value", dump_json(*destination_value))
+                               .with("destination", name_of(destination_field(destination_key), destination_key)));
     }
 
     Json raw = edge.raw.to_json();

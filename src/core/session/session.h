@@ -15,6 +15,7 @@
 // Change::refused; requests that would change nothing return an empty Change and add no undo step.
 #pragma once
 
+#include "core/json/message_ref.h"
 #include "core/json/problems.h"
 #include "core/plan/insights.h"
 #include "core/plan/model.h"
@@ -41,6 +42,7 @@ struct Change {
     std::vector<std::string> ignored;          // source keys
     std::vector<std::string> unignored;
     std::string refused;                       // non-empty: the request was invalid; nothing changed
+    MessageRef refused_text;                   // the same as a catalog message ("session.*"), for the panel
 
     bool empty() const {
         return linked.empty() && unlinked.empty() && edited.empty() && ignored.empty() && unignored.empty();

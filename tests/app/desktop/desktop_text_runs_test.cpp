@@ -97,26 +97,52 @@ TEST_F(GlContext, UploadsTheShapersPixelsAndCachesTheRun) {
         EXPECT_EQ(page[static_cast<std::size_t>(rect.y + y) * DesktopTextRunSource::kPageWidth + rect.x + rect.width], 0);
 }
 
-TEST_F(GlContext, AWideRightToLeftRunKeepsItsStart) {
+TEST_F(GlContext, AWideRightToLeftRunKeepsItsStartAndEndsWithAnEllipsis) {
     DesktopTextRunSource source(1.0f, nullptr);
     std::string label;
     for (int i = 0; i < 300; ++i) label += "بم ";
     const ui::TextRun* run = source.run(label, 24.0f);
     ASSERT_NE(run, nullptr);
-    const auto bitmap = expected_bitmap(label, 24.0f, 1.0f);
+    const auto whole = expected_bitmap(label, 24.0f, 1.0f);
+    ASSERT_TRUE(whole.has_value());
+    ASSERT_GT(whole->width, DesktopTextRunSource::kPageWidth);
+    // Wider than a page: cut to it with "…" (Shaper::fit), so the run is the start of the label
+    // (its right end, right to left) and the ellipsis, whole, not the label clipped mid-letter.
+    shaping::Shaper shaper;
+    const auto latin = shaper.latin_extents();
+    const float em = 24.0f / (latin.ascender + latin.descender);
+    const std::string cut = shaper.fit(label, em, DesktopTextRunSource::kPageWidth - 4);
+    EXPECT_EQ(cut.substr(cut.size() - 3), "\u2026");
+    EXPECT_EQ(label.rfind(cut.substr(0, cut.size() - 3), 0), 0u);
+    const auto bitmap = expected_bitmap(cut, 24.0f, 1.0f);
     ASSERT_TRUE(bitmap.has_value());
-    ASSERT_GT(bitmap->width, DesktopTextRunSource::kPageWidth);
     const PageRect rect = rect_of(*run);
-    EXPECT_EQ(rect.width, DesktopTextRunSource::kPageWidth - 1);
-    // The run holds the right end of the image: where right-to-left text begins.
+    EXPECT_EQ(rect.width, bitmap->width);
+    EXPECT_LT(rect.width, DesktopTextRunSource::kPageWidth);
+    EXPECT_GT(rect.width, DesktopTextRunSource::kPageWidth - 64);  // as much as fits
     const std::vector<std::uint8_t> page = read_page(*run);
-    const int skip = bitmap->width - rect.width;
     int differing = 0;
     for (int y = 0; y < rect.height; ++y)
         for (int x = 0; x < rect.width; ++x)
             differing += page[static_cast<std::size_t>(rect.y + y) * DesktopTextRunSource::kPageWidth + rect.x + x] !=
-                bitmap->alpha[static_cast<std::size_t>(y) * bitmap->width + skip + x];
+                bitmap->alpha[static_cast<std::size_t>(y) * bitmap->width + x];
     EXPECT_EQ(differing, 0);
+}
+
+TEST_F(GlContext, ARunAskedNarrowerIsCutToThatWidth) {
+    DesktopTextRunSource source(2.0f, nullptr);
+    source.set_frame_budget_ms(1e6);  // a debug build's fit may take longer than a frame's budget
+    const std::string label = "Total amount including shipping (USD) الإجمالي الكامل";
+    const ui::TextRun* whole = source.run(label, 16.0f);
+    ASSERT_NE(whole, nullptr);
+    ASSERT_GT(whole->size.x, 120.0f);
+    const ui::TextRun* cut = source.run(label, 16.0f, 120.0f);
+    ASSERT_NE(cut, nullptr);
+    EXPECT_NE(cut, whole);  // cached apart
+    EXPECT_LE(cut->size.x, 120.0f);
+    EXPECT_GT(cut->size.x, 80.0f);
+    EXPECT_FALSE(cut->right_to_left);
+    EXPECT_EQ(source.run(label, 16.0f, 120.0f), cut);
 }
 
 TEST_F(GlContext, FullPagesAreEvictedLeastRecentlyUsedFirst) {

@@ -191,6 +191,35 @@ TEST(Shaping, HugeLabelsAreBounded) {
     EXPECT_FALSE(shaper.shape("abc", 1e9f).has_value());
 }
 
+TEST(Shaping, TooWideTextIsCutWithAnEllipsisKeepingItsStart) {
+    Shaper shaper;
+    const std::string label = "Total amount including shipping (USD) الإجمالي الكامل للطلب";
+    const auto width_of = [&](const std::string& text) {
+        const auto shaped = shaper.shape(text, 16.0f);
+        return shaped ? shaped->advance / 64.0f : -1.0f;
+    };
+    EXPECT_EQ(shaper.fit(label, 16.0f, 10000.0f), label);  // fits: untouched
+    ASSERT_GT(width_of(label), 200.0f);
+    // Starting in Latin: the start kept, cut between characters, "…" at the logical end.
+    const std::string cut = shaper.fit(label, 16.0f, 200.0f);
+    ASSERT_GE(cut.size(), 4u);
+    EXPECT_EQ(cut.substr(cut.size() - 3), "\u2026");
+    EXPECT_EQ(label.rfind(cut.substr(0, cut.size() - 3), 0), 0u) << cut;  // a start of the label
+    EXPECT_NE(cut.substr(cut.size() - 4, 1), " ");                         // no space before "…"
+    EXPECT_LE(width_of(cut), 200.0f);
+    EXPECT_GT(width_of(cut), 150.0f);  // as much as fits, not a stub
+    // Right to left: the same, so the right-hand start shows and "…" is on the left.
+    const std::string arabic = "العنوان الكامل للمرسل إليه في المدينة";
+    const std::string rtl_cut = shaper.fit(arabic, 16.0f, 100.0f);
+    EXPECT_EQ(arabic.rfind(rtl_cut.substr(0, rtl_cut.size() - 3), 0), 0u) << rtl_cut;
+    EXPECT_LE(width_of(rtl_cut), 100.0f);
+    const auto bitmap = shaper.render(rtl_cut, 16.0f);
+    ASSERT_TRUE(bitmap.has_value());
+    EXPECT_TRUE(bitmap->right_to_left);
+    // Nothing fits but the ellipsis: the ellipsis alone.
+    EXPECT_EQ(shaper.fit(label, 16.0f, 1.0f), "\u2026");
+}
+
 TEST(Shaping, RenderPutsInkInTheLineBox) {
     Shaper shaper;
     const LineBox line{30, 8};

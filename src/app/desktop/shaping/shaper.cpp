@@ -1,12 +1,16 @@
 // Shaping (FriBidi runs -> font runs -> HarfBuzz) and rendering (FreeType) of one label.
 #include "app/desktop/shaping/shaper.h"
 
+#include "core/json/text.h"
+
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_OUTLINE_H
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
 namespace pm::shaping {
 
@@ -105,6 +109,33 @@ Shaper::EmExtents Shaper::latin_extents() {
     out.ascender = static_cast<float>(latin->ascender()) / em;
     out.descender = -static_cast<float>(latin->descender()) / em;
     return out;
+}
+
+std::string Shaper::fit(std::string_view utf8, float pixel_size, float max_width) {
+    const auto width_of = [&](std::string_view text) {
+        const std::optional<ShapedText> shaped = shape(text, pixel_size);
+        return shaped ? static_cast<float>(shaped->advance) / 64.0f : 0.0f;
+    };
+    if (width_of(utf8) <= max_width) return std::string(utf8);
+    // Where each code point ends (as many as are ever shaped), then the longest start that fits.
+    std::vector<std::size_t> ends;
+    for (std::size_t pos = 0; pos < utf8.size() && ends.size() < kMaxShapedCodePoints;) {
+        char32_t cp = 0;
+        decode_utf8(utf8, pos, cp);
+        ends.push_back(pos);
+    }
+    const auto cut = [&](std::size_t count) {
+        std::string text(utf8.substr(0, count ? ends[count - 1] : 0));
+        while (!text.empty() && text.back() == ' ') text.pop_back();
+        return text + "\xE2\x80\xA6";  // "…"
+    };
+    std::size_t low = 0, high = ends.size();  // cut(low) fits (or low is 0)
+    while (low < high) {
+        const std::size_t mid = (low + high + 1) / 2;
+        if (width_of(cut(mid)) <= max_width) low = mid;
+        else high = mid - 1;
+    }
+    return cut(low);
 }
 
 std::optional<ShapedText> Shaper::shape(std::string_view utf8, float pixel_size) {

@@ -72,6 +72,12 @@ public:
     // baselines up.
     std::optional<CoverageBitmap> render(std::string_view utf8, float pixel_size, std::optional<LineBox> line = std::nullopt);
 
+    // `utf8` when it is at most `max_width` pixels wide at `pixel_size`; else its longest start
+    // (cut between code points, trailing spaces dropped) that fits with "…" after it, and the
+    // "…". The ellipsis is at the text's logical end: the right of a left-to-right paragraph, the
+    // left of a right-to-left one (the bidi layout puts it there), so what shows is the start.
+    std::string fit(std::string_view utf8, float pixel_size, float max_width);
+
     // Noto Sans's ascender and descender per em (both positive; 1.069 and 0.293 when the file is
     // missing). ImGui's font size is a line height (ascender + descender of the panel's Noto
     // Sans), so an ImGui size divided by their sum is the em size that matches the panel's text.

@@ -1,0 +1,106 @@
+// Text fields holding text that needs shaping; see shaped_field.h.
+#include "ui/shaped_field.h"
+
+#include "ui/shaped_text.h"
+
+#include <imgui_internal.h>  // GetActiveID: which field is being edited
+
+#include <utility>
+
+namespace pm::ui {
+
+namespace {
+bool g_native = false;
+ActiveTextField g_active;
+int g_active_frame = -1;
+ImGuiID g_native_id = 0;   // the field the platform edits natively, from its first shaped text until it closes
+ImGuiID g_replace_id = 0;  // the field the pending replacement is for (0: none)
+std::string g_replacement;
+}  // namespace
+
+void set_native_text_editing(bool native) { g_native = native; }
+
+const ActiveTextField& active_text_field() {
+    static const ActiveTextField none;
+    const bool current = g_active_frame == ImGui::GetFrameCount() && g_active.id != 0 && g_active.id == ImGui::GetActiveID();
+    return current ? g_active : none;
+}
+
+void replace_active_field_text(std::string text) {
+    const ActiveTextField& field = active_text_field();
+    if (field.id == 0) return;  // the field has closed meanwhile: the edit has nowhere to go
+    g_replace_id = field.id;
+    g_replacement = std::move(text);
+}
+
+ShapedField::ShapedField(const char* label, const char* buffer) {
+    if (!buffer) return;
+    const ImGuiID id = ImGui::GetID(label);
+    const bool active = ImGui::GetActiveID() == id;
+    if (active && g_native && g_native_id == id) {
+        // The page's input shows the text (even once it needs no shaping any more): hidden here.
+    } else if (!needs_shaping(buffer)) {
+        return;  // Latin...: a scan, ImGui as always
+    } else if (active) {
+        if (!g_native) return;  // ImGui shows the logical order; after() adds the shaped preview
+    } else {
+        run_ = run_for(buffer);
+        if (!run_) return;      // not ready yet: ImGui's glyphs meanwhile
+    }
+    colour_ = ImGui::GetColorU32(ImGuiCol_Text);
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));  // the field's glyphs hidden
+    pushed_ = true;
+}
+
+ShapedField::~ShapedField() { restore(); }
+
+void ShapedField::restore() {
+    if (!pushed_) return;
+    ImGui::PopStyleColor();
+    pushed_ = false;
+}
+
+int ShapedField::callback(ImGuiInputTextCallbackData* data) {
+    if (g_replace_id == 0 || data->EventFlag != ImGuiInputTextFlags_CallbackAlways || ImGui::GetActiveID() != g_replace_id)
+        return 0;
+    std::string text = std::move(g_replacement);
+    g_replace_id = 0;
+    g_replacement.clear();
+    std::size_t end = text.size() < static_cast<std::size_t>(data->BufSize) ? text.size() : static_cast<std::size_t>(data->BufSize - 1);
+    while (end > 0 && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;  // a whole character
+    data->DeleteChars(0, data->BufTextLen);
+    data->InsertChars(0, text.data(), text.data() + end);
+    data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
+    return 0;
+}
+
+void ShapedField::after(const char* buffer) {
+    restore();
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max = ImGui::GetItemRectMax();
+    const ImGuiID id = ImGui::GetItemID();
+    if (ImGui::IsItemActive()) {
+        g_active.id = id;
+        g_active.min = min;
+        g_active.max = max;
+        g_active.font_size = ImGui::GetFontSize();
+        g_active.padding_x = ImGui::GetStyle().FramePadding.x;
+        g_active.text_colour = colour_ ? colour_ : ImGui::GetColorU32(ImGuiCol_Text);
+        g_active.text = buffer ? buffer : "";
+        if (g_native && needs_shaping(std::string_view(g_active.text))) g_native_id = id;
+        g_active.shaped = g_native_id == id;
+        g_active_frame = ImGui::GetFrameCount();
+    } else if (g_native_id == id) {
+        g_native_id = 0;  // closed: ImGui edits it again until its text needs shaping
+    }
+    if (run_) {
+        const ImVec2 padding = ImGui::GetStyle().FramePadding;
+        const ImVec2 text_min(min.x + padding.x, min.y + padding.y);
+        const ImVec2 text_max(max.x - padding.x, max.y - padding.y);
+        draw_run(*fitted_run(run_, buffer ? buffer : "", text_max.x - text_min.x), text_min, text_max, colour_);
+    } else if (!g_native) {
+        shaped_field_preview(buffer);  // the desktop: the shaped text under the field being edited
+    }
+}
+
+}  // namespace pm::ui
