@@ -21,11 +21,6 @@ constexpr std::size_t kSamplesShown = 5;
 
 std::string dump(const Json& json) { return json.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
-// Data is cut like the canvas cuts it (ui::shown_text): a 10 MB label is not a 10 MB DOM text.
-Json field_ref(const Field& field) {
-    return {{"key", ui::shown_text(field.key)}, {"label", ui::shown_text(field.display_name())}};
-}
-
 const ui::Candidate* candidate_for(const ui::PanelState& state, const std::string& source_key, const std::string& destination_key) {
     if (!state.suggestions) return nullptr;
     auto it = state.suggestions->find(source_key);
@@ -81,49 +76,123 @@ Json enum_json(const Edge& edge, bool expanded, const profile::SheetProfile* rec
     return out;
 }
 
-Json row_json(const Session& session, const ui::PanelState& state, const ui::SourceRow& row) {
-    const Field* source = session.source_field(row.source_key);
-    Json out = source ? field_ref(*source) : Json{{"key", row.source_key}, {"label", row.source_key}};
-    Json samples = Json::array();
-    const auto& preview = session.preview_of_source(row.source_key);
-    for (std::size_t i = 0; i < preview.size() && i < kSamplesShown; ++i) samples.push_back(ui::shown_text(preview[i]));
-    out["samples"] = std::move(samples);
-    out["ignored"] = row.ignored;
-    out["changed"] = row.changed;
-    out["suggested"] = row.suggested;  // applied by plan-mapper on load, not reviewed yet
-    out["typeWarning"] = row.type_warning;
-    const std::string* message = ui::field_message(state, row.source_key);
-    if (!message) message = ui::field_message(state, row.destination_key);
-    out["message"] = message ? ui::shown_text(*message) : std::string();
-    const Edge* edge = row.destination_key.empty() ? nullptr : session.edge_to(row.destination_key);
-    out["destination"] = edge ? field_ref(edge->destination) : Json();
-    out["certainty"] = edge && edge->metadata && edge->metadata->certainty != Certainty::None
-        ? ui::tr(std::string("certainty.") + to_string(edge->metadata->certainty))
-        : "";
-    out["reason"] = edge ? certainty_reason(*edge, candidate_for(state, row.source_key, row.destination_key)) : std::string();
-    out["enum"] = edge && row.is_enum_edge ? enum_json(*edge, state.expanded_enums.count(row.destination_key) > 0, state.records) : Json();
-    const auto problem = edge ? state.value_problems.find(row.destination_key) : state.value_problems.end();
-    out["valueProblem"] = problem != state.value_problems.end()
-        ? ui::shown_text(
-              problem->second.examples.empty()
-                  ? problem->second.text
-                  : ui::tr("review.withExamples", {{"text", problem->second.text}, {"examples", problem->second.examples}}))
-        : std::string();
-    // The mapping memory's mark: its reason, or "" when the row's pair was not remembered.
-    const auto remembered = state.remembered.find(row.source_key);
-    out["remembered"] = remembered == state.remembered.end() ? std::string() : ui::shown_text(remembered->second);
-    return out;
+// The rows are most of an update after an edit (50 of them on a big plan), so they are written
+// straight into the text, with no Json tree per row: the same members and escaping as dump()
+// (invalid UTF-8 becomes U+FFFD), without a map node per member.
+void append_string(std::string& out, std::string_view text) {
+    static const char kHex[] = "0123456789abcdef";
+    out += '"';
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    while (p < end) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (c >= 0x80) {
+            const int length = utf8_sequence_length(p, end);
+            if (length > 0) {
+                out.append(p, static_cast<std::size_t>(length));
+                p += length;
+            } else {
+                out += "\xEF\xBF\xBD";   // U+FFFD, as dump() replaces a malformed byte
+                ++p;
+            }
+            continue;
+        }
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += static_cast<char>(c);
+        } else if (c < 0x20) {
+            out += "\\u00";
+            out += kHex[c >> 4];
+            out += kHex[c & 15];
+        } else {
+            out += static_cast<char>(c);
+        }
+        ++p;
+    }
+    out += '"';
 }
 
-Json destination_json(const Session& session, const ui::DestinationRow& row) {
+// Appends `"name":` after a comma (the first member of an object is written with its brace).
+void member(std::string& out, const char* name) {
+    out += ",\"";
+    out += name;
+    out += "\":";
+}
+void string_member(std::string& out, const char* name, std::string_view value) {
+    member(out, name);
+    append_string(out, value);
+}
+void bool_member(std::string& out, const char* name, bool value) {
+    member(out, name);
+    out += value ? "true" : "false";
+}
+
+// {"key","label"} of a field, as field_ref, then the caller's members and the closing brace.
+void open_field(std::string& out, std::string_view key, std::string_view label) {
+    out += "{\"key\":";
+    append_string(out, key);
+    string_member(out, "label", label);
+}
+// Data is cut like the canvas cuts it (ui::shown_text): a 10 MB label is not a 10 MB DOM text.
+void field_or_null(std::string& out, const char* name, const Field* field) {
+    member(out, name);
+    if (!field) {
+        out += "null";
+        return;
+    }
+    open_field(out, ui::shown_text(field->key), ui::shown_text(field->display_name()));
+    out += '}';
+}
+
+void append_row(std::string& out, const Session& session, const ui::PanelState& state, const ui::SourceRow& row) {
+    const Field* source = session.source_field(row.source_key);
+    if (source) open_field(out, ui::shown_text(source->key), ui::shown_text(source->display_name()));
+    else open_field(out, row.source_key, row.source_key);
+    member(out, "samples");
+    out += '[';
+    const auto& preview = session.preview_of_source(row.source_key);
+    for (std::size_t i = 0; i < preview.size() && i < kSamplesShown; ++i) {
+        if (i) out += ',';
+        append_string(out, ui::shown_text(preview[i]));
+    }
+    out += ']';
+    bool_member(out, "ignored", row.ignored);
+    bool_member(out, "changed", row.changed);
+    bool_member(out, "suggested", row.suggested);  // applied by plan-mapper on load, not reviewed yet
+    string_member(out, "typeWarning", row.type_warning);
+    const std::string* message = ui::field_message(state, row.source_key);
+    if (!message) message = ui::field_message(state, row.destination_key);
+    string_member(out, "message", message ? ui::shown_text(*message) : std::string());
+    const Edge* edge = row.destination_key.empty() ? nullptr : session.edge_to(row.destination_key);
+    field_or_null(out, "destination", edge ? &edge->destination : nullptr);
+    string_member(out, "certainty", edge && edge->metadata && edge->metadata->certainty != Certainty::None
+                                        ? ui::tr(std::string("certainty.") + to_string(edge->metadata->certainty))
+                                        : std::string());
+    string_member(out, "reason", edge ? certainty_reason(*edge, candidate_for(state, row.source_key, row.destination_key)) : std::string());
+    member(out, "enum");
+    out += edge && row.is_enum_edge ? dump(enum_json(*edge, state.expanded_enums.count(row.destination_key) > 0, state.records)) : "null";
+    const auto problem = edge ? state.value_problems.find(row.destination_key) : state.value_problems.end();
+    string_member(out, "valueProblem",
+                  problem != state.value_problems.end()
+                      ? ui::shown_text(problem->second.examples.empty()
+                                           ? problem->second.text
+                                           : ui::tr("review.withExamples", {{"text", problem->second.text}, {"examples", problem->second.examples}}))
+                      : std::string());
+    // The mapping memory's mark: its reason, or "" when the row's pair was not remembered.
+    const auto remembered = state.remembered.find(row.source_key);
+    string_member(out, "remembered", remembered == state.remembered.end() ? std::string() : ui::shown_text(remembered->second));
+    out += '}';
+}
+
+void append_destination(std::string& out, const Session& session, const ui::DestinationRow& row) {
     const Field* field = session.destination_field(row.key);
-    Json out = field ? field_ref(*field) : Json{{"key", row.key}, {"label", row.key}};
-    out["type"] = field ? field->type_name : std::string();
-    out["required"] = row.required;
-    out["changed"] = row.changed;
-    const Field* source = row.source_key.empty() ? nullptr : session.source_field(row.source_key);
-    out["source"] = source ? field_ref(*source) : Json();
-    return out;
+    if (field) open_field(out, ui::shown_text(field->key), ui::shown_text(field->display_name()));
+    else open_field(out, row.key, row.key);
+    string_member(out, "type", field ? field->type_name : std::string());
+    bool_member(out, "required", row.required);
+    bool_member(out, "changed", row.changed);
+    field_or_null(out, "source", row.source_key.empty() ? nullptr : session.source_field(row.source_key));
+    out += '}';
 }
 
 // first is clamped so the window always ends inside the list (asking past the end shows the end).
@@ -175,20 +244,28 @@ std::string mirror_state_json(const Session* session, const ui::PanelStatus& sta
 
     const auto& rows = state.view.sources();
     const auto [row_begin, row_end] = clamp_window(rows.size(), window.first_source, window.source_count);
-    Json row_list = Json::array();
-    for (std::size_t i = row_begin; i < row_end; ++i) row_list.push_back(row_json(*session, state, rows[i]));
-    out["rowCount"] = rows.size();
-    out["firstRow"] = row_begin;
-    out["rows"] = std::move(row_list);
-
     const auto& destinations = state.view.destinations();
     const auto [dest_begin, dest_end] = clamp_window(destinations.size(), window.first_destination, window.destination_count);
-    Json destination_list = Json::array();
-    for (std::size_t i = dest_begin; i < dest_end; ++i) destination_list.push_back(destination_json(*session, destinations[i]));
+    out["rowCount"] = rows.size();
+    out["firstRow"] = row_begin;
     out["destinationCount"] = destinations.size();
     out["firstDestination"] = dest_begin;
-    out["destinations"] = std::move(destination_list);
-    return dump(out);
+    // The header as a Json object, then the rows written into the same text (append_row).
+    std::string text = dump(out);
+    text.pop_back();                           // the header's closing brace: the rows follow
+    text.reserve(text.size() + (row_end - row_begin) * 400 + (dest_end - dest_begin) * 160);
+    text += ",\"rows\":[";
+    for (std::size_t i = row_begin; i < row_end; ++i) {
+        if (i != row_begin) text += ',';
+        append_row(text, *session, state, rows[i]);
+    }
+    text += "],\"destinations\":[";
+    for (std::size_t i = dest_begin; i < dest_end; ++i) {
+        if (i != dest_begin) text += ',';
+        append_destination(text, *session, destinations[i]);
+    }
+    text += "]}";
+    return text;
 }
 
 std::string mirror_options_json(const Session& session, const ui::PanelState& state, const std::string& source_key,

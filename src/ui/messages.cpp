@@ -76,6 +76,15 @@ Messages::Messages(const std::string& catalog_json) {
     }
 }
 
+void Messages::add_language(const std::string& lang, const Json& messages) {
+    const std::string base = base_language(lang);
+    if (base.empty() || base == "en" || !messages.is_object()) {
+        problems_.push_back("The messages of language \"" + lang + "\" could not be read.");
+        return;
+    }
+    catalog_[base] = messages;   // each message is checked where it is looked up (well_formed)
+}
+
 void Messages::select(const std::string& lang) {
     overrides_ = Json::object();
     const std::string base = base_language(lang);

@@ -27,6 +27,10 @@ public:
     // problems (bad JSON, a value of the wrong type) go to problems().
     explicit Messages(const std::string& catalog_json);
 
+    // Adds a language's messages {key: text or {category: text}} fetched apart (the web module
+    // has English compiled in; the page fetches the language a host asks for). Not an object, or
+    // English: noted in problems(), nothing added. Call before select().
+    void add_language(const std::string& lang, const Json& messages);
     // Chooses the language ("de"; "de-CH" reads "de"). Keys the language lacks, and every key of
     // a language not shipped (noted in problems()), come from English; the language's plural rule
     // applies either way. Clears overrides.

@@ -8,6 +8,11 @@
 #include <algorithm>
 
 namespace pm::ui {
+
+// Every language of src/ui/messages.json (the web module compiles in English only and fetches the
+// others: kFullMessageCatalog is the whole file, generated for the tests).
+extern const char* const kFullMessageCatalog;
+
 namespace {
 
 const char* const kSmall = R"({
@@ -105,12 +110,27 @@ TEST(Messages, AnUnreadableCatalogIsNotedAndKeysAreShown) {
     EXPECT_EQ(m.get("header.undo"), "header.undo");
 }
 
+TEST(Messages, ALanguageAddedApartIsUsedAndBadOnesAreNoted) {
+    Messages m(R"({"en": {"header.undo": "Undo", "header.redo": "Redo"}})");
+    m.add_language("de", Json::parse(R"({"header.undo": "Rückgängig", "header.redo": 7})"));
+    m.select("de-AT");
+    EXPECT_TRUE(m.problems().empty());
+    EXPECT_EQ(m.get("header.undo"), "Rückgängig");
+    EXPECT_EQ(m.get("header.redo"), "Redo");  // not text: English instead
+    m.add_language("fr", Json::parse("[1]"));
+    m.add_language("en", Json::parse(R"({"header.undo": "Nope"})"));
+    EXPECT_TRUE(has_problem(m, "\"fr\""));
+    EXPECT_TRUE(has_problem(m, "\"en\""));
+    m.select("en");
+    EXPECT_EQ(m.get("header.undo"), "Undo");
+}
+
 TEST(Messages, TheShippedCatalogIsCompleteInGerman) {
-    Messages m(kMessageCatalog);
+    Messages m(kFullMessageCatalog);
     ASSERT_TRUE(m.problems().empty());
     const std::vector<std::string> keys = m.keys();
     EXPECT_GT(keys.size(), 200u);
-    const Json catalog = Json::parse(kMessageCatalog);
+    const Json catalog = Json::parse(kFullMessageCatalog);
     for (const std::string& key : keys) {
         ASSERT_TRUE(catalog["de"].contains(key)) << key;
         EXPECT_EQ(Messages::placeholders(catalog["de"][key]), Messages::placeholders(catalog["en"][key])) << key;

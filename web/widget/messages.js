@@ -1,5 +1,6 @@
 // The widget's words on the page (issue 12): the module's message catalog (src/ui/messages.json,
-// compiled into the wasm, so the words exist once and travel once), resolved there for the chosen
+// English compiled into the wasm, another language fetched when asked for: fetchLanguage below;
+// the words exist once and travel once), resolved there for the chosen
 // language with the host's `strings` on top, and handed over by pm_messages. t(key, args) fills
 // {name} placeholders; n(key, count, args) picks the plural form with Intl.PluralRules. Values are
 // inserted as text (the mirror sets textContent): a "{x}" or "$&" in data stays as it is.
@@ -31,6 +32,26 @@ export function createMessages({ lang = 'en', messages = {} } = {}) {
     return fill(typeof message === 'string' ? message : message[rules.select(count)] ?? message.other, all);
   };
   return { lang, t, n };
+}
+
+// The words of a language other than English: the module has English compiled in, and the
+// bundle ships each other language as messages/<lang>.json (web/bundle/write-messages.mjs),
+// fetched (checked against its hash, like the fonts) only for a host that asks for it. Resolves
+// to {lang: messages} for the module's config, or null (English, a language not shipped, or a
+// failed fetch: the module then uses English and says so once).
+/** @param {string} lang @param {Record<string, string> | undefined} hashes @param {string} baseUrl */
+export async function fetchLanguage(lang, hashes, baseUrl) {
+  const base = String(lang ?? '').toLowerCase().split(/[-_]/)[0];
+  const integrity = hashes?.[base];
+  if (!integrity) return null;
+  try {
+    const response = await fetch(new URL(`./messages/${base}.json`, baseUrl), { integrity, credentials: 'same-origin' });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return { [base]: await response.json() };
+  } catch (error) {
+    console.warn(`plan-mapper: the words in "${base}" (messages/${base}.json) could not be fetched (${error?.message ?? error}); English is used.`);
+    return null;
+  }
 }
 
 // Until the module has answered (and in tests of the mirror alone): the keys themselves.

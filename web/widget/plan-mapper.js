@@ -7,7 +7,7 @@
 // input, the network or a resize asks for one, so an idle widget draws nothing.
 import createPlanMapperModule from './plan-mapper-wasm.js';
 import { createA11yMirror } from './a11y-mirror.js';
-import { createMessages } from './messages.js';
+import { createMessages, fetchLanguage } from './messages.js';
 import { allowedApiOriginsFor, apiUrlProblem } from './allowed-origins.js';
 import { draftStore } from './drafts.js';
 import { changeDetail } from './change-detail.js';
@@ -218,6 +218,7 @@ export async function mountPlanMapper(container, options = {}) {
   };
 
   const frameStats = { frames: 0, totalMs: 0, lastMs: 0, maxMs: 0, firstFrameAt: 0 };
+  let inFrame = false;
   const drawFrame = () => {
     frameRequest = 0;
     if (destroyed || !module) return;
@@ -233,8 +234,13 @@ export async function mountPlanMapper(container, options = {}) {
       frameStats.firstFrameAt = performance.now();   // ms since navigation
       performance.mark?.('plan-mapper:first-frame');
     }
-    mirror?.update();
-    textEntry?.sync();
+    // Input noted by the mirror or text entry now (a focus moved) asks for its frames below, with
+    // the frame's own request, not a second requestAnimationFrame in the middle of this one.
+    inFrame = true;
+    try {
+      mirror?.update();
+      textEntry?.sync();
+    } finally { inFrame = false; }
     if (settleFrames > 0) { settleFrames -= 1; delay = 0; }
     if (delay >= 0) scheduleFrame(delay);
   };
@@ -248,7 +254,7 @@ export async function mountPlanMapper(container, options = {}) {
     if (!frameRequest) frameRequest = requestAnimationFrame(drawFrame);
   }
 
-  const afterInput = () => { settleFrames = SETTLE_FRAMES; scheduleFrame(0); };
+  const afterInput = () => { settleFrames = SETTLE_FRAMES; if (!inFrame) scheduleFrame(0); };
 
   // Until the controller is returned, any failure (an aborted signal, getToken throwing, the module
   // failing to start) takes back everything this call put in the container.
@@ -297,7 +303,7 @@ export async function mountPlanMapper(container, options = {}) {
     autoApply: options.autoApply ?? 'confident',
     canRefreshToken: typeof options.getToken === 'function', draft: drafts.read(),
     testHooks: !!options.testHooks, readRecords: options.readRecords !== false,
-    lang: options.lang ?? '', strings: options.strings ?? null,
+    lang: options.lang ?? '', strings: options.strings ?? null, catalog: null,
     // Where the page runs: a secret key (sk_...) on a page that is not on this computer is exposed
     // to everyone who can open it, and the widget says so.
     pageOrigin: globalThis.location?.origin ?? '',
@@ -306,6 +312,8 @@ export async function mountPlanMapper(container, options = {}) {
   };
 
   performance.mark?.('plan-mapper:mount');
+  // A language other than English is fetched while the wasm downloads (messages.js).
+  const languageFetch = fetchLanguage(config.lang, BUNDLE_INTEGRITY?.messages, import.meta.url);
   let wasmRefused;
   const wasmFailure = new Promise((_, reject) => { wasmRefused = reject; });
   wasmFailure.catch(() => {});
@@ -397,6 +405,7 @@ export async function mountPlanMapper(container, options = {}) {
     throw new Error(message);
   }
   performance.mark?.('plan-mapper:module-ready');
+  config.catalog = await unlessAborted(languageFetch, signal);
 
   const created = withString(module, `#${canvas.id}`, (selector) =>
     withString(module, JSON.stringify(config), (configText) => module._pm_create(selector, configText)));

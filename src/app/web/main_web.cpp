@@ -198,6 +198,10 @@ EMSCRIPTEN_KEEPALIVE int pm_create(const char* canvas_selector, const char* conf
     if (raw_config.is_object()) {
         pm::ui::Messages& messages = pm::ui::messages();
         const auto lang = raw_config.find("lang");
+        // A language other than English comes from the page (dist/messages/<lang>.json, fetched
+        // only when a host asks for it): {"de": {key: text}}.
+        if (const auto fetched = raw_config.find("catalog"); fetched != raw_config.end() && fetched->is_object())
+            for (auto it = fetched->begin(); it != fetched->end(); ++it) messages.add_language(it.key(), it.value());
         messages.select(lang != raw_config.end() && lang->is_string() ? lang->get<std::string>() : std::string());
         if (const auto strings = raw_config.find("strings"); strings != raw_config.end()) messages.override_with(*strings);
     }
