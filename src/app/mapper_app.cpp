@@ -496,7 +496,9 @@ void MapperApp::after_draw_changes() {
 }
 
 void MapperApp::flush_draft() {
-    if (draft_due_ms_ && session_) notify_draft();
+    // Also an edit no frame has seen yet (made through the page's API just before it went away).
+    const bool unseen_edit = session_ && session_->revision() != notified_revision_;
+    if (session_ && (draft_due_ms_ || unseen_edit)) notify_draft();
     draft_due_ms_.reset();
 }
 

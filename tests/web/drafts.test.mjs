@@ -80,6 +80,27 @@ describe('drafts hold decisions only', { skip: built ? false : 'dist/ not built'
     await page.close();
   });
 
+  cases.test('an edit made just before the page goes away is in the draft (pagehide writes it at once)', { timeout: 60_000 }, async () => {
+    const page = await freshPage();
+    const widget = await mountWidget(page);
+    await clickItem(page, widget, 'picker:notes');
+    await clickItem(page, widget, 'picker-option:tags');
+    await waitForEdge(page, widget, 'tags', 'notes');
+    await page.waitForFunction((key) => localStorage.getItem(key) !== null, draftKey());
+    await page.evaluate(() => window.controllers.widget.undo());
+    await page.waitForFunction((key) => localStorage.getItem(key) === null, draftKey());
+    // The redo and the page going away in one task: no frame runs between them, so the draft
+    // can only be there if pagehide asks the module for it.
+    const stored = await page.evaluate((key) => {
+      window.controllers.widget.redo();
+      window.dispatchEvent(new Event('pagehide'));
+      return localStorage.getItem(key);
+    }, draftKey());
+    assert.ok(stored, 'a draft was written when the page went away');
+    assert.deepEqual(JSON.parse(stored).map, [['notes', 'tags']]);
+    await page.close();
+  });
+
   cases.test('a draft older than draftTtlDays is dropped unread; a younger one is offered', { timeout: 90_000 }, async () => {
     let page = await freshPage();
     const expired = await mountWith(page, draftSavedAgo(8));

@@ -284,9 +284,14 @@ export async function mountPlanMapper(container, options = {}) {
     performance.mark?.('plan-mapper:plan-written');
     return JSON.parse(module.UTF8ToString(module._pm_get_plan()));
   }
-  // A draft waiting for edits to pause is written before the page goes away or is hidden.
-  const flushDraft = () => drafts.flush();
-  const flushDraftIfHidden = () => { if (document.visibilityState === 'hidden') drafts.flush(); };
+  // A draft waiting for edits to pause is written before the page goes away or is hidden: the
+  // module works out the draft of edits made in the last moments (it waits for edits to pause),
+  // then the store writes it at once.
+  const flushDraft = () => {
+    if (!destroyed && module) module._pm_flush_draft();
+    drafts.flush();
+  };
+  const flushDraftIfHidden = () => { if (document.visibilityState === 'hidden') flushDraft(); };
   const stopFlushingDraft = () => {
     window.removeEventListener('pagehide', flushDraft);
     document.removeEventListener('visibilitychange', flushDraftIfHidden);

@@ -531,6 +531,12 @@ EMSCRIPTEN_KEEPALIVE const char* pm_memory(const char* request_json) {
     return text.c_str();
 }
 
+// The page is going away or hidden: the draft of edits still waiting for a pause is handed over
+// now (AppEvent::Draft), so a reload right after an edit still finds it.
+EMSCRIPTEN_KEEPALIVE void pm_flush_draft() {
+    if (g_widget && g_widget->app) g_widget->app->flush_draft();
+}
+
 EMSCRIPTEN_KEEPALIVE void pm_destroy() {
     if (!g_widget) return;
     emscripten_webgl_make_context_current(g_widget->gl);
