@@ -9,20 +9,13 @@ import { after, before, describe, test } from 'node:test';
 import { DEMO_JOB_ID } from '../../web/sample-jobs/index.mjs';
 import { DIST_DIR, useBrowserAndDouble } from './lib/browser.mjs';
 import { edgeTo, mountWidget, openBlankPage, planOf, waitForEdge, waitForRequests } from './lib/widget-page.mjs';
+import { eventually as pollUntil } from './lib/eventually.mjs';
 
 const built = existsSync(path.join(DIST_DIR, 'plan-mapper-wasm.wasm'));
 const PLAN_PATH = `/v1/jobs/${DEMO_JOB_ID}/plan`;
 
-async function eventually(read, check, what, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  let value;
-  for (;;) {
-    value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: last saw ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+// This file's waits allow 10,000 ms (lib/eventually.mjs polls every 50 ms).
+const eventually = (read, check, what) => pollUntil(read, check, what, 10_000);
 const expectStatus = (region, text) => eventually(() => region.getByRole('status').textContent(), (t) => t === text, `status "${text}"`);
 
 // A draft as the widget writes it (decisions only): Notes mapped to Tags.

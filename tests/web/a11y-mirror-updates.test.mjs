@@ -8,19 +8,12 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DIST_DIR, useBrowserAndDouble } from './lib/browser.mjs';
 import { mountWidget, openBlankPage } from './lib/widget-page.mjs';
+import { eventually as pollUntil } from './lib/eventually.mjs';
 
 const built = existsSync(path.join(DIST_DIR, 'plan-mapper-wasm.wasm'));
 
-async function eventually(read, check, what, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  let value;
-  for (;;) {
-    value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: last saw ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+// This file's waits allow 10,000 ms (lib/eventually.mjs polls every 50 ms).
+const eventually = (read, check, what) => pollUntil(read, check, what, 10_000);
 
 // n sources and n destinations, 4/5 mapped (Field i -> Field i).
 function bigPlan(n) {

@@ -11,19 +11,12 @@ import { after, before, describe, test } from 'node:test';
 import { DEMO_JOB_ID, DEMO_TOKEN } from '../../web/sample-jobs/index.mjs';
 import { DIST_DIR, useBrowserAndDouble } from './lib/browser.mjs';
 import { openBlankPage, waitForEdge } from './lib/widget-page.mjs';
+import { eventually as pollUntil } from './lib/eventually.mjs';
 
 const built = existsSync(path.join(DIST_DIR, 'plan-mapper-wasm.wasm'));
 
-async function eventually(read, check, what, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  let value;
-  for (;;) {
-    value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: last saw ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+// This file's waits allow 30,000 ms unless a call says otherwise (lib/eventually.mjs polls every 50 ms).
+const eventually = (read, check, what, timeoutMs = 30_000) => pollUntil(read, check, what, timeoutMs);
 
 // Mounts a German widget and waits until it is ready or has failed to load (a 401 on the plan).
 async function mountGerman(page, name = 'widget') {

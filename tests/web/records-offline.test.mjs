@@ -10,19 +10,12 @@ import { DEMO_JOB_ID, DEMO_ROWS, loadSampleJobs } from '../../web/sample-jobs/in
 import { RecordSource } from '../../web/server/sample-records.mjs';
 import { DIST_DIR, useBrowserAndDouble } from './lib/browser.mjs';
 import { edgeTo, mountWidget, openBlankPage } from './lib/widget-page.mjs';
+import { eventually as pollUntil } from './lib/eventually.mjs';
 
 const built = existsSync(path.join(DIST_DIR, 'plan-mapper-wasm.wasm'));
 
-async function eventually(read, check, what, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  let value;
-  for (;;) {
-    value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: last saw ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+// This file's waits allow 20,000 ms (lib/eventually.mjs polls every 50 ms).
+const eventually = (read, check, what) => pollUntil(read, check, what, 20_000);
 
 const sample = loadSampleJobs().find((j) => j.job.id === DEMO_JOB_ID);
 const records = new RecordSource(sample.sourceSheet, sample.records).page(DEMO_ROWS, 1);

@@ -12,19 +12,12 @@ import { DEMO_JOB_ID, DEMO_ROWS, ORDERS_JOB_ID, loadSampleJobs } from '../../web
 import { RecordSource } from '../../web/server/sample-records.mjs';
 import { DIST_DIR, useBrowserAndDouble } from './lib/browser.mjs';
 import { clickItem, edgeTo, mountWidget, openBlankPage, waitForRequests } from './lib/widget-page.mjs';
+import { eventually as pollUntil } from './lib/eventually.mjs';
 
 const built = existsSync(path.join(DIST_DIR, 'plan-mapper-wasm.wasm'));
 
-async function eventually(read, check, what, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  let value;
-  for (;;) {
-    value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: last saw ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+// This file's waits allow 20,000 ms (lib/eventually.mjs polls every 50 ms).
+const eventually = (read, check, what) => pollUntil(read, check, what, 20_000);
 
 // The demo job's rows as the double serves them, and how often each value of a column occurs.
 function demoTally(key) {

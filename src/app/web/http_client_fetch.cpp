@@ -2,8 +2,11 @@
 // - EMSCRIPTEN_FETCH_REPLACE, or fetch consults IndexedDB first;
 // - the request body is not copied: it lives in the Transfer until a callback has run;
 // - non-2xx responses arrive in onerror with their body; status 0 means a network/CORS failure;
-// - emscripten_fetch_close on an in-flight fetch calls onerror synchronously (status 65535), so a
-//   cancelled transfer is marked first and that re-entrant callback is recognised and ignored.
+// - emscripten_fetch_close on an in-flight fetch (3.1.6) calls onerror synchronously and frees the
+//   fetch, but does not abort its XHR: when that XHR ends later it writes into the freed fetch and
+//   calls our callback with it (reading its headers then throws in the glue). So an in-flight
+//   fetch is never closed: a cancelled one (or one still running when the client goes) is
+//   abandoned, kept alive until its XHR ends, and closed and freed by its own callback unheard.
 #include "app/web/http_client_fetch.h"
 
 #include "core/json/text.h"
@@ -25,20 +28,29 @@ struct FetchHttpClient::Transfer {
     std::vector<std::string> header_storage;                    // keeps the C strings alive
     std::vector<const char*> header_pointers;
     emscripten_fetch_t* fetch = nullptr;
-    bool closing = false;
+    bool abandoned = false;                                     // nobody waits: free it when it ends
     double started_ms = 0;
 };
 
 namespace {
 
+// True when the transfer was abandoned: then the fetch is closed (it has ended, so closing it
+// calls nothing) and the transfer freed here, and nobody hears of it.
+bool freed_if_abandoned(FetchHttpClient::Transfer* transfer, emscripten_fetch_t* fetch) {
+    if (!transfer->abandoned) return false;
+    emscripten_fetch_close(fetch);
+    delete transfer;
+    return true;
+}
+
 void on_success(emscripten_fetch_t* fetch) {
     auto* transfer = static_cast<FetchHttpClient::Transfer*>(fetch->userData);
-    transfer->owner->on_fetch_done(transfer, fetch, true);
+    if (!freed_if_abandoned(transfer, fetch)) transfer->owner->on_fetch_done(transfer, fetch, true);
 }
 
 void on_error(emscripten_fetch_t* fetch) {
     auto* transfer = static_cast<FetchHttpClient::Transfer*>(fetch->userData);
-    transfer->owner->on_fetch_done(transfer, fetch, false);
+    if (!freed_if_abandoned(transfer, fetch)) transfer->owner->on_fetch_done(transfer, fetch, false);
 }
 
 HttpHeaders parse_headers(emscripten_fetch_t* fetch) {
@@ -67,10 +79,14 @@ HttpHeaders parse_headers(emscripten_fetch_t* fetch) {
 FetchHttpClient::FetchHttpClient(std::function<void()> wake) : wake_(std::move(wake)) {}
 
 FetchHttpClient::~FetchHttpClient() {
-    for (auto& [id, transfer] : transfers_) {
-        transfer->closing = true;
-        if (transfer->fetch) emscripten_fetch_close(transfer->fetch);
-    }
+    for (auto& [id, transfer] : transfers_) abandon(std::move(transfer));
+}
+
+void FetchHttpClient::abandon(std::unique_ptr<Transfer> transfer) {
+    if (!transfer->fetch) return;                               // never started: freed here
+    transfer->abandoned = true;
+    transfer->owner = nullptr;
+    transfer.release();                                         // its callback frees it (freed_if_abandoned)
 }
 
 HttpRequestId FetchHttpClient::send(HttpRequest request, HttpCallback on_done) {
@@ -110,7 +126,6 @@ HttpRequestId FetchHttpClient::send(HttpRequest request, HttpCallback on_done) {
 
 void FetchHttpClient::on_fetch_done(Transfer* transfer, void* fetch_ptr, bool success) {
     auto* fetch = static_cast<emscripten_fetch_t*>(fetch_ptr);
-    if (transfer->closing) return;                              // re-entry from our own close
     HttpResponse response;
     if (fetch->status == 0) {
         response.outcome = HttpOutcome::NetworkError;
@@ -131,9 +146,8 @@ void FetchHttpClient::on_fetch_done(Transfer* transfer, void* fetch_ptr, bool su
         response.error = "the request timed out";
     }
     finished_.emplace_back(std::move(transfer->on_done), std::move(response));
-    transfer->closing = true;
     transfer->fetch = nullptr;
-    emscripten_fetch_close(fetch);
+    emscripten_fetch_close(fetch);                              // it has ended: closing calls nothing
     transfers_.erase(transfer->id);
     if (wake_) wake_();
 }
@@ -141,13 +155,11 @@ void FetchHttpClient::on_fetch_done(Transfer* transfer, void* fetch_ptr, bool su
 void FetchHttpClient::cancel(HttpRequestId id) {
     auto it = transfers_.find(id);
     if (it == transfers_.end()) return;
-    Transfer* transfer = it->second.get();
-    transfer->closing = true;
-    if (transfer->fetch) emscripten_fetch_close(transfer->fetch);
     HttpResponse response;
     response.outcome = HttpOutcome::Cancelled;
     response.error = "cancelled";
-    finished_.emplace_back(std::move(transfer->on_done), std::move(response));
+    finished_.emplace_back(std::move(it->second->on_done), std::move(response));
+    abandon(std::move(it->second));
     transfers_.erase(it);
 }
 

@@ -30,6 +30,9 @@ public:
     void on_fetch_done(Transfer* transfer, void* fetch, bool success);
 
 private:
+    // Hands a transfer whose fetch may still run to that fetch's own callback, which frees it.
+    static void abandon(std::unique_ptr<Transfer> transfer);
+
     std::function<void()> wake_;
     HttpRequestId next_id_ = 1;
     std::map<HttpRequestId, std::unique_ptr<Transfer>> transfers_;
