@@ -28,7 +28,7 @@ struct FetchHttpClient::Transfer {
     std::vector<std::string> header_storage;                    // keeps the C strings alive
     std::vector<const char*> header_pointers;
     emscripten_fetch_t* fetch = nullptr;
-    bool abandoned = false;                                     // nobody waits: free it when it ends
+    bool abandoned = false;  // nobody waits: free it when it ends
     double started_ms = 0;
 };
 
@@ -83,10 +83,10 @@ FetchHttpClient::~FetchHttpClient() {
 }
 
 void FetchHttpClient::abandon(std::unique_ptr<Transfer> transfer) {
-    if (!transfer->fetch) return;                               // never started: freed here
+    if (!transfer->fetch) return;  // never started: freed here
     transfer->abandoned = true;
     transfer->owner = nullptr;
-    transfer.release();                                         // its callback frees it (freed_if_abandoned)
+    transfer.release();  // its callback frees it (freed_if_abandoned)
 }
 
 HttpRequestId FetchHttpClient::send(HttpRequest request, HttpCallback on_done) {
@@ -147,7 +147,7 @@ void FetchHttpClient::on_fetch_done(Transfer* transfer, void* fetch_ptr, bool su
     }
     finished_.emplace_back(std::move(transfer->on_done), std::move(response));
     transfer->fetch = nullptr;
-    emscripten_fetch_close(fetch);                              // it has ended: closing calls nothing
+    emscripten_fetch_close(fetch);  // it has ended: closing calls nothing
     transfers_.erase(transfer->id);
     if (wake_) wake_();
 }
