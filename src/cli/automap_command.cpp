@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/match_report.h"
 #include "cli/memory_file.h"
+#include "cli/records_matching.h"
 
 #include "cli/file_input.h"
 
@@ -43,25 +44,11 @@ std::string accuracy_gap(const ExecutionPlan& plan, bool exact) {
 // --plan-file FILE --records-file FILE: the same matching from files (the rows' whole columns as
 // value evidence, every enum value from them); the plan goes to stdout, nothing is sent.
 int run_offline_automap(const ParsedArgs& args, std::optional<double> threshold, Io io) {
-    std::string error;
-    const auto plan_text = read_input(args.options.at("plan-file"), error);
-    const auto records_text = plan_text ? read_input(args.options.at("records-file"), error) : std::nullopt;
-    if (!plan_text || !records_text) {
-        io.err << "plan-mapper: " << error << '\n';
-        return kExitUsage;
-    }
-    const Parsed<PlanDocument> parsed = parse_plan_document(*plan_text);
-    if (!parsed.ok()) {
-        for (const auto& problem : parsed.problems) io.err << to_string(problem) << '\n';
-        return kExitInvalid;
-    }
+    std::optional<PlanDocument> document;
     profile::SheetProfile sheet;
-    const profile::PageResult page = sheet.add_page(*records_text);
-    if (!page.ok) {
-        io.err << "plan-mapper: " << args.options.at("records-file") << ": " << page.error << '\n';
-        return kExitUsage;
-    }
-    Session session(parsed.value->plan);
+    profile::PageResult page;
+    if (const int code = read_offline_inputs(args, io, document, sheet, page); code != kExitOk) return code;
+    Session session(document->plan);
     std::optional<MemoryFile> memory = open_memory_option(args, io);
     const match::ColumnValuesByKey columns = match::column_values(sheet);
     match_into(session, threshold, io.err, memory && memory->usable ? &memory->memory : nullptr,

@@ -83,27 +83,13 @@ Json columns_json(const profile::SheetProfile& sheet, const Session& session) {
 
 // --plan-file FILE --records-file FILE: the same profile from files, nothing sent anywhere.
 int run_offline_profile(const ParsedArgs& args, const profile::ProfileLimits& limits, Io io) {
-    std::string error;
-    const auto plan_text = read_input(args.options.at("plan-file"), error);
-    const auto records_text = plan_text ? read_input(args.options.at("records-file"), error) : std::nullopt;
-    if (!plan_text || !records_text) {
-        io.err << "plan-mapper: " << error << '\n';
-        return kExitUsage;
-    }
-    const Parsed<PlanDocument> parsed = parse_plan_document(*plan_text);
-    if (!parsed.ok()) {
-        for (const auto& problem : parsed.problems) io.err << to_string(problem) << '\n';
-        return kExitInvalid;
-    }
+    std::optional<PlanDocument> document;
     profile::SheetProfile sheet(limits);
-    const profile::PageResult page = sheet.add_page(*records_text);
-    if (!page.ok) {
-        io.err << "plan-mapper: " << args.options.at("records-file") << ": " << page.error << '\n';
-        return kExitUsage;
-    }
-    Session session(parsed.value->plan);
+    profile::PageResult page;
+    if (const int code = read_offline_inputs(args, io, document, sheet, page); code != kExitOk) return code;
+    Session session(document->plan);
     match_with_records(session, sheet, std::nullopt);
-    Json out = {{"job", parsed.value->job_id.empty() ? Json() : Json(parsed.value->job_id)},
+    Json out = {{"job", document->job_id.empty() ? Json() : Json(document->job_id)},
                 {"sheet", nullptr},
                 {"rows", sheet.rows()},
                 {"complete", !sheet.full() || page.profiled == page.records}};
