@@ -60,8 +60,10 @@ public:
     std::string mirror_options(const std::string& source_key, const std::string& query, std::size_t limit) const;
     std::string mirror_action(const std::string& action_json);
     // "" instead of mirror_state() when nothing it shows changed since the last call (so the
-    // page's per-frame check costs a comparison, not a JSON document).
-    std::string mirror_state_if_changed(const MirrorWindow& window);
+    // page's per-frame check costs a comparison, not a JSON document); rows the last answer gave
+    // and that are unchanged come as their keys (MirrorRowsSent). `full`: the page kept nothing,
+    // so the state comes whole, even when nothing changed.
+    std::string mirror_state_if_changed(const MirrorWindow& window, bool full = false);
 
     // The mapping memory (app/app_memory.h), one JSON request at a time: {"op":"supply","memory":doc|null},
     // {"op":"list"}, {"op":"forget","source":key}, {"op":"remove","header","destination"},
@@ -158,6 +160,7 @@ private:
     ui::PanelState panel_state_;
     std::uint64_t sessions_started_ = 0;       // tells plans apart whose revisions are equal
     std::string mirror_key_;                   // what the mirror was last given (mirror_state_if_changed)
+    MirrorRowsSent mirror_sent_;               // the rows it was last given, as written
     std::string mirror_key() const;
     void apply_requests(const ui::PanelRequests& requests);
     MirrorOutcome mirror_request(const ui::PanelRequests& requests);

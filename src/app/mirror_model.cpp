@@ -122,6 +122,10 @@ void string_member(std::string& out, const char* name, std::string_view value) {
     member(out, name);
     append_string(out, value);
 }
+void number_member(std::string& out, const char* name, std::size_t value) {
+    member(out, name);
+    out += std::to_string(value);
+}
 void bool_member(std::string& out, const char* name, bool value) {
     member(out, name);
     out += value ? "true" : "false";
@@ -144,10 +148,11 @@ void field_or_null(std::string& out, const char* name, const Field* field) {
     out += '}';
 }
 
-void append_row(std::string& out, const Session& session, const ui::PanelState& state, const ui::SourceRow& row) {
+// Returns the row's key as written (the page keeps rows by it).
+std::string append_row(std::string& out, const Session& session, const ui::PanelState& state, const ui::SourceRow& row) {
     const Field* source = session.source_field(row.source_key);
-    if (source) open_field(out, ui::shown_text(source->key), ui::shown_text(source->display_name()));
-    else open_field(out, row.source_key, row.source_key);
+    std::string key = source ? ui::shown_text(source->key) : row.source_key;
+    open_field(out, key, source ? ui::shown_text(source->display_name()) : row.source_key);
     member(out, "samples");
     out += '[';
     const auto& preview = session.preview_of_source(row.source_key);
@@ -182,17 +187,19 @@ void append_row(std::string& out, const Session& session, const ui::PanelState& 
     const auto remembered = state.remembered.find(row.source_key);
     string_member(out, "remembered", remembered == state.remembered.end() ? std::string() : ui::shown_text(remembered->second));
     out += '}';
+    return key;
 }
 
-void append_destination(std::string& out, const Session& session, const ui::DestinationRow& row) {
+std::string append_destination(std::string& out, const Session& session, const ui::DestinationRow& row) {
     const Field* field = session.destination_field(row.key);
-    if (field) open_field(out, ui::shown_text(field->key), ui::shown_text(field->display_name()));
-    else open_field(out, row.key, row.key);
+    std::string key = field ? ui::shown_text(field->key) : row.key;
+    open_field(out, key, field ? ui::shown_text(field->display_name()) : row.key);
     string_member(out, "type", field ? field->type_name : std::string());
     bool_member(out, "required", row.required);
     bool_member(out, "changed", row.changed);
     field_or_null(out, "source", row.source_key.empty() ? nullptr : session.source_field(row.source_key));
     out += '}';
+    return key;
 }
 
 // first is clamped so the window always ends inside the list (asking past the end shows the end).
@@ -205,66 +212,92 @@ std::pair<std::size_t, std::size_t> clamp_window(std::size_t size, std::size_t f
 }  // namespace
 
 std::string mirror_state_json(const Session* session, const ui::PanelStatus& status, ui::PanelState& state,
-                              const MirrorWindow& window) {
-    Json out = {{"loaded", session != nullptr},
-                {"loading", status.loading},
-                {"submitting", status.submitting},
-                {"message", status.message},
-                {"submitMessage", status.submit_message},
-                {"warning", status.warning},
-                {"serverChanges", status.server_changes},
-                {"draftOffered", status.draft_offered},
-                {"jobId", status.job_id},
-                {"recordsProgress", status.records_progress},
-                {"reading", !status.records_progress.empty()},   // the header's Stop reading button shows
-                {"recordsNote", status.records_note}};
-    if (!session) return dump(out);
+                              const MirrorWindow& window, MirrorRowsSent* sent) {
+    // Written straight into the text like the rows (no Json tree: this runs after every edit).
+    std::string text = "{\"loaded\":";
+    text += session ? "true" : "false";
+    bool_member(text, "loading", status.loading);
+    bool_member(text, "submitting", status.submitting);
+    string_member(text, "message", status.message);
+    string_member(text, "submitMessage", status.submit_message);
+    string_member(text, "warning", status.warning);
+    string_member(text, "serverChanges", status.server_changes);
+    bool_member(text, "draftOffered", status.draft_offered);
+    string_member(text, "jobId", status.job_id);
+    string_member(text, "recordsProgress", status.records_progress);
+    bool_member(text, "reading", !status.records_progress.empty());   // the header's Stop reading button shows
+    string_member(text, "recordsNote", status.records_note);
+    if (!session) {
+        if (sent) *sent = {};
+        text += '}';
+        return text;
+    }
     if (state.view.update(*session, state.filter, state.chips)) state.lines_dirty = true;
     const SessionCounts counts = session->counts();
-    out["counts"] = {{"mapped", counts.edges},
-                     {"unmapped", counts.unmapped_sources},
-                     {"ignored", counts.ignored_sources},
-                     {"requiredMissing", state.view.required_missing()},
-                     {"suggested", state.view.suggested()},
-                     {"sources", counts.sources()},
-                     {"destinations", counts.destinations()}};
-    out["canUndo"] = session->can_undo();
-    out["canRedo"] = session->can_redo();
-    out["suggestions"] = state.suggestions != nullptr;
-    out["filter"] = std::string(state.filter);
-    out["chips"] = {{"unmapped", (state.chips & ui::kChipUnmapped) != 0},
-                    {"requiredMissing", (state.chips & ui::kChipRequiredMissing) != 0},
-                    {"lowConfidence", (state.chips & ui::kChipLowConfidence) != 0},
-                    {"changed", (state.chips & ui::kChipChanged) != 0}};
-    out["reviewOpen"] = state.review_open;
-    if (state.review_open)
-        out["review"] = {{"lines", ui::review_lines(*session, state)},
-                         {"valueProblems", ui::value_problem_lines(*session, state)},
-                         {"requiredMissing", state.view.required_missing()}};
+    member(text, "counts");
+    text += "{\"mapped\":" + std::to_string(counts.edges);
+    number_member(text, "unmapped", counts.unmapped_sources);
+    number_member(text, "ignored", counts.ignored_sources);
+    number_member(text, "requiredMissing", state.view.required_missing());
+    number_member(text, "suggested", state.view.suggested());
+    number_member(text, "sources", counts.sources());
+    number_member(text, "destinations", counts.destinations());
+    text += '}';
+    bool_member(text, "canUndo", session->can_undo());
+    bool_member(text, "canRedo", session->can_redo());
+    bool_member(text, "suggestions", state.suggestions != nullptr);
+    string_member(text, "filter", std::string_view(state.filter));
+    member(text, "chips");
+    text += "{\"unmapped\":";
+    text += (state.chips & ui::kChipUnmapped) != 0 ? "true" : "false";
+    bool_member(text, "requiredMissing", (state.chips & ui::kChipRequiredMissing) != 0);
+    bool_member(text, "lowConfidence", (state.chips & ui::kChipLowConfidence) != 0);
+    bool_member(text, "changed", (state.chips & ui::kChipChanged) != 0);
+    text += '}';
+    bool_member(text, "reviewOpen", state.review_open);
+    if (state.review_open) {
+        member(text, "review");
+        text += dump(Json{{"lines", ui::review_lines(*session, state)},
+                          {"valueProblems", ui::value_problem_lines(*session, state)},
+                          {"requiredMissing", state.view.required_missing()}});
+    }
 
     const auto& rows = state.view.sources();
     const auto [row_begin, row_end] = clamp_window(rows.size(), window.first_source, window.source_count);
     const auto& destinations = state.view.destinations();
     const auto [dest_begin, dest_end] = clamp_window(destinations.size(), window.first_destination, window.destination_count);
-    out["rowCount"] = rows.size();
-    out["firstRow"] = row_begin;
-    out["destinationCount"] = destinations.size();
-    out["firstDestination"] = dest_begin;
-    // The header as a Json object, then the rows written into the same text (append_row).
-    std::string text = dump(out);
-    text.pop_back();                           // the header's closing brace: the rows follow
+    number_member(text, "rowCount", rows.size());
+    number_member(text, "firstRow", row_begin);
+    number_member(text, "destinationCount", destinations.size());
+    number_member(text, "firstDestination", dest_begin);
     text.reserve(text.size() + (row_end - row_begin) * 400 + (dest_end - dest_begin) * 160);
+    // Each row is written apart, then either as it is or (unchanged since the page was last
+    // given it) as its key: the page keeps the rows it was given and patches only the others.
+    MirrorRowsSent now;
+    std::string row_text;
+    auto add = [&](const std::string& key, std::unordered_map<std::string, std::string>& before,
+                   std::unordered_map<std::string, std::string>& after) {
+        const auto it = sent ? before.find(key) : before.end();
+        if (it != before.end() && it->second == row_text) append_string(text, key);
+        else text += row_text;
+        if (sent) after.insert_or_assign(key, row_text);
+    };
     text += ",\"rows\":[";
     for (std::size_t i = row_begin; i < row_end; ++i) {
         if (i != row_begin) text += ',';
-        append_row(text, *session, state, rows[i]);
+        row_text.clear();
+        const std::string key = append_row(row_text, *session, state, rows[i]);
+        add(key, sent ? sent->sources : now.sources, now.sources);
     }
     text += "],\"destinations\":[";
     for (std::size_t i = dest_begin; i < dest_end; ++i) {
         if (i != dest_begin) text += ',';
-        append_destination(text, *session, destinations[i]);
+        row_text.clear();
+        const std::string key = append_destination(row_text, *session, destinations[i]);
+        add(key, sent ? sent->destinations : now.destinations, now.destinations);
     }
     text += "]}";
+    if (sent) *sent = std::move(now);
     return text;
 }
 

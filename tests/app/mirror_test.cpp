@@ -71,6 +71,61 @@ TEST(MirrorModel, AWindowOfABigPlanHoldsOnlyThatWindowAndReachesTheLastRow) {
     EXPECT_EQ(s["destinationCount"], 5000);
 }
 
+// The keys of the rows `list` gives whole (objects); the others must be their keys (strings).
+std::vector<std::string> whole_rows(const Json& list) {
+    std::vector<std::string> keys;
+    for (const Json& row : list) {
+        EXPECT_TRUE(row.is_object() || row.is_string()) << row.dump();
+        if (row.is_object()) keys.push_back(row["key"].get<std::string>());
+    }
+    std::sort(keys.begin(), keys.end());
+    return keys;
+}
+
+TEST(MirrorModel, RowsThePageAlreadyHasComeAsKeysAndEveryRowAnEditChangedComesWhole) {
+    Fixture f;
+    MirrorRowsSent sent;
+    const MirrorWindow window{0, 100, 0, 100};
+    auto state = [&](MirrorWindow w) { return parse(mirror_state_json(f.session.get(), f.status, f.panel, w, &sent)); };
+    const Json first = state(window);
+    EXPECT_EQ(whole_rows(first["rows"]).size(), 25u);
+    EXPECT_EQ(whole_rows(first["destinations"]).size(), 25u);
+    const Json same = state(window);
+    EXPECT_TRUE(whole_rows(same["rows"]).empty());
+    EXPECT_TRUE(whole_rows(same["destinations"]).empty());
+    ASSERT_EQ(same["rows"].size(), 25u);
+    for (std::size_t i = 0; i < 25; ++i) EXPECT_EQ(same["rows"][i], f.panel.view.sources()[i].source_key);
+
+    // Field 22 takes dst_3 from Field 3: both rows change (Field 3's is now not mapped), and so
+    // do the destinations dst_3 (another source) and none else.
+    ASSERT_TRUE(f.act({{"op", "map"}, {"source", "src_22"}, {"destination", "dst_3"}}).ok);
+    const Json taken = state(window);
+    EXPECT_EQ(whole_rows(taken["rows"]), (std::vector<std::string>{"src_22", "src_3"}));
+    EXPECT_EQ(whole_rows(taken["destinations"]), (std::vector<std::string>{"dst_3"}));
+    for (const Json& row : taken["rows"])
+        if (row.is_object() && row["key"] == "src_3") EXPECT_TRUE(row["destination"].is_null());
+    // Undo and redo: the same two rows again, each time.
+    ASSERT_TRUE(f.act({{"op", "undo"}}).ok);
+    const Json undone = state(window);
+    EXPECT_EQ(whole_rows(undone["rows"]), (std::vector<std::string>{"src_22", "src_3"}));
+    for (const Json& row : undone["rows"])
+        if (row.is_object() && row["key"] == "src_3") EXPECT_EQ(row["destination"]["key"], "dst_3");
+    ASSERT_TRUE(f.act({{"op", "redo"}}).ok);
+    EXPECT_EQ(whole_rows(state(window)["rows"]), (std::vector<std::string>{"src_22", "src_3"}));
+    // A bulk action that changes every mapped row sends them all whole.
+    ASSERT_TRUE(f.act({{"op", "bulk"}, {"action", "clear"}}).ok);
+    EXPECT_EQ(whole_rows(state(window)["rows"]).size(), 20u);   // 19 still mapped and Field 22
+
+    // The window moves: rows that were not in the last answer come whole, the others as keys.
+    EXPECT_TRUE(whole_rows(state({0, 5, 0, 100})["rows"]).empty());   // all in the last answer
+    const Json moved = state({3, 5, 0, 100});
+    EXPECT_EQ(whole_rows(moved["rows"]).size(), 3u);   // rows 5, 6 and 7
+    EXPECT_TRUE(moved["rows"][0].is_string());
+    EXPECT_TRUE(moved["rows"][1].is_string());
+    // Without a record of what was sent, every row is whole.
+    EXPECT_EQ(whole_rows(f.state(window)["rows"]).size(), 25u);
+}
+
 TEST(MirrorModel, WithNoSessionSaysSoAndNothingElse) {
     ui::PanelStatus status;
     status.loading = true;
@@ -212,6 +267,10 @@ TEST(MirrorApp, AnswersEmptyWhenNothingShownChangedAndEditsNotifyThePage) {
     const MirrorWindow window{0, 40, 0, 40};
     EXPECT_FALSE(app.mirror_state_if_changed(window).empty());
     EXPECT_TRUE(app.mirror_state_if_changed(window).empty());   // the per-frame check
+    // A page with no rows asks for them whole: given even though nothing changed.
+    const Json whole = parse(app.mirror_state_if_changed(window, true));
+    ASSERT_FALSE(whole["rows"].empty());
+    for (const Json& row : whole["rows"]) EXPECT_TRUE(row.is_object());
     EXPECT_FALSE(app.mirror_state_if_changed({5, 40, 0, 40}).empty());   // another window
     const Json outcome = parse(app.mirror_action(R"({"op":"map","source":"src_25","destination":"dst_21"})"));
     EXPECT_TRUE(outcome["ok"].get<bool>());

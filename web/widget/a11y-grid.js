@@ -63,8 +63,9 @@ export class VirtualGrid {
     });
   }
 
-  // Rows [first, first + items.length) of `total`; each item { key, json, data }. A row whose json
-  // did not change keeps its DOM; one that changed is patched in place when it can be. Rows are
+  // Rows [first, first + items.length) of `total`; each item { key, json, data }, json being a
+  // version of the data (equal only when the data is). A row whose json did not change keeps its
+  // DOM; one that changed is patched in place when it can be. Rows are
   // never taken out of the DOM while they hold the keyboard: that would blur and refocus (a
   // style and layout pass each, most of an update's cost on a big plan) and a screen reader
   // would hear the focus move.

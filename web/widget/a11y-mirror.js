@@ -23,7 +23,7 @@ const DESTINATION_ROWS = 20;
 const CHIPS = [['unmapped', 'chip.unmapped'], ['requiredMissing', 'chip.requiredMissing'], ['lowConfidence', 'chip.lowConfidence'], ['changed', 'chip.changed']];
 const KEYBOARD_HELP = ['mirror.keys1', 'mirror.keys2', 'mirror.keys3', 'mirror.keys4', 'mirror.keys5', 'mirror.keys6', 'mirror.keys7'];
 
-// bridge: { stateText(firstRow, rows, firstDestination, destinations) -> JSON text, options(source,
+// bridge: { stateText(firstRow, rows, firstDestination, destinations, whole) -> JSON text, options(source,
 // query, limit) -> object, action(object) -> {ok, announcement} } (web/widget/plan-mapper.js).
 // `container` is the widget's region landmark (plan-mapper.js), which holds the canvas too.
 // messages: the widget's words (messages.js), from the module's catalog.
@@ -45,6 +45,12 @@ export function createA11yMirror({ container, bridge, messages = NO_MESSAGES }) 
 
   let state = { loaded: false };
   let lastText = '';
+  // The rows of the last state, as the grids take them ({key, json, data}; json is a version that
+  // changes whenever the data does), by key: the module writes a row it gave last time and that
+  // has not changed as its key alone (src/app/mirror_model.h MirrorRowsSent), taken from here.
+  let sourceItems = [];
+  let destinationItems = [];
+  let rowVersion = 0;
   let rowWindow = 0;
   let destinationWindow = 0;
   let reviewReturnFocus = null;
@@ -468,12 +474,10 @@ export function createA11yMirror({ container, bridge, messages = NO_MESSAGES }) 
     setText(review, t(state.submitting ? 'header.submitting' : 'header.review'));
     if (document.activeElement !== search && search.value !== state.filter) search.value = state.filter;
     for (const [name, button] of chipButtons) setAttr(button, 'aria-pressed', state.chips[name] ? 'true' : 'false');
-    const rowItems = state.rows.map((data) => ({ key: data.key, json: JSON.stringify(data), data }));
     rowWindow = state.firstRow;
-    sourceGrid.show(state.rowCount, state.firstRow, rowItems);
+    sourceGrid.show(state.rowCount, state.firstRow, sourceItems);
     destinationWindow = state.firstDestination;
-    destinationGrid.show(state.destinationCount, state.firstDestination,
-      state.destinations.map((data) => ({ key: data.key, json: JSON.stringify(data), data })));
+    destinationGrid.show(state.destinationCount, state.firstDestination, destinationItems);
     renderReview();
   }
 
@@ -500,16 +504,29 @@ export function createA11yMirror({ container, bridge, messages = NO_MESSAGES }) 
   const stats = { checks: 0, checkMs: 0, updates: 0, totalMs: 0, lastMs: 0, maxMs: 0, lastParts: null };
   function update() {
     const started = performance.now();
-    // The module answers "" when nothing the mirror shows changed since it last asked.
-    const text = bridge.stateText(rowWindow, WINDOW_ROWS, destinationWindow, DESTINATION_ROWS);
+    // The module answers "" when nothing the mirror shows changed since it last asked (and the
+    // whole state when the mirror has none yet).
+    let text = bridge.stateText(rowWindow, WINDOW_ROWS, destinationWindow, DESTINATION_ROWS, lastText === '');
     if (text === '' || text === lastText) {
       stats.checks += 1;
       stats.checkMs += performance.now() - started;
       return false;
     }
-    lastText = text;
     const fetched = performance.now();
-    state = JSON.parse(text);
+    let next = JSON.parse(text);
+    let sources = withKept(next.rows, sourceItems);
+    let destinations = withKept(next.destinations, destinationItems);
+    if (!sources || !destinations) {
+      // A row given as a key the mirror does not hold (never expected): the whole state instead.
+      text = bridge.stateText(rowWindow, WINDOW_ROWS, destinationWindow, DESTINATION_ROWS, true);
+      next = JSON.parse(text);
+      sources = withKept(next.rows, []);
+      destinations = withKept(next.destinations, []);
+    }
+    lastText = text;
+    state = next;
+    sourceItems = sources ?? [];
+    destinationItems = destinations ?? [];
     const parsed = performance.now();
     render();
     const spent = performance.now() - started;
@@ -520,6 +537,20 @@ export function createA11yMirror({ container, bridge, messages = NO_MESSAGES }) 
     stats.lastMs = spent;
     stats.maxMs = Math.max(stats.maxMs, spent);
     return true;
+  }
+
+  // The grids' items for `rows` (a state's rows or destinations): a row given whole is new data;
+  // one given as its key is the same item as in `kept` (so the grid sees it unchanged). null when
+  // a key is not in `kept`.
+  function withKept(rows = [], kept) {
+    const byKey = new Map(kept.map((item) => [item.key, item]));
+    const items = [];
+    for (const row of rows) {
+      const item = typeof row === 'string' ? byKey.get(row) : { key: row.key, json: ++rowVersion, data: row };
+      if (!item) return null;
+      items.push(item);
+    }
+    return items;
   }
 
   const onRootFocusOut = (event) => {

@@ -468,8 +468,8 @@ export async function mountPlanMapper(container, options = {}) {
     container: region,
     messages,
     bridge: {
-      stateText: (firstRow, rows, firstDestination, destinations) =>
-        readText(module._pm_mirror_state(firstRow, rows, firstDestination, destinations)),
+      stateText: (firstRow, rows, firstDestination, destinations, whole) =>
+        readText(module._pm_mirror_state(firstRow, rows, firstDestination, destinations, whole ? 1 : 0)),
       options: (source, query, limit) => withString(module, source, (s) =>
         withString(module, query, (q) => JSON.parse(readText(module._pm_mirror_options(s, q, limit))))),
       // The mapping memory's requests (the rows' "Forget this", the memory view); null when off.
