@@ -30,20 +30,37 @@ const ui::Candidate* candidate_for(const ui::PanelState& state, const std::strin
     return nullptr;
 }
 
+// The catalog's words for the rows of one answer, each looked up and filled once: the rows of a
+// window mostly say the same few things ("strong", "confidence 92%"), and an answer follows
+// every edit.
+class RowWords {
+public:
+    const std::string& get(const char* key, const char* name = nullptr, const std::string& value = {}) {
+        std::string id = key;
+        if (name) (id += '\x1f') += value;
+        auto it = cache_.find(id);
+        if (it == cache_.end()) it = cache_.emplace(std::move(id), name ? ui::tr(key, {{name, value}}) : ui::tr(key)).first;
+        return it->second;
+    }
+
+private:
+    std::unordered_map<std::string, std::string> cache_;
+};
+
 // Why the panel is as sure as it says, for a person: the matcher's reason, the confidence and who
 // made the match.
-std::string certainty_reason(const Edge& edge, const ui::Candidate* candidate) {
+std::string certainty_reason(const Edge& edge, const ui::Candidate* candidate, RowWords& words) {
     std::string reason = candidate ? candidate->reason : std::string();
     if (edge.metadata) {
         if (edge.metadata->confidence) {
             if (!reason.empty()) reason += "; ";
-            reason += ui::tr("table.confidence",
-                             {{"percent", std::to_string(static_cast<int>(std::lround(*edge.metadata->confidence * 100)))}});
+            reason += words.get("table.confidence", "percent",
+                                std::to_string(static_cast<int>(std::lround(*edge.metadata->confidence * 100))));
         }
         if (!edge.metadata->source.empty())
-            reason += (reason.empty() ? "" : ", ") + ui::tr("table.by", {{"who", edge.metadata->source}});
+            reason += (reason.empty() ? "" : ", ") + words.get("table.by", "who", edge.metadata->source);
     }
-    if (reason.empty()) reason = ui::tr("table.chosenHere");
+    if (reason.empty()) reason = words.get("table.chosenHere");
     return reason;
 }
 
@@ -149,7 +166,8 @@ void field_or_null(std::string& out, const char* name, const Field* field) {
 }
 
 // Returns the row's key as written (the page keeps rows by it).
-std::string append_row(std::string& out, const Session& session, const ui::PanelState& state, const ui::SourceRow& row) {
+std::string append_row(std::string& out, const Session& session, const ui::PanelState& state, const ui::SourceRow& row,
+                       RowWords& words) {
     const Field* source = session.source_field(row.source_key);
     std::string key = source ? ui::shown_text(source->key) : row.source_key;
     open_field(out, key, source ? ui::shown_text(source->display_name()) : row.source_key);
@@ -171,9 +189,10 @@ std::string append_row(std::string& out, const Session& session, const ui::Panel
     const Edge* edge = row.destination_key.empty() ? nullptr : session.edge_to(row.destination_key);
     field_or_null(out, "destination", edge ? &edge->destination : nullptr);
     string_member(out, "certainty", edge && edge->metadata && edge->metadata->certainty != Certainty::None
-                                        ? ui::tr(std::string("certainty.") + to_string(edge->metadata->certainty))
+                                        ? words.get((std::string("certainty.") + to_string(edge->metadata->certainty)).c_str())
                                         : std::string());
-    string_member(out, "reason", edge ? certainty_reason(*edge, candidate_for(state, row.source_key, row.destination_key)) : std::string());
+    string_member(out, "reason",
+                  edge ? certainty_reason(*edge, candidate_for(state, row.source_key, row.destination_key), words) : std::string());
     member(out, "enum");
     out += edge && row.is_enum_edge ? dump(enum_json(*edge, state.expanded_enums.count(row.destination_key) > 0, state.records)) : "null";
     const auto problem = edge ? state.value_problems.find(row.destination_key) : state.value_problems.end();
@@ -274,6 +293,7 @@ std::string mirror_state_json(const Session* session, const ui::PanelStatus& sta
     // Each row is written apart, then either as it is or (unchanged since the page was last
     // given it) as its key: the page keeps the rows it was given and patches only the others.
     MirrorRowsSent now;
+    RowWords words;
     std::string row_text;
     auto add = [&](const std::string& key, std::unordered_map<std::string, std::string>& before,
                    std::unordered_map<std::string, std::string>& after) {
@@ -286,7 +306,7 @@ std::string mirror_state_json(const Session* session, const ui::PanelStatus& sta
     for (std::size_t i = row_begin; i < row_end; ++i) {
         if (i != row_begin) text += ',';
         row_text.clear();
-        const std::string key = append_row(row_text, *session, state, rows[i]);
+        const std::string key = append_row(row_text, *session, state, rows[i], words);
         add(key, sent ? sent->sources : now.sources, now.sources);
     }
     text += "],\"destinations\":[";

@@ -102,14 +102,20 @@ TEST(MirrorModel, RowsThePageAlreadyHasComeAsKeysAndEveryRowAnEditChangedComesWh
     const Json taken = state(window);
     EXPECT_EQ(whole_rows(taken["rows"]), (std::vector<std::string>{"src_22", "src_3"}));
     EXPECT_EQ(whole_rows(taken["destinations"]), (std::vector<std::string>{"dst_3"}));
-    for (const Json& row : taken["rows"])
-        if (row.is_object() && row["key"] == "src_3") EXPECT_TRUE(row["destination"].is_null());
+    for (const Json& row : taken["rows"]) {
+        if (row.is_object() && row["key"] == "src_3") {
+            EXPECT_TRUE(row["destination"].is_null());
+        }
+    }
     // Undo and redo: the same two rows again, each time.
     ASSERT_TRUE(f.act({{"op", "undo"}}).ok);
     const Json undone = state(window);
     EXPECT_EQ(whole_rows(undone["rows"]), (std::vector<std::string>{"src_22", "src_3"}));
-    for (const Json& row : undone["rows"])
-        if (row.is_object() && row["key"] == "src_3") EXPECT_EQ(row["destination"]["key"], "dst_3");
+    for (const Json& row : undone["rows"]) {
+        if (row.is_object() && row["key"] == "src_3") {
+            EXPECT_EQ(row["destination"]["key"], "dst_3");
+        }
+    }
     ASSERT_TRUE(f.act({{"op", "redo"}}).ok);
     EXPECT_EQ(whole_rows(state(window)["rows"]), (std::vector<std::string>{"src_22", "src_3"}));
     // A bulk action that changes every mapped row sends them all whole.
