@@ -36,7 +36,7 @@ std::string MapperApp::mirror_key() const {
 std::string MapperApp::mirror_state_if_changed(const MirrorWindow& window, bool full) {
     std::string key = mirror_key() + '/' + std::to_string(window.first_source) + '/' + std::to_string(window.source_count) + '/' +
                       std::to_string(window.first_destination) + '/' + std::to_string(window.destination_count);
-    if (full) mirror_sent_ = {};               // the page has no rows: every one is written out
+    if (full) mirror_sent_ = {};  // the page has no rows: every one is written out
     else if (key == mirror_key_) return {};
     mirror_key_ = std::move(key);
     return mirror_state_json(session_.get(), status_, panel_state_, window, &mirror_sent_);

@@ -188,11 +188,13 @@ std::string append_row(std::string& out, const Session& session, const ui::Panel
     string_member(out, "message", message ? ui::shown_text(*message) : std::string());
     const Edge* edge = row.destination_key.empty() ? nullptr : session.edge_to(row.destination_key);
     field_or_null(out, "destination", edge ? &edge->destination : nullptr);
-    string_member(out, "certainty", edge && edge->metadata && edge->metadata->certainty != Certainty::None
-                                        ? words.get((std::string("certainty.") + to_string(edge->metadata->certainty)).c_str())
-                                        : std::string());
-    string_member(out, "reason",
-                  edge ? certainty_reason(*edge, candidate_for(state, row.source_key, row.destination_key), words) : std::string());
+    string_member(out, "certainty",
+                  edge && edge->metadata && edge->metadata->certainty != Certainty::None
+                      ? words.get((std::string("certainty.") + to_string(edge->metadata->certainty)).c_str())
+                      : std::string());
+    string_member(
+        out, "reason",
+        edge ? certainty_reason(*edge, candidate_for(state, row.source_key, row.destination_key), words) : std::string());
     member(out, "enum");
     out += edge && row.is_enum_edge ? dump(enum_json(*edge, state.expanded_enums.count(row.destination_key) > 0, state.records)) : "null";
     const auto problem = edge ? state.value_problems.find(row.destination_key) : state.value_problems.end();
@@ -244,7 +246,7 @@ std::string mirror_state_json(const Session* session, const ui::PanelStatus& sta
     bool_member(text, "draftOffered", status.draft_offered);
     string_member(text, "jobId", status.job_id);
     string_member(text, "recordsProgress", status.records_progress);
-    bool_member(text, "reading", !status.records_progress.empty());   // the header's Stop reading button shows
+    bool_member(text, "reading", !status.records_progress.empty());  // the header's Stop reading button shows
     string_member(text, "recordsNote", status.records_note);
     if (!session) {
         if (sent) *sent = {};

@@ -120,12 +120,12 @@ TEST(MirrorModel, RowsThePageAlreadyHasComeAsKeysAndEveryRowAnEditChangedComesWh
     EXPECT_EQ(whole_rows(state(window)["rows"]), (std::vector<std::string>{"src_22", "src_3"}));
     // A bulk action that changes every mapped row sends them all whole.
     ASSERT_TRUE(f.act({{"op", "bulk"}, {"action", "clear"}}).ok);
-    EXPECT_EQ(whole_rows(state(window)["rows"]).size(), 20u);   // 19 still mapped and Field 22
+    EXPECT_EQ(whole_rows(state(window)["rows"]).size(), 20u);  // 19 still mapped and Field 22
 
     // The window moves: rows that were not in the last answer come whole, the others as keys.
-    EXPECT_TRUE(whole_rows(state({0, 5, 0, 100})["rows"]).empty());   // all in the last answer
+    EXPECT_TRUE(whole_rows(state({0, 5, 0, 100})["rows"]).empty());  // all in the last answer
     const Json moved = state({3, 5, 0, 100});
-    EXPECT_EQ(whole_rows(moved["rows"]).size(), 3u);   // rows 5, 6 and 7
+    EXPECT_EQ(whole_rows(moved["rows"]).size(), 3u);  // rows 5, 6 and 7
     EXPECT_TRUE(moved["rows"][0].is_string());
     EXPECT_TRUE(moved["rows"][1].is_string());
     // Without a record of what was sent, every row is whole.

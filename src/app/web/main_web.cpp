@@ -506,12 +506,12 @@ EMSCRIPTEN_KEEPALIVE void pm_set_token(const char* token) { if (g_widget && toke
 // destination rows ("" when nothing changed since the last call; rows the last answer gave
 // unchanged as their keys; whole when `full` is not 0), one source's destination options, and its
 // actions. JSON, valid until the next call.
-EMSCRIPTEN_KEEPALIVE const char* pm_mirror_state(double first_row, double row_count, double first_destination, double destination_count,
-                                                 double full) {
+EMSCRIPTEN_KEEPALIVE const char* pm_mirror_state(double first_row, double row_count, double first_destination,
+                                                 double destination_count, double full) {
     static std::string text;
     auto count = [](double v) { return v > 0 && v < 1e9 ? static_cast<std::size_t>(v) : std::size_t{0}; };
-    text = g_widget ? g_widget->app->mirror_state_if_changed({count(first_row), count(row_count), count(first_destination), count(destination_count)},
-                                                             full > 0)
+    text = g_widget ? g_widget->app->mirror_state_if_changed(
+                          {count(first_row), count(row_count), count(first_destination), count(destination_count)}, full > 0)
                     : "{}";
     return text.c_str();
 }
