@@ -186,16 +186,20 @@ int main(int argc, char** argv) {
             if (predicted[i] == label) {
                 if (!label.empty()) {
                     const std::string rule = m.reason.substr(0, m.reason.find(' '));
-                    ++right_rules[file.split + " " + rule + (m.score >= 0.9 ? " >=0.9" : m.score >= 0.7 ? " 0.7-0.9" : m.score >= 0.6 ? " 0.6-0.7" : " <0.6")];
+                    ++right_rules[file.split + " " + rule +
+                                  (m.score >= 0.9       ? " >=0.9"
+                                       : m.score >= 0.7 ? " 0.7-0.9"
+                                       : m.score >= 0.6 ? " 0.6-0.7"
+                                                        : " <0.6")];
                 }
                 continue;
             }
             std::size_t kind = 4;
             if (!label.empty())
-                kind = m.candidates.empty()                          ? 0
-                       : m.candidates[0].destination_key != label    ? 1
-                       : m.candidates[0].score < MatchOptions{}.threshold ? 2
-                                                                     : 3;
+                kind = m.candidates.empty()                            ? 0
+                    : m.candidates[0].destination_key != label         ? 1
+                    : m.candidates[0].score < MatchOptions{}.threshold ? 2
+                                                                       : 3;
             ++misses[file.split + " " + file.language][kind];
             // Which rule mapped a must-stay-unmapped column, and how high: the rule's first word only.
             if (kind == 4) {
@@ -228,8 +232,9 @@ int main(int argc, char** argv) {
     print_languages("evaluation", ours.evaluation_by_language);
     print_languages("tuning", ours.tuning_by_language);
     if (miss_kinds) {
-        std::printf("  misses (no candidate / other candidate first / right one first, below threshold / right one "
-                    "first, ambiguous / must-stay-unmapped mapped):\n");
+        std::printf(
+            "  misses (no candidate / other candidate first / right one first, below threshold / right one "
+            "first, ambiguous / must-stay-unmapped mapped):\n");
         for (const auto& [where, counts] : misses)
             std::printf("    %-16s %3zu %3zu %3zu %3zu %3zu\n", where.c_str(), counts[0], counts[1], counts[2], counts[3],
                         counts[4]);

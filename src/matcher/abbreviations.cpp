@@ -9,8 +9,8 @@ namespace pm::match {
 
 namespace {
 
-constexpr std::size_t kMinPrefix = 4;       // "desc" yes, "des" no: three letters begin too much
-constexpr std::size_t kPrefixSlack = 2;     // the full word is at least this much longer
+constexpr std::size_t kMinPrefix = 4;    // "desc" yes, "des" no: three letters begin too much
+constexpr std::size_t kPrefixSlack = 2;  // the full word is at least this much longer
 constexpr std::size_t kMinSkeleton = 3;
 constexpr std::size_t kMaxSkeleton = 5;
 
@@ -45,11 +45,10 @@ Abbreviation expand_abbreviation(std::string_view word, const SynonymTable& tabl
     if (word.size() >= kMinPrefix) {
         auto first = starts(word), last = first;
         while (last != words.end() && last->word.compare(0, word.size(), word) == 0) ++last;
-        const auto* found = one_concept(first, last, [&](const SynonymTable::ConceptWord& w) {
-            return w.word.size() >= word.size() + kPrefixSlack;
-        });
+        const auto* found = one_concept(
+            first, last, [&](const SynonymTable::ConceptWord& w) { return w.word.size() >= word.size() + kPrefixSlack; });
         if (found) return {found->word, "abbreviation prefix"};
-        if (first != last) return {};     // it begins words of several concepts: ambiguous
+        if (first != last) return {};  // it begins words of several concepts: ambiguous
     }
     if (word.size() > kMaxSkeleton) return {};
     for (std::size_t i = 1; i < word.size(); ++i)
@@ -60,7 +59,7 @@ Abbreviation expand_abbreviation(std::string_view word, const SynonymTable& tabl
     const auto* found = one_concept(first, last, [&](const SynonymTable::ConceptWord& w) {
         // The last letter ends the word or starts its last syllable ("qty" quantity, "nbr" number).
         return w.word.size() >= word.size() + kPrefixSlack && is_abbreviation_of(word, w.word) &&
-               w.word.find(word.back(), w.word.size() >= 3 ? w.word.size() - 3 : 0) != std::string::npos;
+            w.word.find(word.back(), w.word.size() >= 3 ? w.word.size() - 3 : 0) != std::string::npos;
     });
     if (found) return {found->word, "abbreviation skeleton"};
     return {};

@@ -7,7 +7,8 @@
 //     descrizione: all the description concept; "stat" begins status and statement: none);
 //   - consonant skeleton: a word of 3 to 5 letters with no vowel after its first letter whose
 //     letters, in order, are found in words of one concept only that start with the same letter
-//     and end with its last letter's sound ("qty" = quantity, "amt" = amount, "nbr" = number).
+//     and have its last letter among their last three ("qty" = quantity, "amt" = amount,
+//     "nbr" = number).
 // The result is a word of the table, so the header then reads as that concept; the caller names
 // the rule in the reason ("abbreviation prefix: descr = description").
 #pragma once
@@ -20,8 +21,8 @@
 namespace pm::match {
 
 struct Abbreviation {
-    std::string word;          // the table's word the abbreviation stands for; empty: none
-    const char* rule = "";     // "abbreviation prefix" or "abbreviation skeleton"
+    std::string word;       // the table's word the abbreviation stands for; empty: none
+    const char* rule = "";  // "abbreviation prefix" or "abbreviation skeleton"
 };
 
 // `word`: one normalized word (lower-case ASCII letters); words of the table are not abbreviations.

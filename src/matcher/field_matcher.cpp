@@ -62,7 +62,7 @@ std::string lexicon_note(const NameForm& source, const NameForm& destination, co
             // priority", "abbreviation prefix: descr = description").
             const bool rule = use.language.rfind("cognate ", 0) == 0 || use.language.rfind("abbreviation ", 0) == 0;
             const std::string table = use.language.empty() ? std::string("synonyms")
-                                      : rule               ? use.language
+                : rule                                     ? use.language
                                                            : "lexicon " + use.language;
             const std::string item = table + ": " +
                                      use.variant + " = " + concept_words;

@@ -32,9 +32,9 @@ struct Case {
 
 TEST(Abbreviations, PrefixesAndSkeletonsOfOneConcept) {
     const Case cases[] = {
-        {"descr", "descripcion", "abbreviation prefix"},   // begins description and descripcion: one concept
-        {"desc", "descripcion", "abbreviation prefix"},    // four letters are enough
-        {"beschr", "beschreibung", "abbreviation prefix"}, // any language of the table
+        {"descr", "descripcion", "abbreviation prefix"},    // begins description and descripcion: one concept
+        {"desc", "descripcion", "abbreviation prefix"},     // four letters are enough
+        {"beschr", "beschreibung", "abbreviation prefix"},  // any language of the table
         {"qty", "quantity", "abbreviation skeleton"},
         {"amt", "amount", "abbreviation skeleton"},
         {"nbr", "number", "abbreviation skeleton"},
@@ -55,7 +55,7 @@ TEST(Abbreviations, PrefixesAndSkeletonsOfOneConcept) {
 
 TEST(Abbreviations, ASkeletonOfTwoConceptsIsNone) {
     const SynonymTable both = SynonymTable::parse("quantity: menge\nquality: qualitat\n");
-    EXPECT_EQ(expand_abbreviation("qty", both).word, "");   // quantity and quality both fit
+    EXPECT_EQ(expand_abbreviation("qty", both).word, "");  // quantity and quality both fit
 }
 
 UnmappedField field(const std::string& key, const std::string& label) {
@@ -65,12 +65,11 @@ UnmappedField field(const std::string& key, const std::string& label) {
 }
 
 TEST(Abbreviations, TheMatcherNamesTheRuleInItsReason) {
-    const MatchResult result = match_fields({field("beschr", "Beschr.")},
-                                            {field("description", "Description"), field("subject", "Subject")});
+    const MatchResult result =
+        match_fields({field("beschr", "Beschr.")}, {field("description", "Description"), field("subject", "Subject")});
     ASSERT_EQ(result.sources.size(), 1u);
     EXPECT_EQ(result.sources[0].destination_key, "description") << result.sources[0].reason;
-    EXPECT_NE(result.sources[0].reason.find("abbreviation prefix: beschr = "), std::string::npos)
-        << result.sources[0].reason;
+    EXPECT_NE(result.sources[0].reason.find("abbreviation prefix: beschr = "), std::string::npos) << result.sources[0].reason;
 }
 
 TEST(Abbreviations, AnUnknownWordStaysUnmapped) {
