@@ -154,7 +154,7 @@ int main(int argc, char** argv) {
     // split/language -> {no candidate, other candidate first, right one first but below the threshold,
     // right one first but ambiguous, must-stay-unmapped mapped}
     std::map<std::string, std::array<std::size_t, 5>> misses;
-    std::map<std::string, std::size_t> null_rules, right_rules;
+    std::map<std::string, std::size_t> null_rules, right_rules, low_rules;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--failures") && i + 1 < argc) failures = argv[++i];
         else if (!std::strcmp(argv[i], "--runs") && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
@@ -202,6 +202,11 @@ int main(int argc, char** argv) {
                                                                        : 3;
             ++misses[file.split + " " + file.language][kind];
             // Which rule mapped a must-stay-unmapped column, and how high: the rule's first word only.
+            if (kind == 2) {
+                const std::string& reason = m.candidates[0].reason;
+                const bool contradict = reason.find("values contradict") != std::string::npos;
+                ++low_rules[file.split + " " + reason.substr(0, reason.find(' ')) + (contradict ? " (values contradict)" : "")];
+            }
             if (kind == 4) {
                 const std::string rule = m.reason.substr(0, m.reason.find(' '));
                 ++null_rules[file.split + " " + rule + (m.score >= 0.9 ? " >=0.9" : m.score >= 0.7 ? " 0.7-0.9" : " <0.7")];
@@ -240,6 +245,8 @@ int main(int argc, char** argv) {
                         counts[4]);
         std::printf("  must-stay-unmapped columns mapped, by rule and score:");
         for (const auto& [rule, count] : null_rules) std::printf(" %s: %zu;", rule.c_str(), count);
+        std::printf("\n  right one first but below the threshold, by rule:");
+        for (const auto& [rule, count] : low_rules) std::printf(" %s: %zu;", rule.c_str(), count);
         std::printf("\n  right pairs, by rule and score:");
         for (const auto& [rule, count] : right_rules) std::printf(" %s: %zu;", rule.c_str(), count);
         std::printf("\n");

@@ -258,7 +258,10 @@ NameForm Lexicon::prepare(const NormalizedText& normalized, std::string_view tex
         // "GTIN, UPC, EAN or ISBN" names one concept four times: it counts once.
         if (std::find(form.tokens.begin(), form.tokens.end(), id) != form.tokens.end()) continue;
         const TokenInfo& info = tokens_[static_cast<std::size_t>(id)];
-        const float weight = info.generic || info.digits ? 0.5f : 1.0f;
+        // A source word that is neither a word of the table nor of any destination says nothing
+        // either way (a product name, a code, a word of another language): it weighs half.
+        const bool unknown = source && !info.dictionary && !info.destination && !info.digits;
+        const float weight = info.generic || info.digits || unknown ? 0.5f : 1.0f;
         form.tokens.push_back(id);
         form.weights.push_back(weight);
         form.total_weight += weight;
