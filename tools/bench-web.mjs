@@ -57,6 +57,8 @@ report('web.size.total.brotli', brotli / 1024, 'KB');
 // Latin plan pays for Arabic, Hebrew, Indic, Thai support (tools/shaping-bytes.mjs says how).
 report('web.size.shaping_in_latin_plan.gzip',
   (await shapingBytesInLatinPlan(DIST_DIR, SYMBOL_MAPS.map((p) => path.join(REPO_ROOT, p)))).total / 1024, 'KB');
+// The deferred half of the wasm (web/bundle/split-shaping.mjs): fetched only with text that needs shaping.
+if (existsSync(path.join(DIST_DIR, 'plan-mapper-shaping.wasm'))) lazyModules.add('plan-mapper-shaping.wasm');
 for (const file of [...lazyModules].filter((f) => !shipped.includes(f))) {
   report(`web.size.lazy.${file}.gzip`, gzipSync(readFileSync(path.join(DIST_DIR, file)), { level: 9 }).length / 1024, 'KB');
 }
@@ -245,7 +247,8 @@ async function editFigures() {
 }
 
 // Bytes fetched beyond the Latin widget for a plan whose labels are in Arabic (and one Persian
-// sample): the lazily imported text-runs.js, the script faces' index and the Arabic slice, as they
+// sample): the lazily imported text-runs.js (and its imports), the deferred shaping wasm, the
+// script faces' index and the Arabic slice, as they
 // cross the network from the double (precompressed copies, as a static host sends them).
 async function arabicFigures() {
   const labels = ['العنوان الكامل', 'رقم الهاتف', 'البريد الإلكتروني', 'المدينة', 'الإجمالي'];
@@ -255,7 +258,7 @@ async function arabicFigures() {
   await mountWidget(page, { height: 760, options: { plan, apiUrl: '' } });
   await page.waitForTimeout(3000);
   const extra = await page.evaluate(() => performance.getEntriesByType('resource')
-    .filter((e) => e.name.includes('/fonts/') || e.name.endsWith('/text-runs.js')).map((e) => ({ name: e.name, encoded: e.encodedBodySize })));
+    .filter((e) => e.name.includes('/fonts/') || /\/(text-runs|text-run-atlas|scripts-integrity)\.js$|\/plan-mapper-shaping\.wasm$/.test(e.name)).map((e) => ({ name: e.name, encoded: e.encodedBodySize })));
   if (process.env.PM_BENCH_VERBOSE) console.error(JSON.stringify(extra));
   report('web.bytes_for_arabic_plan', extra.reduce((n, e) => n + e.encoded, 0) / 1024, 'KB', extra.length);
   await page.close();
