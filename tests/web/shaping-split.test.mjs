@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DIST_DIR, useBrowserAndDouble } from './lib/browser.mjs';
-import { itemCentre, mountWidget, openBlankPage } from './lib/widget-page.mjs';
+import { clickItem, framesAfterInput, itemCentre, mountWidget, openBlankPage } from './lib/widget-page.mjs';
 
 const SECONDARY = 'plan-mapper-shaping.wasm';
 const built = existsSync(path.join(DIST_DIR, SECONDARY));
@@ -35,17 +35,18 @@ describe('the deferred shaping wasm', { skip: built ? false : 'dist/ not built' 
     return page;
   }
 
-  const frames = (page, widget) => page.evaluate((w) => window.controllers[w].frameStats().frames, widget);
-  // Scrolls over a row and waits for the frames that follow.
+  const framesDrawn = (page, widget) => page.evaluate((w) => window.controllers[w].framesDrawn(), widget);
+  // Scrolls over a row, then clicks it; the module draws frames for that input (asserted).
   async function scrollOver(page, widget, item) {
+    const start = await framesDrawn(page, widget);
     const at = await itemCentre(page, widget, item);
     await page.mouse.move(at.x, at.y);
-    const start = await frames(page, widget);
-    for (let i = 0; i < 5; i += 1) {
+    for (let i = 0; i < 3; i += 1) {
       await page.mouse.wheel(0, 120);
-      await page.waitForTimeout(50);
+      await framesAfterInput(page, widget);
     }
-    await page.waitForFunction(({ w, n }) => window.controllers[w].frameStats().frames > n, { w: widget, n: start });
+    await clickItem(page, widget, item);
+    assert.ok(await framesDrawn(page, widget) > start, 'frames drawn after the input');
   }
 
   test('the build wrote it and its hash, and the main wasm has none of its code', () => {
@@ -63,10 +64,9 @@ describe('the deferred shaping wasm', { skip: built ? false : 'dist/ not built' 
     const page = await recordingPage();
     // The demo plan (Latin) from the double, then one with a right-to-left override in a label
     // and a sample: shown as marks by the main wasm, no run asked for.
-    const widget = await mountWidget(page);
-    await scrollOver(page, widget, 'source:src_3');
+    await mountWidget(page);
     const second = await mountWidget(page, { name: 'controls', options: { plan: planWith({ a: 'invoice\u202Etxt.exe', b: 'Name' }), apiUrl: '' } });
-    await itemCentre(page, second, 'source:a');
+    await scrollOver(page, second, 'source:a');
     await page.waitForTimeout(1000);
     assert.equal(page.secondaryRequests, 0);
     assert.deepEqual(page.consoleErrors.filter((e) => PLACEHOLDER_CALLED.test(e)), []);

@@ -11,13 +11,15 @@
 // exists once the page has loaded this module) and pm_text_run_upload (called only by
 // text-run-atlas.js, which the page creates after loading it), named by the patterns below and
 // found in the symbol map emcc writes beside the wasm (--emit-symbol-map: the wasm has no name
-// section; binaryen names a nameless function by its index, which is what --split-funcs gets).
-// The build fails when
-//   - a pattern matches no function (renamed, or inlined into its caller: then it is no longer
-//     apart, and the Latin code would carry it);
-//   - any function left in the primary calls a moved function directly: the moved code must be
-//     reached only through the text run source's vtable or the export, i.e. only with a run.
-//     (A direct call would run a placeholder in a Latin plan.)
+// section; binaryen names a nameless defined function by its index among the defined functions,
+// which is what --split-funcs gets: the map's index less the imported functions).
+// The build fails when a pattern matches no function (renamed, or inlined into its caller: then
+// it is no longer apart, and the Latin code would carry it). The moved code must be reached only
+// through the text run source's vtable or the export, i.e. only with a run: a function that code
+// kept in the main wasm calls directly (binaryen merged its body with an identical one, or the
+// caller inlined it) is shared, so it stays in the main wasm, as does what it calls, and the build
+// says so (tools/shaping-bytes.mjs counts what stays); the build fails if an entry point
+// (TextRunSource::draw_*, pm_text_run_upload) would stay.
 //   node web/bundle/split-shaping.mjs BUILT.wasm DIST_DIR   (BUILT.js.symbols beside BUILT.wasm)
 // Writes DIST_DIR/plan-mapper-wasm.wasm (the primary), DIST_DIR/plan-mapper-shaping.wasm, and
 // beside BUILT.wasm the two modules' symbol maps (.primary.symbols, .shaping.symbols) for
@@ -53,16 +55,17 @@ export function readSymbolMap(file) {
   return names;
 }
 
-// Function index -> the function indexes it calls directly, from binaryen's text form.
-function directCalls(wasm) {
+// Function index -> the function indexes it calls directly, from binaryen's text form (where a
+// nameless defined function is named by its index among the defined ones: `importCount` less).
+function directCalls(wasm, importCount) {
   const text = execFileSync('wasm-dis', [wasm, ...FEATURES], { maxBuffer: 1 << 30 }).toString();
   const calls = new Map();
   let current = null;
   for (const line of text.split('\n')) {
     const func = /^ \(func \$(\d+) /.exec(line);
-    if (func) { current = Number(func[1]); calls.set(current, new Set()); continue; }
+    if (func) { current = Number(func[1]) + importCount; calls.set(current, new Set()); continue; }
     if (current === null) continue;
-    for (const call of line.matchAll(/\((?:call|return_call) \$(\d+)\b/g)) calls.get(current).add(Number(call[1]));
+    for (const call of line.matchAll(/\((?:call|return_call) \$(\d+)\b/g)) calls.get(current).add(Number(call[1]) + importCount);
   }
   return calls;
 }
@@ -78,28 +81,39 @@ if (process.argv[1] === new URL(import.meta.url).pathname) {
     if (!found.length) fail(`no function matches ${pattern} in ${symbolMap} (renamed, or inlined into its caller?)`);
     for (const index of found) moved.add(index);
   }
-  for (const [caller, callees] of directCalls(wasm)) {
-    if (moved.has(caller)) continue;
-    const reached = [...callees].filter((c) => moved.has(c));
-    if (reached.length) {
-      fail(`${names[caller]} (kept in the main wasm) calls ${reached.map((c) => names[c]).join(', ')} directly: ` +
-        'the deferred code must be reached only with a run (through TextRunSource\'s virtual draw_* functions)');
+  // A moved function that code kept in the main wasm calls directly is shared with it (the
+  // optimiser merged identical bodies, or inlined a caller): it stays, and so what it calls.
+  const importCount = functionImports(readFileSync(wasm));
+  const calls = directCalls(wasm, importCount);
+  const kept = [];
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [caller, callees] of calls) {
+      if (moved.has(caller)) continue;
+      for (const callee of callees) {
+        if (moved.delete(callee)) { kept.push(`${names[callee]} (called by ${names[caller]})`); changed = true; }
+      }
     }
+  }
+  for (const line of kept) console.log(`split-shaping: kept in the main wasm, shared: ${line}`);
+  // The entry points must go: they are what a Latin plan must not carry.
+  for (const pattern of SPLIT_PATTERNS.filter((p) => /TextRunSource|pm_text_run_upload/.test(p.source))) {
+    if (!names.some((name, index) => name && pattern.test(name) && moved.has(index))) fail(`nothing matching ${pattern} could be moved (${kept.join('; ')})`);
   }
   const work = mkdtempSync(path.join(os.tmpdir(), 'pm-split-'));
   try {
     const primary = path.join(work, 'primary.wasm');
     const secondary = path.join(work, 'secondary.wasm');
-    execFileSync('wasm-split', ['--split', `--split-funcs=${[...moved].join(',')}`, wasm, '-o1', primary, '-o2', secondary,
+    execFileSync('wasm-split', ['--split', `--split-funcs=${[...moved].map((index) => index - importCount).join(',')}`, wasm, '-o1', primary, '-o2', secondary,
       '--symbolmap', ...FEATURES]);
-    // The split modules' symbol maps name functions by the original index (or fimport$N, N < the
-    // original's import count, for the original imports; the rest are the placeholders).
-    const importCount = functionImports(readFileSync(wasm));
+    // The split modules' symbol maps name functions as binaryen did (the defined functions' index,
+    // or fimport$N, N < the original's import count, for the original imports; the rest are the
+    // placeholders).
     const translate = (file, out, ownImports) => writeFileSync(out, readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => {
       const at = line.indexOf(':');
       const name = line.slice(at + 1);
       const imported = /^fimport\$(\d+)$/.exec(name);
-      const original = /^\d+$/.test(name) ? Number(name) : null;
+      const original = /^\d+$/.test(name) ? Number(name) + importCount : null;
       const shown = original !== null ? names[original]
         : !ownImports ? `primary:${name}` : imported && Number(imported[1]) < importCount ? names[Number(imported[1])] : `placeholder:${name}`;
       return `${line.slice(0, at)}:${shown}`;
@@ -132,8 +146,10 @@ function functionImports(bytes) {
     if (id === 2) {
       let functions = 0;
       for (let count = leb(), i = 0; i < count; i += 1) {
-        at += leb();                                 // module name
-        at += leb();                                 // field name
+        const moduleLength = leb();                  // (not `at += leb()`: that reads `at` before leb() moves it)
+        at += moduleLength;
+        const fieldLength = leb();
+        at += fieldLength;
         const kind = bytes[at++];
         if (kind === 0) { leb(); functions += 1; } else if (kind === 1) { at += 1; if (leb() & 1) leb(); leb(); } else if (kind === 2) { if (leb() & 1) leb(); leb(); } else at += 2;
       }
