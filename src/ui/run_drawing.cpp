@@ -74,7 +74,8 @@ void TextRunSource::draw_over_selectable(ShapedLabel& label, float room_after) {
     // The item's right (a Selectable reaches half a spacing past its cell), or the cell's when the
     // item, as wide as a long run, reaches further.
     const float half_spacing = ImGui::GetStyle().ItemSpacing.x * 0.5f;
-    const float item_right = label.avail_width_ > 1.0f ? std::min(max.x, label.cursor_.x + label.avail_width_ + half_spacing) : max.x;
+    const float item_right =
+        label.avail_width_ > 1.0f ? std::min(max.x, label.cursor_.x + label.avail_width_ + half_spacing) : max.x;
     const float right = std::max(text_min.x, item_right - half_spacing - room_after);
     label.run_ = fitted_run(label.run_, label.label_, right - text_min.x);
     draw_run(label.draw_list_, *label.run_, text_min, ImVec2(right, text_min.y + line), label.colour_);
@@ -85,10 +86,11 @@ void TextRunSource::draw_over_combo_preview(ShapedLabel& label) {
     const ImGuiStyle& style = ImGui::GetStyle();
     // From the cursor before BeginCombo (which, when open, has made the popup the current window).
     const ImVec2 text_min(label.cursor_.x + style.FramePadding.x, label.cursor_.y + style.FramePadding.y);
-    const float right = label.cursor_.x + label.item_width_ - ImGui::GetFrameHeight() - style.FramePadding.x;  // left of the arrow
+    const float right =
+        label.cursor_.x + label.item_width_ - ImGui::GetFrameHeight() - style.FramePadding.x;  // left of the arrow
     label.run_ = fitted_run(label.run_, label.label_, right - text_min.x);
-    draw_run(label.draw_list_, *label.run_, text_min, ImVec2(std::max(text_min.x, right), text_min.y + ImGui::GetTextLineHeight()),
-             label.colour_);
+    draw_run(label.draw_list_, *label.run_, text_min,
+             ImVec2(std::max(text_min.x, right), text_min.y + ImGui::GetTextLineHeight()), label.colour_);
 }
 
 void TextRunSource::draw_field_run(const TextRun& run, const char* buffer, const ImVec2& min, const ImVec2& max, ImU32 colour) {
