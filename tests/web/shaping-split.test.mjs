@@ -2,7 +2,7 @@
 // web/bundle/split-shaping.mjs): a plan in Latin script never requests plan-mapper-shaping.wasm
 // (nor calls any of its placeholders, which would say so on the console), an Arabic plan requests
 // it once and draws its runs, and a tampered copy is refused with a clear message while the panel
-// carries on with its Latin text. The real wasm in Chromium, the dist/ the build assembled.
+// carries on with its Latin text; a placeholder called too early says so instead of stopping it. The real wasm in Chromium, the dist/ the build assembled.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -49,7 +49,7 @@ describe('the deferred shaping wasm', { skip: built ? false : 'dist/ not built' 
     assert.ok(await framesDrawn(page, widget) > start, 'frames drawn after the input');
   }
 
-  test('the build wrote it and its hash, and the main wasm has none of its code', () => {
+  test('the build wrote it, precompressed, and its hash; the main wasm imports placeholders for it', () => {
     const bundle = readFileSync(path.join(DIST_DIR, 'bundle-integrity.js'), 'utf8');
     const sha = createHash('sha256').update(readFileSync(path.join(DIST_DIR, SECONDARY))).digest('hex');
     assert.ok(bundle.includes(`"sha256": "${sha}"`), 'bundle-integrity.js holds the deferred wasm\'s SHA-256');
@@ -84,6 +84,24 @@ describe('the deferred shaping wasm', { skip: built ? false : 'dist/ not built' 
     assert.deepEqual(page.consoleErrors, []);
     const events = await page.evaluate((w) => window.events[w].error, widget);
     assert.deepEqual(events, []);
+    await page.close();
+  });
+
+  // The guard itself: a page that (wrongly) hands the module runs without loading the deferred
+  // code makes it call placeholders; each says so on the console, returns 0, and the module goes on.
+  test('a placeholder called before the code is loaded says so and the module carries on', { timeout: 60_000 }, async () => {
+    const page = await recordingPage();
+    const widgetJs = readFileSync(path.join(DIST_DIR, 'plan-mapper.js'), 'utf8');
+    const skipped = widgetJs.replace(/Promise\.all\(\[import\("\.\/text-runs\.js"\),[\w$]+\([\w$]+\)\]\)/, 'Promise.all([import("./text-runs.js"),0])');
+    assert.notEqual(skipped, widgetJs, 'the load of the deferred code found in plan-mapper.js');
+    await page.route(`${env.double.url}/plan-mapper.js`, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: skipped }));
+    const widget = await mountWidget(page, { options: { plan: planWith({ a: 'العنوان الكامل', c: 'Customer name' }), apiUrl: '' } });
+    const deadline = Date.now() + 20_000;
+    while (!page.consoleErrors.some((e) => PLACEHOLDER_CALLED.test(e)) && Date.now() < deadline) await framesAfterInput(page, widget);
+    assert.ok(page.consoleErrors.some((e) => PLACEHOLDER_CALLED.test(e)), 'a placeholder reported its call');
+    assert.equal(page.secondaryRequests, 0);
+    await scrollOver(page, widget, 'source:c');
+    assert.equal(await page.getAttribute(`#${widget}`, 'data-plan-mapper-state'), 'ready');
     await page.close();
   });
 
