@@ -26,6 +26,25 @@ const FALLBACK_FONT_FILES = ['noto-extra.json', 'cjk-fallback.json'];
 // Frames drawn after an input event: ImGui settles hover and active states over a few frames.
 const SETTLE_FRAMES = 3;
 
+// `file`'s bytes once their SHA-256 is `expected`, the one the build wrote into bundle-integrity.js;
+// else it throws, saying why. `whileReading(response)` may start something on the response (a
+// streamed compile of a clone) before the bytes are read: its result comes back as `early`.
+/**
+ * @param {string} file @param {string | undefined} expected
+ * @param {(response: Response) => Promise<WebAssembly.Module> | null} [whileReading]
+ */
+async function checkedFetch(file, expected, whileReading = () => null) {
+  if (!expected) throw new Error(`this copy of plan-mapper.js has no hash for ${file} (bundle-integrity.js is the unbuilt placeholder), so it does not run it`);
+  const response = await fetch(new URL(`./${file}`, import.meta.url), { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`${file} could not be fetched (HTTP ${response.status})`);
+  const early = whileReading(response);
+  const bytes = await response.arrayBuffer();
+  if (await sha256Hex(bytes) !== expected) {
+    throw new Error(`${file} failed its integrity check (its SHA-256 is not the one this plan-mapper.js was built with): it was not run. The host may serve a tampered or mixed-up copy.`);
+  }
+  return { bytes, early };
+}
+
 // Instantiates the wasm only once its bytes have the SHA-256 the build wrote into
 // bundle-integrity.js: a host whose CDN serves other bytes fails closed with a clear message.
 // Compiling (streamed, off the main thread) and hashing run side by side; nothing is instantiated
@@ -46,19 +65,14 @@ function verifiedWasm(onFailure, onInstance) {
     });
     // shaping-hook:end
     (async () => {
-      const expected = BUNDLE_INTEGRITY?.wasm?.sha256;
-      if (!expected) throw new Error('this copy of plan-mapper.js has no hash for its wasm (bundle-integrity.js is the unbuilt placeholder), so it does not run it');
-      const url = new URL('./plan-mapper-wasm.wasm', import.meta.url);
-      const response = await fetch(url, { credentials: 'same-origin' });
-      if (!response.ok) throw new Error(`plan-mapper-wasm.wasm could not be fetched (HTTP ${response.status})`);
-      const streaming = typeof WebAssembly.compileStreaming === 'function' &&
-        (response.headers.get('Content-Type') ?? '').startsWith('application/wasm');
-      const compiling = streaming ? WebAssembly.compileStreaming(response.clone()) : null;
-      compiling?.catch(() => {});                     // a compile error of tampered bytes is reported below
-      const bytes = await response.arrayBuffer();
-      if (await sha256Hex(bytes) !== expected) {
-        throw new Error('plan-mapper-wasm.wasm failed its integrity check (its SHA-256 is not the one this plan-mapper.js was built with): it was not run. The host may serve a tampered or mixed-up copy.');
-      }
+      // Compiled while it downloads (streaming needs the wasm type); a compile error of tampered
+      // bytes is reported by the hash check instead.
+      const { bytes, early: compiling } = await checkedFetch('plan-mapper-wasm.wasm', BUNDLE_INTEGRITY?.wasm?.sha256, (response) => {
+        if (typeof WebAssembly.compileStreaming !== 'function' || !(response.headers.get('Content-Type') ?? '').startsWith('application/wasm')) return null;
+        const compiling = WebAssembly.compileStreaming(response.clone());
+        compiling.catch(() => {});
+        return compiling;
+      });
       const module = await (compiling ?? WebAssembly.compile(bytes));
       const instance = await WebAssembly.instantiate(module, imports);
       // shaping-hook:begin
@@ -74,14 +88,7 @@ function verifiedWasm(onFailure, onInstance) {
 // The deferred half of the module (see verifiedWasm), checked like the wasm, then linked to the
 // main instance's exports: its element segment puts its functions into the shared table.
 async function loadShapingCode(instance) {
-  const expected = BUNDLE_INTEGRITY?.shaping?.sha256;
-  if (!expected) throw new Error('this copy of plan-mapper.js has no hash for plan-mapper-shaping.wasm, so it does not run it');
-  const response = await fetch(new URL('./plan-mapper-shaping.wasm', import.meta.url), { credentials: 'same-origin' });
-  if (!response.ok) throw new Error(`plan-mapper-shaping.wasm could not be fetched (HTTP ${response.status})`);
-  const bytes = await response.arrayBuffer();
-  if (await sha256Hex(bytes) !== expected) {
-    throw new Error('plan-mapper-shaping.wasm failed its integrity check (its SHA-256 is not the one this plan-mapper.js was built with): it was not run. The host may serve a tampered or mixed-up copy.');
-  }
+  const { bytes } = await checkedFetch('plan-mapper-shaping.wasm', BUNDLE_INTEGRITY?.shaping?.sha256);
   await WebAssembly.instantiate(bytes, { primary: instance.exports });
 }
 // shaping-hook:end
