@@ -107,6 +107,8 @@ public:
 private:
     // The column of the cell at `position`. `same_key` (from the scanner) says the previous
     // record had this key here: when that record also set this entry, no comparison is needed.
+    // The usual case stays small enough to inline into cell(); the rest is in another function
+    // (inlined, it made every call save and restore the registers the lookup needs).
     std::uint32_t column_at(std::size_t position, std::string_view key, bool same_key) {
         auto& cache = sheet_.by_position_;
         if (position < cache.size()) {
@@ -115,6 +117,11 @@ private:
             known.record = records;
             if ((same_key && fresh) || same_text(known.key, key)) return known.column;
         }
+        return column_looked_up(position, key);
+    }
+
+    __attribute__((noinline)) std::uint32_t column_looked_up(std::size_t position, std::string_view key) {
+        auto& cache = sheet_.by_position_;
         const std::uint32_t column = lookup(key);
         if (position < cache.size()) {
             cache[position].key.assign(key.data(), key.size());
