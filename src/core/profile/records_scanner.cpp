@@ -324,8 +324,9 @@ private:
         return escaped_string(start, out, scratch);
     }
 
-    // The rest of a string that started at `start`, from p_ (where plain ASCII ended).
-    bool escaped_string(const char* start, std::string_view& out, std::string& scratch) {
+    // The rest of a string that started at `start`, from p_ (where plain ASCII ended). Not
+    // inlined into string(): there it made every string save and restore the registers it needs.
+    __attribute__((noinline)) bool escaped_string(const char* start, std::string_view& out, std::string& scratch) {
         bool decoded = false;
         for (bool first = true;; first = false) {
             const char* run = p_;
