@@ -1,8 +1,11 @@
-// The matcher's reasons in the panel's language (matcher/reason_messages.h, issue 12 point 6):
+// The matcher's reasons in the panel's language (matcher/reason_messages.h and the mapping memory's
+// remembered pairs, matcher/memory_match.h; issue 12 point 6):
 // every catalog key a reason is made of has English and German; the catalog's English reads word
 // for word as the matcher's own sentence (the one the CLI prints); German reads right, plurals too.
 #include "core/plan/parse.h"
 #include "matcher/field_matcher.h"
+#include "matcher/mapping_memory.h"
+#include "matcher/memory_match.h"
 #include "matcher/reason_messages.h"
 #include "matcher/value_evidence.h"
 #include "matcher/value_kinds.h"
@@ -10,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <set>
 
 namespace pm::ui {
@@ -96,6 +100,31 @@ std::vector<Evidence> column_samples() {
     return {fits, one_row, contradicts, options};
 }
 
+// Remembered pairs (memory_match.h) on the 3rd of every month of this year and of last year, left
+// unmapped and mapped, with one import and with several.
+std::vector<std::pair<MessageRef, std::string>> remembered_samples(std::int32_t today) {
+    std::vector<std::pair<MessageRef, std::string>> out;
+    for (int year : {2025, 2026})
+        for (int month = 1; month <= 12; ++month) {
+            char day[16];
+            std::snprintf(day, sizeof day, "%04d-%02d-03", year, month);
+            MemoryEntry entry;
+            entry.header = "Tel. (mobile)";
+            entry.destination_key = month % 2 ? "mobile" : "";
+            entry.count = static_cast<std::uint32_t>(month);
+            EXPECT_TRUE(parse_day(day, entry.last_used)) << day;
+            out.emplace_back(remembered_reason_message(entry, "Mobile phone", today),
+                             remembered_reason(entry, "Mobile phone", today));
+        }
+    return out;
+}
+
+std::int32_t a_day(const char* text) {
+    std::int32_t days = 0;
+    EXPECT_TRUE(parse_day(text, days));
+    return days;
+}
+
 TEST(MatcherReasons, TheCatalogsEnglishIsTheMatchersSentence) {
     const ui::Messages english(ui::kFullMessageCatalog);
     std::size_t compared = 0;
@@ -111,6 +140,7 @@ TEST(MatcherReasons, TheCatalogsEnglishIsTheMatchersSentence) {
             }
         }
     EXPECT_GT(compared, 30u);
+    for (const auto& [message, sentence] : remembered_samples(a_day("2026-12-07"))) EXPECT_EQ(english.format(message), sentence);
     for (const Evidence& evidence : column_samples()) {
         const MessageRef message = evidence_message(evidence);
         EXPECT_EQ(english.format(message),
@@ -127,6 +157,7 @@ TEST(MatcherReasons, EveryReasonKeyHasEnglishAndGerman) {
     for (const Evidence& evidence : column_samples()) collect_keys(evidence_message(evidence), keys);
     for (unsigned bit = 0; bit < kKindCount; ++bit) collect_keys(kind_message(1u << bit), keys);
     collect_keys(last_of_kind_message(), keys);
+    for (const auto& [message, sentence] : remembered_samples(a_day("2026-12-07"))) collect_keys(message, keys);
     // Each name relation and each kind of name it quotes, built directly.
     Lexicon lexicon;
     const NameForm source = lexicon.prepare("Email address", NameOrigin::Label, true);
@@ -169,6 +200,18 @@ TEST(MatcherReasons, GermanReasonsWithTheirPlurals) {
                                              {field("invoice_number", "Invoice number"), field("total", "Total")});
     const std::string reason = said(german, lexicon.sources[0].reason_messages);
     EXPECT_NE(reason.find("Lexikon de: rechnungsnr = invoice number"), std::string::npos) << reason;
+    MemoryEntry entry;
+    entry.header = "Tel. (mobile)";
+    entry.destination_key = "mobile";
+    entry.count = 1;
+    entry.last_used = a_day("2026-03-03");
+    EXPECT_EQ(german.format(remembered_reason_message(entry, "Mobiltelefon", a_day("2026-12-07"))),
+              "gemerkt: „Tel. (mobile)“ → Mobiltelefon, 1 Import, zuletzt am 3. März");
+    entry.destination_key.clear();
+    entry.count = 2;
+    entry.last_used = a_day("2025-12-24");
+    EXPECT_EQ(german.format(remembered_reason_message(entry, "", a_day("2026-12-07"))),
+              "gemerkt: „Tel. (mobile)“ blieb ohne Zuordnung, 2 Importe, zuletzt am 24. Dez. 2025");
 }
 
 }  // namespace

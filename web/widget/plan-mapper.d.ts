@@ -861,6 +861,40 @@ export interface PlanMapperStrings {
   'match.kindText'?: string;
   /** codes */
   'match.kindCode'?: string;
+  /** remembered: "{header}" → {destination}, {imports}, last on {day} */
+  'match.remembered'?: string;
+  /** remembered: "{header}" left unmapped, {imports}, last on {day} */
+  'match.rememberedUnmapped'?: string;
+  /** one: {count} import | other: {count} imports */
+  'match.imports'?: PluralMessage;
+  /** {day} {month} */
+  'match.day'?: string;
+  /** {day} {month} {year} */
+  'match.dayInYear'?: string;
+  /** Jan */
+  'match.monthJan'?: string;
+  /** Feb */
+  'match.monthFeb'?: string;
+  /** Mar */
+  'match.monthMar'?: string;
+  /** Apr */
+  'match.monthApr'?: string;
+  /** May */
+  'match.monthMay'?: string;
+  /** Jun */
+  'match.monthJun'?: string;
+  /** Jul */
+  'match.monthJul'?: string;
+  /** Aug */
+  'match.monthAug'?: string;
+  /** Sep */
+  'match.monthSep'?: string;
+  /** Oct */
+  'match.monthOct'?: string;
+  /** Nov */
+  'match.monthNov'?: string;
+  /** Dec */
+  'match.monthDec'?: string;
   /** one: {count} not a number | other: {count} not numbers */
   'values.notNumbers'?: PluralMessage;
   /** one: {count} not a date | other: {count} not dates */
