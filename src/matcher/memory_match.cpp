@@ -221,8 +221,7 @@ MemoryPlanMatch match_plan_with_memory(const ExecutionPlan& plan, const MappingM
                 result.score = 1.0;
                 result.certainty = Certainty::Absolute;
                 result.reason_messages = {notes[s].reason_message};
-                result.candidates.push_back(
-                    {destination.key, 1.0, Certainty::Absolute, notes[s].reason, result.reason_messages});
+                result.candidates.push_back({destination.key, 1.0, Certainty::Absolute, notes[s].reason, result.reason_messages});
                 Suggestion suggestion;
                 suggestion.source_key = key;
                 suggestion.destination_key = destination.key;

@@ -36,8 +36,7 @@ std::vector<MessageRef> optional(MessageRef message) {
 
 MessageRef where_message(const NameForm& destination) {
     const std::string_view quoted = bounded_prefix(destination.text, kQuotedNameBytes);
-    const std::string name =
-        std::string(quoted) + (quoted.size() < destination.text.size() || destination.truncated ? "…" : "");
+    const std::string name = std::string(quoted) + (quoted.size() < destination.text.size() || destination.truncated ? "…" : "");
     switch (destination.origin) {
         case NameOrigin::Key: return MessageRef("match.atKey").with("name", name);
         case NameOrigin::Label: return MessageRef("match.atLabel").with("name", name);
@@ -58,14 +57,14 @@ MessageRef lexicon_message(const NameForm& source, const NameForm& destination, 
             if (use.variant == concept_words || use.variant.find('_') != std::string::npos) continue;
             const bool cognate = use.language.rfind("cognate ", 0) == 0;
             const std::string table = use.language.empty() ? std::string("synonyms")
-                                      : cognate             ? use.language
-                                                            : "lexicon " + use.language;
+                : cognate                                  ? use.language
+                                                           : "lexicon " + use.language;
             const std::string item = table + ": " + use.variant + " = " + concept_words;
             if (english.find(item) != std::string::npos) continue;
             english += (english.empty() ? "" : ", ") + item;
             MessageRef message(use.language.empty() ? "match.lexiconSynonyms"
-                               : cognate           ? "match.lexiconCognate"
-                                                   : "match.lexiconLanguage");
+                                   : cognate        ? "match.lexiconCognate"
+                                                    : "match.lexiconLanguage");
             if (cognate) message.with("rule", use.language.substr(8));
             else if (!use.language.empty()) message.with("language", use.language);
             items.push_back(std::move(message.with("word", use.variant).with("concept", concept_words)));
@@ -78,13 +77,14 @@ MessageRef grammar_message(const GrammarScore& grammar) {
     std::vector<MessageRef> details;
     if (!grammar.entity.empty()) details.push_back(MessageRef("match.grammarEntity").with("words", grammar.entity));
     for (int index : grammar.index) details.push_back(MessageRef("match.grammarIndex").with("index", std::to_string(index)));
-    for (const std::string& word : grammar.qualifiers)
-        details.push_back(MessageRef("match.grammarQualifier").with("word", word));
+    for (const std::string& word : grammar.qualifiers) details.push_back(MessageRef("match.grammarQualifier").with("word", word));
     if (grammar.meta) details.push_back(MessageRef("match.grammarMeta"));
     if (grammar.head_first) details.push_back(MessageRef("match.grammarHeadFirst"));
     MessageRef out("match.grammar");
     out.with("attribute", grammar.attribute);
-    out.with_messages("details", details.empty() ? std::vector<MessageRef>{} : std::vector<MessageRef>{joined(std::move(details), "match.join")});
+    out.with_messages(
+        "details",
+        details.empty() ? std::vector<MessageRef>{} : std::vector<MessageRef>{joined(std::move(details), "match.join")});
     return out;
 }
 
@@ -93,12 +93,10 @@ MessageRef grammar_message(const GrammarScore& grammar) {
 MessageRef kind_message(unsigned single_kind) {
     // Each key written out, so the catalog check finds it used (tests/web/messages-catalog.test.mjs).
     static constexpr std::pair<unsigned, const char*> kKinds[] = {
-        {kKindEmail, "match.kindEmail"},     {kKindUrl, "match.kindUrl"},
-        {kKindPhone, "match.kindPhone"},     {kKindDate, "match.kindDate"},
-        {kKindNumber, "match.kindNumber"},   {kKindMoney, "match.kindMoney"},
-        {kKindBoolean, "match.kindBoolean"}, {kKindPostal, "match.kindPostal"},
-        {kKindCountry, "match.kindCountry"}, {kKindCurrency, "match.kindCurrency"},
-        {kKindText, "match.kindText"},       {kKindCode, "match.kindCode"},
+        {kKindEmail, "match.kindEmail"},       {kKindUrl, "match.kindUrl"},       {kKindPhone, "match.kindPhone"},
+        {kKindDate, "match.kindDate"},         {kKindNumber, "match.kindNumber"}, {kKindMoney, "match.kindMoney"},
+        {kKindBoolean, "match.kindBoolean"},   {kKindPostal, "match.kindPostal"}, {kKindCountry, "match.kindCountry"},
+        {kKindCurrency, "match.kindCurrency"}, {kKindText, "match.kindText"},     {kKindCode, "match.kindCode"},
     };
     for (const auto& [kind, key] : kKinds)
         if (kind == single_kind) return MessageRef(key);
@@ -119,7 +117,8 @@ MessageRef name_reason_message(NameMatch how, const NameForm* source_form, const
         case NameMatch::Exact: return MessageRef("match.exact").with_messages("where", {std::move(where)});
         case NameMatch::Normalized: return MessageRef("match.normalized").with_messages("where", {std::move(where)});
         case NameMatch::Synonym:
-            return with_lexicon(MessageRef(source.used_synonyms || destination->used_synonyms ? "match.synonym" : "match.sameWords"));
+            return with_lexicon(
+                MessageRef(source.used_synonyms || destination->used_synonyms ? "match.synonym" : "match.sameWords"));
         case NameMatch::Acronym: return MessageRef("match.acronym").with_messages("where", {std::move(where)});
         case NameMatch::Grammar: return with_lexicon(grammar_message(grammar_compare(source, *destination, lexicon)));
         case NameMatch::Fuzzy: {
@@ -145,15 +144,16 @@ MessageRef evidence_message(const Evidence& evidence) {
                        .with_messages("rows", {rows})
                        .counting(static_cast<long long>(evidence.total));
         } else {
-            const long percent =
-                std::lround(100.0 * static_cast<double>(evidence.fitting) / static_cast<double>(evidence.total));
+            const long percent = std::lround(100.0 * static_cast<double>(evidence.fitting) / static_cast<double>(evidence.total));
             note = MessageRef("match.valuesShare")
                        .with("percent", std::to_string(percent))
                        .with_messages("kind", {kind_message(evidence.expected_kind)})
                        .with_messages("rows", {rows});
         }
     } else if (evidence.enum_options) {
-        note = MessageRef("match.valuesOptions").with("fitting", std::to_string(evidence.fitting)).counting(static_cast<long long>(evidence.total));
+        note = MessageRef("match.valuesOptions")
+                   .with("fitting", std::to_string(evidence.fitting))
+                   .counting(static_cast<long long>(evidence.total));
     } else {
         note = MessageRef("match.valuesOfKind")
                    .with("fitting", std::to_string(evidence.fitting))
@@ -161,8 +161,11 @@ MessageRef evidence_message(const Evidence& evidence) {
                    .counting(static_cast<long long>(evidence.total));
     }
     if (!evidence.enum_options)
-        note.with_messages("lookLike", evidence.seen_kind ? std::vector<MessageRef>{MessageRef("match.valuesLookLike").with_messages("kind", {kind_message(evidence.seen_kind)})}
-                                                          : std::vector<MessageRef>{});
+        note.with_messages("lookLike",
+                           evidence.seen_kind
+                               ? std::vector<MessageRef>{MessageRef("match.valuesLookLike")
+                                                             .with_messages("kind", {kind_message(evidence.seen_kind)})}
+                               : std::vector<MessageRef>{});
     const char* frame = evidence.rows > 0 ? (evidence.value > 0 ? "match.valuesColumn" : "match.valuesContradict")
                                           : (evidence.value > 0 ? "match.valuesFit" : "match.valuesContradict");
     return MessageRef(frame).with_messages("note", {std::move(note)});

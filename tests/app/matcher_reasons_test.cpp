@@ -52,9 +52,13 @@ std::vector<MatchResult> sample_matches() {
     const std::vector<std::string> emails = {"ann@example.com", "bo@example.org", "cy@example.net"};
     const std::vector<std::string> yes_no = {"yes", "no", "yes", "no"};
     const std::vector<std::string> dates = {"2024-01-02", "2024-02-03", "2024-03-04"};
-    const std::vector<UnmappedField> contacts = {
-        field("email", "Email"), field("phone", "Phone"), field("city", "City"), field("owner", "Contact owner"),
-        field("postal_code", "Postal code"), field("company", "Company name"), field("first_name", "First name")};
+    const std::vector<UnmappedField> contacts = {field("email", "Email"),
+                                                 field("phone", "Phone"),
+                                                 field("city", "City"),
+                                                 field("owner", "Contact owner"),
+                                                 field("postal_code", "Postal code"),
+                                                 field("company", "Company name"),
+                                                 field("first_name", "First name")};
     UnmappedField status = field("status", "Status");
     status.field = field_from_raw(Json::parse(R"({"key": "status", "label": "Status", "type": "enum",
         "config": {"options": [{"value": "open", "label": "Open"}, {"value": "closed", "label": "Closed"}]}})"));
@@ -62,21 +66,20 @@ std::vector<MatchResult> sample_matches() {
     aliased.field = field_from_raw(
         Json::parse(R"({"key": "mobile", "label": "Mobile", "type": "string", "alternativeNames": ["Cell number"]})"));
     std::vector<MatchResult> out;
-    out.push_back(match_fields({field("email", "Email", emails), field("fname", "FNAME", {"Ann", "Bo"}),
-                                field("dob", "DOB", {"1984-07-21"}), field("shipping_citty", "Shiping Citty", {"Lyon"}),
-                                field("E_Mail", "E MAIL"), field("cell", "Cell number", {"+1 415 555 0100"})},
-                               {field("email", "Email"), field("first_name", "First name"),
-                                field("date_of_birth", "Date of birth", {}, "date"), field("shipping_city", "Shipping city"),
-                                aliased}));
+    out.push_back(
+        match_fields({field("email", "Email", emails), field("fname", "FNAME", {"Ann", "Bo"}),
+                      field("dob", "DOB", {"1984-07-21"}), field("shipping_citty", "Shiping Citty", {"Lyon"}),
+                      field("E_Mail", "E MAIL"), field("cell", "Cell number", {"+1 415 555 0100"})},
+                     {field("email", "Email"), field("first_name", "First name"),
+                      field("date_of_birth", "Date of birth", {}, "date"), field("shipping_city", "Shipping city"), aliased}));
     out.push_back(match_fields({field("email", "Email", yes_no)}, {field("email", "Email")}));
     out.push_back(match_fields({field("col_7", "Column 7", emails)}, {field("email", "Email"), field("city", "City")}));
     out.push_back(match_fields({field("ticket_status", "Ticket status", {"Open", "closed", "OPEN"})}, {status}));
-    out.push_back(match_fields({field("e_mail_1_value", "E-mail 1 - Value"), field("phone_1_type", "Phone 1 - Type")},
-                               contacts));
-    out.push_back(match_fields({field("propietario_del_contacto", "Propietario del contacto"),
-                                field("ciudad_de_facturacion", "Ciudad de facturación"),
-                                field("work_address_city", "Work Address City")},
-                               contacts));
+    out.push_back(match_fields({field("e_mail_1_value", "E-mail 1 - Value"), field("phone_1_type", "Phone 1 - Type")}, contacts));
+    out.push_back(
+        match_fields({field("propietario_del_contacto", "Propietario del contacto"),
+                      field("ciudad_de_facturacion", "Ciudad de facturación"), field("work_address_city", "Work Address City")},
+                     contacts));
     out.push_back(match_fields({field("rechnungsnr", "Rechnungsnr."), field("plz", "PLZ"), field("registratie", "Registratie")},
                                {field("invoice_number", "Invoice number"), field("total", "Total"),
                                 field("postal_code", "Postal code"), field("registration", "Registration")}));
