@@ -73,7 +73,9 @@ MessageRef lexicon_message(const NameForm& source, const NameForm& destination, 
     return MessageRef("match.lexicon").with_messages("items", {joined(std::move(items), "match.list")});
 }
 
-MessageRef grammar_message(const GrammarScore& grammar) {
+}  // namespace
+
+MessageRef grammar_reason_message(const GrammarScore& grammar) {
     std::vector<MessageRef> details;
     if (!grammar.entity.empty()) details.push_back(MessageRef("match.grammarEntity").with("words", grammar.entity));
     for (int index : grammar.index) details.push_back(MessageRef("match.grammarIndex").with("index", std::to_string(index)));
@@ -87,8 +89,6 @@ MessageRef grammar_message(const GrammarScore& grammar) {
         details.empty() ? std::vector<MessageRef>{} : std::vector<MessageRef>{joined(std::move(details), "match.join")});
     return out;
 }
-
-}  // namespace
 
 MessageRef kind_message(unsigned single_kind) {
     // Each key written out, so the catalog check finds it used (tests/web/messages-catalog.test.mjs).
@@ -120,7 +120,7 @@ MessageRef name_reason_message(NameMatch how, const NameForm* source_form, const
             return with_lexicon(
                 MessageRef(source.used_synonyms || destination->used_synonyms ? "match.synonym" : "match.sameWords"));
         case NameMatch::Acronym: return MessageRef("match.acronym").with_messages("where", {std::move(where)});
-        case NameMatch::Grammar: return with_lexicon(grammar_message(grammar_compare(source, *destination, lexicon)));
+        case NameMatch::Grammar: return with_lexicon(grammar_reason_message(grammar_compare(source, *destination, lexicon)));
         case NameMatch::Fuzzy: {
             const long hundredths = std::lround(score * 100);
             const std::string cents = std::to_string(hundredths % 100);

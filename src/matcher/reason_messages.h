@@ -6,6 +6,7 @@
 
 #include "core/json/message_ref.h"
 #include "matcher/field_evidence.h"
+#include "matcher/header_grammar.h"
 #include "matcher/lexicon.h"
 #include "matcher/name_score.h"
 
@@ -17,6 +18,9 @@ namespace pm::match {
 // `source` or `destination` null: no name in common.
 MessageRef name_reason_message(NameMatch how, const NameForm* source, const NameForm* destination, double score,
                                Lexicon& lexicon);
+
+// The grammar's part of a name relation: "grammar: attribute email, index 1, ... of {where}".
+MessageRef grammar_reason_message(const GrammarScore& grammar);
 
 // What the values say (preview counts, or the whole column when evidence.rows > 0): "values fit:
 // 3 of 3 values are dates", "values: 98% email addresses in 9,000 rows"; empty when nothing.

@@ -169,7 +169,18 @@ TEST(MatcherReasons, EveryReasonKeyHasEnglishAndGerman) {
         for (NameMatch how : {NameMatch::None, NameMatch::Fuzzy, NameMatch::Grammar, NameMatch::Acronym, NameMatch::Synonym,
                               NameMatch::Normalized, NameMatch::Exact})
             collect_keys(name_reason_message(how, &source, &destination, 0.8, lexicon), keys);
+        NameForm plain_source = source, plain_destination = destination;  // words in common, no synonym
+        plain_source.used_synonyms = plain_destination.used_synonyms = false;
+        collect_keys(name_reason_message(NameMatch::Synonym, &plain_source, &plain_destination, 0.9, lexicon), keys);
     }
+    // Every part of a grammar reason at once.
+    GrammarScore grammar;
+    grammar.attribute = "phone", grammar.entity = "work", grammar.index = {2}, grammar.qualifiers = {"value", "primary"};
+    grammar.meta = grammar.head_first = true;
+    const MessageRef all_parts = grammar_reason_message(grammar).with_messages("where", {}).with_messages("lexicon", {});
+    collect_keys(all_parts, keys);
+    EXPECT_EQ(ui::Messages(ui::kFullMessageCatalog).format(all_parts),
+              "grammar: attribute phone, entity work, index 2, qualifier value, qualifier primary, meta qualifier (head first) of ");
 
     const Json catalog = Json::parse(ui::kFullMessageCatalog);
     for (const std::string& key : keys) {

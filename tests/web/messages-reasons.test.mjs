@@ -27,12 +27,13 @@ async function mountDemo(page, lang) {
   await page.waitForSelector('plan-mapper[data-plan-mapper-state="ready"]', { timeout: 30_000 });
 }
 
-// The description of the certainty cell in the row of the source column `label`, as the
+// The description of the certainty cell in the row of the combobox `comboboxName`, as the
 // attribute the mirror sets and as Chromium's accessibility tree computes it.
 async function certaintyDescription(page, region, comboboxName) {
-  const row = region.getByRole('row').filter({ has: region.getByRole('combobox', { name: comboboxName }) });
+  // The row that holds the combobox (an inner locator is matched inside each row).
+  const row = region.getByRole('row').filter({ has: page.getByRole('combobox', { name: comboboxName }) });
   const cell = row.getByRole('gridcell').last();
-  const attribute = (await cell.getAttribute('aria-description')) ?? '';
+  const attribute = (await cell.getAttribute('aria-description', { timeout: 2_000 }).catch(() => null)) ?? '';
   const cdp = await page.context().newCDPSession(page);
   const { nodes } = await cdp.send('Accessibility.getFullAXTree');
   await cdp.detach();
@@ -43,7 +44,7 @@ async function certaintyDescription(page, region, comboboxName) {
 describe('the matcher\'s reasons in the panel\'s language', { skip: built ? false : 'dist/ not built' }, () => {
   const env = useBrowserAndDouble({ before, after });
 
-  test('lang="de": the mirror describes a suggestion\'s certainty with the matcher\'s reason in German', { timeout: 90_000 }, async () => {
+  test('lang="de": the mirror describes a suggestion\'s certainty with the matcher\'s reason in German', { timeout: 90_000 }, async (t) => {
     env.double.reset();
     const page = await openBlankPage(env.browser, env.double);
     await mountDemo(page, 'de');
@@ -51,6 +52,7 @@ describe('the matcher\'s reasons in the panel\'s language', { skip: built ? fals
     // E-mail -> Email: the matcher's reason names the values it read (the rows, once read).
     const seen = await eventually(() => certaintyDescription(page, region, 'Ziel für E-mail'),
       (d) => d.computed && /E-Mail-Adressen/.test(d.attribute), 'a German reason on the E-mail row');
+    t.diagnostic(`description: ${seen.attribute}`);
     assert.match(seen.attribute, /E-Mail-Adressen/);
     assert.match(seen.attribute, /Sicherheit 96 %/);
     assert.doesNotMatch(seen.attribute, /email addresses|values|normalization|synonym of|exact |rows/);
@@ -58,13 +60,14 @@ describe('the matcher\'s reasons in the panel\'s language', { skip: built ? fals
     await page.close();
   });
 
-  test('English: the same cell says the matcher\'s English reason', { timeout: 90_000 }, async () => {
+  test('English: the same cell says the matcher\'s English reason', { timeout: 90_000 }, async (t) => {
     env.double.reset();
     const page = await openBlankPage(env.browser, env.double);
     await mountDemo(page, null);
     const region = page.getByRole('region', { name: 'Field mapping' });
     const seen = await eventually(() => certaintyDescription(page, region, 'Destination for E-mail'),
       (d) => d.computed && /email addresses/.test(d.attribute), 'an English reason on the E-mail row');
+    t.diagnostic(`description: ${seen.attribute}`);
     assert.match(seen.attribute, /confidence 96%/);
     assert.deepEqual(page.problems, []);
     await page.close();
