@@ -179,8 +179,9 @@ TEST(MatcherReasons, EveryReasonKeyHasEnglishAndGerman) {
     grammar.meta = grammar.head_first = true;
     const MessageRef all_parts = grammar_reason_message(grammar).with_messages("where", {}).with_messages("lexicon", {});
     collect_keys(all_parts, keys);
-    EXPECT_EQ(ui::Messages(ui::kFullMessageCatalog).format(all_parts),
-              "grammar: attribute phone, entity work, index 2, qualifier value, qualifier primary, meta qualifier (head first) of ");
+    EXPECT_EQ(
+        ui::Messages(ui::kFullMessageCatalog).format(all_parts),
+        "grammar: attribute phone, entity work, index 2, qualifier value, qualifier primary, meta qualifier (head first) of ");
 
     const Json catalog = Json::parse(ui::kFullMessageCatalog);
     for (const std::string& key : keys) {
