@@ -819,6 +819,10 @@ export interface PlanMapperStrings {
   'match.lexiconLanguage'?: string;
   /** cognate {rule}: {word} = {concept} */
   'match.lexiconCognate'?: string;
+  /** abbreviation prefix: {word} = {concept} */
+  'match.abbreviationPrefix'?: string;
+  /** abbreviation skeleton: {word} = {concept} */
+  'match.abbreviationSkeleton'?: string;
   /** the only unmapped column and field of their kind */
   'match.lastOfKind'?: string;
   /** values fit: {note} */
