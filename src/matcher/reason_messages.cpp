@@ -64,11 +64,11 @@ MessageRef lexicon_message(const NameForm& source, const NameForm& destination, 
             if (english.find(item) != std::string::npos) continue;
             english += (english.empty() ? "" : ", ") + item;
             // The abbreviation rules by name (abbreviations.h: "abbreviation prefix" or "... skeleton").
-            MessageRef message(use.language.empty()                    ? "match.lexiconSynonyms"
-                               : cognate                               ? "match.lexiconCognate"
-                               : use.language == "abbreviation prefix" ? "match.abbreviationPrefix"
-                               : use.language == "abbreviation skeleton" ? "match.abbreviationSkeleton"
-                                                                       : "match.lexiconLanguage");
+            MessageRef message(use.language.empty()                          ? "match.lexiconSynonyms"
+                                   : cognate                                 ? "match.lexiconCognate"
+                                   : use.language == "abbreviation prefix"   ? "match.abbreviationPrefix"
+                                   : use.language == "abbreviation skeleton" ? "match.abbreviationSkeleton"
+                                                                             : "match.lexiconLanguage");
             if (cognate) message.with("rule", use.language.substr(8));
             else if (!use.language.empty() && !abbreviation) message.with("language", use.language);
             items.push_back(std::move(message.with("word", use.variant).with("concept", concept_words)));

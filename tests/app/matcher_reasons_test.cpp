@@ -86,9 +86,9 @@ std::vector<MatchResult> sample_matches() {
     out.push_back(match_fields({field("date_of_trade", "Date of trade", dates), field("name", "Name", {"Ann", "Bob"})},
                                {field("transaction_date", "Transaction date", {}, "date"), field("name", "Name")}));
     out.push_back(match_fields({field("dob", "D.O.B.")}, {field("date_of_birth", "Date of birth")}));
-    out.push_back(match_fields({field("beschr", "Beschr."), field("qty", "Qty")},
-                               {field("description", "Description"), field("subject", "Subject"),
-                                field("quantity", "Quantity", {}, "number")}));
+    out.push_back(match_fields(
+        {field("beschr", "Beschr."), field("qty", "Qty")},
+        {field("description", "Description"), field("subject", "Subject"), field("quantity", "Quantity", {}, "number")}));
     out.push_back(match_fields({field("Postal-Code", "POSTAL  CODE")}, {field("postal_code", "Postal code")}));
     return out;
 }
