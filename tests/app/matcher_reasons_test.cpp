@@ -183,7 +183,7 @@ TEST(MatcherReasons, EveryReasonKeyHasEnglishAndGerman) {
     const MessageRef ruled = name_reason_message(NameMatch::Synonym, &abbreviated, &source, 0.9, lexicon);
     collect_keys(ruled, keys);
     const std::string ruled_english = ui::Messages(ui::kFullMessageCatalog).format(ruled);
-    EXPECT_NE(ruled_english.find("(abbreviation skeleton: nbr = number, abbreviation prefix: descr = description)"),
+    EXPECT_NE(ruled_english.find(" (abbreviation skeleton: nbr = number, abbreviation prefix: descr = description"),
               std::string::npos)
         << ruled_english;
     // Every part of a grammar reason at once.
