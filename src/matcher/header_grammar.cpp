@@ -165,17 +165,16 @@ GrammarScore grammar_compare(const NameForm& source, const NameForm& destination
     if (source_head < 0 || destination_head < 0) return {};
     HeaderParse source_parse, destination_parse;  // only for forms not made by Lexicon::prepare
     if (lexicon.similarity(source_head, destination_head) >= kMinHeadSimilarity)
-        return compare_parses(parse_of(source, lexicon, source_parse), parse_of(destination, lexicon, destination_parse),
-                              lexicon, with_reason);
+        return compare_parses(parse_of(source, lexicon, source_parse), parse_of(destination, lexicon, destination_parse), lexicon,
+                              with_reason);
     // A source name may put its head first ("Propietario del contacto" is the contact's owner):
     // read so when its first content word is the destination's head and the rest is context
     // (entity words only, as above: "Email consent" does not read as an email).
     if (source.tokens.size() < 2) return {};
     const int first = first_content_word(source, lexicon);
     if (first < 0 || first == source_head || lexicon.similarity(first, destination_head) < kMinHeadSimilarity) return {};
-    GrammarScore out =
-        compare_parses(parse_with_head(source, lexicon, true), parse_of(destination, lexicon, destination_parse), lexicon,
-                       with_reason);
+    GrammarScore out = compare_parses(parse_with_head(source, lexicon, true), parse_of(destination, lexicon, destination_parse),
+                                      lexicon, with_reason);
     if (out.score > 0) {
         out.score *= kHeadFirst;
         if (with_reason) out.reason += " (head first)";
@@ -232,7 +231,7 @@ GrammarScore compare_parses(const HeaderParse& s, const HeaderParse& d, Lexicon&
         index = only.size() == 1 && only[0] == 1 ? kFirstIndex : kLaterIndex;
     }
     out.score = kGrammarBase * head * context * index;
-    if (!with_reason) return out;             // scoring many pairs: only the shown ones say why
+    if (!with_reason) return out;  // scoring many pairs: only the shown ones say why
 
     out.reason = "grammar: attribute " + lexicon.describe(d.head);
     const HeaderParse& with_context = s.context.size() >= d.context.size() ? s : d;

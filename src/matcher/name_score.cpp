@@ -166,10 +166,11 @@ NameScore compare_names(const NameForm& source, const NameForm& destination, Lex
     const GrammarScore grammar = grammar_compare(source, destination, lexicon, false);
     if (tokens <= 0) return grammar.score > 0 ? NameScore{grammar.score, NameMatch::Grammar} : NameScore{};
     // A form prepared without bigrams (an enum value, compared with few options) gets them here.
-    const double chars = similarities ? similarities->bigram_dice(destination.bigrams)
-                         : source.bigrams.empty() && !source.joined.empty()
-                             ? bigram_dice_sorted(sorted_bigrams(source.joined), destination.bigrams)
-                             : bigram_dice_sorted(source.bigrams, destination.bigrams);
+    double chars = 0;
+    if (similarities) chars = similarities->bigram_dice(destination.bigrams);
+    else if (source.bigrams.empty() && !source.joined.empty())
+        chars = bigram_dice_sorted(sorted_bigrams(source.joined), destination.bigrams);
+    else chars = bigram_dice_sorted(source.bigrams, destination.bigrams);
     double fuzzy = std::min(kFuzzyCap, 0.85 * tokens + 0.15 * chars);
     if (grammar.conflict) fuzzy *= kEntityConflictPenalty;
     if (grammar.score > fuzzy) return {grammar.score, NameMatch::Grammar};

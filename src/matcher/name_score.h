@@ -46,11 +46,11 @@ public:
     }
 
 private:
-    std::vector<unsigned> stamp_, row_;        // per destination token: generation_ when it has a row
-    std::vector<std::array<float, 8>> rows_;   // per related destination token: per source token, -1 = none
+    std::vector<unsigned> stamp_, row_;       // per destination token: generation_ when it has a row
+    std::vector<std::array<float, 8>> rows_;  // per related destination token: per source token, -1 = none
     unsigned generation_ = 0;
-    std::vector<std::uint16_t> bigrams_;       // the source's sorted bigrams
-    std::vector<std::uint32_t> bigram_counts_; // per bigram value: how often the source has it
+    std::vector<std::uint16_t> bigrams_;        // the source's sorted bigrams
+    std::vector<std::uint32_t> bigram_counts_;  // per bigram value: how often the source has it
 };
 
 // `source` and `destination` must come from the same Lexicon, the destination registered with it.
