@@ -8,10 +8,14 @@
 // cost is how much smaller that file got. So a piece is charged what it adds to the transfer in
 // its context, not alone. The pieces:
 //   - wasm: the functions the symbol map names as the shaping hook and the panel's drawing of
-//     runs (needs_shaping, run_for, draw_run, ShapedLabel, ShapedField, WebTextRuns...);
-//     with the containers they instantiate (WebTextRuns's maps, before it moved to text-run-atlas.js);
+//     runs (needs_shaping, run_for, draw_run, ShapedLabel, ShapedField, WebTextRuns...) that are
+//     still in the main wasm; the drawing of runs (src/ui/run_drawing.cpp) and their upload are
+//     in plan-mapper-shaping.wasm (web/bundle/split-shaping.mjs), which a Latin plan never fetches;
 //     code of theirs inlined into other functions (a ShapedLabel's constructor in a table cell)
 //     is not separable and not counted;
+//   - wasm: what the split itself adds to the main wasm (placeholder imports, the exports the
+//     deferred module links to, the upload export's thunk): the main wasm's gzip less that of the
+//     built, unsplit wasm with the moved functions cut out;
 //   - glue: the EM_JS forwarder pm_js_text_run (the one function of the glue that names textRun);
 //   - plan-mapper.js and text-entry.js: the lines their sources mark as shaping-only (the lazy
 //     import of text-runs.js and its hook; the native editing of fields holding shaped text):
@@ -23,6 +27,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { SECONDARY, SPLIT_PATTERNS, readSymbolMap } from '../web/bundle/split-shaping.mjs';
 
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
@@ -81,7 +86,9 @@ async function minified(name, source) {
 }
 
 // Where the builds write the symbol map (the one matching the wasm is used).
-export const SYMBOL_MAPS = ['build/web-release/src/app/plan-mapper-wasm.js.symbols', 'build/bench-web/src/app/plan-mapper-wasm.js.symbols'];
+// Since the split (web/bundle/split-shaping.mjs) dist holds the primary, whose map is .primary.symbols.
+export const SYMBOL_MAPS = ['build/web-release/src/app/plan-mapper-wasm.primary.symbols', 'build/bench-web/src/app/plan-mapper-wasm.primary.symbols',
+  'build/web-release/src/app/plan-mapper-wasm.js.symbols', 'build/bench-web/src/app/plan-mapper-wasm.js.symbols'];
 
 // symbolsPath: a path or a list of candidate paths.
 export async function shapingBytesInLatinPlan(dist, symbolsPath) {
@@ -109,6 +116,18 @@ export async function shapingBytesInLatinPlan(dist, symbolsPath) {
     });
     pieces.push({ name: 'wasm', bytes: costOf(wasm, ranges), raw: ranges.reduce((n, [s, e]) => n + e - s, 0), what: [...new Set(matched)].sort() });
   }
+  // The split's own cost: the built (unsplit) wasm beside the map, less the functions moved out.
+  const candidates = (Array.isArray(symbolsPath) ? symbolsPath : [symbolsPath]).filter((p) => p && existsSync(p));
+  if (existsSync(path.join(dist, SECONDARY)) && candidates.some((p) => p.endsWith('.primary.symbols'))) {
+    const base = candidates.find((p) => p.endsWith('.primary.symbols')).replace(/\.primary\.symbols$/, '');
+    const built = readFileSync(`${base}.wasm`);
+    const builtBodies = wasmFunctionBodies(built);
+    const names = readSymbolMap(`${base}.js.symbols`);
+    const moved = [];
+    names.forEach((name, index) => { if (name && SPLIT_PATTERNS.some((p) => p.test(name)) && builtBodies.get(index)) moved.push(builtBodies.get(index)); });
+    const cut = gz(built) - costOf(built, moved);    // gzip of the unsplit wasm without the moved code
+    pieces.push({ name: 'wasm: the split (placeholders, exports, thunks)', bytes: Math.max(0, gz(wasm) - cut), raw: wasm.length - (built.length - moved.reduce((n, [s, e]) => n + e - s, 0)) });
+  }
   const textPiece = (file, name, findRanges) => {
     const full = path.join(dist, file);
     if (!existsSync(full)) return;
@@ -126,6 +145,10 @@ export async function shapingBytesInLatinPlan(dist, symbolsPath) {
     const [full, without] = await Promise.all([minified(file, source), minified(file, stripped)]);
     pieces.push({ name: `${file}: the shaping hook`, bytes: gz(Buffer.from(full)) - gz(Buffer.from(without)), raw: full.length - without.length });
   }
+  textPiece('bundle-integrity.js', 'bundle-integrity.js: the shaping wasm\'s hash', (t) => {
+    const at = t.indexOf('"shaping"');
+    return [at >= 0 ? [t.lastIndexOf(',', at), t.indexOf('}', at) + 1] : null];
+  });
   textPiece('bundle-integrity.js', 'bundle-integrity.js: scripts.json hash', (t) => {
     const at = t.indexOf('"scripts.json"');
     return [at >= 0 ? [t.lastIndexOf(',', at), t.indexOf('"', t.indexOf('sha384', at)) + 1] : null];

@@ -14,6 +14,8 @@
 //   --digest                     print a digest of every result (candidates, scores, reasons,
 //                                assignment) on the corpus and the 2,000 x 2,000 input: a speed
 //                                change must leave it as it was
+//   --miss-kinds                 counts of misses per split, language and kind (no header shown:
+//                                the evaluation set's misses may be counted, never read one by one)
 #include "core/plan/documents.h"
 #include "matcher/enum_matcher.h"
 #include "matcher/field_matcher.h"
@@ -24,6 +26,7 @@
 #include "synthetic_fields.h"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
@@ -182,12 +185,17 @@ std::string hostile_plan(const std::string& label) {
 int main(int argc, char** argv) {
     std::string failures;
     int runs = 7;
-    bool fields_only = false, digest = false;
+    bool fields_only = false, digest = false, miss_kinds = false;
+    // split/language -> {no candidate, other candidate first, right one first but below the threshold,
+    // right one first but ambiguous, must-stay-unmapped mapped}
+    std::map<std::string, std::array<std::size_t, 5>> misses;
+    std::map<std::string, std::size_t> null_rules, right_rules, low_rules;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--failures") && i + 1 < argc) failures = argv[++i];
         else if (!std::strcmp(argv[i], "--runs") && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
         else if (!std::strcmp(argv[i], "--fields-only")) fields_only = true;
         else if (!std::strcmp(argv[i], "--digest")) digest = true;
+        else if (!std::strcmp(argv[i], "--miss-kinds")) miss_kinds = true;
     }
 
     const test::Corpus corpus = test::load_corpus();
@@ -210,6 +218,38 @@ int main(int argc, char** argv) {
         add(ours, file, predicted);
         add(rsi, file, test::rsi_match(header_list, schema));
         add(tableflow, file, test::tableflow_match(header_list, schema));
+        for (std::size_t i = 0; miss_kinds && i < file.columns.size(); ++i) {
+            const std::string label = file.columns[i].label.value_or("");
+            const SourceMatch& m = result.sources[i];
+            if (predicted[i] == label) {
+                if (!label.empty()) {
+                    const std::string rule = m.reason.substr(0, m.reason.find(' '));
+                    ++right_rules[file.split + " " + rule +
+                                  (m.score >= 0.9       ? " >=0.9"
+                                       : m.score >= 0.7 ? " 0.7-0.9"
+                                       : m.score >= 0.6 ? " 0.6-0.7"
+                                                        : " <0.6")];
+                }
+                continue;
+            }
+            std::size_t kind = 4;
+            if (!label.empty())
+                kind = m.candidates.empty()                            ? 0
+                    : m.candidates[0].destination_key != label         ? 1
+                    : m.candidates[0].score < MatchOptions{}.threshold ? 2
+                                                                       : 3;
+            ++misses[file.split + " " + file.language][kind];
+            // Which rule mapped a must-stay-unmapped column, and how high: the rule's first word only.
+            if (kind == 2) {
+                const std::string& reason = m.candidates[0].reason;
+                const bool contradict = reason.find("values contradict") != std::string::npos;
+                ++low_rules[file.split + " " + reason.substr(0, reason.find(' ')) + (contradict ? " (values contradict)" : "")];
+            }
+            if (kind == 4) {
+                const std::string rule = m.reason.substr(0, m.reason.find(' '));
+                ++null_rules[file.split + " " + rule + (m.score >= 0.9 ? " >=0.9" : m.score >= 0.7 ? " 0.7-0.9" : " <0.7")];
+            }
+        }
         if (!failures.empty() && (failures == "all" || failures == file.split)) {
             for (std::size_t i = 0; i < file.columns.size(); ++i) {
                 const std::string label = file.columns[i].label.value_or("");
@@ -234,6 +274,21 @@ int main(int argc, char** argv) {
     print_row("TableFlow", tableflow);
     print_languages("evaluation", ours.evaluation_by_language);
     print_languages("tuning", ours.tuning_by_language);
+    if (miss_kinds) {
+        std::printf(
+            "  misses (no candidate / other candidate first / right one first, below threshold / right one "
+            "first, ambiguous / must-stay-unmapped mapped):\n");
+        for (const auto& [where, counts] : misses)
+            std::printf("    %-16s %3zu %3zu %3zu %3zu %3zu\n", where.c_str(), counts[0], counts[1], counts[2], counts[3],
+                        counts[4]);
+        std::printf("  must-stay-unmapped columns mapped, by rule and score:");
+        for (const auto& [rule, count] : null_rules) std::printf(" %s: %zu;", rule.c_str(), count);
+        std::printf("\n  right one first but below the threshold, by rule:");
+        for (const auto& [rule, count] : low_rules) std::printf(" %s: %zu;", rule.c_str(), count);
+        std::printf("\n  right pairs, by rule and score:");
+        for (const auto& [rule, count] : right_rules) std::printf(" %s: %zu;", rule.c_str(), count);
+        std::printf("\n");
+    }
     // Headline figures: the frozen evaluation set (tests/data/matcher/README.md).
     figure("precision", ours.evaluation.precision(), "", 1);
     figure("recall", ours.evaluation.recall(), "", 1);

@@ -58,10 +58,12 @@ std::string lexicon_note(const NameForm& source, const NameForm& destination, co
         for (const SynonymUse& use : form->synonym_uses) {
             const std::string concept_words = lexicon.synonyms().display(use.concept_token);
             if (use.variant == concept_words || use.variant.find('_') != std::string::npos) continue;
-            // Cognate rules name themselves ("cognate -idad = -ity: prioridad = priority").
-            const std::string table = use.language.empty()                  ? std::string("synonyms")
-                                      : use.language.rfind("cognate ", 0) == 0 ? use.language
-                                                                               : "lexicon " + use.language;
+            // Cognate and abbreviation rules name themselves ("cognate -idad = -ity: prioridad =
+            // priority", "abbreviation prefix: descr = description").
+            const bool rule = use.language.rfind("cognate ", 0) == 0 || use.language.rfind("abbreviation ", 0) == 0;
+            const std::string table = use.language.empty() ? std::string("synonyms")
+                : rule                                     ? use.language
+                                                           : "lexicon " + use.language;
             const std::string item = table + ": " +
                                      use.variant + " = " + concept_words;
             if (note.find(item) == std::string::npos) note += (note.empty() ? "" : ", ") + item;

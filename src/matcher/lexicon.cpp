@@ -2,6 +2,7 @@
 #include "matcher/lexicon.h"
 
 #include "core/json/text.h"
+#include "matcher/abbreviations.h"
 #include "matcher/header_grammar.h"
 #include "matcher/string_metrics.h"
 #include "matcher/text_normalize.h"
@@ -152,6 +153,15 @@ const Cognate& Lexicon::cognate_of(const std::string& word) {
     return cognate_cache_.emplace(word, found).first->second;
 }
 
+const Abbreviation& Lexicon::abbreviation_of(const std::string& word) {
+    static const Abbreviation none;
+    // Destination words are what they are (a prefix of one is a fuzzy neighbour already).
+    if (pieces_.count(word)) return none;
+    const auto cached = abbreviation_cache_.find(word);
+    if (cached != abbreviation_cache_.end()) return cached->second;
+    return abbreviation_cache_.emplace(word, expand_abbreviation(word, synonyms_)).first->second;
+}
+
 int Lexicon::intern(const std::string& text) {
     const auto found = ids_.find(text);
     if (found != ids_.end()) return found->second;
@@ -218,7 +228,14 @@ NameForm Lexicon::prepare(const NormalizedText& normalized, std::string_view tex
     std::vector<SynonymUse> cognate_uses;
     for (std::string& word : words) {
         const Cognate& cognate = cognate_of(word);
-        if (cognate.word.empty()) continue;
+        if (cognate.word.empty()) {
+            // Still unknown: perhaps a hand-typed abbreviation of a known word ("descr").
+            const Abbreviation& abbreviation = abbreviation_of(word);
+            if (abbreviation.word.empty()) continue;
+            cognate_uses.push_back({word, abbreviation.word, abbreviation.rule});
+            word = abbreviation.word;
+            continue;
+        }
         cognate_uses.push_back({word, cognate.word, "cognate " + cognate.rule});
         word = cognate.word;
     }
@@ -241,7 +258,10 @@ NameForm Lexicon::prepare(const NormalizedText& normalized, std::string_view tex
         // "GTIN, UPC, EAN or ISBN" names one concept four times: it counts once.
         if (std::find(form.tokens.begin(), form.tokens.end(), id) != form.tokens.end()) continue;
         const TokenInfo& info = tokens_[static_cast<std::size_t>(id)];
-        const float weight = info.generic || info.digits ? 0.5f : 1.0f;
+        // A source word that is neither a word of the table nor of any destination says nothing
+        // either way (a product name, a code, a word of another language): it weighs half.
+        const bool unknown = source && !info.dictionary && !info.destination && !info.digits;
+        const float weight = info.generic || info.digits || unknown ? 0.5f : 1.0f;
         form.tokens.push_back(id);
         form.weights.push_back(weight);
         form.total_weight += weight;

@@ -8,6 +8,7 @@
 // destination tokens keeps that cheap), so comparing two names never runs a string metric.
 #pragma once
 
+#include "matcher/abbreviations.h"
 #include "matcher/cognates.h"
 #include "matcher/synonym_table.h"
 #include "matcher/text_normalize.h"
@@ -116,6 +117,8 @@ private:
     void segment_into(std::string word, std::vector<std::string>& out);
     // The known word an unknown `word` is a cognate of (cognates.h), cached; empty when none.
     const Cognate& cognate_of(const std::string& word);
+    // The table's word an unknown `word` abbreviates (abbreviations.h), cached; empty when none.
+    const Abbreviation& abbreviation_of(const std::string& word);
     float fuzzy_similarity(const TokenInfo& a, const TokenInfo& b) const;
 
     const SynonymTable& synonyms_;
@@ -128,6 +131,7 @@ private:
     std::size_t longest_piece_ = 0;
     std::unordered_map<std::string, std::vector<std::string>> segment_cache_;
     std::unordered_map<std::string, Cognate> cognate_cache_;
+    std::unordered_map<std::string, Abbreviation> abbreviation_cache_;
     std::vector<int> destination_tokens_;                    // in registration order
     std::unordered_map<std::uint32_t, std::vector<int>> bigram_index_;  // bigram -> destination tokens
     std::unordered_map<char, std::vector<int>> first_letter_index_;

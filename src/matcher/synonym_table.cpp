@@ -237,6 +237,16 @@ SynonymTable SynonymTable::parse(std::string_view text, std::vector<std::string>
                               inside_only.count(word) > 0};
     for (const auto& [token, longest] : phrase_starts)
         if (!table.words_.count(token)) table.words_[token] = {kNoConcept, longest, ""};
+    for (const auto& [word, info] : table.words_)
+        if (info.concept_index != kNoConcept && !info.inside_only) table.concept_words_.push_back({word, info.concept_index});
+    for (std::size_t c = 0; c < table.concepts_.size(); ++c) {
+        const auto known = table.words_.find(table.concepts_[c]);
+        if (table.concepts_[c].find('_') == std::string::npos &&
+            (known == table.words_.end() || known->second.concept_index == kNoConcept))
+            table.concept_words_.push_back({table.concepts_[c], c});
+    }
+    std::sort(table.concept_words_.begin(), table.concept_words_.end(),
+              [](const ConceptWord& a, const ConceptWord& b) { return a.word < b.word; });
     return table;
 }
 

@@ -68,6 +68,14 @@ public:
 
     std::size_t concept_count() const { return concepts_.size(); }
 
+    // The words that mean a concept by themselves (one-word variants and one-word concepts), with
+    // the concept's index, sorted by word: abbreviations (abbreviations.h) are read against them.
+    struct ConceptWord {
+        std::string word;
+        std::size_t concept_index;
+    };
+    const std::vector<ConceptWord>& concept_words() const { return concept_words_; }
+
 private:
     struct Variant {
         std::size_t concept_index;
@@ -92,6 +100,7 @@ private:
     std::unordered_set<std::string> generic_;
     std::unordered_set<std::string> vocabulary_;
     std::size_t longest_phrase_ = 1;
+    std::vector<ConceptWord> concept_words_;
 };
 
 }  // namespace pm::match

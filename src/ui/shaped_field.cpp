@@ -94,10 +94,7 @@ void ShapedField::after(const char* buffer) {
         g_native_id = 0;  // closed: ImGui edits it again until its text needs shaping
     }
     if (run_) {
-        const ImVec2 padding = ImGui::GetStyle().FramePadding;
-        const ImVec2 text_min(min.x + padding.x, min.y + padding.y);
-        const ImVec2 text_max(max.x - padding.x, max.y - padding.y);
-        draw_run(*fitted_run(run_, buffer ? buffer : "", text_max.x - text_min.x), text_min, text_max, colour_);
+        text_run_source()->draw_field_run(*run_, buffer, min, max, colour_);  // ui/run_drawing.cpp
     } else if (!g_native) {
         shaped_field_preview(buffer);  // the desktop: the shaped text under the field being edited
     }

@@ -19,49 +19,11 @@ const TextRun* run_for(const std::string& s, float max_width) {
     return source->run(shown, ImGui::GetFontSize(), max_width);
 }
 
-const TextRun* fitted_run(const TextRun* run, const std::string& s, float width) {
-    if (!run || width <= 0 || run->size.x <= width + 0.5f) return run;
-    const TextRun* fitted = run_for(s, width);
-    return fitted ? fitted : run;
-}
-
-void draw_run(const TextRun& run, const ImVec2& text_min, const ImVec2& text_max, ImU32 colour) {
-    draw_run(ImGui::GetWindowDrawList(), run, text_min, text_max, colour);
-}
-
-void draw_run(ImDrawList* draw_list, const TextRun& run, const ImVec2& text_min, const ImVec2& text_max, ImU32 colour) {
-    const float width = text_max.x - text_min.x;
-    // Right to left: the run's right edge on the area's right edge, so its start shows (and its
-    // end is clipped) when it is too long.
-    const float x = run.right_to_left && width > 0 ? text_max.x - run.size.x : text_min.x;
-    const float y = text_min.y + (ImGui::GetTextLineHeight() - run.size.y) * 0.5f;
-    // The run may reach above and below the line (marks over and under letters): clipped to the
-    // line's height with a little room, and always to the area's width.
-    const float slack = ImGui::GetTextLineHeight() * 0.25f;
-    draw_list->PushClipRect(ImVec2(text_min.x, std::min(text_min.y, y) - slack),
-                            ImVec2(text_max.x, std::max(text_max.y, y + run.size.y) + slack), true);
-    draw_list->AddImage(run.texture, ImVec2(x, y), ImVec2(x + run.size.x, y + run.size.y), run.uv0, run.uv1, colour);
-    draw_list->PopClipRect();
-}
-
+// The drawing of a run is the source's (ui/run_drawing.cpp): called only once there is a run.
 bool shaped_text_item(const std::string& s) {
     const TextRun* run = run_for(s);
     if (!run) return false;
-    const ImVec2 cursor = ImGui::GetCursorScreenPos();
-    const float avail = ImGui::GetContentRegionAvail().x;
-    if (avail > 1.0f) run = fitted_run(run, s, avail);  // a cell: cut with an ellipsis to fit it
-    const float line = ImGui::GetTextLineHeight();
-    // As ImGui::Text does: the text sits lower by the line's text offset when a framed widget is on
-    // the line (AlignTextToFramePadding), so a shaped sample lines up with the Latin text beside it.
-    const float offset = ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset;
-    const ImVec2 pos(cursor.x, cursor.y + offset);
-    // The item is as wide as the run (what follows on the line comes after it); a right-to-left
-    // run is drawn at the right end of what is left of its cell. In a window that sizes itself to
-    // its content (a tooltip) there is nothing left to the right, and it starts at the cursor.
-    const float area = run->right_to_left && avail > 1.0f ? avail : run->size.x;  // too long: its start shows
-    ImGui::ItemSize(ImVec2(run->size.x, line), 0.0f);  // baseline 0: the line's height allows for the offset
-    ImGui::ItemAdd(ImRect(pos, ImVec2(pos.x + run->size.x, pos.y + line)), 0);
-    draw_run(*run, pos, ImVec2(pos.x + area, pos.y + line), ImGui::GetColorU32(ImGuiCol_Text));
+    text_run_source()->draw_text_item(*run, s);
     return true;
 }
 
@@ -70,12 +32,7 @@ bool shaped_field_preview(const char* buffer) {
     const std::string text(buffer);
     const TextRun* run = run_for(text);
     if (!run) return false;
-    const ImVec2 min = ImGui::GetItemRectMin();
-    const ImVec2 max = ImGui::GetItemRectMax();
-    ImGui::SetNextWindowPos(ImVec2(min.x, max.y + 2.0f));
-    ImGui::BeginTooltip();
-    shaped_text_item(text);
-    ImGui::EndTooltip();
+    text_run_source()->draw_field_preview(*run, text);
     return true;
 }
 
@@ -110,29 +67,12 @@ int ShapedLabel::selectable_flags(int flags) const { return run_ ? flags | ImGui
 
 void ShapedLabel::draw_over_selectable(float room_after) {
     restore();
-    if (!run_) return;
-    const ImVec2 max = ImGui::GetItemRectMax();
-    const float line = ImGui::GetTextLineHeight();
-    const ImVec2 text_min(cursor_.x, cursor_.y + text_offset_);
-    // The item's right (a Selectable reaches half a spacing past its cell), or the cell's when the
-    // item, as wide as a long run, reaches further.
-    const float half_spacing = ImGui::GetStyle().ItemSpacing.x * 0.5f;
-    const float item_right = avail_width_ > 1.0f ? std::min(max.x, cursor_.x + avail_width_ + half_spacing) : max.x;
-    const float right = std::max(text_min.x, item_right - half_spacing - room_after);
-    run_ = fitted_run(run_, label_, right - text_min.x);
-    draw_run(draw_list_, *run_, text_min, ImVec2(right, text_min.y + line), colour_);
-    run_end_x_ = run_->right_to_left ? right : std::min(right, text_min.x + run_->size.x);
+    if (run_) text_run_source()->draw_over_selectable(*this, room_after);
 }
 
 void ShapedLabel::draw_over_combo_preview() {
     restore();
-    if (!run_) return;
-    const ImGuiStyle& style = ImGui::GetStyle();
-    // From the cursor before BeginCombo (which, when open, has made the popup the current window).
-    const ImVec2 text_min(cursor_.x + style.FramePadding.x, cursor_.y + style.FramePadding.y);
-    const float right = cursor_.x + item_width_ - ImGui::GetFrameHeight() - style.FramePadding.x;  // left of the arrow
-    run_ = fitted_run(run_, label_, right - text_min.x);
-    draw_run(draw_list_, *run_, text_min, ImVec2(std::max(text_min.x, right), text_min.y + ImGui::GetTextLineHeight()), colour_);
+    if (run_) text_run_source()->draw_over_combo_preview(*this);
 }
 
 }  // namespace pm::ui

@@ -19,7 +19,7 @@ namespace pm::ui {
 // down to a multiple of 8 pixels, so a column being resized asks for a few runs, not one per pixel.
 const TextRun* run_for(const std::string& s, float max_width = 0);
 // `run` (of `s`) when it fits `width`, else the run of `s` cut to fit with an ellipsis once the
-// platform has it (until then `run`, clipped).
+// platform has it (until then `run`, clipped). This and draw_run are in ui/run_drawing.cpp.
 const TextRun* fitted_run(const TextRun* run, const std::string& s, float width);
 
 // Draws `run` (tinted `colour`) on the line whose text area is [text_min, text_max]: from the left,
@@ -70,6 +70,7 @@ public:
     void draw_over_combo_preview();
 
 private:
+    friend class TextRunSource;  // draws the run (ui/run_drawing.cpp)
     void restore();
     const TextRun* run_ = nullptr;
     std::string label_;  // kept when it has a run: a narrower cell asks for it cut to fit

@@ -15,6 +15,8 @@
 
 namespace pm::ui {
 
+class ShapedLabel;
+
 // True when `utf8` holds a code point of a script that needs shaping or runs right to left.
 // Linear in the text and stops at the first such code point.
 bool needs_shaping(std::string_view utf8);
@@ -58,6 +60,17 @@ public:
     virtual const TextRun* run(std::string_view utf8, float font_size, float max_width = 0) = 0;
     // Once per frame after the panel is drawn: upload what was rasterised, evict what was unused.
     virtual void end_frame() {}
+
+    // Drawing runs (ui/run_drawing.cpp; shaped_text.h and shaped_field.h call them). Only ever
+    // called with a run this source returned: on the web that code comes in a deferred wasm
+    // (web/bundle/split-shaping.mjs) that the page loads before it hands the module a first run,
+    // so a plan without such text never downloads or calls it. Virtual, called through the
+    // source: never inlined into the panel's code, which every plan runs.
+    virtual void draw_text_item(const TextRun& run, const std::string& s);
+    virtual void draw_over_selectable(ShapedLabel& label, float room_after);
+    virtual void draw_over_combo_preview(ShapedLabel& label);
+    virtual void draw_field_run(const TextRun& run, const char* buffer, const ImVec2& min, const ImVec2& max, ImU32 colour);
+    virtual void draw_field_preview(const TextRun& run, const std::string& text);
 };
 
 // The source the panel uses; nullptr (the default: tests, hosts without one) draws with ImGui.

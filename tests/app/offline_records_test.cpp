@@ -11,6 +11,7 @@
 #include <imgui.h>
 
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 
@@ -61,18 +62,38 @@ struct Loaded {
     std::size_t requests = 0;
 };
 
-Loaded load_offline(const std::string& records) {
+// One app started on a plan and a records text, offline, with an ImGui context of its own.
+struct OfflineApp {
     ImGuiContext* context = ImGui::CreateContext();
-    ui::apply_theme(false);
     test::FakeHttpClient http;
     QuietHost host;
     AppConfig config;
-    config.plan_json = kPlan;
-    config.records_json = records;
-    config.auto_apply = AutoApply::None;
-    MapperApp app(config, http, host);
-    app.start(0);
-    for (int i = 1; i <= 4; ++i) frame(app, i);
+    std::unique_ptr<MapperApp> app;
+
+    OfflineApp(const std::string& plan, const std::string& records) {
+        ui::apply_theme(false);
+        config.plan_json = plan;
+        config.records_json = records;
+        config.auto_apply = AutoApply::None;
+        app = std::make_unique<MapperApp>(config, http, host);
+        app->start(0);
+    }
+    ~OfflineApp() {
+        app.reset();
+        ImGui::DestroyContext(context);
+    }
+    OfflineApp(const OfflineApp&) = delete;
+    OfflineApp& operator=(const OfflineApp&) = delete;
+
+    void frames(int count) {
+        for (int i = 1; i <= count; ++i) frame(*app, i);
+    }
+};
+
+Loaded load_offline(const std::string& records) {
+    OfflineApp offline(kPlan, records);
+    offline.frames(4);
+    MapperApp& app = *offline.app;
     Loaded out;
     const Edge* edge = app.session() ? app.session()->edge_to("state") : nullptr;
     if (edge && edge->enum_details)
@@ -81,8 +102,7 @@ Loaded load_offline(const std::string& records) {
                 out.mapped_sources.insert(pair.source_value->get<std::string>());
     out.note = app.status().records_note;
     out.rows_for_panel = app.panel_state().records != nullptr;
-    out.requests = http.requests.size();
-    ImGui::DestroyContext(context);
+    out.requests = offline.http.requests.size();
     return out;
 }
 
@@ -103,17 +123,9 @@ TEST(OfflineRecords, ValuesFromTheRowsAreOneUndoStepAndKeepTheServersMapping) {
     plan.replace(plan.find(metadata), metadata.size(),
                  metadata + R"(, "enumDetails": {"mapping": [{"sourceValue": "Active", "destinationValue": "archived"}],)"
                             R"( "unusedSourceValues": [], "unusedDestinationValues": ["active", "inactive"]})");
-    ImGuiContext* context = ImGui::CreateContext();
-    ui::apply_theme(false);
-    test::FakeHttpClient http;
-    QuietHost host;
-    AppConfig config;
-    config.plan_json = plan;
-    config.records_json = records_json();
-    config.auto_apply = AutoApply::None;
-    MapperApp app(config, http, host);
-    app.start(0);
-    for (int i = 1; i <= 4; ++i) frame(app, i);
+    OfflineApp offline(plan, records_json());
+    offline.frames(4);
+    MapperApp& app = *offline.app;
     ASSERT_TRUE(app.session());
     auto mapping = [&] {
         std::map<std::string, std::string> out;
@@ -133,7 +145,6 @@ TEST(OfflineRecords, ValuesFromTheRowsAreOneUndoStepAndKeepTheServersMapping) {
     EXPECT_TRUE(app.undo());
     EXPECT_EQ(mapping(), (std::map<std::string, std::string>{{"Active", "\"archived\""}}));
     EXPECT_FALSE(app.session()->can_undo());
-    ImGui::DestroyContext(context);
 }
 
 // An unmapped "Work" column whose preview shows phone numbers, 98 of whose 100 rows are e-mail
@@ -156,22 +167,14 @@ TEST(OfflineRecords, SuggestionsAreRankedAgainFromTheWholeColumn) {
     }
     records = R"({"data":{"records":[)" + records + "]}}";
 
-    ImGuiContext* context = ImGui::CreateContext();
-    ui::apply_theme(false);
-    test::FakeHttpClient http;
-    QuietHost host;
-    AppConfig config;
-    config.plan_json = plan;
-    config.records_json = records;
-    config.auto_apply = AutoApply::None;
-    MapperApp app(config, http, host);
-    app.start(0);
+    OfflineApp offline(plan, records);
+    MapperApp& app = *offline.app;
     auto top = [&]() -> const ui::Candidate* {
         const ui::SuggestionsBySource* all = app.panel_state().suggestions;
         if (!all || !all->count("work") || all->at("work").empty()) return nullptr;
         return &all->at("work").front();
     };
-    for (int i = 1; i <= 30; ++i) frame(app, i);
+    offline.frames(30);
     ASSERT_NE(app.status().records_note, "");
     const ui::Candidate* best = top();
     ASSERT_NE(best, nullptr);
@@ -180,7 +183,6 @@ TEST(OfflineRecords, SuggestionsAreRankedAgainFromTheWholeColumn) {
     ASSERT_NE(app.session()->edge_to("state"), nullptr);
     EXPECT_EQ(app.session()->edge_to("state")->source.key, "status");
     EXPECT_TRUE(app.session()->edges_from("work").empty()) << "suggestions only: no edge is made";
-    ImGui::DestroyContext(context);
 }
 
 TEST(OfflineRecords, UnreadableRecordsLeaveThePreviewsAndSayWhy) {

@@ -146,3 +146,32 @@ TEST(NameScore, PreparedSourceSimilaritiesGiveTheSameScores) {
 
 }  // namespace
 }  // namespace pm::match
+
+namespace pm::match {
+namespace {
+
+// A source word that neither the table nor any destination knows (a brand, a code, a word of a
+// language the table lacks) weighs half: it costs less than a known word that the destination
+// lacks, and it alone never links two names.
+TEST(NameScore, UnknownSourceWordsWeighHalf) {
+    struct Case {
+        const char* unknown_word_header;
+        const char* known_word_header;
+        const char* destination;
+    };
+    const Case cases[] = {
+        {"Zorblax price", "Shipping price", "Price"},
+        {"Email qxvleb", "Email consent", "Email"},
+        {"Qxvleb total", "Weight total", "Total"},
+    };
+    for (const Case& c : cases)
+        EXPECT_GT(compare(c.unknown_word_header, c.destination).score, compare(c.known_word_header, c.destination).score)
+            << c.unknown_word_header;
+    // What it must not do: link names by itself or make an unknown word a match.
+    EXPECT_EQ(compare("Zorblax", "Price").how, NameMatch::None);
+    EXPECT_EQ(compare("Zorblax qxvleb", "Email").how, NameMatch::None);
+    EXPECT_LT(compare("Zorblax price", "Price").score, compare("Price", "Price").score);
+}
+
+}  // namespace
+}  // namespace pm::match

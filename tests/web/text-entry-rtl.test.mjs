@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ARTIFACTS_DIR, DIST_DIR, useBrowserAndDouble } from './lib/browser.mjs';
-import { clickItem, framesAfterInput, mountWidget, openBlankPage, waitForEdge } from './lib/widget-page.mjs';
+import { clickItem, framesAfterInput, mountWidget, openBlankPage, sourceRowCount, waitForEdge, waitForSourceRowCount, waitForTextEntryFocus } from './lib/widget-page.mjs';
 
 const built = existsSync(path.join(DIST_DIR, 'fonts', 'scripts.json'));
 
@@ -22,14 +22,6 @@ const PLAN = {
   unmappedDestinationFields: [destination('d_city', 'المدينة'), destination('d_phone', 'الهاتف'), destination('d_name', 'Name')],
 };
 
-const sourceRows = (page) => page.evaluate(() => {
-  const grid = document.querySelector('[data-plan-mapper-mirror] [role="grid"][aria-label="Source columns"]');
-  return Number(grid.getAttribute('aria-rowcount')) - 1;
-});
-const waitForRows = (page, rows) => page.waitForFunction((n) => {
-  const grid = document.querySelector('[data-plan-mapper-mirror] [role="grid"][aria-label="Source columns"]');
-  return Number(grid.getAttribute('aria-rowcount')) - 1 === n;
-}, rows, { timeout: 10_000 });
 // The entry once it is the field (its text needs shaping), and what it holds.
 const waitForNative = (page) => page.waitForFunction(() => document.querySelector('[data-plan-mapper-text-entry="native"]') === document.activeElement,
   null, { timeout: 10_000 });
@@ -45,9 +37,9 @@ describe('right-to-left text in the canvas text fields', { skip: built ? false :
   test('Arabic typed into the search: the browser edits it in place (cursor, selection, Backspace) and the rows filter', { timeout: 90_000 }, async () => {
     const page = await openBlankPage(env.browser, env.double, { width: 1200, height: 700 });
     const widget = await mountWidget(page, { height: 660, options: { plan: PLAN, apiUrl: '' } });
-    assert.equal(await sourceRows(page), 5);
+    assert.equal(await sourceRowCount(page), 5);
     await clickItem(page, widget, 'filter');
-    await page.waitForFunction(() => document.activeElement?.hasAttribute('data-plan-mapper-text-entry'), null, { timeout: 10_000 });
+    await waitForTextEntryFocus(page);
     assert.equal((await entry(page)).native, false, 'an empty field is ImGui\'s');
 
     // The first Arabic letters: the field's text now needs shaping, and the input becomes the field.
@@ -65,10 +57,10 @@ describe('right-to-left text in the canvas text fields', { skip: built ? false :
       Math.abs(now.rect.top - field.top) <= 1 && Math.abs(now.rect.bottom - field.bottom) <= 1,
       `the input lies over the field: ${JSON.stringify(now.rect)} vs ${JSON.stringify(field)}`);
     assert.equal(await page.evaluate(() => getComputedStyle(document.activeElement).direction), 'rtl', 'dir=auto: right to left');
-    await waitForRows(page, 3);                      // العنوان الكامل, رقم الهاتف, المدينة
+    await waitForSourceRowCount(page, 3);                      // العنوان الكامل, رقم الهاتف, المدينة
 
     await page.keyboard.insertText('مدينة');
-    await waitForRows(page, 1);
+    await waitForSourceRowCount(page, 1);
     now = await entry(page);
     assert.equal(now.value, 'المدينة');
     assert.deepEqual([now.start, now.end], [7, 7]);
@@ -87,21 +79,21 @@ describe('right-to-left text in the canvas text fields', { skip: built ? false :
     now = await entry(page);
     assert.equal(now.value, 'ال', 'Backspace deleted the selection');
     assert.deepEqual([now.start, now.end], [2, 2]);
-    await waitForRows(page, 3);
+    await waitForSourceRowCount(page, 3);
     // Backspace with a caret: the character before it (logically), not one on its left on screen.
     await page.keyboard.press('ArrowRight');        // after ا
     await page.keyboard.press('Backspace');
     now = await entry(page);
     assert.equal(now.value, 'ل');
     assert.deepEqual([now.start, now.end], [0, 0]);
-    await waitForRows(page, 3);                      // every label with ل
+    await waitForSourceRowCount(page, 3);                      // every label with ل
     await page.keyboard.insertText('رق');            // at the caret, before ل: رقل
     now = await entry(page);
     assert.equal(now.value, 'رقل');
-    await waitForRows(page, 0);
+    await waitForSourceRowCount(page, 0);
     await page.keyboard.press('Delete');             // ل, after the caret
     assert.equal((await entry(page)).value, 'رق');
-    await waitForRows(page, 1);                      // رقم الهاتف
+    await waitForSourceRowCount(page, 1);                      // رقم الهاتف
 
     // Enter leaves the field: the keyboard goes back to the canvas, which draws the field's text
     // shaped in place.
@@ -113,7 +105,7 @@ describe('right-to-left text in the canvas text fields', { skip: built ? false :
     await framesAfterInput(page, widget, 3);
     await page.waitForFunction(async () => (await window.controllers.widget.textRunStats()).delivered >= 1, null, { timeout: 10_000 });
     await framesAfterInput(page, widget, 3);
-    assert.equal(await sourceRows(page), 1);
+    assert.equal(await sourceRowCount(page), 1);
     const png = await page.locator('#widget canvas').screenshot();
     writeFileSync(path.join(ARTIFACTS_DIR, 'text-entry-rtl.png'), png);
     assert.deepEqual(page.problems, []);
@@ -124,7 +116,7 @@ describe('right-to-left text in the canvas text fields', { skip: built ? false :
     const page = await openBlankPage(env.browser, env.double, { width: 1200, height: 700 });
     const widget = await mountWidget(page, { height: 660, options: { plan: PLAN, apiUrl: '' } });
     await clickItem(page, widget, 'picker:email');
-    await page.waitForFunction(() => document.activeElement?.hasAttribute('data-plan-mapper-text-entry'), null, { timeout: 10_000 });
+    await waitForTextEntryFocus(page);
     await page.keyboard.insertText('اله');
     await waitForNative(page);
     await page.keyboard.insertText('اتف');

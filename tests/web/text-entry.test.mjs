@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DIST_DIR, useBrowserAndDouble } from './lib/browser.mjs';
-import { clickItem, framesAfterInput, mountWidget, openBlankPage } from './lib/widget-page.mjs';
+import { clickItem, framesAfterInput, mountWidget, openBlankPage, sourceRowCount, waitForSourceRowCount, waitForTextEntryFocus } from './lib/widget-page.mjs';
 
 const built = existsSync(path.join(DIST_DIR, 'plan-mapper-wasm.wasm'));
 
@@ -20,16 +20,6 @@ const PLAN = {
   unmappedDestinationFields: [{ destinationField: { key: 'city', label: 'City', type: 'string' } }],
 };
 
-// Rows the source grid says it has (the filter's matches).
-const sourceRows = (page) => page.evaluate(() => {
-  const grid = document.querySelector('[data-plan-mapper-mirror] [role="grid"][aria-label="Source columns"]');
-  return Number(grid.getAttribute('aria-rowcount')) - 1;
-});
-const waitForRows = (page, rows) => page.waitForFunction((n) => {
-  const grid = document.querySelector('[data-plan-mapper-mirror] [role="grid"][aria-label="Source columns"]');
-  return Number(grid.getAttribute('aria-rowcount')) - 1 === n;
-}, rows, { timeout: 10_000 });
-const entryHasFocus = (page) => page.waitForFunction(() => document.activeElement?.hasAttribute('data-plan-mapper-text-entry'), null, { timeout: 10_000 });
 const composed = (page) => page.evaluate(() => window.controllers.widget.debugItems()['ime-composition'] ?? null);
 
 describe('text entry through a real input', { skip: built ? false : 'dist/ not built' }, () => {
@@ -38,10 +28,10 @@ describe('text entry through a real input', { skip: built ? false : 'dist/ not b
   async function openSearch() {
     const page = await openBlankPage(env.browser, env.double);
     const widget = await mountWidget(page, { options: { plan: PLAN, apiUrl: '' } });
-    assert.equal(await sourceRows(page), 6);
+    assert.equal(await sourceRowCount(page), 6);
     await clickItem(page, widget, 'filter');
     // The search field is active: the keyboard is in the text entry, laid over the field.
-    await entryHasFocus(page);
+    await waitForTextEntryFocus(page);
     const placed = await page.evaluate(() => {
       const entry = document.activeElement.getBoundingClientRect();
       const canvas = document.querySelector('#widget canvas').getBoundingClientRect();
@@ -63,12 +53,12 @@ describe('text entry through a real input', { skip: built ? false : 'dist/ not b
     const shown = await composed(page);
     const field = await page.evaluate(() => window.controllers.widget.debugItems().filter);
     assert.ok(shown[1] >= field[1] - 2 && shown[3] <= field[3] + 2, `the composition is drawn on the field's line: ${shown} in ${field}`);
-    assert.equal(await sourceRows(page), 6, 'nothing is typed while composing');
+    assert.equal(await sourceRowCount(page), 6, 'nothing is typed while composing');
     // Converted to kanji, then committed: the committed text is what the field gets.
     await client.send('Input.imeSetComposition', { text: '東京', selectionStart: 2, selectionEnd: 2 });
     await framesAfterInput(page, widget, 3);
     await page.keyboard.insertText('東京');
-    await waitForRows(page, 2);
+    await waitForSourceRowCount(page, 2);
     await framesAfterInput(page, widget, 3);
     assert.equal(await composed(page), null, 'the composition is gone once committed');
     const labels = await page.evaluate(() => [...document.querySelectorAll('[data-plan-mapper-mirror] [role="grid"][aria-label="Source columns"] [role="row"][aria-rowindex]')]
@@ -78,9 +68,9 @@ describe('text entry through a real input', { skip: built ? false : 'dist/ not b
     assert.equal(await page.evaluate(() => document.activeElement.value), '');
     // Backspace (a named key) still edits the field: one character off leaves 東, which both keep.
     await page.keyboard.press('Backspace');
-    await waitForRows(page, 2);
+    await waitForSourceRowCount(page, 2);
     await page.keyboard.press('Backspace');
-    await waitForRows(page, 6);
+    await waitForSourceRowCount(page, 6);
     await client.detach();
     assert.deepEqual(page.problems, []);
     await page.close();
@@ -89,7 +79,7 @@ describe('text entry through a real input', { skip: built ? false : 'dist/ not b
   test('an accented character from a dead key filters the rows', { timeout: 90_000 }, async () => {
     const { page, widget } = await openSearch();
     await page.keyboard.type('caf');
-    await waitForRows(page, 2);
+    await waitForSourceRowCount(page, 2);
     // A dead key composes: the accent shows in place, then the accented letter is committed
     // (the events a browser sends for ´ then e).
     await page.evaluate(() => {
@@ -99,14 +89,14 @@ describe('text entry through a real input', { skip: built ? false : 'dist/ not b
     });
     await framesAfterInput(page, widget, 3);
     await page.waitForFunction(() => !!window.controllers.widget.debugItems()['ime-composition'], null, { timeout: 10_000 });
-    assert.equal(await sourceRows(page), 2);
+    assert.equal(await sourceRowCount(page), 2);
     await page.evaluate(() => document.activeElement.dispatchEvent(new CompositionEvent('compositionend', { data: 'é' })));
-    await waitForRows(page, 1);
+    await waitForSourceRowCount(page, 1);
     // The same character straight from an on-screen keyboard or a layout that has it.
     await page.keyboard.press('Backspace');
-    await waitForRows(page, 2);
+    await waitForSourceRowCount(page, 2);
     await page.keyboard.insertText('é');
-    await waitForRows(page, 1);
+    await waitForSourceRowCount(page, 1);
     // Escape closes the field: the keyboard goes back to the canvas.
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => document.activeElement?.tagName === 'CANVAS', null, { timeout: 10_000 });

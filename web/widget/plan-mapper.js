@@ -26,33 +26,72 @@ const FALLBACK_FONT_FILES = ['noto-extra.json', 'cjk-fallback.json'];
 // Frames drawn after an input event: ImGui settles hover and active states over a few frames.
 const SETTLE_FRAMES = 3;
 
+// `file`'s bytes once their SHA-256 is `expected`, the one the build wrote into bundle-integrity.js;
+// else it throws, saying why. `whileReading(response)` may start something on the response (a
+// streamed compile of a clone) before the bytes are read: its result comes back as `early`.
+/**
+ * @param {string} file @param {string | undefined} expected
+ * @param {(response: Response) => Promise<WebAssembly.Module> | null} [whileReading]
+ */
+async function checkedFetch(file, expected, whileReading = () => null) {
+  if (!expected) throw new Error(`this copy of plan-mapper.js has no hash for ${file} (bundle-integrity.js is the unbuilt placeholder), so it does not run it`);
+  const response = await fetch(new URL(`./${file}`, import.meta.url), { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`${file} could not be fetched (HTTP ${response.status})`);
+  const early = whileReading(response);
+  const bytes = await response.arrayBuffer();
+  if (await sha256Hex(bytes) !== expected) {
+    throw new Error(`${file} failed its integrity check (its SHA-256 is not the one this plan-mapper.js was built with): it was not run. The host may serve a tampered or mixed-up copy.`);
+  }
+  return { bytes, early };
+}
+
 // Instantiates the wasm only once its bytes have the SHA-256 the build wrote into
 // bundle-integrity.js: a host whose CDN serves other bytes fails closed with a clear message.
 // Compiling (streamed, off the main thread) and hashing run side by side; nothing is instantiated
-// before the hash matches. Emscripten's instantiateWasm hook: the exports arrive through `receive`.
-function verifiedWasm(onFailure) {
+// before the hash matches. Emscripten's instantiateWasm hook: the exports arrive through `receive`;
+// `onInstance` gets the instance too (its exports are what the shaping code links to).
+// The build moved the code that draws shaped text into plan-mapper-shaping.wasm (web/bundle/
+// split-shaping.mjs): the module imports a placeholder for each of its functions, which
+// loadShapingCode() replaces before the module is handed a first text run. A placeholder called
+// before that is a bug: it says so and returns 0 rather than stopping the module.
+function verifiedWasm(onFailure, onInstance) {
   return (imports, receive) => {
+    // shaping-hook:begin
+    imports.placeholder = new Proxy({}, {
+      get: (_, name) => () => {
+        console.error(`plan-mapper: the shaping code (plan-mapper-shaping.wasm) was called before it was loaded (placeholder ${String(name)})`);
+        return 0;
+      },
+    });
+    // shaping-hook:end
     (async () => {
-      const expected = BUNDLE_INTEGRITY?.wasm?.sha256;
-      if (!expected) throw new Error('this copy of plan-mapper.js has no hash for its wasm (bundle-integrity.js is the unbuilt placeholder), so it does not run it');
-      const url = new URL('./plan-mapper-wasm.wasm', import.meta.url);
-      const response = await fetch(url, { credentials: 'same-origin' });
-      if (!response.ok) throw new Error(`plan-mapper-wasm.wasm could not be fetched (HTTP ${response.status})`);
-      const streaming = typeof WebAssembly.compileStreaming === 'function' &&
-        (response.headers.get('Content-Type') ?? '').startsWith('application/wasm');
-      const compiling = streaming ? WebAssembly.compileStreaming(response.clone()) : null;
-      compiling?.catch(() => {});                     // a compile error of tampered bytes is reported below
-      const bytes = await response.arrayBuffer();
-      if (await sha256Hex(bytes) !== expected) {
-        throw new Error('plan-mapper-wasm.wasm failed its integrity check (its SHA-256 is not the one this plan-mapper.js was built with): it was not run. The host may serve a tampered or mixed-up copy.');
-      }
+      // Compiled while it downloads (streaming needs the wasm type); a compile error of tampered
+      // bytes is reported by the hash check instead.
+      const { bytes, early: compiling } = await checkedFetch('plan-mapper-wasm.wasm', BUNDLE_INTEGRITY?.wasm?.sha256, (response) => {
+        if (typeof WebAssembly.compileStreaming !== 'function' || !(response.headers.get('Content-Type') ?? '').startsWith('application/wasm')) return null;
+        const compiling = WebAssembly.compileStreaming(response.clone());
+        compiling.catch(() => {});
+        return compiling;
+      });
       const module = await (compiling ?? WebAssembly.compile(bytes));
       const instance = await WebAssembly.instantiate(module, imports);
+      // shaping-hook:begin
+      onInstance(instance);
+      // shaping-hook:end
       receive(instance, module);
     })().catch(onFailure);
     return {};
   };
 }
+
+// shaping-hook:begin
+// The deferred half of the module (see verifiedWasm), checked like the wasm, then linked to the
+// main instance's exports: its element segment puts its functions into the shared table.
+async function loadShapingCode(instance) {
+  const { bytes } = await checkedFetch('plan-mapper-shaping.wasm', BUNDLE_INTEGRITY?.shaping?.sha256);
+  await WebAssembly.instantiate(bytes, { primary: instance.exports });
+}
+// shaping-hook:end
 
 function copyStringToHeap(module, text) {
   const size = module.lengthBytesUTF8(text) + 1;
@@ -198,12 +237,21 @@ export async function mountPlanMapper(container, options = {}) {
   // module draws the text itself.
   let textRuns = null;
   let runs = null;
+  // The module gets no run (so calls none of the deferred drawing code) before both are here.
+  // Shaping code that cannot be loaded (a tampered copy) leaves such text to the module's own
+  // glyphs, says why once, and the rest of the panel carries on.
+  let wasmInstance = null;
   function textRun(text, pixels, maxWidth, out) {
     if (runs) return runs.lookup(text, pixels, maxWidth, out);
-    textRuns ??= import('./text-runs.js').then(({ createWidgetTextRuns }) => {
+    textRuns ??= Promise.all([import('./text-runs.js'), loadShapingCode(wasmInstance)]).then(([{ createWidgetTextRuns }]) => {
+      if (destroyed || !module) return;
       runs = createWidgetTextRuns({ module, ready: () => scheduleFrame(0), alive: () => !destroyed && !!module });
       scheduleFrame(0);
-    }).catch(() => {});
+    }).catch((error) => {
+      const message = `plan-mapper: text in Arabic, Hebrew, Indic or Thai script is shown unshaped: ${error?.message ?? error}`;
+      console.error(message);
+      emit('error', { during: 'loading the shaping code', message, status: 0, serverMessages: [], problems: [] });
+    });
     return 0;
   }
   // shaping-hook:end
@@ -324,7 +372,11 @@ export async function mountPlanMapper(container, options = {}) {
   wasmFailure.catch(() => {});
   const modulePromise = createPlanMapperModule({
     canvas,
-    instantiateWasm: verifiedWasm((error) => wasmRefused(error)),
+    instantiateWasm: verifiedWasm((error) => wasmRefused(error),
+      // shaping-hook:begin
+      (instance) => { wasmInstance = instance; },
+      // shaping-hook:end
+    ),
     planMapper: {
       onEvent(name, json) {
         let detail = null;

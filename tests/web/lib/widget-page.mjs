@@ -121,3 +121,19 @@ export async function waitForEdge(page, widget, destinationKey, sourceKey, timeo
     await page.waitForTimeout(50);
   }
 }
+
+// How many source rows the mirror's source grid says it has (its header row not counted): the
+// rows the panel's filter lets through.
+export const sourceRowCount = (page) => page.evaluate(() => {
+  const grid = document.querySelector('[data-plan-mapper-mirror] [role="grid"][aria-label="Source columns"]');
+  return Number(grid.getAttribute('aria-rowcount')) - 1;
+});
+
+export const waitForSourceRowCount = (page, rows) => page.waitForFunction((n) => {
+  const grid = document.querySelector('[data-plan-mapper-mirror] [role="grid"][aria-label="Source columns"]');
+  return Number(grid.getAttribute('aria-rowcount')) - 1 === n;
+}, rows, { timeout: 10_000 });
+
+// Resolves once the page's text entry (web/widget/text-entry.js) has the keyboard.
+export const waitForTextEntryFocus = (page) => page.waitForFunction(
+  () => document.activeElement?.hasAttribute('data-plan-mapper-text-entry'), null, { timeout: 10_000 });

@@ -1,0 +1,130 @@
+// The code that draws shaped text is a deferred wasm (issue 18, "cost only when used";
+// web/bundle/split-shaping.mjs): a plan in Latin script never requests plan-mapper-shaping.wasm
+// (nor calls any of its placeholders, which would say so on the console), an Arabic plan requests
+// it once and draws its runs, and a tampered copy is refused with a clear message while the panel
+// carries on with its Latin text; a placeholder called too early says so instead of stopping it. The real wasm in Chromium, the dist/ the build assembled.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { DIST_DIR, useBrowserAndDouble } from './lib/browser.mjs';
+import { clickItem, framesAfterInput, itemCentre, mountWidget, openBlankPage } from './lib/widget-page.mjs';
+
+const SECONDARY = 'plan-mapper-shaping.wasm';
+const built = existsSync(path.join(DIST_DIR, SECONDARY));
+const PLACEHOLDER_CALLED = /shaping code \(plan-mapper-shaping\.wasm\) was called before it was loaded/;
+
+const planWith = (labels) => ({
+  fieldMapping: [],
+  unmappedSourceFields: Object.entries(labels).map(([key, label]) => ({ sourceField: { key, label, type: 'string' }, preview: [label] })),
+  unmappedDestinationFields: [{ destinationField: { key: 'name', label: 'Name', type: 'string' } }],
+});
+
+describe('the deferred shaping wasm', { skip: built ? false : 'dist/ not built' }, () => {
+  const env = useBrowserAndDouble({ before, after });
+
+  // A page that records its requests for the secondary wasm and its console errors.
+  async function recordingPage() {
+    const page = await openBlankPage(env.browser, env.double, { width: 1280, height: 800 });
+    page.secondaryRequests = 0;
+    page.consoleErrors = [];
+    page.on('request', (request) => { if (request.url().endsWith(`/${SECONDARY}`)) page.secondaryRequests += 1; });
+    page.on('console', (message) => { if (message.type() === 'error') page.consoleErrors.push(message.text()); });
+    page.on('pageerror', (error) => page.consoleErrors.push(error.message));
+    return page;
+  }
+
+  const framesDrawn = (page, widget) => page.evaluate((w) => window.controllers[w].framesDrawn(), widget);
+  // Scrolls over a row, then clicks it; the module draws frames for that input (asserted).
+  async function scrollOver(page, widget, item) {
+    const start = await framesDrawn(page, widget);
+    const at = await itemCentre(page, widget, item);
+    await page.mouse.move(at.x, at.y);
+    for (let i = 0; i < 3; i += 1) {
+      await page.mouse.wheel(0, 120);
+      await framesAfterInput(page, widget);
+    }
+    await clickItem(page, widget, item);
+    assert.ok(await framesDrawn(page, widget) > start, 'frames drawn after the input');
+  }
+
+  test('the build wrote it, precompressed, and its hash; the main wasm imports placeholders for it', () => {
+    const bundle = readFileSync(path.join(DIST_DIR, 'bundle-integrity.js'), 'utf8');
+    const sha = createHash('sha256').update(readFileSync(path.join(DIST_DIR, SECONDARY))).digest('hex');
+    assert.ok(bundle.includes(`"sha256": "${sha}"`), 'bundle-integrity.js holds the deferred wasm\'s SHA-256');
+    const manifest = JSON.parse(readFileSync(path.join(DIST_DIR, 'integrity.json'), 'utf8'));
+    assert.equal(manifest.shaping.sha256, sha);
+    const main = readFileSync(path.join(DIST_DIR, 'plan-mapper-wasm.wasm'));
+    assert.ok(main.includes(Buffer.from('placeholder')), 'the main wasm imports placeholders for the moved functions');
+    assert.ok(existsSync(path.join(DIST_DIR, `${SECONDARY}.gz`)) || existsSync(path.join(DIST_DIR, `${SECONDARY}.br`)), 'precompressed');
+  });
+
+  test('a Latin plan (bidi controls included) never requests it nor calls its placeholders', { timeout: 60_000 }, async () => {
+    const page = await recordingPage();
+    // The demo plan (Latin) from the double, then one with a right-to-left override in a label
+    // and a sample: shown as marks by the main wasm, no run asked for.
+    await mountWidget(page);
+    const second = await mountWidget(page, { name: 'controls', options: { plan: planWith({ a: 'invoice\u202Etxt.exe', b: 'Name' }), apiUrl: '' } });
+    await scrollOver(page, second, 'source:a');
+    await page.waitForTimeout(1000);
+    assert.equal(page.secondaryRequests, 0);
+    assert.deepEqual(page.consoleErrors.filter((e) => PLACEHOLDER_CALLED.test(e)), []);
+    assert.equal((await page.evaluate((w) => window.controllers[w].textRunStats(), second)).requested, 0);
+    await page.close();
+  });
+
+  test('an Arabic plan requests it once, then its runs are drawn', { timeout: 60_000 }, async () => {
+    const page = await recordingPage();
+    const widget = await mountWidget(page, { options: { plan: planWith({ a: 'العنوان الكامل', b: 'رقم الهاتف', c: 'Name' }), apiUrl: '' } });
+    await page.waitForFunction((w) => window.controllers[w].textRunStats().then((s) => s.drawn >= 2), widget, { timeout: 20_000, polling: 200 })
+      .catch(async () => assert.fail(`runs not drawn: ${JSON.stringify(await page.evaluate((w) => window.controllers[w].textRunStats(), widget))}`));
+    await scrollOver(page, widget, 'source:a');
+    assert.equal(page.secondaryRequests, 1);
+    assert.deepEqual(page.consoleErrors, []);
+    const events = await page.evaluate((w) => window.events[w].error, widget);
+    assert.deepEqual(events, []);
+    await page.close();
+  });
+
+  // The guard itself: a page that (wrongly) hands the module runs without loading the deferred
+  // code makes it call placeholders; each says so on the console, returns 0, and the module goes on.
+  test('a placeholder called before the code is loaded says so and the module carries on', { timeout: 60_000 }, async () => {
+    const page = await recordingPage();
+    const widgetJs = readFileSync(path.join(DIST_DIR, 'plan-mapper.js'), 'utf8');
+    const skipped = widgetJs.replace(/Promise\.all\(\[import\("\.\/text-runs\.js"\),[\w$]+\([\w$]+\)\]\)/, 'Promise.all([import("./text-runs.js"),0])');
+    assert.notEqual(skipped, widgetJs, 'the load of the deferred code found in plan-mapper.js');
+    await page.route(`${env.double.url}/plan-mapper.js`, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: skipped }));
+    const widget = await mountWidget(page, { options: { plan: planWith({ a: 'العنوان الكامل', c: 'Customer name' }), apiUrl: '' } });
+    const deadline = Date.now() + 20_000;
+    while (!page.consoleErrors.some((e) => PLACEHOLDER_CALLED.test(e)) && Date.now() < deadline) await framesAfterInput(page, widget);
+    assert.ok(page.consoleErrors.some((e) => PLACEHOLDER_CALLED.test(e)), 'a placeholder reported its call');
+    assert.equal(page.secondaryRequests, 0);
+    await scrollOver(page, widget, 'source:c');
+    assert.equal(await page.getAttribute(`#${widget}`, 'data-plan-mapper-state'), 'ready');
+    await page.close();
+  });
+
+  test('a tampered copy is refused with a clear message; the panel carries on in Latin', { timeout: 60_000 }, async () => {
+    const page = await recordingPage();
+    await page.route(`${env.double.url}/${SECONDARY}`, (route) => {
+      const copy = Buffer.from(readFileSync(path.join(DIST_DIR, SECONDARY)));
+      copy[copy.length - 1] ^= 0x01;
+      return route.fulfill({ status: 200, contentType: 'application/wasm', body: copy });
+    });
+    const widget = await mountWidget(page, { options: { plan: planWith({ a: 'العنوان الكامل', c: 'Customer name' }), apiUrl: '' } });
+    await page.waitForFunction((w) => window.events[w].error.length > 0, widget, { timeout: 20_000 });
+    const [error] = await page.evaluate((w) => window.events[w].error, widget);
+    assert.equal(error.during, 'loading the shaping code');
+    assert.match(error.message, /plan-mapper-shaping\.wasm failed its integrity check/);
+    assert.ok(page.consoleErrors.some((e) => /plan-mapper-shaping\.wasm failed its integrity check/.test(e)));
+    // Still ready and drawing; the Latin row is there and takes input; no run, no placeholder.
+    assert.equal(await page.getAttribute(`#${widget}`, 'data-plan-mapper-state'), 'ready');
+    await scrollOver(page, widget, 'source:c');
+    await itemCentre(page, widget, 'source:a');
+    assert.equal(page.secondaryRequests, 1, 'refused once, not asked for again every frame');
+    assert.deepEqual(page.consoleErrors.filter((e) => PLACEHOLDER_CALLED.test(e)), []);
+    assert.equal((await page.evaluate((w) => window.controllers[w].textRunStats(), widget)).requested, 0);
+    await page.close();
+  });
+});

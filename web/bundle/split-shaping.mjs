@@ -1,0 +1,161 @@
+#!/usr/bin/env node
+// Dist step (web build only, right after the wasm is copied in): moves the code that draws text
+// runs (issue 18: Arabic, Hebrew, Indic, Thai...) out of plan-mapper-wasm.wasm into a deferred
+// module, plan-mapper-shaping.wasm, so that a plan in Latin script never downloads it. binaryen's
+// wasm-split does the cut: the primary keeps a placeholder import in each table slot of a moved
+// function; the secondary imports the primary's memory, table and functions and, when the page
+// instantiates it (plan-mapper.js, before it hands the module its first run), its element segment
+// puts the real functions in those slots.
+//
+// Which functions: every function of src/ui/run_drawing.cpp (they all take a run, and a run only
+// exists once the page has loaded this module) and pm_text_run_upload (called only by
+// text-run-atlas.js, which the page creates after loading it), named by the patterns below and
+// found in the symbol map emcc writes beside the wasm (--emit-symbol-map: the wasm has no name
+// section; binaryen names a nameless defined function by its index among the defined functions,
+// which is what --split-funcs gets: the map's index less the imported functions).
+// The build fails when a pattern matches no function (renamed, or inlined into its caller: then
+// it is no longer apart, and the Latin code would carry it). The moved code must be reached only
+// through the text run source's vtable or the export, i.e. only with a run: a function that code
+// kept in the main wasm calls directly (binaryen merged its body with an identical one, or the
+// caller inlined it) is shared, so it stays in the main wasm, as does what it calls, and the build
+// says so (tools/shaping-bytes.mjs counts what stays); the build fails if an entry point
+// (TextRunSource::draw_*, pm_text_run_upload) would stay.
+//   node web/bundle/split-shaping.mjs BUILT.wasm DIST_DIR   (BUILT.js.symbols beside BUILT.wasm)
+// Writes DIST_DIR/plan-mapper-wasm.wasm (the primary), DIST_DIR/plan-mapper-shaping.wasm, and
+// beside BUILT.wasm the two modules' symbol maps (.primary.symbols, .shaping.symbols) for
+// tools/shaping-bytes.mjs and tools/wasm-size.mjs. BUILT.wasm itself is left as it is.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+// The moved functions, by their demangled names (the symbol map's, \xx escapes decoded).
+export const SPLIT_PATTERNS = [
+  /^pm::ui::TextRunSource::draw_(text_item|over_selectable|over_combo_preview|field_run|field_preview)\(/,
+  /^pm::ui::fitted_run\(/,
+  /^pm::ui::draw_run\(/,
+  /^pm_text_run_upload$/,
+];
+// Emscripten 3.1.6's wasm features, which binaryen 108 needs named.
+const FEATURES = ['--enable-sign-ext', '--enable-mutable-globals'];
+export const SECONDARY = 'plan-mapper-shaping.wasm';
+
+const fail = (message) => {
+  console.error(`split-shaping: ${message}`);
+  process.exit(1);
+};
+const unescape = (name) => name.replace(/\\([0-9a-f]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+
+export function readSymbolMap(file) {
+  const names = [];
+  for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+    const at = line.indexOf(':');
+    names[Number(line.slice(0, at))] = unescape(line.slice(at + 1));
+  }
+  return names;
+}
+
+// Function index -> the function indexes it calls directly, from binaryen's text form (where a
+// nameless defined function is named by its index among the defined ones: `importCount` less).
+function directCalls(wasm, importCount) {
+  const text = execFileSync('wasm-dis', [wasm, ...FEATURES], { maxBuffer: 1 << 30 }).toString();
+  const calls = new Map();
+  let current = null;
+  for (const line of text.split('\n')) {
+    const func = /^ \(func \$(\d+) /.exec(line);
+    if (func) { current = Number(func[1]) + importCount; calls.set(current, new Set()); continue; }
+    if (current === null) continue;
+    for (const call of line.matchAll(/\((?:call|return_call) \$(\d+)\b/g)) calls.get(current).add(Number(call[1]) + importCount);
+  }
+  return calls;
+}
+
+if (process.argv[1] === new URL(import.meta.url).pathname) {
+  const [wasm, dist] = process.argv.slice(2);
+  if (!wasm || !dist) fail('usage: node web/bundle/split-shaping.mjs BUILT.wasm DIST_DIR');
+  const symbolMap = wasm.replace(/\.wasm$/, '.js.symbols');
+  const names = readSymbolMap(symbolMap);
+  const moved = new Set();
+  for (const pattern of SPLIT_PATTERNS) {
+    const found = names.flatMap((name, index) => (name && pattern.test(name) ? [index] : []));
+    if (!found.length) fail(`no function matches ${pattern} in ${symbolMap} (renamed, or inlined into its caller?)`);
+    for (const index of found) moved.add(index);
+  }
+  // A moved function that code kept in the main wasm calls directly is shared with it (the
+  // optimiser merged identical bodies, or inlined a caller): it stays, and so what it calls.
+  const importCount = functionImports(readFileSync(wasm));
+  const calls = directCalls(wasm, importCount);
+  const kept = [];
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [caller, callees] of calls) {
+      if (moved.has(caller)) continue;
+      for (const callee of callees) {
+        if (moved.delete(callee)) { kept.push(`${names[callee]} (called by ${names[caller]})`); changed = true; }
+      }
+    }
+  }
+  for (const line of kept) console.log(`split-shaping: kept in the main wasm, shared: ${line}`);
+  // The entry points must go: they are what a Latin plan must not carry.
+  for (const pattern of SPLIT_PATTERNS.filter((p) => /TextRunSource|pm_text_run_upload/.test(p.source))) {
+    if (!names.some((name, index) => name && pattern.test(name) && moved.has(index))) fail(`nothing matching ${pattern} could be moved (${kept.join('; ')})`);
+  }
+  const work = mkdtempSync(path.join(os.tmpdir(), 'pm-split-'));
+  try {
+    const primary = path.join(work, 'primary.wasm');
+    const secondary = path.join(work, 'secondary.wasm');
+    execFileSync('wasm-split', ['--split', `--split-funcs=${[...moved].map((index) => index - importCount).join(',')}`, wasm, '-o1', primary, '-o2', secondary,
+      '--symbolmap', ...FEATURES]);
+    // The split modules' symbol maps name functions as binaryen did (the defined functions' index,
+    // or fimport$N, N < the original's import count, for the original imports; the rest are the
+    // placeholders).
+    const translate = (file, out, ownImports) => writeFileSync(out, readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => {
+      const at = line.indexOf(':');
+      const name = line.slice(at + 1);
+      const imported = /^fimport\$(\d+)$/.exec(name);
+      const original = /^\d+$/.test(name) ? Number(name) + importCount : null;
+      const shown = original !== null ? names[original]
+        : !ownImports ? `primary:${name}` : imported && Number(imported[1]) < importCount ? names[Number(imported[1])] : `placeholder:${name}`;
+      return `${line.slice(0, at)}:${shown}`;
+    }).join('\n') + '\n');
+    const base = wasm.replace(/\.wasm$/, '');
+    translate(`${primary}.symbols`, `${base}.primary.symbols`, true);
+    translate(`${secondary}.symbols`, `${base}.shaping.symbols`, false);
+    copyFileSync(secondary, path.join(dist, SECONDARY));
+    copyFileSync(primary, path.join(dist, 'plan-mapper-wasm.wasm'));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  console.log(`split-shaping: ${moved.size} functions moved to ${SECONDARY}`);
+}
+
+// How many functions `bytes` (a wasm module) imports.
+function functionImports(bytes) {
+  let at = 8;
+  const leb = () => {
+    let result = 0;
+    for (let shift = 0; ; shift += 7) {
+      const b = bytes[at++];
+      result += (b & 0x7f) * 2 ** shift;
+      if (!(b & 0x80)) return result;
+    }
+  };
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const end = leb() + at;
+    if (id === 2) {
+      let functions = 0;
+      for (let count = leb(), i = 0; i < count; i += 1) {
+        const moduleLength = leb();                  // (not `at += leb()`: that reads `at` before leb() moves it)
+        at += moduleLength;
+        const fieldLength = leb();
+        at += fieldLength;
+        const kind = bytes[at++];
+        if (kind === 0) { leb(); functions += 1; } else if (kind === 1) { at += 1; if (leb() & 1) leb(); leb(); } else if (kind === 2) { if (leb() & 1) leb(); leb(); } else at += 2;
+      }
+      return functions;
+    }
+    at = end;
+  }
+  return 0;
+}
