@@ -66,7 +66,8 @@ a11ySizes();
 if (process.argv.includes('--sizes-only')) process.exit(0);   // just the transfer sizes above
 
 // What issue 12 (accessibility) adds to the transfer above, by parts, since the bundle before it
-// cannot be rebuilt here: its modules as shipped (the mirror, the message formatter, text entry),
+// cannot be rebuilt here: its modules as shipped (the mirror, with a11y-grid.js, a11y-combobox.js and
+// a11y-memory.js joined into it by web/bundle/join-modules.mjs; the message formatter; text entry),
 // and the English message catalog compiled into the wasm, counted as what it adds to the wasm's
 // gzip (the wasm packed with and without those bytes). Not counted: the C++ of the mirror's model
 // and actions inside the wasm (telling it apart needs a build without it). German and any other

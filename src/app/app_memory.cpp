@@ -43,7 +43,7 @@ std::size_t AppMemory::apply(Session& session, std::int32_t today) {
         for (const Suggestion& suggestion : found.match.suggestions) {
             if (suggestion.source_key != note.source_key) continue;
             if (session.accept(suggestion).empty()) break;
-            marks_[note.source_key] = RememberedMark{note.destination_key, note.reason};
+            marks_[note.source_key] = RememberedMark{note.destination_key, note.reason, note.reason_message};
             ++accepted;
         }
     }

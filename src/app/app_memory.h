@@ -20,6 +20,7 @@ namespace pm {
 struct RememberedMark {
     std::string destination_key;
     std::string reason;  // remembered: "Tel. (mobile)" → Mobile phone, 2 imports, last on 3 Dec
+    MessageRef reason_message;  // the same for the panel's language (match::remembered_reason_message)
 };
 
 class AppMemory {

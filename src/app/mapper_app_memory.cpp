@@ -34,7 +34,7 @@ std::string document_text(const Json& request) {
 
 void MapperApp::sync_remembered_marks() {
     panel_state_.remembered.clear();
-    for (const auto& [source, mark] : memory_.marks()) panel_state_.remembered[source] = mark.reason;
+    for (const auto& [source, mark] : memory_.marks()) panel_state_.remembered[source] = ui::tr(mark.reason_message);
 }
 
 void MapperApp::sync_memory_view() {

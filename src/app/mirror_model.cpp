@@ -33,7 +33,7 @@ const ui::Candidate* candidate_for(const ui::PanelState& state, const std::strin
 // Why the panel is as sure as it says, for a person: the matcher's reason, the confidence and who
 // made the match.
 std::string certainty_reason(const Edge& edge, const ui::Candidate* candidate) {
-    std::string reason = candidate ? candidate->reason : std::string();
+    std::string reason = candidate ? ui::tr(candidate->reason) : std::string();
     if (edge.metadata) {
         if (edge.metadata->confidence) {
             if (!reason.empty()) reason += "; ";

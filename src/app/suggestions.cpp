@@ -10,7 +10,9 @@ namespace pm {
 
 namespace {
 
-ui::Candidate to_ui(const match::Candidate& c) { return ui::Candidate{c.destination_key, c.score, c.certainty, c.reason}; }
+ui::Candidate to_ui(const match::Candidate& c) {
+    return ui::Candidate{c.destination_key, c.score, c.certainty, c.reason_messages};
+}
 
 // Every destination as its unmapped entry (mapped ones are made from their edge).
 std::vector<UnmappedField> all_destinations(const ExecutionPlan& plan) {

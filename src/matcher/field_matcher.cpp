@@ -5,6 +5,7 @@
 #include "matcher/field_index.h"
 #include "matcher/header_grammar.h"
 #include "matcher/name_score.h"
+#include "matcher/reason_messages.h"
 
 #include <algorithm>
 #include <cmath>
@@ -109,6 +110,16 @@ std::string reason_for(const ScoredPair& pair, Lexicon& lexicon) {
     if (!note.empty())
         reason += (pair.evidence.value > 0 ? "; values fit: " : "; values contradict: ") + note;
     return reason;
+}
+
+// reason_for's parts as catalog messages (reason_messages.h), in the same order.
+std::vector<MessageRef> reason_messages_for(const ScoredPair& pair, Lexicon& lexicon) {
+    std::vector<MessageRef> parts;
+    parts.push_back(name_reason_message(pair.name.how, pair.source_form, pair.destination_form, pair.name.score, lexicon));
+    if (pair.last_of_kind) parts.push_back(last_of_kind_message());
+    MessageRef values = evidence_message(pair.evidence);
+    if (!values.empty()) parts.push_back(std::move(values));
+    return parts;
 }
 
 // Issue 13, point 5: a date column is never proposed for a date field named after another event
@@ -484,11 +495,13 @@ MatchResult match_fields(const std::vector<const UnmappedField*>& sources,
             candidate.score = pair.score;
             candidate.certainty = certainty_for(pair.score, pair.absolute);
             candidate.reason = reason_for(pair, lexicon);
+            candidate.reason_messages = reason_messages_for(pair, lexicon);
             if (is_assigned) {
                 out.destination_key = candidate.destination_key;
                 out.score = candidate.score;
                 out.certainty = candidate.certainty;
                 out.reason = candidate.reason;
+                out.reason_messages = candidate.reason_messages;
                 ++result.assigned;
             }
             out.candidates.push_back(std::move(candidate));
@@ -545,6 +558,7 @@ std::vector<Candidate> DestinationRanker::rank(const UnmappedField& source) {
         candidate.score = pair.score;
         candidate.certainty = certainty_for(pair.score, pair.absolute);
         candidate.reason = reason_for(pair, d.lexicon);
+        candidate.reason_messages = reason_messages_for(pair, d.lexicon);
         out.push_back(std::move(candidate));
     }
     return out;

@@ -28,6 +28,7 @@
 
 #include "matcher/enum_matcher.h"
 #include "matcher/value_evidence.h"
+#include "core/json/message_ref.h"
 #include "core/plan/model.h"
 
 #include <cstddef>
@@ -54,6 +55,9 @@ struct Candidate {
     double score = 0;                          // 0..1
     Certainty certainty = Certainty::None;
     std::string reason;                        // "synonym of label \"Date of birth\"; 3 of 3 values are dates"
+    // The same reason as catalog messages (reason_messages.h), for the panel's language; the
+    // panel joins them with "; " as `reason` does.
+    std::vector<MessageRef> reason_messages;
 };
 
 struct SourceMatch {
@@ -63,6 +67,7 @@ struct SourceMatch {
     double score = 0;
     Certainty certainty = Certainty::None;
     std::string reason;
+    std::vector<MessageRef> reason_messages;   // as Candidate's
     bool ambiguous = false;                    // reached the threshold, left unmapped: a rival was too close
 
     bool assigned() const { return !destination_key.empty(); }

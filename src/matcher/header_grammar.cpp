@@ -177,6 +177,7 @@ GrammarScore grammar_compare(const NameForm& source, const NameForm& destination
                                       lexicon, with_reason);
     if (out.score > 0) {
         out.score *= kHeadFirst;
+        out.head_first = true;
         if (with_reason) out.reason += " (head first)";
     }
     return out;
@@ -233,11 +234,20 @@ GrammarScore compare_parses(const HeaderParse& s, const HeaderParse& d, Lexicon&
     out.score = kGrammarBase * head * context * index;
     if (!with_reason) return out;  // scoring many pairs: only the shown ones say why
 
-    out.reason = "grammar: attribute " + lexicon.describe(d.head);
+    out.attribute = lexicon.describe(d.head);
+    out.reason = "grammar: attribute " + out.attribute;
     const HeaderParse& with_context = s.context.size() >= d.context.size() ? s : d;
-    if (!with_context.context.empty()) out.reason += ", entity " + words_of(with_context.context, lexicon);
-    if (!s.indices.empty()) out.reason += ", index " + std::to_string(s.indices.front());
+    if (!with_context.context.empty()) {
+        out.entity = words_of(with_context.context, lexicon);
+        out.reason += ", entity " + out.entity;
+    }
+    if (!s.indices.empty()) {
+        out.index.push_back(s.indices.front());
+        out.reason += ", index " + std::to_string(s.indices.front());
+    }
     for (const std::string& word : s.dropped) out.reason += ", qualifier " + word;
+    out.qualifiers = s.dropped;
+    out.meta = s.meta;
     if (s.meta) out.reason += ", meta qualifier";
     return out;
 }

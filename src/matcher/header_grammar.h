@@ -48,6 +48,11 @@ struct GrammarScore {
     double score = 0;                          // 0: the grammar does not relate the two names
     bool conflict = false;                     // same attribute, different entities on both sides
     std::string reason;                        // "attribute email (index 1, qualifier value); ..."
+    // The reason's parts, for the panel's words (field_matcher.cpp makes its catalog message).
+    std::string attribute, entity;  // concept words, as the lexicon writes them (data)
+    std::vector<int> index;         // the source's first index, when it has one
+    std::vector<std::string> qualifiers;
+    bool meta = false, head_first = false;
 };
 
 // Scores the two names through their parses (source from a source name, destination registered

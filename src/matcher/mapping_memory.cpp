@@ -569,6 +569,21 @@ std::string short_day(std::int32_t days, std::int32_t today) {
     return out;
 }
 
+MessageRef short_day_message(std::int32_t days, std::int32_t today) {
+    // Each key written out, so the catalog check finds it used (tests/web/messages-catalog.test.mjs).
+    static const char* const kMonths[12] = {"match.monthJan", "match.monthFeb", "match.monthMar", "match.monthApr",
+                                            "match.monthMay", "match.monthJun", "match.monthJul", "match.monthAug",
+                                            "match.monthSep", "match.monthOct", "match.monthNov", "match.monthDec"};
+    int y = 0, today_year = 0;
+    unsigned m = 0, d = 0, tm = 0, td = 0;
+    civil_from_days(days, y, m, d);
+    civil_from_days(today, today_year, tm, td);
+    MessageRef out(y != today_year ? "match.dayInYear" : "match.day");
+    out.with("day", std::to_string(d)).with_messages("month", {MessageRef(kMonths[m - 1])});
+    if (y != today_year) out.with("year", std::to_string(y));
+    return out;
+}
+
 std::int32_t today_days() {
     using namespace std::chrono;
     return static_cast<std::int32_t>(duration_cast<hours>(system_clock::now().time_since_epoch()).count() / 24);

@@ -24,6 +24,7 @@
 // document that breaks it is rejected with one message and the memory stays as it was.
 #pragma once
 
+#include "core/json/message_ref.h"
 #include "core/json/value.h"
 #include "core/plan/model.h"
 
@@ -134,6 +135,8 @@ std::string format_day(std::int32_t days);
 bool parse_day(std::string_view text, std::int32_t& days);
 // "3 Dec", or "3 Dec 2025" when not in `today`'s year.
 std::string short_day(std::int32_t days, std::int32_t today);
+// The same as a catalog message (match.day / match.dayInYear with match.monthJan ...).
+MessageRef short_day_message(std::int32_t days, std::int32_t today);
 // Today in UTC, from the system clock.
 std::int32_t today_days();
 

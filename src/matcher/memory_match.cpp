@@ -45,6 +45,15 @@ std::string remembered_reason(const MemoryEntry& entry, const std::string& desti
     return reason;
 }
 
+MessageRef remembered_reason_message(const MemoryEntry& entry, const std::string& destination_name, std::int32_t today) {
+    MessageRef out(entry.destination_key.empty() ? "match.rememberedUnmapped" : "match.remembered");
+    out.with("header", entry.header);
+    if (!entry.destination_key.empty()) out.with("destination", destination_name);
+    out.with_messages("imports", {MessageRef("match.imports").counting(entry.count)});
+    out.with_messages("day", {short_day_message(entry.last_used, today)});
+    return out;
+}
+
 MemoryPlanMatch match_plan_with_memory(const ExecutionPlan& plan, const MappingMemory& memory, const SchemaIdentity& schema,
                                        std::int32_t today, const MatchOptions& options,
                                        const std::set<std::string>& skip_sources) {
@@ -130,6 +139,7 @@ MemoryPlanMatch match_plan_with_memory(const ExecutionPlan& plan, const MappingM
             settled[s] = true;
             note.outcome = RememberedSource::Outcome::LeftUnmapped;
             note.reason = remembered_reason(*k.unmapped, "", today);
+            note.reason_message = remembered_reason_message(*k.unmapped, "", today);
             has_note[s] = true;
             continue;
         }
@@ -155,6 +165,7 @@ MemoryPlanMatch match_plan_with_memory(const ExecutionPlan& plan, const MappingM
             note.destination_key = plan.unmapped_destinations[d].field.key;
             note.outcome = RememberedSource::Outcome::Proposed;
             note.reason = remembered_reason(*entry, destination_name(d), today);
+            note.reason_message = remembered_reason_message(*entry, destination_name(d), today);
             continue;
         }
         // Not proposed: say why, about its strongest remembered destination.
@@ -209,7 +220,8 @@ MemoryPlanMatch match_plan_with_memory(const ExecutionPlan& plan, const MappingM
                 result.destination_key = destination.key;
                 result.score = 1.0;
                 result.certainty = Certainty::Absolute;
-                result.candidates.push_back({destination.key, 1.0, Certainty::Absolute, notes[s].reason});
+                result.reason_messages = {notes[s].reason_message};
+                result.candidates.push_back({destination.key, 1.0, Certainty::Absolute, notes[s].reason, result.reason_messages});
                 Suggestion suggestion;
                 suggestion.source_key = key;
                 suggestion.destination_key = destination.key;

@@ -42,6 +42,9 @@ struct RememberedSource {
     std::string destination_key;  // the remembered (or rejected) destination; empty for LeftUnmapped
     Outcome outcome = Outcome::Proposed;
     std::string reason;  // remembered: "Tel. (mobile)" → Mobile phone, 2 imports, last on 3 Dec
+    // The same as a catalog message, for the panel's language: set for Proposed and LeftUnmapped
+    // (the outcomes whose reason is remembered_reason alone; the panel shows the proposed ones).
+    MessageRef reason_message;
 };
 
 struct MemoryPlanMatch {
@@ -58,5 +61,7 @@ MemoryPlanMatch match_plan_with_memory(const ExecutionPlan& plan, const MappingM
 
 // The reason text of a remembered pair.
 std::string remembered_reason(const MemoryEntry& entry, const std::string& destination_name, std::int32_t today);
+// The same as a catalog message (match.remembered / match.rememberedUnmapped).
+MessageRef remembered_reason_message(const MemoryEntry& entry, const std::string& destination_name, std::int32_t today);
 
 }  // namespace pm::match

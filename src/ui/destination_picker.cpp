@@ -138,7 +138,7 @@ void draw_destination_picker(Session& session, const std::string& source_key, co
                 pick = {true, PickKind::Map, field->key};
             option_shaped.draw_over_selectable();
             record_item("picker-option:" + field->key);
-            tooltip_text(candidate ? candidate->reason : field->description);
+            tooltip_text(candidate ? tr(candidate->reason) : field->description);
             ImGui::PopID();
         }
     }

@@ -74,6 +74,20 @@ Messages::Messages(const std::string& catalog_json) {
         problems_.push_back("The message catalog could not be read.");
         catalog_ = Json{{"en", Json::object()}};
     }
+    // The web module's catalog is packed with its keys grouped by area ({"header.": {"title": ...}},
+    // cmake/pack_messages.py): read back into "header.title" (a real key never ends with ".").
+    for (auto& [lang, messages] : catalog_.items()) {
+        if (!messages.is_object()) continue;
+        Json flat = Json::object();
+        for (auto& [key, message] : messages.items()) {
+            if (key.empty() || key.back() != '.' || !message.is_object()) {
+                flat[key] = std::move(message);
+                continue;
+            }
+            for (auto& [name, text] : message.items()) flat[key + name] = std::move(text);
+        }
+        messages = std::move(flat);
+    }
 }
 
 void Messages::add_language(const std::string& lang, const Json& messages) {
@@ -230,6 +244,16 @@ std::vector<std::string> Messages::placeholders(const Json& message) {
         for (auto it = message.begin(); it != message.end(); ++it)
             if (it.value().is_string()) scan(it.value().get_ref<const std::string&>());
     return {names.begin(), names.end()};
+}
+
+std::string tr(const std::vector<MessageRef>& parts) {
+    std::string out;
+    for (const MessageRef& part : parts) {
+        if (part.empty()) continue;
+        if (!out.empty()) out += "; ";
+        out += messages().format(part);
+    }
+    return out;
 }
 
 Messages& messages() {

@@ -79,6 +79,8 @@ Messages& messages();
 // Short forms for the panel's code: tr("header.undo"), tr("x", {{"name", label}}), trn("y", n).
 inline std::string tr(const std::string& key, const MessageArgs& args = {}) { return messages().get(key, args); }
 inline std::string tr(const MessageRef& message) { return messages().format(message); }
+// Several messages said one after the other, joined by "; " (the matcher's reasons).
+std::string tr(const std::vector<MessageRef>& parts);
 inline std::string trn(const std::string& key, long long n, MessageArgs args = {}) {
     return messages().count(key, n, std::move(args));
 }

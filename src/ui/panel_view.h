@@ -19,7 +19,7 @@ struct Candidate {
     std::string destination_key;
     double score = 0;                          // 0..1
     Certainty certainty = Certainty::None;
-    std::string reason;                        // for a person: "alias 'zip' of Postal code", ...
+    std::vector<MessageRef> reason;  // the matcher's reason (match.* messages), said with ui::tr
 };
 using SuggestionsBySource = std::unordered_map<std::string, std::vector<Candidate>>;
 

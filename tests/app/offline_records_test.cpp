@@ -5,6 +5,7 @@
 // that cannot be read leaves the previews and says why.
 #include "app/mapper_app.h"
 #include "support/fake_http_client.h"
+#include "ui/messages.h"
 #include "ui/theme.h"
 
 #include <gtest/gtest.h>
@@ -179,7 +180,8 @@ TEST(OfflineRecords, SuggestionsAreRankedAgainFromTheWholeColumn) {
     const ui::Candidate* best = top();
     ASSERT_NE(best, nullptr);
     EXPECT_EQ(best->destination_key, "work_email");
-    EXPECT_NE(best->reason.find("values: 98% email addresses in 100 rows"), std::string::npos) << best->reason;
+    const std::string reason = ui::tr(best->reason);
+    EXPECT_NE(reason.find("values: 98% email addresses in 100 rows"), std::string::npos) << reason;
     ASSERT_NE(app.session()->edge_to("state"), nullptr);
     EXPECT_EQ(app.session()->edge_to("state")->source.key, "status");
     EXPECT_TRUE(app.session()->edges_from("work").empty()) << "suggestions only: no edge is made";

@@ -17,8 +17,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const catalog = JSON.parse(readFileSync(path.join(root, 'src/ui/messages.json'), 'utf8'));
 const LANGUAGES = ['en', 'de'];
 const CATEGORIES = new Set(['zero', 'one', 'two', 'few', 'many', 'other']);
-// api, records, differences, session and insights: the messages core produces (MessageRef, core/json/message_ref.h).
-const KEY = /^(?:certainty|values|header|bulk|chip|table|picker|enum|destinations|review|keys|memory|say|app|mirror|api|records|differences|session|insights)\.[A-Za-z0-9]+$/;
+// api, records, differences, session and insights: the messages core produces (MessageRef, core/json/message_ref.h);
+// match: the matcher's reasons (matcher/reason_messages.h).
+const KEY = /^(?:certainty|values|header|bulk|chip|table|picker|enum|destinations|review|keys|memory|say|app|mirror|api|records|differences|session|insights|match)\.[A-Za-z0-9]+$/;
 
 const forms = (message) => (typeof message === 'string' ? [message] : Object.values(message));
 const placeholders = (message) => new Set(forms(message).flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1])));

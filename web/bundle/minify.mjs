@@ -34,7 +34,8 @@ for (const name of names) {
     compress: { passes: 2 },
     mangle: true,
     format: { comments: false, preamble: MARK },
-    sourceMap: withMaps ? { filename: name, url: `${name}.map` } : false,
+    // The map carries its sources: a joined module (join-modules.mjs) has no file of its own.
+    sourceMap: withMaps ? { filename: name, url: `${name}.map`, includeSources: true } : false,
   });
   if (typeof result.code !== 'string') throw new Error(`minify: terser gave nothing for ${name}`);
   writeFileSync(file, result.code);

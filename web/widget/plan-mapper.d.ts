@@ -773,6 +773,132 @@ export interface PlanMapperStrings {
   'certainty.moderate'?: string;
   /** weak */
   'certainty.weak'?: string;
+  /** key "{name}" */
+  'match.atKey'?: string;
+  /** label "{name}" */
+  'match.atLabel'?: string;
+  /** alias "{name}" */
+  'match.atAlias'?: string;
+  /** value "{name}" */
+  'match.atValue'?: string;
+  /** exact {where} */
+  'match.exact'?: string;
+  /** same as {where} after normalization */
+  'match.normalized'?: string;
+  /** synonym of {where}{lexicon} */
+  'match.synonym'?: string;
+  /** same words as {where}{lexicon} */
+  'match.sameWords'?: string;
+  /** acronym of {where} */
+  'match.acronym'?: string;
+  /** grammar: attribute {attribute}{details} of {where}{lexicon} */
+  'match.grammar'?: string;
+  /** , entity {words} */
+  'match.grammarEntity'?: string;
+  /** , index {index} */
+  'match.grammarIndex'?: string;
+  /** , qualifier {word} */
+  'match.grammarQualifier'?: string;
+  /** , meta qualifier */
+  'match.grammarMeta'?: string;
+  /**  (head first) */
+  'match.grammarHeadFirst'?: string;
+  /** fuzzy {whole}.{cents} with {where}{lexicon} */
+  'match.fuzzy'?: string;
+  /** no name in common */
+  'match.noName'?: string;
+  /**  ({items}) */
+  'match.lexicon'?: string;
+  /** {first}, {rest} */
+  'match.list'?: string;
+  /** {first}{rest} */
+  'match.join'?: string;
+  /** synonyms: {word} = {concept} */
+  'match.lexiconSynonyms'?: string;
+  /** lexicon {language}: {word} = {concept} */
+  'match.lexiconLanguage'?: string;
+  /** cognate {rule}: {word} = {concept} */
+  'match.lexiconCognate'?: string;
+  /** abbreviation prefix: {word} = {concept} */
+  'match.abbreviationPrefix'?: string;
+  /** abbreviation skeleton: {word} = {concept} */
+  'match.abbreviationSkeleton'?: string;
+  /** the only unmapped column and field of their kind */
+  'match.lastOfKind'?: string;
+  /** values fit: {note} */
+  'match.valuesFit'?: string;
+  /** values contradict: {note} */
+  'match.valuesContradict'?: string;
+  /** values: {note} */
+  'match.valuesColumn'?: string;
+  /** other: {fitting} of {count} values are {kind}{lookLike} */
+  'match.valuesOfKind'?: PluralMessage;
+  /** other: {fitting} of {count} values are options of the field */
+  'match.valuesOptions'?: PluralMessage;
+  /**  (they look like {kind}) */
+  'match.valuesLookLike'?: string;
+  /** {percent}% {kind} in {rows}{lookLike} */
+  'match.valuesShare'?: string;
+  /** other: {fitting} of {count} common values are options of the field ({rows}) */
+  'match.valuesCommonOptions'?: PluralMessage;
+  /** email addresses */
+  'match.kindEmail'?: string;
+  /** web addresses */
+  'match.kindUrl'?: string;
+  /** phone numbers */
+  'match.kindPhone'?: string;
+  /** dates */
+  'match.kindDate'?: string;
+  /** numbers */
+  'match.kindNumber'?: string;
+  /** money amounts */
+  'match.kindMoney'?: string;
+  /** yes/no values */
+  'match.kindBoolean'?: string;
+  /** postal codes */
+  'match.kindPostal'?: string;
+  /** countries */
+  'match.kindCountry'?: string;
+  /** currency codes */
+  'match.kindCurrency'?: string;
+  /** words */
+  'match.kindText'?: string;
+  /** codes */
+  'match.kindCode'?: string;
+  /** remembered: "{header}" → {destination}, {imports}, last on {day} */
+  'match.remembered'?: string;
+  /** remembered: "{header}" left unmapped, {imports}, last on {day} */
+  'match.rememberedUnmapped'?: string;
+  /** one: {count} import | other: {count} imports */
+  'match.imports'?: PluralMessage;
+  /** {day} {month} */
+  'match.day'?: string;
+  /** {day} {month} {year} */
+  'match.dayInYear'?: string;
+  /** Jan */
+  'match.monthJan'?: string;
+  /** Feb */
+  'match.monthFeb'?: string;
+  /** Mar */
+  'match.monthMar'?: string;
+  /** Apr */
+  'match.monthApr'?: string;
+  /** May */
+  'match.monthMay'?: string;
+  /** Jun */
+  'match.monthJun'?: string;
+  /** Jul */
+  'match.monthJul'?: string;
+  /** Aug */
+  'match.monthAug'?: string;
+  /** Sep */
+  'match.monthSep'?: string;
+  /** Oct */
+  'match.monthOct'?: string;
+  /** Nov */
+  'match.monthNov'?: string;
+  /** Dec */
+  'match.monthDec'?: string;
   /** one: {count} not a number | other: {count} not numbers */
   'values.notNumbers'?: PluralMessage;
   /** one: {count} not a date | other: {count} not dates */

@@ -69,8 +69,7 @@ std::uint64_t hash_text(std::string_view text) {
     return h;
 }
 
-std::string_view clip_value(std::string_view value) {
-    if (value.size() <= kMaxValueBytes) return value;
+std::string_view clip_long_value(std::string_view value) {
     std::size_t end = kMaxValueBytes;
     // Step back over continuation bytes (10xxxxxx) so the cut never splits a character.
     while (end > 0 && (static_cast<unsigned char>(value[end]) & 0xC0) == 0x80) --end;

@@ -93,7 +93,11 @@ private:
 // distinct-count sketch (and the count table, which probes from its high half).
 std::uint64_t hash_text(std::string_view text);
 
-// `value` cut to at most kMaxValueBytes at a character boundary.
-std::string_view clip_value(std::string_view value);
+// `value` cut to at most kMaxValueBytes at a character boundary. Inline: it runs on every cell,
+// and nearly every cell is short enough to pass unchanged.
+std::string_view clip_long_value(std::string_view value);
+inline std::string_view clip_value(std::string_view value) {
+    return value.size() <= kMaxValueBytes ? value : clip_long_value(value);
+}
 
 }  // namespace pm::profile

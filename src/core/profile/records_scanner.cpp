@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <vector>
 
 namespace pm::profile {
 
@@ -147,6 +148,7 @@ private:
         for (;;) {
             space();
             if (p_ == end_) return fail("a record is expected");
+            ++record_;
             sink_.record();
             if (!(*p_ == '{' ? record() : skip_value())) return false;
             if (next_is(',')) continue;
@@ -163,17 +165,54 @@ private:
     }
 
     bool values() {
-        return members(key_, [&](std::string_view key) {
-            std::string_view value;
-            bool has_value = false, flagged = false;
-            if (*p_ == '{') {
-                if (!cell_object(key, value, has_value, flagged)) return false;
-            } else if (!scalar(value, has_value)) {
-                return false;
+        ++p_;
+        if (next_is('}')) return true;
+        for (std::size_t position = 0;; ++position) {
+            space();
+            if (!cell(position)) return false;
+            if (next_is(',')) continue;
+            if (next_is('}')) return true;
+            return fail("a comma or a closing brace is expected");
+        }
+    }
+
+    // One member of `values` at p_, the `position`-th of its record. Records repeat their keys in
+    // the same order, so the bytes from the key's opening quote to its value are kept per position:
+    // when the next record has the same bytes there, the key is known without reading it again
+    // (same bytes, same decoded key), and the sink is told it repeats the previous record's.
+    bool cell(std::size_t position) {
+        std::string_view key;
+        bool same_key = false;
+        KeyBytes* known = position < key_bytes_.size() ? &key_bytes_[position] : nullptr;
+        if (known && starts_with(known->raw)) {
+            p_ += known->raw.size();
+            key = known->key;
+            same_key = known->record + 1 == record_;
+            known->record = record_;
+        } else {
+            const char* start = p_;
+            if (p_ == end_ || *p_ != '"') return fail("a member name is expected");
+            if (!string(key, key_)) return false;
+            if (!next_is(':')) return fail("a colon is expected after a member name");
+            space();
+            if (p_ == end_) return fail("a value is expected");
+            if (!known && position == key_bytes_.size() && position < kKnownPositions) known = &key_bytes_.emplace_back();
+            if (known) {
+                known->raw.assign(start, static_cast<std::size_t>(p_ - start));
+                known->key.assign(key.data(), key.size());
+                known->record = record_;
+                key = known->key;
             }
-            if (!sink_.cell(key, value, has_value, flagged)) return refuse(sink_.refusal());
-            return true;
-        });
+        }
+        std::string_view value;
+        bool has_value = false, flagged = false;
+        if (*p_ == '{') {
+            if (!cell_object(key, value, has_value, flagged)) return false;
+        } else if (!scalar(value, has_value)) {
+            return false;
+        }
+        if (!sink_.cell(key, value, has_value, flagged, same_key)) return refuse(sink_.refusal());
+        return true;
     }
 
     // {"value": ..., "valid": ..., "messages": [...]} at p_. Flatfile writes every cell with the
@@ -285,8 +324,9 @@ private:
         return escaped_string(start, out, scratch);
     }
 
-    // The rest of a string that started at `start`, from p_ (where plain ASCII ended).
-    bool escaped_string(const char* start, std::string_view& out, std::string& scratch) {
+    // The rest of a string that started at `start`, from p_ (where plain ASCII ended). Not
+    // inlined into string(): there it made every string save and restore the registers it needs.
+    __attribute__((noinline)) bool escaped_string(const char* start, std::string_view& out, std::string& scratch) {
         bool decoded = false;
         for (bool first = true;; first = false) {
             const char* run = p_;
@@ -464,6 +504,15 @@ private:
     std::string error_;
     bool records_seen_ = false, errors_seen_ = false;
     std::string name_, key_, value_, skipped_;  // decoded text of escaped strings, by role
+    // Per cell position: the raw bytes from a key's opening quote to its value, the key they
+    // decode to, and the record (counted from 1) that last had them there.
+    struct KeyBytes {
+        std::string raw, key;
+        std::size_t record = 0;
+    };
+    static constexpr std::size_t kKnownPositions = 4096;
+    std::vector<KeyBytes> key_bytes_;
+    std::size_t record_ = 0;
     std::string stack_;                         // closers of the containers skip_value is inside
 };
 

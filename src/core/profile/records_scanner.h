@@ -25,7 +25,9 @@ public:
     virtual ~RecordsSink() = default;
     virtual void record() = 0;
     // False refuses the page (the sink sets its own reason, scan_records_page returns it).
-    virtual bool cell(std::string_view key, std::string_view value, bool has_value, bool flagged) = 0;
+    // `same_key`: the previous record had a cell with this key at this cell's position (cells
+    // counted from 0 in each record), so a sink that remembers positions need not compare keys.
+    virtual bool cell(std::string_view key, std::string_view value, bool has_value, bool flagged, bool same_key) = 0;
     // Why cell() refused, for a person.
     virtual std::string refusal() const = 0;
 };

@@ -46,10 +46,10 @@ public:
         row_ = ++sheet_.row_serial_;
     }
 
-    bool cell(std::string_view key, std::string_view value, bool has_value, bool flagged) override {
+    bool cell(std::string_view key, std::string_view value, bool has_value, bool flagged, bool same_key) override {
         const std::size_t position = position_++;
         if (!open_) return true;  // past the row limit: read, not counted
-        const std::uint32_t column = column_at(position, key);
+        const std::uint32_t column = column_at(position, key, same_key);
         if (column == kIgnored) return true;
         std::uint64_t& last = sheet_.last_row_[column];
         if (last == row_) {
@@ -98,22 +98,36 @@ public:
     // Forgets the page: columns it would have added are not kept, nor cached positions that name them.
     void discard() {
         sheet_.last_row_.resize(sheet_.columns_.size());
-        const auto stale = [&](const auto& entry) { return entry.second != kIgnored && entry.second >= sheet_.columns_.size(); };
+        const auto stale = [&](const auto& entry) { return entry.column != kIgnored && entry.column >= sheet_.columns_.size(); };
         if (std::any_of(sheet_.by_position_.begin(), sheet_.by_position_.end(), stale)) sheet_.by_position_.clear();
     }
 
     std::size_t records = 0, profiled = 0;
 
 private:
-    std::uint32_t column_at(std::size_t position, std::string_view key) {
+    // The column of the cell at `position`. `same_key` (from the scanner) says the previous
+    // record had this key here: when that record also set this entry, no comparison is needed.
+    // The usual case stays small enough to inline into cell(); the rest is in another function
+    // (inlined, it made every call save and restore the registers the lookup needs).
+    std::uint32_t column_at(std::size_t position, std::string_view key, bool same_key) {
         auto& cache = sheet_.by_position_;
-        if (position < cache.size() && same_text(cache[position].first, key)) return cache[position].second;
+        if (position < cache.size()) {
+            SheetProfile::KnownPosition& known = cache[position];
+            const bool fresh = known.record + 1 == records;
+            known.record = records;
+            if ((same_key && fresh) || same_text(known.key, key)) return known.column;
+        }
+        return column_looked_up(position, key);
+    }
+
+    __attribute__((noinline)) std::uint32_t column_looked_up(std::size_t position, std::string_view key) {
+        auto& cache = sheet_.by_position_;
         const std::uint32_t column = lookup(key);
         if (position < cache.size()) {
-            cache[position].first.assign(key.data(), key.size());
-            cache[position].second = column;
+            cache[position].key.assign(key.data(), key.size());
+            cache[position].column = column;
         } else if (position == cache.size() && position < kCachedPositions) {
-            cache.emplace_back(std::string(key), column);
+            cache.push_back({std::string(key), column, records});
         }
         return column;
     }

@@ -85,8 +85,15 @@ private:
     std::string pending_text_;                  // decoded (escaped) values of the page
     std::vector<std::string> pending_columns_;  // keys first seen in the page, in order
     // The key each cell position had in the last record (records repeat their key order), and
-    // its column: most cells find their column with one comparison, no hashing.
-    std::vector<std::pair<std::string, std::uint32_t>> by_position_;
+    // its column: most cells find their column with no hashing, and no comparison when the
+    // scanner saw the same key bytes there (record: the page's record that last set the entry,
+    // counted from 1; 0 when it was set in an earlier page).
+    struct KnownPosition {
+        std::string key;
+        std::uint32_t column = 0;
+        std::size_t record = 0;
+    };
+    std::vector<KnownPosition> by_position_;
     std::vector<std::uint64_t> last_row_;  // per column: the record it last had a cell in
     std::uint64_t row_serial_ = 0;         // numbers every record read, never reused
 };

@@ -23,9 +23,11 @@ std::string cell(const std::string& value_json, bool valid = true) {
 // "!" after it when flagged), records separated by "|".
 struct Trace : RecordsSink {
     std::string out;
+    bool with_same_key = false;  // "^" after a cell the reader says repeats the previous record's key there
     void record() override { out += "|"; }
-    bool cell(std::string_view key, std::string_view value, bool has_value, bool flagged) override {
-        out += std::string(key) + (has_value ? "=" + std::string(value) : std::string()) + (flagged ? "!" : "") + ";";
+    bool cell(std::string_view key, std::string_view value, bool has_value, bool flagged, bool same_key) override {
+        out += std::string(key) + (has_value ? "=" + std::string(value) : std::string()) + (flagged ? "!" : "") +
+            (same_key && with_same_key ? "^" : "") + ";";
         return true;
     }
     std::string refusal() const override { return {}; }
@@ -59,6 +61,21 @@ TEST(RecordsScanner, MembersInAnyOrderAndSpacingReadTheSame) {
         "\"id\" : \"r1\" } ] } }\n";
     EXPECT_EQ(trace(flatfile), "|a=x!;");
     EXPECT_EQ(trace(other), "|a=x!;");
+}
+
+// The reader says a key repeats only when the previous record had the same key bytes at the same
+// position: a record that is not an object, a key spelled with an escape, spacing, a missing or
+// moved key all break the chain, and the key handed over is right either way.
+TEST(RecordsScanner, SaysWhenAKeyRepeatsThePreviousRecordsAtItsPosition) {
+    const std::string a = "\"a\":" + cell("\"1\""), b = "\"b\":" + cell("\"2\"");
+    const std::string text =
+        page("{\"values\":{" + a + "," + b + "}},{\"values\":{" + a + "," + b + "}},7,{\"values\":{" + a + "," + b +
+             "}},{\"values\":{" + b + "," + a + "}},{\"values\":{\"\\u0062\":" + cell("\"3\"") + ",\"a\" :" + cell("\"4\"") +
+             "}},{\"values\":{\"b\":" + cell("\"5\"") + ",\"a\" :" + cell("\"6\"") + "}},{\"values\":{" + b + "}}");
+    Trace sink;
+    sink.with_same_key = true;
+    ASSERT_EQ(scan_records_page(text, sink), "");
+    EXPECT_EQ(sink.out, "|a=1;b=2;|a=1^;b=2^;||a=1;b=2;|b=2;a=1;|b=3;a=4;|b=5;a=6^;|b=2^;");
 }
 
 TEST(RecordsScanner, MalformedPagesSayWhatAndWhere) {
