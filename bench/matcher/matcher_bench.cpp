@@ -11,6 +11,9 @@
 //   --failures tuning|evaluation|all   list our wrong and missed pairs on that split
 //   --runs N                     timed runs per measurement (default 7)
 //   --fields-only                the corpus and the 2,000 x 2,000 timing only (profiling)
+//   --digest                     print a digest of every result (candidates, scores, reasons,
+//                                assignment) on the corpus and the 2,000 x 2,000 input: a speed
+//                                change must leave it as it was
 //   --miss-kinds                 counts of misses per split, language and kind (no header shown:
 //                                the evaluation set's misses may be counted, never read one by one)
 #include "core/plan/documents.h"
@@ -30,6 +33,7 @@
 #endif
 #include <ctime>
 #include <cstdio>
+#include <cstdint>
 #include <cstring>
 #include <functional>
 #include <map>
@@ -123,6 +127,37 @@ void figure(const char* name, double value, const char* unit, int runs) {
     std::printf("{\"name\":\"matcher.%s\",\"value\":%.4g,\"unit\":\"%s\",\"runs\":%d}\n", name, value, unit, runs);
 }
 
+// FNV-1a over everything a MatchResult says, scores to the last bit.
+struct Digest {
+    std::uint64_t hash = 1469598103934665603ull;
+    void add(std::string_view text) {
+        for (unsigned char c : text) hash = (hash ^ c) * 1099511628211ull;
+        add_byte(0xff);
+    }
+    void add_byte(unsigned char c) { hash = (hash ^ c) * 1099511628211ull; }
+    void add(double value) {
+        char buffer[40];
+        std::snprintf(buffer, sizeof buffer, "%.17g", value);
+        add(std::string_view(buffer));
+    }
+    void add(const MatchResult& result) {
+        for (const SourceMatch& match : result.sources) {
+            add(match.source_key);
+            add(match.destination_key);
+            add(match.score);
+            add_byte(static_cast<unsigned char>(match.certainty));
+            add(match.reason);
+            add_byte(match.ambiguous ? 1 : 0);
+            for (const Candidate& candidate : match.candidates) {
+                add(candidate.destination_key);
+                add(candidate.score);
+                add_byte(static_cast<unsigned char>(candidate.certainty));
+                add(candidate.reason);
+            }
+        }
+    }
+};
+
 std::string repeat_to(std::string_view unit, std::size_t bytes) {
     std::string out;
     out.reserve(bytes + unit.size());
@@ -150,7 +185,7 @@ std::string hostile_plan(const std::string& label) {
 int main(int argc, char** argv) {
     std::string failures;
     int runs = 7;
-    bool fields_only = false, miss_kinds = false;
+    bool fields_only = false, digest = false, miss_kinds = false;
     // split/language -> {no candidate, other candidate first, right one first but below the threshold,
     // right one first but ambiguous, must-stay-unmapped mapped}
     std::map<std::string, std::array<std::size_t, 5>> misses;
@@ -159,6 +194,7 @@ int main(int argc, char** argv) {
         if (!std::strcmp(argv[i], "--failures") && i + 1 < argc) failures = argv[++i];
         else if (!std::strcmp(argv[i], "--runs") && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
         else if (!std::strcmp(argv[i], "--fields-only")) fields_only = true;
+        else if (!std::strcmp(argv[i], "--digest")) digest = true;
         else if (!std::strcmp(argv[i], "--miss-kinds")) miss_kinds = true;
     }
 
@@ -166,10 +202,12 @@ int main(int argc, char** argv) {
     for (const std::string& error : corpus.errors) std::printf("corpus error: %s\n", error.c_str());
     std::size_t headers = 0, unlabelled = 0;
     Scores ours, rsi, tableflow;
+    Digest corpus_digest;
     for (const test::CorpusExport& file : corpus.exports) {
         const std::vector<Field>& schema = corpus.schemas.at(file.schema);
         const auto sources = test::source_fields(file);
         const MatchResult result = match_fields(sources, test::destination_fields(schema));
+        corpus_digest.add(result);
         std::vector<std::string> predicted, header_list;
         for (const SourceMatch& match : result.sources) predicted.push_back(match.destination_key);
         for (const test::CorpusColumn& column : file.columns) {
@@ -281,6 +319,12 @@ int main(int argc, char** argv) {
                 static_cast<std::size_t>(std::count_if(big.truth.begin(), big.truth.end(),
                                                        [](const std::string& t) { return !t.empty(); })),
                 big.truth.size());
+    if (digest) {
+        Digest big_digest;
+        big_digest.add(last);
+        std::printf("Digest: corpus %016llx, 2000x2000 %016llx\n", static_cast<unsigned long long>(corpus_digest.hash),
+                    static_cast<unsigned long long>(big_digest.hash));
+    }
     figure("2000x2000_ms", field_ms.wall_ms, "ms", runs);
     figure("2000x2000_cpu_ms", field_ms.cpu_ms, "ms", runs);
     if (fields_only) return 0;

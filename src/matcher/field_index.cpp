@@ -74,6 +74,7 @@ FieldIndex::FieldIndex(const std::vector<const UnmappedField*>& destinations, Le
     }
     covered_source_.assign(forms_.size(), 0.0f);
     covered_destination_.assign(forms_.size(), 0.0f);
+    listed_.assign(destinations_.size(), 0u);
 }
 
 PreparedSource FieldIndex::prepare_source(const UnmappedField& entry, std::size_t input, bool use_values,
@@ -102,6 +103,17 @@ PreparedSource FieldIndex::prepare_source(const UnmappedField& entry, std::size_
 
 void FieldIndex::candidates(const PreparedSource& source, std::vector<std::size_t>& out) {
     out.clear();
+    // Each destination is added once (a stamp per call), then the few unique positions are sorted:
+    // sorting every hit of every form, duplicates included, cost more than scoring some pairs.
+    if (++stamp_ == 0) {
+        std::fill(listed_.begin(), listed_.end(), 0u);
+        stamp_ = 1;
+    }
+    auto add_position = [&](std::size_t position) {
+        if (listed_[position] == stamp_) return;
+        listed_[position] = stamp_;
+        out.push_back(position);
+    };
     for (const NameForm& form : source.forms) {
         // Shared weight per destination form, through equal tokens and fuzzy/related neighbours.
         for (std::size_t i = 0; i < form.tokens.size(); ++i) {
@@ -122,27 +134,26 @@ void FieldIndex::candidates(const PreparedSource& source, std::vector<std::size_
         for (std::size_t id : touched_) {
             const float cs = std::min(1.0f, covered_source_[id] / form.total_weight);
             const float cd = std::min(1.0f, covered_destination_[id] / forms_[id].total_weight);
-            if (overlap_mean(cs, cd) >= kOverlapBound) out.push_back(form_owner_[id]);
+            if (overlap_mean(cs, cd) >= kOverlapBound) add_position(form_owner_[id]);
             covered_source_[id] = 0.0f;
             covered_destination_[id] = 0.0f;
         }
         touched_.clear();
         if (const auto same = by_joined_.find(form.joined); same != by_joined_.end())
-            for (std::size_t id : same->second) out.push_back(form_owner_[id]);
+            for (std::size_t id : same->second) add_position(form_owner_[id]);
         if (form.tokens.size() == 1) {
             // An acronym source ("SSN") against destinations whose initials it spells.
             if (const auto spelled = by_initials_.find(lexicon_.text(form.tokens[0])); spelled != by_initials_.end())
-                for (std::size_t id : spelled->second) out.push_back(form_owner_[id]);
+                for (std::size_t id : spelled->second) add_position(form_owner_[id]);
         }
         if (form.word_count >= 2)
             if (const auto acronym = by_joined_.find(form.initials); acronym != by_joined_.end())
-                for (std::size_t id : acronym->second) out.push_back(form_owner_[id]);
+                for (std::size_t id : acronym->second) add_position(form_owner_[id]);
     }
     if (source.telling_kind)
         if (const auto kind = by_kind_.find(source.telling_kind); kind != by_kind_.end())
-            out.insert(out.end(), kind->second.begin(), kind->second.end());
+            for (std::size_t position : kind->second) add_position(position);
     std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
 }  // namespace pm::match::detail

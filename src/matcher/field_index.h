@@ -64,6 +64,8 @@ private:
     // Scratch for candidates(): per form, the source and destination weight covered so far.
     std::vector<float> covered_source_, covered_destination_;
     std::vector<std::size_t> touched_;
+    std::vector<unsigned> listed_;  // per position: stamp_ when listed
+    unsigned stamp_ = 0;
 };
 
 }  // namespace pm::match::detail

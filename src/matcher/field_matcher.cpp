@@ -173,7 +173,7 @@ public:
                         continue;
                     score = {1.0, NameMatch::Exact};
                 } else {
-                    score = compare_names(source_form, destination_form, lexicon_);
+                    score = compare_names(source_form, destination_form, lexicon_, &similarities_[i]);
                 }
                 if (score.score > best.score || (score.score == best.score && score.how > best.how)) {
                     best = score;
@@ -229,6 +229,9 @@ public:
     void begin_source(const PreparedSource& source) {
         source_is_date_ = source.profile.non_empty > 0 && source.profile.share(kKindDate) >= 0.8;
         for (const NameForm& form : source.forms) source_is_date_ = source_is_date_ || names_a_date(form, lexicon_);
+        // Each source name's token similarities, read by every pair of this source.
+        if (similarities_.size() < source.forms.size()) similarities_.resize(source.forms.size());
+        for (std::size_t i = 0; i < source.forms.size(); ++i) similarities_[i].build(source.forms[i], lexicon_);
         source_events_.clear();
         if (source_is_date_)
             for (const NameForm& form : source.forms) add_date_events(form, lexicon_, source_events_);
@@ -274,6 +277,7 @@ private:
     std::vector<std::unique_ptr<EnumMatcher>> enum_matchers_;
     bool source_is_date_ = false;
     std::vector<int> source_events_;
+    std::vector<SourceSimilarities> similarities_;                       // per form of the current source
     std::vector<std::unique_ptr<std::vector<int>>> destination_events_;  // per position, when needed
 };
 

@@ -2,6 +2,7 @@
 #include "matcher/header_grammar.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string_view>
 
 namespace pm::match {
@@ -148,7 +149,7 @@ int grammar_head(const NameForm& form, const Lexicon& lexicon) {
 
 namespace {
 
-GrammarScore compare_parses(const HeaderParse& s, const HeaderParse& d, Lexicon& lexicon);
+GrammarScore compare_parses(const HeaderParse& s, const HeaderParse& d, Lexicon& lexicon, bool with_reason);
 
 // The form's head-last parse as Lexicon::prepare made it once (NameForm::grammar_parse), or
 // made now into `scratch` for a form prepared otherwise.
@@ -158,52 +159,62 @@ const HeaderParse& parse_of(const NameForm& form, const Lexicon& lexicon, Header
 
 }  // namespace
 
-GrammarScore grammar_compare(const NameForm& source, const NameForm& destination, Lexicon& lexicon) {
+GrammarScore grammar_compare(const NameForm& source, const NameForm& destination, Lexicon& lexicon, bool with_reason) {
     // Most pairs stop here (2,000 x 2,000 compares many): the heads were found once per name.
     const int source_head = source.grammar_head, destination_head = destination.grammar_head;
     if (source_head < 0 || destination_head < 0) return {};
     HeaderParse source_parse, destination_parse;  // only for forms not made by Lexicon::prepare
     if (lexicon.similarity(source_head, destination_head) >= kMinHeadSimilarity)
-        return compare_parses(parse_of(source, lexicon, source_parse), parse_of(destination, lexicon, destination_parse),
-                              lexicon);
+        return compare_parses(parse_of(source, lexicon, source_parse), parse_of(destination, lexicon, destination_parse), lexicon,
+                              with_reason);
     // A source name may put its head first ("Propietario del contacto" is the contact's owner):
     // read so when its first content word is the destination's head and the rest is context
     // (entity words only, as above: "Email consent" does not read as an email).
     if (source.tokens.size() < 2) return {};
     const int first = first_content_word(source, lexicon);
     if (first < 0 || first == source_head || lexicon.similarity(first, destination_head) < kMinHeadSimilarity) return {};
-    GrammarScore out =
-        compare_parses(parse_with_head(source, lexicon, true), parse_of(destination, lexicon, destination_parse), lexicon);
+    GrammarScore out = compare_parses(parse_with_head(source, lexicon, true), parse_of(destination, lexicon, destination_parse),
+                                      lexicon, with_reason);
     if (out.score > 0) {
         out.score *= kHeadFirst;
-        out.reason += " (head first)";
         out.head_first = true;
+        if (with_reason) out.reason += " (head first)";
     }
     return out;
 }
 
 namespace {
 
-GrammarScore compare_parses(const HeaderParse& s, const HeaderParse& d, Lexicon& lexicon) {
+GrammarScore compare_parses(const HeaderParse& s, const HeaderParse& d, Lexicon& lexicon, bool with_reason) {
     GrammarScore out;
     if (s.head < 0 || d.head < 0 || s.meta != d.meta) return out;
     const double head = lexicon.similarity(s.head, d.head);
     if (head < kMinHeadSimilarity) return out;
 
-    // Context words paired across the two names (each used once).
-    std::vector<bool> used(d.context.size(), false);
+    // Context words paired across the two names (each used once): a bit per destination word, as
+    // names have a few (no allocation per pair); a longer context falls back to a vector.
+    std::uint64_t used_bits = 0;
+    std::vector<bool> used_beyond(d.context.size() > 64 ? d.context.size() : 0, false);
+    const auto used = [&](std::size_t j) { return j < 64 ? ((used_bits >> j) & 1u) != 0 : static_cast<bool>(used_beyond[j]); };
+    const auto use = [&](std::size_t j) {
+        if (j < 64) used_bits |= std::uint64_t{1} << j;
+        else used_beyond[j] = true;
+    };
     std::size_t unexplained_source = 0;
     for (int token : s.context) {
         bool found = false;
         for (std::size_t j = 0; j < d.context.size() && !found; ++j)
-            if (!used[j] && lexicon.similarity(token, d.context[j]) >= 0.8) found = used[j] = true;
+            if (!used(j) && lexicon.similarity(token, d.context[j]) >= 0.8) {
+                use(j);
+                found = true;
+            }
         if (found || lexicon.is_generic(token)) continue;
         if (!(lexicon.grammar_class(token) & kEntityWord)) return out;
         ++unexplained_source;
     }
     std::size_t unexplained_destination = 0;
     for (std::size_t j = 0; j < d.context.size(); ++j) {
-        if (used[j] || lexicon.is_generic(d.context[j])) continue;
+        if (used(j) || lexicon.is_generic(d.context[j])) continue;
         if (!(lexicon.grammar_class(d.context[j]) & kEntityWord)) return out;
         ++unexplained_destination;
     }
@@ -221,6 +232,7 @@ GrammarScore compare_parses(const HeaderParse& s, const HeaderParse& d, Lexicon&
         index = only.size() == 1 && only[0] == 1 ? kFirstIndex : kLaterIndex;
     }
     out.score = kGrammarBase * head * context * index;
+    if (!with_reason) return out;  // scoring many pairs: only the shown ones say why
 
     out.attribute = lexicon.describe(d.head);
     out.reason = "grammar: attribute " + out.attribute;

@@ -56,7 +56,8 @@ struct GrammarScore {
 };
 
 // Scores the two names through their parses (source from a source name, destination registered
-// with the same lexicon).
-GrammarScore grammar_compare(const NameForm& source, const NameForm& destination, Lexicon& lexicon);
+// with the same lexicon). `with_reason` false: the reason stays empty (scoring every pair; the
+// reason is asked for again for the pairs that are shown).
+GrammarScore grammar_compare(const NameForm& source, const NameForm& destination, Lexicon& lexicon, bool with_reason = true);
 
 }  // namespace pm::match

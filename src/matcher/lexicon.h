@@ -83,6 +83,7 @@ public:
     // Similarity of a source token and a destination token: 1 when equal, else from neighbours().
     float similarity(int source_token, int destination_token);
 
+    std::size_t token_count() const { return tokens_.size(); }
     const std::string& text(int token) const { return tokens_[static_cast<std::size_t>(token)].text; }
     bool is_generic(int token) const { return tokens_[static_cast<std::size_t>(token)].generic; }
     bool is_digits(int token) const { return tokens_[static_cast<std::size_t>(token)].digits; }

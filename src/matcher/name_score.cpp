@@ -42,7 +42,54 @@ double overlap_mean(double source_coverage, double destination_coverage) {
     return 1.0 / (kSourceShare / source_coverage + (1.0 - kSourceShare) / destination_coverage);
 }
 
-double token_overlap(const NameForm& source, const NameForm& destination, Lexicon& lexicon) {
+void SourceSimilarities::build(const NameForm& source, Lexicon& lexicon) {
+    if (++generation_ == 0) {
+        std::fill(stamp_.begin(), stamp_.end(), 0u);
+        generation_ = 1;
+    }
+    rows_.clear();
+    stamp_.resize(lexicon.token_count(), 0u);
+    row_.resize(lexicon.token_count(), 0u);
+    // The first value found for a pair is the one Lexicon::similarity returns: the token itself
+    // (1), else the first neighbour listed with that token.
+    auto note = [&](std::size_t i, int token, float similarity) {
+        const auto d = static_cast<std::size_t>(token);
+        if (stamp_[d] != generation_) {
+            stamp_[d] = generation_;
+            row_[d] = static_cast<unsigned>(rows_.size());
+            rows_.emplace_back();
+            rows_.back().fill(-1.0f);
+        }
+        float& slot = rows_[row_[d]][i];
+        if (slot < 0) slot = similarity;
+    };
+    for (std::size_t i = 0; i < source.tokens.size() && i < 8; ++i) {
+        note(i, source.tokens[i], 1.0f);
+        for (const Neighbour& neighbour : lexicon.neighbours(source.tokens[i])) note(i, neighbour.token, neighbour.similarity);
+    }
+    // The bigrams compare_names would use (a form prepared without them gets them from `joined`).
+    for (std::uint16_t bigram : bigrams_) bigram_counts_[bigram] = 0;
+    bigrams_ = source.bigrams.empty() && !source.joined.empty() ? sorted_bigrams(source.joined) : source.bigrams;
+    bigram_counts_.resize(std::size_t{1} << 16, 0u);
+    for (std::uint16_t bigram : bigrams_) ++bigram_counts_[bigram];
+}
+
+double SourceSimilarities::bigram_dice(const std::vector<std::uint16_t>& b) const {
+    const std::vector<std::uint16_t>& a = bigrams_;
+    if (a.empty() || b.empty()) return a.empty() && b.empty() ? 1.0 : 0.0;
+    // What the merge in bigram_dice_sorted counts: per bigram value, the smaller multiplicity.
+    std::size_t common = 0;
+    for (std::size_t k = 0; k < b.size();) {
+        std::size_t run = k + 1;
+        while (run < b.size() && b[run] == b[k]) ++run;
+        common += std::min<std::size_t>(bigram_counts_[b[k]], run - k);
+        k = run;
+    }
+    return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
+}
+
+double token_overlap(const NameForm& source, const NameForm& destination, Lexicon& lexicon,
+                     const SourceSimilarities* similarities) {
     const std::size_t ns = source.tokens.size(), nd = destination.tokens.size();
     if (ns == 0 || nd == 0) return 0.0;
     struct Pair {
@@ -54,7 +101,8 @@ double token_overlap(const NameForm& source, const NameForm& destination, Lexico
     std::size_t count = 0;
     for (std::size_t i = 0; i < ns && i < 8; ++i)
         for (std::size_t j = 0; j < nd && j < 8; ++j) {
-            const float similarity = lexicon.similarity(source.tokens[i], destination.tokens[j]);
+            const float similarity = similarities ? similarities->get(i, destination.tokens[j])
+                                                  : lexicon.similarity(source.tokens[i], destination.tokens[j]);
             if (similarity > 0) pairs[count++] = {similarity, i, j};
         }
     if (count == 0) return 0.0;
@@ -103,23 +151,26 @@ double token_overlap(const NameForm& source, const NameForm& destination, Lexico
     return score;
 }
 
-NameScore compare_names(const NameForm& source, const NameForm& destination, Lexicon& lexicon) {
+NameScore compare_names(const NameForm& source, const NameForm& destination, Lexicon& lexicon,
+                        const SourceSimilarities* similarities) {
     if (source.empty() || destination.empty()) return {};
     if (source.text == destination.text && !source.truncated && !destination.truncated) return {1.0, NameMatch::Exact};
     if (source.joined == destination.joined) return {kNormalizedScore, NameMatch::Normalized};
     if (source.sorted_tokens == destination.sorted_tokens) return {kSynonymScore, NameMatch::Synonym};
     if (is_acronym_of(source, destination, lexicon) || is_acronym_of(destination, source, lexicon))
         return {kAcronymScore, NameMatch::Acronym};
-    const double tokens = token_overlap(source, destination, lexicon);
+    const double tokens = token_overlap(source, destination, lexicon, similarities);
     // No token in common among the first 8 (all of them in a name of 8 or fewer, so not the heads
     // either): the grammar cannot relate the names.
     if (tokens <= 0 && source.tokens.size() <= 8 && destination.tokens.size() <= 8) return {};
-    const GrammarScore grammar = grammar_compare(source, destination, lexicon);
+    const GrammarScore grammar = grammar_compare(source, destination, lexicon, false);
     if (tokens <= 0) return grammar.score > 0 ? NameScore{grammar.score, NameMatch::Grammar} : NameScore{};
     // A form prepared without bigrams (an enum value, compared with few options) gets them here.
-    const double chars = source.bigrams.empty() && !source.joined.empty()
-                             ? bigram_dice_sorted(sorted_bigrams(source.joined), destination.bigrams)
-                             : bigram_dice_sorted(source.bigrams, destination.bigrams);
+    double chars = 0;
+    if (similarities) chars = similarities->bigram_dice(destination.bigrams);
+    else if (source.bigrams.empty() && !source.joined.empty())
+        chars = bigram_dice_sorted(sorted_bigrams(source.joined), destination.bigrams);
+    else chars = bigram_dice_sorted(source.bigrams, destination.bigrams);
     double fuzzy = std::min(kFuzzyCap, 0.85 * tokens + 0.15 * chars);
     if (grammar.conflict) fuzzy *= kEntityConflictPenalty;
     if (grammar.score > fuzzy) return {grammar.score, NameMatch::Grammar};

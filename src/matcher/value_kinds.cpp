@@ -226,8 +226,9 @@ bool is_phone(std::string_view v) {
     const bool plus = !v.empty() && (v[0] == '+' || v[0] == '(');
     std::size_t end = v.size();
     // "... ext 12", "... x12": an extension does not count.
+    const std::string lower = lower_ascii(v);
     for (std::string_view marker : {"ext", "x", "#"}) {
-        const std::size_t at = lower_ascii(v).rfind(marker);
+        const std::size_t at = lower.rfind(marker);
         if (at != std::string::npos && at > 6) end = std::min(end, at);
     }
     for (std::size_t i = 0; i < end; ++i) {
@@ -293,7 +294,10 @@ unsigned classify_value(std::string_view value) {
     unsigned kinds = 0;
     const NormalizedText words = normalize_text(v);
     std::string phrase;
-    for (const std::string& word : words.all_words) phrase += (phrase.empty() ? "" : " ") + word;
+    for (const std::string& word : words.all_words) {
+        if (!phrase.empty()) phrase += ' ';
+        phrase += word;
+    }
     const bool date = is_date(v);
     if (date) kinds |= kKindDate;
     bool money = false, fraction = false;

@@ -292,5 +292,52 @@ TEST(FieldMatcher, TheLastPairRuleNeedsRelatedNamesFittingValuesAndALenientThres
         find(match_fields({source("date_of_trade", "Date of trade", kDates)}, destinations_with()), "date_of_trade").assigned());
 }
 
+// The blocking (field_index.h) scores only destinations reached through shared words, joined
+// forms, initials or value kinds. Pairs that share no word with their destination must still be
+// found when hundreds of other destinations are around: an acronym, a lexicon concept in another
+// language, a transliteration, and distinctive values with an unrelated name. The ranker, built on
+// the same index and scorer, must list the same best candidate.
+TEST(FieldMatcher, PairsSharingNoWordAreFoundAmongManyDestinations) {
+    std::vector<UnmappedField> destinations;
+    static const char* const kSubjects[] = {"widget", "gadget", "sprocket", "lever", "gear", "valve", "pump", "belt"};
+    static const char* const kAttributes[] = {"name", "code", "status", "weight", "colour", "notes", "owner", "rating"};
+    for (int copy = 0; copy < 5; ++copy)
+        for (const char* subject : kSubjects)
+            for (const char* attribute : kAttributes) {
+                const std::string words = std::string(subject) + " " + attribute + " " + std::to_string(copy + 1);
+                std::string key = words;
+                std::replace(key.begin(), key.end(), ' ', '_');
+                destinations.push_back(destination(key, words));
+            }
+    destinations.push_back(destination("social_security_number", "Social Security Number"));
+    destinations.push_back(destination("date_of_birth", "Date of birth", "date"));
+    destinations.push_back(destination("street", "Street"));
+    destinations.push_back(destination("email", "Email"));
+    const std::vector<UnmappedField> sources = {
+        source("ssn", "SSN"),
+        source("geburtsdatum", "Geburtsdatum", {"1980-02-03", "1975-11-30", "1990-07-14"}),
+        source("strasse", "Strasse"),
+        source("col_9", "Column 9", kEmails),
+    };
+    const MatchResult result = match_fields(sources, destinations);
+    EXPECT_EQ(find(result, "ssn").destination_key, "social_security_number");
+    EXPECT_EQ(find(result, "geburtsdatum").destination_key, "date_of_birth");
+    EXPECT_EQ(find(result, "strasse").destination_key, "street");
+    const SourceMatch& by_values = find(result, "col_9");
+    EXPECT_FALSE(by_values.assigned());
+    ASSERT_FALSE(by_values.candidates.empty());
+    EXPECT_EQ(by_values.candidates[0].destination_key, "email");
+
+    DestinationRanker ranker(destinations);
+    for (const UnmappedField& entry : sources) {
+        const std::vector<Candidate> ranked = ranker.rank(entry);
+        const SourceMatch& matched = find(result, entry.field.key);
+        ASSERT_FALSE(ranked.empty()) << entry.field.key;
+        ASSERT_FALSE(matched.candidates.empty()) << entry.field.key;
+        EXPECT_EQ(ranked[0].destination_key, matched.candidates[0].destination_key);
+        EXPECT_EQ(ranked[0].score, matched.candidates[0].score);
+    }
+}
+
 }  // namespace
 }  // namespace pm::match
