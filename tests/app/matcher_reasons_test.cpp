@@ -13,8 +13,8 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <set>
+#include <string>
 
 namespace pm::ui {
 // Every language of the catalog (the web module compiles in English only; generated for the tests).
@@ -112,8 +112,7 @@ std::vector<std::pair<MessageRef, std::string>> remembered_samples(std::int32_t 
     std::vector<std::pair<MessageRef, std::string>> out;
     for (int year : {2025, 2026})
         for (int month = 1; month <= 12; ++month) {
-            char day[16];
-            std::snprintf(day, sizeof day, "%04d-%02d-03", year, month);
+            const std::string day = std::to_string(year) + (month < 10 ? "-0" : "-") + std::to_string(month) + "-03";
             MemoryEntry entry;
             entry.header = "Tel. (mobile)";
             entry.destination_key = month % 2 ? "mobile" : "";
