@@ -149,14 +149,31 @@ async function canvasFigures() {
   report('web.first_frame_after_navigation', median(firstFrame), 'ms', runs);
   report('web.frames_in_2s_idle', median(idleFrames), 'frames', runs);
 
+  const { page, scrolled } = await scrollFrames(bigPlan());
+  report('web.frame_5000x5000_scrolling_mean', scrolled.reduce((n, ms) => n + ms, 0) / Math.max(1, scrolled.length), 'ms', scrolled.length);
+  await clickItem(page, 'widget', 'filter');
+  const statsType = await page.evaluate(() => window.controllers.widget.frameStats());
+  await page.keyboard.type('src_12', { delay: 60 });
+  await page.waitForTimeout(300);
+  const statsTyped = await page.evaluate(() => window.controllers.widget.frameStats());
+  report('web.frame_5000x5000_typing_mean', (statsTyped.totalMs - statsType.totalMs) / Math.max(1, statsTyped.frames - statsType.frames), 'ms', statsTyped.frames - statsType.frames);
+  const typed = await page.evaluate(() => window.benchFrameMs.splice(0));
+  report('web.frame_5000x5000_worst', Math.max(...scrolled, ...typed), 'ms', scrolled.length + typed.length);
+  report('web.wasm_heap_5000x5000', statsTyped.heapBytes / (1024 * 1024), 'MB');
+  await page.close();
+}
+
+// Opens the widget on a big plan, waits until it is drawn and idle, and scrolls its source table
+// 60 wheel steps with the mouse over it. Each whole animation-frame callback (the module's frame,
+// the mirror's update) is timed by wrapping requestAnimationFrame, which the widget looks up on
+// every call, from then on (the first frames, which read the plan, are not scrolling); the page
+// keeps timing into window.benchFrameMs. Returns the page and the scrolling frames' times.
+async function scrollFrames(plan) {
   const page = await openBlankPage(browser, double, { width: 1440, height: 900 });
-  await mountWidget(page, { height: 860, options: { plan: bigPlan(), apiUrl: '' } });
+  await mountWidget(page, { height: 860, options: { plan, apiUrl: '' } });
   await waitUntilIdle(page);
   const at = await itemCentre(page, 'widget', 'source:src_3');
   await page.mouse.move(at.x, at.y);
-  // Scrolling and typing frames: each whole animation-frame callback (the module's frame, the
-  // mirror's update), timed by wrapping requestAnimationFrame, which the widget looks up on every
-  // call, once the plan is drawn (the first frames, which read the plan, are not scrolling).
   await page.evaluate(() => {
     const frames = (window.benchFrameMs = []);
     const original = window.requestAnimationFrame.bind(window);
@@ -170,18 +187,7 @@ async function canvasFigures() {
     await page.waitForTimeout(20);
   }
   await page.waitForTimeout(300);
-  const scrolled = await page.evaluate(() => window.benchFrameMs.splice(0));
-  report('web.frame_5000x5000_scrolling_mean', scrolled.reduce((n, ms) => n + ms, 0) / Math.max(1, scrolled.length), 'ms', scrolled.length);
-  await clickItem(page, 'widget', 'filter');
-  const statsType = await page.evaluate(() => window.controllers.widget.frameStats());
-  await page.keyboard.type('src_12', { delay: 60 });
-  await page.waitForTimeout(300);
-  const statsTyped = await page.evaluate(() => window.controllers.widget.frameStats());
-  report('web.frame_5000x5000_typing_mean', (statsTyped.totalMs - statsType.totalMs) / Math.max(1, statsTyped.frames - statsType.frames), 'ms', statsTyped.frames - statsType.frames);
-  const typed = await page.evaluate(() => window.benchFrameMs.splice(0));
-  report('web.frame_5000x5000_worst', Math.max(...scrolled, ...typed), 'ms', scrolled.length + typed.length);
-  report('web.wasm_heap_5000x5000', statsTyped.heapBytes / (1024 * 1024), 'MB');
-  await page.close();
+  return { page, scrolled: await page.evaluate(() => window.benchFrameMs.splice(0)) };
 }
 
 // Bytes of font fetched for a plan with a few CJK labels (Japanese, Chinese, Korean): the CJK
@@ -270,25 +276,7 @@ async function arabicFigures() {
   // animation-frame callback while scrolling (the frames that read the plan are not scrolling).
   const big = bigPlan();
   for (const [i, edge] of big.fieldMapping.entries()) edge.sourceField.label = `${labels[i % labels.length]} ${i}`;
-  const bigPage = await openBlankPage(browser, double, { width: 1440, height: 900 });
-  await mountWidget(bigPage, { height: 860, options: { plan: big, apiUrl: '' } });
-  await waitUntilIdle(bigPage);
-  const at = await itemCentre(bigPage, 'widget', 'source:src_3');
-  await bigPage.mouse.move(at.x, at.y);
-  await bigPage.evaluate(() => {
-    const frames = (window.benchFrameMs = []);
-    const original = window.requestAnimationFrame.bind(window);
-    window.requestAnimationFrame = (callback) => original((time) => {
-      const started = performance.now();
-      try { callback(time); } finally { frames.push(performance.now() - started); }
-    });
-  });
-  for (let i = 0; i < 60; i += 1) {
-    await bigPage.mouse.wheel(0, 120);
-    await bigPage.waitForTimeout(20);
-  }
-  await bigPage.waitForTimeout(300);
-  const scrolled = await bigPage.evaluate(() => window.benchFrameMs.splice(0));
+  const { page: bigPage, scrolled } = await scrollFrames(big);
   report('web.frame_5000x5000_arabic_scrolling_mean', scrolled.reduce((n, ms) => n + ms, 0) / Math.max(1, scrolled.length), 'ms', scrolled.length);
   report('web.frame_5000x5000_arabic_worst', Math.max(...scrolled), 'ms', scrolled.length);
   if (process.env.PM_BENCH_VERBOSE) console.error(JSON.stringify({ arabicFrameMs: scrolled.map((ms) => Math.round(ms * 10) / 10) }));
