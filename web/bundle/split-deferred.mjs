@@ -18,10 +18,11 @@
 //   node web/bundle/split-deferred.mjs BUILT.wasm DIST_DIR [KEEP_LIST]
 // Reads DIST_DIR/plan-mapper-wasm.wasm (the shaping split's primary) and BUILT.primary.symbols;
 // keeps them beside BUILT.wasm as BUILT.first-split.wasm / .first-split.symbols (for
-// tools/shaping-bytes.mjs and tools/first-frame-functions.mjs); writes DIST_DIR/plan-mapper-wasm.wasm
+// tools/shaping-bytes.mjs and tools/first-frame-functions.mjs; .first-split.json names the new primary's SHA-256); writes DIST_DIR/plan-mapper-wasm.wasm
 // (the new primary), DIST_DIR/plan-mapper-deferred.wasm, BUILT.primary.symbols (the new primary's
 // map) and BUILT.deferred.symbols.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -98,6 +99,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     execFileSync('wasm-as', [shapingWat, '-o', shaping, ...FEATURES]);
     copyFileSync(secondary, path.join(dist, DEFERRED));
     copyFileSync(primary, path.join(dist, 'plan-mapper-wasm.wasm'));
+    // Which main wasm the kept first split belongs to (tools/shaping-bytes.mjs checks).
+    writeFileSync(`${base}.first-split.json`, `${JSON.stringify({ primarySha256: createHash('sha256').update(readFileSync(primary)).digest('hex') })}\n`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
