@@ -13,16 +13,19 @@ import { sha256HexSync } from './sha256.js';
 /**
  * @param {{ file: string, expected: string | undefined, url: URL,
  *   checkedFetch: (file: string, expected: string | undefined) => Promise<{ bytes: ArrayBuffer }>,
- *   integrityError: (file: string) => Error, onFailure: (error: Error) => void }} options
+ *   integrityError: (file: string) => Error, onFailure: (error: Error) => void, patienceMs?: number }} options
  */
-export function deferredCode({ file, expected, url, checkedFetch, integrityError, onFailure }) {
+export function deferredCode({ file, expected, url, checkedFetch, integrityError, onFailure, patienceMs = 15_000 }) {
   let main = null;            // the main module's instance: its exports are the deferred module's imports
   let linked = false;
   let failure = null;
   let checked = null;         // the checked bytes, once fetched (the synchronous path compiles them)
+  let waiting = [];           // callbacks for when it is linked (or has failed)
+  let patient = false;        // true while the fetch is under way and not yet overdue
+  const settled = () => { patient = false; for (const callback of waiting.splice(0)) callback(); };
 
   const fail = (error) => {
-    if (!failure) { failure = error; onFailure(error); }
+    if (!failure) { failure = error; onFailure(error); settled(); }
     throw failure;
   };
   // Links the deferred module into the main one; synchronous, so nothing runs in between.
@@ -30,6 +33,7 @@ export function deferredCode({ file, expected, url, checkedFetch, integrityError
     if (linked) return;
     new WebAssembly.Instance(module, { primary: main.exports });
     linked = true;
+    settled();
   };
   const loadNow = () => {
     if (failure) throw failure;
@@ -58,7 +62,11 @@ export function deferredCode({ file, expected, url, checkedFetch, integrityError
     // The main module's "deferred" imports: each calls what its table slot holds once linked.
     placeholders: new Proxy({}, {
       get: (_, slot) => (...args) => {
-        if (!linked) loadNow();
+        if (!linked) {
+          // Worth knowing (tools/first-frame-functions.mjs may need running): the page waits here.
+          console.warn(`plan-mapper: ${file} is loaded synchronously (table slot ${slot} was called before it arrived)`);
+          loadNow();
+        }
         table ??= Object.values(main.exports).find((value) => value instanceof WebAssembly.Table);
         return table.get(Number(slot))(...args);
       },
@@ -66,6 +74,8 @@ export function deferredCode({ file, expected, url, checkedFetch, integrityError
     start(instance) {
       main = instance;
       if (!expected) return;   // a build without the split: a placeholder called says so (loadNow)
+      patient = true;
+      setTimeout(settled, patienceMs);
       checkedFetch(file, expected).then(async ({ bytes }) => {
         if (linked) return;
         checked ??= new Uint8Array(bytes);
@@ -75,6 +85,10 @@ export function deferredCode({ file, expected, url, checkedFetch, integrityError
         try { fail(error); } catch { /* reported through onFailure */ }
       });
     },
-    get linked() { return linked; },
+    // While true the page had better not run what the first frame does not (the next frames, which
+    // read the plan): waiting costs less than loading synchronously. False once linked, failed, or
+    // overdue (then a moved function called loads it synchronously).
+    get pending() { return patient; },
+    whenSettled(callback) { if (patient) waiting.push(callback); else callback(); },
   };
 }

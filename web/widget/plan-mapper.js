@@ -190,6 +190,7 @@ export async function mountPlanMapper(container, options = {}) {
   container.dataset.planMapperState = 'loading';
 
   let module = null;
+  let deferred = null;                                 // the code the first frame does not run (deferred-code.js)
   let destroyed = false;
   let frameRequest = 0;
   let frameTimer = 0;
@@ -273,6 +274,8 @@ export async function mountPlanMapper(container, options = {}) {
   const drawFrame = () => {
     frameRequest = 0;
     if (destroyed || !module) return;
+    // The frames after the first read the plan, i.e. run the deferred code: they wait for it.
+    if (frameStats.frames && deferred?.pending) { deferred.whenSettled(() => scheduleFrame(0)); return; }
     const started = performance.now();
     if (!frameStats.frames) performance.mark?.('plan-mapper:first-frame-start');
     let delay = module._pm_frame(started);
@@ -382,14 +385,15 @@ export async function mountPlanMapper(container, options = {}) {
     drafts.flush();
     emit('error', { during: 'loading plan-mapper', message, status: 0, serverMessages: [], problems: [] });
   };
+  deferred = deferredCode({ file: 'plan-mapper-deferred.wasm', expected: BUNDLE_INTEGRITY?.deferred?.sha256,
+    url: new URL('./plan-mapper-deferred.wasm', import.meta.url), checkedFetch, integrityError, onFailure: deferredFailed });
   const modulePromise = createPlanMapperModule({
     canvas,
     instantiateWasm: verifiedWasm((error) => wasmRefused(error),
       // shaping-hook:begin
       (instance) => { wasmInstance = instance; },
       // shaping-hook:end
-      deferredCode({ file: 'plan-mapper-deferred.wasm', expected: BUNDLE_INTEGRITY?.deferred?.sha256,
-        url: new URL('./plan-mapper-deferred.wasm', import.meta.url), checkedFetch, integrityError, onFailure: deferredFailed })),
+      deferred),
     planMapper: {
       onEvent(name, json) {
         let detail = null;
