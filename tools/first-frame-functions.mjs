@@ -5,7 +5,8 @@
 // instrumented by binaryen's wasm-split, the demo page runs it in headless Chromium on 127.0.0.1
 // up to its first frame with the plan request held back (so the list does not depend on whether
 // the plan happened to arrive first), then lets the plan's response arrive without drawing another
-// frame (what runs then, before the widget's frames wait for the deferred code: queueing it), the
+// frame (what runs then, before the widget's frames wait for the deferred code: queueing it, and
+// the handlers of input that comes meanwhile: they too only queue it for a frame), the
 // profile is read out of the module, and wasm-split says
 // which functions ran; they are listed by their symbol-map names, sorted, so a change to the list
 // reads as a diff. Run it after changes that alter what the first frame runs (a function the list
@@ -101,6 +102,14 @@ try {
       // Then the plan's response arrives (the module queues it; the widget draws no frame with it
       // before the deferred code is linked, and here draws none at all).
       await page.evaluate(() => { window.pmNoFrames = true; });
+      // Input while it loads only queues events for the next frame: their handlers stay too.
+      const box = await page.evaluate(() => { const r = document.querySelector('canvas').getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; });
+      await page.mouse.move(box.x, box.y);
+      await page.mouse.wheel(0, 120);
+      await page.mouse.down();
+      await page.mouse.up();
+      await page.keyboard.press('a');
+      await page.keyboard.press('Tab');
       const answered = page.waitForEvent('requestfinished', { predicate: (request) => request.url().includes('/v1/'), timeout: 30_000 });
       for (const route of held.splice(0)) await route.continue();
       await answered;

@@ -64,7 +64,7 @@ export function deferredCode({ file, expected, url, checkedFetch, integrityError
       get: (_, slot) => (...args) => {
         if (!linked) {
           // Worth knowing (tools/first-frame-functions.mjs may need running): the page waits here.
-          console.warn(`plan-mapper: ${file} is loaded synchronously (table slot ${slot} was called before it arrived)`);
+          console.warn(`plan-mapper: ${file} is loaded synchronously (table slot ${String(slot)} was called before it arrived)`);
           loadNow();
         }
         table ??= Object.values(main.exports).find((value) => value instanceof WebAssembly.Table);
