@@ -102,6 +102,20 @@ describe('the deferred wasm', { skip: built ? false : 'dist/ not built' }, () =>
     await page.close();
   });
 
+  test('a plan given inline (read as the module starts) waits for it: one fetch, no synchronous load', { timeout: 60_000 }, async () => {
+    const page = await openBlankPage(env.browser, env.double);
+    recordErrors(page);
+    await holdDeferred(page);
+    const plan = { fieldMapping: [], unmappedSourceFields: [{ sourceField: { key: 'a', label: 'Full name', type: 'string' }, preview: ['Ada'] }],
+      unmappedDestinationFields: [{ destinationField: { key: 'name', label: 'Name', type: 'string' } }] };
+    const widget = await mountWidget(page, { options: { plan, apiUrl: '' } });
+    assert.equal((await planOf(page, widget)).unmappedSourceFields[0].sourceField.label, 'Full name');
+    assert.equal(page.deferredRequests, 1, STALE);
+    assert.deepEqual(page.syncLoads, []);
+    assert.deepEqual(page.consoleErrors, []);
+    await page.close();
+  });
+
   test('a moved function called before the fetch answers loads it synchronously and completes', { timeout: 90_000 }, async () => {
     env.double.reset();
     const page = await openBlankPage(env.browser, env.double);

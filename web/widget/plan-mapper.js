@@ -480,6 +480,8 @@ export async function mountPlanMapper(container, options = {}) {
   }
   performance.mark?.('plan-mapper:module-ready');
   config.catalog = await unlessAborted(languageFetch, signal);
+  // A plan given inline is read as the module starts, by the deferred code: wait for it (no faster).
+  if (config.plan) await unlessAborted(new Promise((resolve) => deferred.whenSettled(resolve)), signal);
 
   const created = withString(module, `#${canvas.id}`, (selector) =>
     withString(module, JSON.stringify(config), (configText) => module._pm_create(selector, configText)));
