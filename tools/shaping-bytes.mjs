@@ -89,7 +89,8 @@ async function minified(name, source) {
 // Where the builds write the symbol map (the one matching the wasm is used).
 // Since the split (web/bundle/split-shaping.mjs) dist holds the primary, whose map is .primary.symbols.
 export const SYMBOL_MAPS = ['build/web-release/src/app/plan-mapper-wasm.primary.symbols', 'build/bench-web/src/app/plan-mapper-wasm.primary.symbols',
-  'build/web-release/src/app/plan-mapper-wasm.js.symbols', 'build/bench-web/src/app/plan-mapper-wasm.js.symbols'];
+  'build/web-release/src/app/plan-mapper-wasm.js.symbols', 'build/bench-web/src/app/plan-mapper-wasm.js.symbols',
+  'build/web-release/src/app/plan-mapper-wasm.first-split.symbols', 'build/bench-web/src/app/plan-mapper-wasm.first-split.symbols'];
 
 // symbolsPath: a path or a list of candidate paths.
 export async function shapingBytesInLatinPlan(dist, symbolsPath) {
