@@ -3,17 +3,21 @@
 // the matcher, the app, libc++ ...), and the largest functions and data segments. Names come from
 // the symbol map that the release link writes beside the module (--emit-symbol-map, not shipped),
 // demangled with c++filt when it is there. Used by tools/bench; also on its own:
-//   node tools/wasm-size.mjs MODULE.wasm [MODULE.js.symbols] [--json] [--top N]
-// With --json it prints one figure per line ({"name","value","unit","runs"}), like the benchmarks.
+//   node tools/wasm-size.mjs MODULE.wasm [MODULE.js.symbols] [--json | --markdown TITLE] [--top N]
+// With --json it prints one figure per line ({"name","value","unit","runs"}), like the benchmarks;
+// with --markdown the same breakdown as Markdown tables (tools/wasm-breakdown.mjs, docs/BENCHMARKS.md).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import path from 'node:path';
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const topAt = args.indexOf('--top');
 const top = topAt >= 0 ? Number(args[topAt + 1]) : 25;
-const files = args.filter((a, i) => !a.startsWith('--') && !(topAt >= 0 && i === topAt + 1));
+const markdownAt = args.indexOf('--markdown');
+const markdownTitle = markdownAt >= 0 ? args[markdownAt + 1] : null;
+const files = args.filter((a, i) => !a.startsWith('--') && !(topAt >= 0 && i === topAt + 1) && !(markdownAt >= 0 && i === markdownAt + 1));
 const [wasmPath, symbolsPath = `${files[0]?.replace(/\.wasm$/, '.js')}.symbols`] = files;
 if (!wasmPath) {
   console.error('usage: node tools/wasm-size.mjs MODULE.wasm [MODULE.js.symbols] [--json] [--top N]');
@@ -163,6 +167,7 @@ for (const entry of byOrigin.values()) entry.gzip = gzipSync(Buffer.concat(entry
 const fonts = [];
 {
   const placed = segments.filter((seg) => seg.offset >= 0);
+  if (!placed.length) placed.push({ offset: 0, size: 0, start: 0 });  // a split-off module has no data
   const base = Math.min(...placed.map((seg) => seg.offset));
   const image = Buffer.alloc(Math.max(0, ...placed.map((seg) => seg.offset + seg.size)) - base);
   for (const seg of placed) bytes.copy(image, seg.offset - base, seg.start, seg.start + seg.size);
@@ -189,6 +194,32 @@ if (asJson) {
   report('web.wasm.data_total', segments.reduce((n, s) => n + s.size, 0) / 1024, 'KB');
   report('web.wasm.data_font', fonts.reduce((n, f) => n + f.size, 0) / 1024, 'KB');
   report('web.wasm.data_font.gzip', fonts.reduce((n, f) => n + f.gzip, 0) / 1024, 'KB');
+} else if (markdownTitle !== null) {
+  // Names are data: a table cell must not end at a "|" in a C++ name, nor a line at a newline.
+  const cell = (text) => {
+    const short = text.length > 120 ? `${text.slice(0, 117)}...` : text;
+    return `\`${short.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\s+/g, ' ')}\``;
+  };
+  const out = [`### ${markdownTitle}`, '',
+    `\`${path.basename(wasmPath)}\`: ${kb(total)} KB (${kb(gzipSync(bytes, { level: 9 }).length)} KB gzip), ` +
+    `${functions.length} functions, ${segments.length} data segments; names from ` +
+    `${sectionNames.size ? 'the name section' : names.size ? `\`${path.basename(symbolsPath)}\`` : 'nowhere (no symbol map)'}.`, '',
+    '| section | KB |', '|---|---:|',
+    ...sections.map((s) => `| ${s.name.replace(/\|/g, '\\|')} | ${kb(s.size)} |`), '',
+    '| code by origin | functions | KB | gzip KB (alone) |', '|---|---:|---:|---:|',
+    ...[...byOrigin.values()].sort((a, b) => b.size - a.size).map((e) => `| ${e.origin} | ${e.count} | ${kb(e.size)} | ${kb(e.gzip)} |`), '',
+    `| largest ${top} functions | KB |`, '|---|---:|',
+    ...[...functions].sort((a, b) => b.size - a.size).slice(0, top).map((f) => `| ${cell(f.name)} | ${kb(f.size)} |`), ''];
+  if (segments.length) {
+    out.push(`Data: ${kb(segments.reduce((n, s) => n + s.size, 0))} KB in ${segments.length} segments ` +
+      `(${kb(segments.reduce((n, s) => n + gz(s.start, s.start + s.size), 0))} KB gzip).`, '',
+      '| largest data segments | KB | gzip KB |', '|---|---:|---:|',
+      ...[...segments].sort((a, b) => b.size - a.size).slice(0, 5).map((s) => `| segment ${s.index} | ${kb(s.size)} | ${kb(gz(s.start, s.start + s.size))} |`), '');
+    for (const f of fonts) out.push(`Of the data, a TrueType font (the built-in UI font): ${kb(f.size)} KB (${kb(f.gzip)} KB gzip).`, '');
+  } else {
+    out.push('No data segments.', '');
+  }
+  console.log(out.join('\n'));
 } else {
   console.log(`${wasmPath}: ${kb(total)} KB (${kb(gzipSync(bytes, { level: 9 }).length)} KB gzip), ${functions.length} functions, ${segments.length} data segments`);
   console.log(`names: ${sectionNames.size ? 'the name section' : names.size ? symbolsPath : 'none (no symbol map)'}`);
