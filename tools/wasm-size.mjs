@@ -3,7 +3,7 @@
 // the matcher, the app, libc++ ...), and the largest functions and data segments. Names come from
 // the symbol map that the release link writes beside the module (--emit-symbol-map, not shipped),
 // demangled with c++filt when it is there. Used by tools/bench; also on its own:
-//   node tools/wasm-size.mjs MODULE.wasm [MODULE.js.symbols] [--json | --markdown TITLE] [--top N]
+//   node tools/wasm-size.mjs MODULE.wasm [MODULE.js.symbols] [--json [--figure PREFIX] | --markdown TITLE] [--top N]
 // With --json it prints one figure per line ({"name","value","unit","runs"}), like the benchmarks;
 // with --markdown the same breakdown as Markdown tables (tools/wasm-breakdown.mjs, docs/BENCHMARKS.md).
 import { execFileSync } from 'node:child_process';
@@ -16,11 +16,14 @@ const asJson = args.includes('--json');
 const topAt = args.indexOf('--top');
 const top = topAt >= 0 ? Number(args[topAt + 1]) : 25;
 const markdownAt = args.indexOf('--markdown');
+const figureAt = args.indexOf('--figure');              // the JSON figures' name prefix
+const figure = figureAt >= 0 ? args[figureAt + 1] : 'web.wasm';
 const markdownTitle = markdownAt >= 0 ? args[markdownAt + 1] : null;
-const files = args.filter((a, i) => !a.startsWith('--') && !(topAt >= 0 && i === topAt + 1) && !(markdownAt >= 0 && i === markdownAt + 1));
+const files = args.filter((a, i) => !a.startsWith('--') && !(topAt >= 0 && i === topAt + 1) && !(markdownAt >= 0 && i === markdownAt + 1)
+  && !(figureAt >= 0 && i === figureAt + 1));
 const [wasmPath, symbolsPath = `${files[0]?.replace(/\.wasm$/, '.js')}.symbols`] = files;
 if (!wasmPath) {
-  console.error('usage: node tools/wasm-size.mjs MODULE.wasm [MODULE.js.symbols] [--json] [--top N]');
+  console.error('usage: node tools/wasm-size.mjs MODULE.wasm [MODULE.js.symbols] [--json [--figure PREFIX] | --markdown TITLE] [--top N]');
   process.exit(2);
 }
 
@@ -187,13 +190,13 @@ const kb = (n) => (n / 1024).toFixed(1);
 const total = bytes.length;
 if (asJson) {
   const report = (name, value, unit) => console.log(JSON.stringify({ name, value: Number(value.toFixed(3)), unit, runs: 1 }));
-  for (const s of sections) report(`web.wasm.section.${s.name.replace(/[" ]/g, '')}`, s.size / 1024, 'KB');
+  for (const s of sections) report(`${figure}.section.${s.name.replace(/[" ]/g, '')}`, s.size / 1024, 'KB');
   for (const e of [...byOrigin.values()].sort((a, b) => b.size - a.size)) {
-    report(`web.wasm.code.${e.origin.replace(/[^a-z+]+/gi, '_').replace(/_+$/, '')}`, e.size / 1024, 'KB');
+    report(`${figure}.code.${e.origin.replace(/[^a-z+]+/gi, '_').replace(/_+$/, '')}`, e.size / 1024, 'KB');
   }
-  report('web.wasm.data_total', segments.reduce((n, s) => n + s.size, 0) / 1024, 'KB');
-  report('web.wasm.data_font', fonts.reduce((n, f) => n + f.size, 0) / 1024, 'KB');
-  report('web.wasm.data_font.gzip', fonts.reduce((n, f) => n + f.gzip, 0) / 1024, 'KB');
+  report(`${figure}.data_total`, segments.reduce((n, s) => n + s.size, 0) / 1024, 'KB');
+  report(`${figure}.data_font`, fonts.reduce((n, f) => n + f.size, 0) / 1024, 'KB');
+  report(`${figure}.data_font.gzip`, fonts.reduce((n, f) => n + f.gzip, 0) / 1024, 'KB');
 } else if (markdownTitle !== null) {
   // Names are data: a table cell must not end at a "|" in a C++ name, nor a line at a newline.
   const cell = (text) => {
