@@ -89,3 +89,17 @@ test('the breakdown replaces its own section of the doc and keeps the figure tab
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('symbol maps of another build are refused, not used to name the wrong functions', { skip }, () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pm-breakdown-'));
+  try {
+    for (const kind of ['primary', 'deferred', 'shaping']) {
+      writeFileSync(path.join(dir, `plan-mapper-wasm.${kind}.symbols`), readFileSync(path.join(BUILT, `plan-mapper-wasm.${kind}.symbols`)));
+    }
+    writeFileSync(path.join(dir, 'plan-mapper-wasm.first-split.json'), `${JSON.stringify({ primarySha256: '0'.repeat(64) })}\n`);
+    assert.throws(() => execFileSync('node', [TOOL, DIST_DIR, dir], { stdio: 'pipe' }),
+      (error) => error.status === 3 && /is not the build in/.test(error.stderr.toString()));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
