@@ -56,8 +56,7 @@ MessageRef lexicon_message(const NameForm& source, const NameForm& destination, 
             const std::string concept_words = lexicon.synonyms().display(use.concept_token);
             if (use.variant == concept_words || use.variant.find('_') != std::string::npos) continue;
             const bool cognate = use.language.rfind("cognate ", 0) == 0;
-            const bool abbreviation =
-                use.language.rfind("abbreviation ", 0) == 0 || use.language == "spelling neighbour";
+            const bool abbreviation = use.language.rfind("abbreviation ", 0) == 0 || use.language == "spelling neighbour";
             const std::string table = use.language.empty() ? std::string("synonyms")
                 : cognate || abbreviation                  ? use.language
                                                            : "lexicon " + use.language;

@@ -36,9 +36,8 @@ bool one_edit_apart(std::string_view a, std::string_view b) {
 Abbreviation spelling_neighbour(std::string_view word, const SynonymTable& table) {
     if (word.size() < kMinUnknown || !lower_letters(word) || table.is_vocabulary_word(word)) return {};
     const auto& words = table.concept_words();  // sorted by word: those of one first letter are a run
-    auto first = std::lower_bound(
-        words.begin(), words.end(), word.substr(0, 1),
-        [](const SynonymTable::ConceptWord& a, std::string_view b) { return a.word < b; });
+    auto first = std::lower_bound(words.begin(), words.end(), word.substr(0, 1),
+                                  [](const SynonymTable::ConceptWord& a, std::string_view b) { return a.word < b; });
     const SynonymTable::ConceptWord* found = nullptr;
     for (auto it = first; it != words.end() && it->word[0] == word[0]; ++it) {
         if (it->word.size() < kMinKnown || !one_edit_apart(word, it->word) || inflection_of(word, it->word)) continue;

@@ -13,10 +13,9 @@
 namespace pm::match {
 namespace {
 
-const std::set<std::string, std::less<>> kKnown = {"priority",    "nation",   "registration", "telefon",     "description",
-                                                   "transaction", "category", "salary",       "client",      "event",
-                                                   "nationality", "quantity", "vity",         "observation", "opmerking",
-                                                   "kategorie", "reference", "distance"};
+const std::set<std::string, std::less<>> kKnown = {
+    "priority", "nation",      "registration", "telefon", "description", "transaction", "category",  "salary",    "client",
+    "event",    "nationality", "quantity",     "vity",    "observation", "opmerking",   "kategorie", "reference", "distance"};
 
 bool known(std::string_view word) { return kKnown.count(word) > 0; }
 

@@ -86,8 +86,8 @@ TEST(SpellingNeighbours, TheMatcherNamesTheRuleInItsReason) {
 
 TEST(SpellingNeighbours, AnEnglishInflectionKeepsItsMeaning) {
     // "Quantity purchased" stays a quantity: "purchased" is not read as the qualifier "purchase".
-    const MatchResult result = match_fields({field("quantity_purchased", "Quantity purchased")},
-                                            {field("quantity", "Quantity"), field("cost", "Cost")});
+    const MatchResult result =
+        match_fields({field("quantity_purchased", "Quantity purchased")}, {field("quantity", "Quantity"), field("cost", "Cost")});
     ASSERT_EQ(result.sources.size(), 1u);
     EXPECT_EQ(result.sources[0].reason.find("spelling neighbour"), std::string::npos) << result.sources[0].reason;
 }
