@@ -161,7 +161,8 @@ const Abbreviation& Lexicon::abbreviation_of(const std::string& word) {
     const auto cached = abbreviation_cache_.find(word);
     if (cached != abbreviation_cache_.end()) return cached->second;
     Abbreviation found = expand_abbreviation(word, synonyms_);
-    if (found.word.empty()) found = spelling_neighbour(word, synonyms_);
+    if (found.word.empty())
+        found = spelling_neighbour(word, synonyms_, [this](std::string_view w) { return pieces_.count(w) > 0; });
     return abbreviation_cache_.emplace(word, std::move(found)).first->second;
 }
 

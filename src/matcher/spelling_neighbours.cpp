@@ -2,6 +2,7 @@
 #include "matcher/spelling_neighbours.h"
 
 #include <algorithm>
+#include <string>
 
 namespace pm::match {
 
@@ -33,8 +34,15 @@ bool one_edit_apart(std::string_view a, std::string_view b) {
     return a.substr(i) == b.substr(i + 1);                                                // one inserted
 }
 
-Abbreviation spelling_neighbour(std::string_view word, const SynonymTable& table) {
+Abbreviation spelling_neighbour(std::string_view word, const SynonymTable& table,
+                                const std::function<bool(std::string_view)>& known) {
     if (word.size() < kMinUnknown || !lower_letters(word) || table.is_vocabulary_word(word)) return {};
+    std::string swapped(word);
+    for (std::size_t i = 0; i + 1 < swapped.size(); ++i) {
+        std::swap(swapped[i], swapped[i + 1]);
+        if (swapped != word && known(swapped)) return {};  // a typo of a known word
+        std::swap(swapped[i], swapped[i + 1]);
+    }
     const auto& words = table.concept_words();  // sorted by word: those of one first letter are a run
     auto first = std::lower_bound(words.begin(), words.end(), word.substr(0, 1),
                                   [](const SynonymTable::ConceptWord& a, std::string_view b) { return a.word < b; });

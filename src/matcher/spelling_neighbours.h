@@ -10,6 +10,8 @@
 //     letter (code points: the words are folded ASCII already);
 //   - not an English inflection: the table's word plus a final d, s, r or n ("purchased",
 //     "purchaser" are not "purchase");
+//   - not a typo: a word that two swapped neighbouring letters turn into a known word
+//     ("contarct" is contract mistyped, not a spelling of "contact");
 //   - every such table word means the same concept (one-word variants that mean a concept alone);
 //     neighbours of two concepts read as nothing.
 // The caller names the rule in the reason ("spelling neighbour: telefoon = telefon").
@@ -18,13 +20,16 @@
 #include "matcher/abbreviations.h"
 #include "matcher/synonym_table.h"
 
+#include <functional>
 #include <string_view>
 
 namespace pm::match {
 
 // `word`: one normalized word (lower-case ASCII letters); words of the table are themselves.
+// `known`: whether a word is a known word (the table's or a destination's), for the typo check.
 // Returns the table's word (rule "spelling neighbour") or an empty word.
-Abbreviation spelling_neighbour(std::string_view word, const SynonymTable& table);
+Abbreviation spelling_neighbour(std::string_view word, const SynonymTable& table,
+                                const std::function<bool(std::string_view)>& known);
 
 // True when `a` and `b` differ by exactly one inserted, deleted or replaced character.
 bool one_edit_apart(std::string_view a, std::string_view b);

@@ -21,9 +21,13 @@ const SynonymTable& table() {
         "priority: prioridad\n"
         "country: nation\n"
         "purchase: compra\n"
-        "quantity: menge\n");
+        "quantity: menge\n"
+        "contact: contacto\n"
+        "contract: vertrag\n");
     return parsed;
 }
+
+bool known(std::string_view word) { return table().is_vocabulary_word(word); }
 
 struct Case {
     const char* word;
@@ -43,9 +47,10 @@ TEST(SpellingNeighbours, OneLetterApartFromAWordOfOneConcept) {
         {"telefoooon", ""},           // three letters apart
         {"telefon", ""},              // a word of the table is itself
         {"telef0on", ""},             // not a plain word
+        {"contarct", ""},             // "contract" mistyped (two letters swapped), not "contact"
     };
     for (const Case& c : cases) {
-        const Abbreviation found = spelling_neighbour(c.word, table());
+        const Abbreviation found = spelling_neighbour(c.word, table(), known);
         EXPECT_EQ(found.word, c.expected) << c.word;
         EXPECT_EQ(std::string(found.rule), *c.expected ? "spelling neighbour" : "") << c.word;
     }
@@ -53,8 +58,9 @@ TEST(SpellingNeighbours, OneLetterApartFromAWordOfOneConcept) {
 
 TEST(SpellingNeighbours, NeighboursOfTwoConceptsAreNone) {
     const SynonymTable both = SynonymTable::parse("status: statust\nstate: statush\n");
-    EXPECT_EQ(spelling_neighbour("statusx", both).word, "");  // one letter from both: ambiguous
-    EXPECT_EQ(spelling_neighbour("statustt", both).word, "statust");
+    auto none = [](std::string_view) { return false; };
+    EXPECT_EQ(spelling_neighbour("statusx", both, none).word, "");  // one letter from both: ambiguous
+    EXPECT_EQ(spelling_neighbour("statustt", both, none).word, "statust");
 }
 
 TEST(SpellingNeighbours, OneEditApart) {
