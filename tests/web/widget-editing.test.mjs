@@ -10,6 +10,11 @@ import { DEMO_FILE_ID, DEMO_JOB_ID, DEMO_TOKEN } from '../../web/sample-jobs/ind
 import { DIST_DIR, useBrowserAndDouble } from './lib/browser.mjs';
 import { clickItem, edgeTo, itemCentre, mountWidget, openBlankPage, planOf, waitForEdge, waitForRequests } from './lib/widget-page.mjs';
 
+// Settled: no frame asked for (input's frames, the module's timers such as a draft write coming
+// due, the deferred code). Waiting for that, not for a fixed time, keeps these tests right on a
+// slow machine.
+const settled = (page, widget) => page.waitForFunction((w) => !window.controllers[w].frameScheduled(), widget, { timeout: 30_000 });
+
 const built = existsSync(path.join(DIST_DIR, 'plan-mapper-wasm.wasm'));
 const PLAN_PATH = `/v1/jobs/${DEMO_JOB_ID}/plan`;
 
@@ -220,8 +225,9 @@ describe('widget editing in Chromium', { skip: built ? false : 'dist/ not built'
     const small = await mountWidget(page, { name: 'small', height: 700 });
     const at = await itemCentre(page, small, 'source:first_name');
     await page.mouse.move(at.x, at.y);
+    await settled(page, small);     // the wheel is judged by what the pointer hovered in the last frame
     await page.mouse.wheel(0, 300);
-    await page.waitForTimeout(200);
+    await page.waitForFunction(() => window.scrollY > 0, null, { timeout: 10_000 }).catch(() => {});
     assert.ok(await page.evaluate(() => window.scrollY) > 0, 'the page did not scroll');
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.evaluate(() => { window.controllers.small.destroy(); document.getElementById('small').remove(); });
@@ -232,8 +238,9 @@ describe('widget editing in Chromium', { skip: built ? false : 'dist/ not built'
     const big = await mountWidget(page, { name: 'big', height: 700, options: { plan, apiUrl: '' } });
     const first = await itemCentre(page, big, 'source:col_0');
     await page.mouse.move(first.x, first.y);
+    await settled(page, big);
     await page.mouse.wheel(0, 300);
-    await page.waitForTimeout(300);
+    await settled(page, big);
     assert.equal(await page.evaluate(() => window.scrollY), 0, 'the page scrolled under the table');
     const rect = await page.evaluate(() => window.controllers.big.debugItems()['source:col_0']);
     const top = await page.evaluate(() => document.querySelector('#big canvas').getBoundingClientRect().top);
@@ -247,7 +254,7 @@ describe('widget editing in Chromium', { skip: built ? false : 'dist/ not built'
     const page = await freshPage();
     const widget = await mountWidget(page);
     await page.mouse.move(5, 5);
-    await page.waitForTimeout(500);
+    await settled(page, widget);
     const before = await page.evaluate((w) => window.controllers[w].framesDrawn(), widget);
     await page.waitForTimeout(2000);
     const after = await page.evaluate((w) => window.controllers[w].framesDrawn(), widget);

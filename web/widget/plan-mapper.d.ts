@@ -202,6 +202,8 @@ export interface PlanMapperController {
   debugItems?(): Record<string, [number, number, number, number]>;
   /** Only with `testHooks: true`. */
   framesDrawn?(): number;
+  /** Only with `testHooks: true`: whether a frame is asked for (now, on a timer, or once the deferred code is in). */
+  frameScheduled?(): boolean;
   /** Only with `testHooks: true`: counters of the text runs (Arabic, Hebrew, Indic, Thai text laid out by the browser). */
   textRunStats?(): Promise<{ requested?: number; delivered?: number; failed?: number; drawn?: number; evicted?: number; pages?: number;
     page: { runs: number; slicesFetched: number; bytesFetched: number } | null }>;

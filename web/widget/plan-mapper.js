@@ -700,6 +700,9 @@ export async function mountPlanMapper(container, options = {}) {
     // how many frames have been drawn.
     controller.debugItems = () => (destroyed ? {} : JSON.parse(module.UTF8ToString(module._pm_debug_items())));
     controller.framesDrawn = () => (destroyed ? 0 : module._pm_frames_drawn());
+    // Whether a frame is asked for (now, on a timer the module set, or once the deferred code is
+    // in): a test of idleness waits until none is, instead of guessing how long that takes.
+    controller.frameScheduled = () => !destroyed && Boolean(frameRequest || frameTimer || deferred?.pending);
     // The text runs' counters (requested, delivered, drawn...) and the page side's (fonts fetched).
     // shaping-hook:begin
     controller.textRunStats = async () => (await textRuns, runs?.stats() ?? { requested: 0, page: null });
