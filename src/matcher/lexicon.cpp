@@ -162,6 +162,43 @@ const Abbreviation& Lexicon::abbreviation_of(const std::string& word) {
     return abbreviation_cache_.emplace(word, expand_abbreviation(word, synonyms_)).first->second;
 }
 
+const Lexicon::WordReading& Lexicon::read_word(const std::string& word) {
+    const auto cached = reading_cache_.find(word);
+    if (cached != reading_cache_.end()) return cached->second;
+    WordReading reading;
+    std::vector<std::string>& words = reading.words;
+    // A compound of known words is split as written ("steuerbetrag": steuer + betrag), before
+    // the umlaut folding that would read its "ue" as ü; anything else is folded first.
+    segment_into(word, words);
+    if (words.size() < 2) {
+        words.clear();
+        // Portuguese "-ões" is no spelt-out umlaut: a word whose folding is unknown but that is a
+        // cognate as written stays as written ("observacoe" -> observation, not "observaco").
+        std::string folded = fold_umlaut_spelling(word);
+        if (folded != word && !pieces_.count(folded) && !synonyms_.is_vocabulary_word(folded) &&
+            !cognate_of(word).word.empty())
+            words.push_back(word);
+        else
+            segment_into(std::move(folded), words);
+    }
+    reading.joined = joined(words);
+    // Words nobody listed may still be cognates of known ones ("prioridad" = priority).
+    for (std::string& piece : words) {
+        const Cognate& cognate = cognate_of(piece);
+        if (cognate.word.empty()) {
+            // Still unknown: perhaps a hand-typed abbreviation of a known word ("descr").
+            const Abbreviation& abbreviation = abbreviation_of(piece);
+            if (abbreviation.word.empty()) continue;
+            reading.uses.push_back({piece, abbreviation.word, abbreviation.rule});
+            piece = abbreviation.word;
+            continue;
+        }
+        reading.uses.push_back({piece, cognate.word, "cognate " + cognate.rule});
+        piece = cognate.word;
+    }
+    return reading_cache_.emplace(word, std::move(reading)).first->second;
+}
+
 int Lexicon::intern(const std::string& text) {
     const auto found = ids_.find(text);
     if (found != ids_.end()) return found->second;
@@ -200,45 +237,25 @@ NameForm Lexicon::prepare(const NormalizedText& normalized, std::string_view tex
     form.truncated = form.text.size() < whole.size();
     std::vector<std::string> words;
     words.reserve(normalized.words.size() + 2);
-    std::vector<std::string> pieces;
+    std::vector<SynonymUse> cognate_uses;
     for (const std::string& word : normalized.words) {
-        // A compound of known words is split as written ("steuerbetrag": steuer + betrag), before
-        // the umlaut folding that would read its "ue" as ü; anything else is folded first.
-        pieces.clear();
-        segment_into(word, pieces);
-        if (pieces.size() >= 2) {
-            words.insert(words.end(), pieces.begin(), pieces.end());
+        // Words with anything but a-z (numbers, other scripts) neither split, fold, nor have a
+        // cognate or an abbreviation (each of those steps reads a-z words only): as they are.
+        if (!all_lower_letters(word)) {
+            words.push_back(word);
+            form.joined += word;
             continue;
         }
-        // Portuguese "-ões" is no spelt-out umlaut: a word whose folding is unknown but that is a
-        // cognate as written stays as written ("observacoe" -> observation, not "observaco").
-        std::string folded = fold_umlaut_spelling(word);
-        if (folded != word && !pieces_.count(folded) && !synonyms_.is_vocabulary_word(folded) &&
-            !cognate_of(word).word.empty())
-            words.push_back(word);
-        else
-            segment_into(std::move(folded), words);
+        const WordReading& reading = read_word(word);
+        words.insert(words.end(), reading.words.begin(), reading.words.end());
+        // `joined` is made of the pieces before cognates and abbreviations: a cognate is a
+        // translation (a synonym), never "the same after normalization".
+        form.joined += reading.joined;
+        cognate_uses.insert(cognate_uses.end(), reading.uses.begin(), reading.uses.end());
     }
-    form.joined = joined(words);
     if (with_bigrams) form.bigrams = sorted_bigrams(form.joined);
     for (const std::string& word : normalized.all_words) form.initials += word[0];
     form.word_count = words.size();
-    // Words nobody listed may still be cognates of known ones ("prioridad" = priority). After
-    // `joined`: a cognate is a translation (a synonym), never "the same after normalization".
-    std::vector<SynonymUse> cognate_uses;
-    for (std::string& word : words) {
-        const Cognate& cognate = cognate_of(word);
-        if (cognate.word.empty()) {
-            // Still unknown: perhaps a hand-typed abbreviation of a known word ("descr").
-            const Abbreviation& abbreviation = abbreviation_of(word);
-            if (abbreviation.word.empty()) continue;
-            cognate_uses.push_back({word, abbreviation.word, abbreviation.rule});
-            word = abbreviation.word;
-            continue;
-        }
-        cognate_uses.push_back({word, cognate.word, "cognate " + cognate.rule});
-        word = cognate.word;
-    }
     const std::vector<std::string> canonical =
         synonyms_.canonicalize(std::move(words), &form.used_synonyms, &form.synonym_uses);
     if (!cognate_uses.empty()) {

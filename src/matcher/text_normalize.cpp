@@ -287,13 +287,17 @@ NormalizedText normalize_text(std::string_view whole) {
     const std::string_view text = bounded_prefix(whole);
     WordSplitter splitter;
     for (std::size_t pos = 0; pos < text.size();) {
-        char32_t cp = 0;
-        decode_utf8(text, pos, cp);            // malformed bytes read as U+FFFD, one at a time
-        if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width forms: "ＥＭＡＩＬ" is EMAIL
-        if (is_combining_mark(cp)) continue;
-        if (const char* extra = extra_latin_fold(cp)) {
-            splitter.add_folded(extra);
-            continue;
+        char32_t cp = static_cast<unsigned char>(text[pos]);
+        if (cp < 0x80) {
+            ++pos;                             // ASCII, most text: none of the folds below apply
+        } else {
+            decode_utf8(text, pos, cp);        // malformed bytes read as U+FFFD, one at a time
+            if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width forms: "ＥＭＡＩＬ" is EMAIL
+            if (is_combining_mark(cp)) continue;
+            if (const char* extra = extra_latin_fold(cp)) {
+                splitter.add_folded(extra);
+                continue;
+            }
         }
         if (is_ascii_alnum(cp)) {
             splitter.add(static_cast<char>(cp), ascii_class(static_cast<char>(cp)));
