@@ -229,7 +229,7 @@ NameForm Lexicon::prepare(std::string_view text, NameOrigin origin, bool source)
 }
 
 NameForm Lexicon::prepare(const NormalizedText& normalized, std::string_view text, NameOrigin origin, bool source,
-                          bool with_bigrams) {
+                          bool with_bigrams, bool complete) {
     NameForm form;
     form.origin = origin;
     const std::string_view whole = trim_ascii(text);
@@ -237,6 +237,8 @@ NameForm Lexicon::prepare(const NormalizedText& normalized, std::string_view tex
     form.truncated = form.text.size() < whole.size();
     std::vector<std::string> words;
     words.reserve(normalized.words.size() + 2);
+    form.tokens.reserve(normalized.words.size() + 2);
+    form.weights.reserve(normalized.words.size() + 2);
     std::vector<SynonymUse> cognate_uses;
     for (const std::string& word : normalized.words) {
         // Words with anything but a-z (numbers, other scripts) neither split, fold, nor have a
@@ -283,11 +285,15 @@ NameForm Lexicon::prepare(const NormalizedText& normalized, std::string_view tex
         form.weights.push_back(weight);
         form.total_weight += weight;
     }
+    if (complete) complete_form(form);
+    return form;
+}
+
+void Lexicon::complete_form(NameForm& form) const {
     form.sorted_tokens = form.tokens;
     std::sort(form.sorted_tokens.begin(), form.sorted_tokens.end());
     form.grammar_head = grammar_head(form, *this);
     if (form.grammar_head >= 0) form.grammar_parse = std::make_shared<const HeaderParse>(parse_header(form, *this));
-    return form;
 }
 
 void Lexicon::register_destination_form(const NameForm& form) {

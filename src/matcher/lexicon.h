@@ -72,8 +72,12 @@ public:
     // `source`: a source-side name, whose numbers unknown to the destinations share one token.
     NameForm prepare(std::string_view text, NameOrigin origin, bool source = false);
     // The same from text already normalized (normalize_text(text)), to avoid doing it twice.
+    // `complete` false: without the sorted tokens and the grammar reading, which compare_names
+    // needs but a candidate search does not (enum values: most find no candidate); complete_form()
+    // adds them later.
     NameForm prepare(const NormalizedText& normalized, std::string_view text, NameOrigin origin, bool source = false,
-                     bool with_bigrams = true);
+                     bool with_bigrams = true, bool complete = true);
+    void complete_form(NameForm& form) const;
     // Marks the tokens of a prepared destination form as destination tokens (fuzzy targets).
     void register_destination_form(const NameForm& form);
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <vector>
 
 namespace pm::match {
 
@@ -257,8 +258,21 @@ bool is_noise_word(std::string_view word) {
         "zur",
         "vom",
     };
-    if (word.size() > 5) return false;                 // none is longer: skip the scan
-    return std::find(std::begin(kNoise), std::end(kNoise), word) != std::end(kNoise);
+    if (word.size() > 5) return false;                 // none is longer: skip the search
+    // Every word (1-5 bytes) read as one number: a binary search of sorted numbers instead of
+    // string comparisons with the whole list (this runs for every word of every name and value).
+    auto packed = [](std::string_view text) {
+        std::uint64_t out = text.size();
+        for (char c : text) out = (out << 8) | static_cast<unsigned char>(c);
+        return out;
+    };
+    static const std::vector<std::uint64_t> kPacked = [&] {
+        std::vector<std::uint64_t> out;
+        for (std::string_view noise : kNoise) out.push_back(packed(noise));
+        std::sort(out.begin(), out.end());
+        return out;
+    }();
+    return std::binary_search(kPacked.begin(), kPacked.end(), packed(word));
 }
 
 std::string singular(std::string_view word) {
