@@ -159,6 +159,7 @@ public:
         upper_run_ = 0;
         previous_ = CharClass::Other;
     }
+    void reserve(std::size_t words) { words_.reserve(words); }
     std::vector<std::string> take() {
         flush();
         return std::move(words_);
@@ -300,6 +301,7 @@ std::string singular(std::string_view word) {
 NormalizedText normalize_text(std::string_view whole) {
     const std::string_view text = bounded_prefix(whole);
     WordSplitter splitter;
+    splitter.reserve(8);                       // most names: one allocation for the word list
     for (std::size_t pos = 0; pos < text.size();) {
         char32_t cp = static_cast<unsigned char>(text[pos]);
         if (cp < 0x80) {
@@ -341,22 +343,27 @@ NormalizedText normalize_text(std::string_view whole) {
     }
 
     NormalizedText out;
-    std::vector<std::string> words = splitter.take();
-    out.all_words.reserve(words.size());
-    out.words.reserve(words.size());
+    // The splitter's words become all_words in place (kept ones moved forward).
+    out.all_words = splitter.take();
+    std::vector<std::string>& words = out.all_words;
+    std::size_t kept = 0;
     for (std::size_t i = 0; i < words.size(); ++i) {
         std::string& word = words[i];
         for (char& c : word)
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
         if (all_digits(word)) {
             const std::size_t first = word.find_first_not_of('0');
-            word = first == std::string::npos ? "0" : word.substr(first);
-        } else if (!out.all_words.empty() && all_digits(out.all_words.back()) &&
+            if (first == std::string::npos) word = "0";
+            else if (first > 0) word.erase(0, first);
+        } else if (kept > 0 && all_digits(words[kept - 1]) &&
                    (word == "st" || word == "nd" || word == "rd" || word == "th")) {
             continue;                                       // "1st" -> 1
         }
-        out.all_words.push_back(std::move(word));
+        if (kept != i) words[kept] = std::move(word);
+        ++kept;
     }
+    words.resize(kept);
+    out.words.reserve(words.size());
     for (const std::string& word : out.all_words)
         if (!is_noise_word(word)) out.words.push_back(singular(word));
     if (out.words.empty())
