@@ -191,9 +191,10 @@ void enum_figures(int runs, bool digest) {
         mapped = 0;
         for (const std::string& value : column.values) mapped += matcher.match(value).option >= 0 ? 1 : 0;
     });
-    std::printf("Enum values: 10000 distinct values x 100 options: median %.1f ms wall, %.1f ms CPU over %d runs "
-                "(%zu mapped)\n",
-                enum_ms.wall_ms, enum_ms.cpu_ms, runs, mapped);
+    std::printf(
+        "Enum values: 10000 distinct values x 100 options: median %.1f ms wall, %.1f ms CPU over %d runs "
+        "(%zu mapped)\n",
+        enum_ms.wall_ms, enum_ms.cpu_ms, runs, mapped);
     if (digest) {
         Digest enum_digest;
         EnumMatcher matcher(column.options);

@@ -175,11 +175,9 @@ const Lexicon::WordReading& Lexicon::read_word(const std::string& word) {
         // Portuguese "-ões" is no spelt-out umlaut: a word whose folding is unknown but that is a
         // cognate as written stays as written ("observacoe" -> observation, not "observaco").
         std::string folded = fold_umlaut_spelling(word);
-        if (folded != word && !pieces_.count(folded) && !synonyms_.is_vocabulary_word(folded) &&
-            !cognate_of(word).word.empty())
+        if (folded != word && !pieces_.count(folded) && !synonyms_.is_vocabulary_word(folded) && !cognate_of(word).word.empty())
             words.push_back(word);
-        else
-            segment_into(std::move(folded), words);
+        else segment_into(std::move(folded), words);
     }
     reading.joined = joined(words);
     // Words nobody listed may still be cognates of known ones ("prioridad" = priority).

@@ -129,7 +129,7 @@ private:
     // prepared), so it is worked out once per distinct lower-case word: a column of 10,000
     // values repeats its words, and each reading costs several hash lookups and string copies.
     struct WordReading {
-        std::string joined;                    // the pieces concatenated, before cognates
+        std::string joined;  // the pieces concatenated, before cognates
         std::vector<std::string> words;
         std::vector<SynonymUse> uses;
     };

@@ -259,7 +259,7 @@ bool is_noise_word(std::string_view word) {
         "zur",
         "vom",
     };
-    if (word.size() > 5) return false;                 // none is longer: skip the search
+    if (word.size() > 5) return false;  // none is longer: skip the search
     // Every word (1-5 bytes) read as one number: a binary search of sorted numbers instead of
     // string comparisons with the whole list (this runs for every word of every name and value).
     auto packed = [](std::string_view text) {
@@ -301,13 +301,13 @@ std::string singular(std::string_view word) {
 NormalizedText normalize_text(std::string_view whole) {
     const std::string_view text = bounded_prefix(whole);
     WordSplitter splitter;
-    splitter.reserve(8);                       // most names: one allocation for the word list
+    splitter.reserve(8);  // most names: one allocation for the word list
     for (std::size_t pos = 0; pos < text.size();) {
         char32_t cp = static_cast<unsigned char>(text[pos]);
         if (cp < 0x80) {
-            ++pos;                             // ASCII, most text: none of the folds below apply
+            ++pos;  // ASCII, most text: none of the folds below apply
         } else {
-            decode_utf8(text, pos, cp);        // malformed bytes read as U+FFFD, one at a time
+            decode_utf8(text, pos, cp);                      // malformed bytes read as U+FFFD, one at a time
             if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width forms: "ＥＭＡＩＬ" is EMAIL
             if (is_combining_mark(cp)) continue;
             if (const char* extra = extra_latin_fold(cp)) {
@@ -355,8 +355,7 @@ NormalizedText normalize_text(std::string_view whole) {
             const std::size_t first = word.find_first_not_of('0');
             if (first == std::string::npos) word = "0";
             else if (first > 0) word.erase(0, first);
-        } else if (kept > 0 && all_digits(words[kept - 1]) &&
-                   (word == "st" || word == "nd" || word == "rd" || word == "th")) {
+        } else if (kept > 0 && all_digits(words[kept - 1]) && (word == "st" || word == "nd" || word == "rd" || word == "th")) {
             continue;                                       // "1st" -> 1
         }
         if (kept != i) words[kept] = std::move(word);
