@@ -114,7 +114,7 @@ EnumValueMatch EnumMatcher::match(std::string_view value) {
         result.reason = describe(NameMatch::Normalized, hit.form, 0.99);
         return result;
     }
-    const NameForm form = lexicon_.prepare(words, result.source_value, NameOrigin::Value, true, false);
+    NameForm form = lexicon_.prepare(words, result.source_value, NameOrigin::Value, true, false, false);
 
     // Candidate forms: those sharing a token (or a neighbour of one) with the value, kept only when
     // the shared weight could reach the threshold (the fuzzy level is 0.85 x overlap + 0.15 x chars).
@@ -137,7 +137,8 @@ EnumValueMatch EnumMatcher::match(std::string_view value) {
         for (const Neighbour& neighbour : lexicon_.neighbours(form.tokens[i])) visit(neighbour.token, neighbour.similarity);
     }
     const double needed = (options_.threshold - 0.15) / 0.85;
-    std::vector<std::size_t> candidates;
+    std::vector<std::size_t>& candidates = candidates_;
+    candidates.clear();
     for (std::size_t index : reached_) {
         const double cs = std::min(1.0f, covered_source_[index] / form.total_weight);
         const double cd = std::min(1.0f, covered_option_[index] / forms_[index].form.total_weight);
@@ -147,6 +148,7 @@ EnumValueMatch EnumMatcher::match(std::string_view value) {
     }
     reached_.clear();
     std::sort(candidates.begin(), candidates.end());
+    if (!candidates.empty()) lexicon_.complete_form(form);
 
     double best = 0, runner_up = 0;
     std::size_t best_form = 0;

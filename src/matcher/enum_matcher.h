@@ -63,6 +63,7 @@ private:
     std::vector<std::size_t> touched_;
     std::vector<float> covered_source_, covered_option_;          // scratch: shared token weight per form
     std::vector<std::size_t> reached_;
+    std::vector<std::size_t> candidates_;  // scratch: forms worth comparing
 };
 
 // The text an option value is compared as: strings as they are, numbers and booleans as JSON.

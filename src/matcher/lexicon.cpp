@@ -166,6 +166,42 @@ const Abbreviation& Lexicon::abbreviation_of(const std::string& word) {
     return abbreviation_cache_.emplace(word, std::move(found)).first->second;
 }
 
+const Lexicon::WordReading& Lexicon::read_word(const std::string& word) {
+    const auto cached = reading_cache_.find(word);
+    if (cached != reading_cache_.end()) return cached->second;
+    WordReading reading;
+    std::vector<std::string>& words = reading.words;
+    // A compound of known words is split as written ("steuerbetrag": steuer + betrag), before
+    // the umlaut folding that would read its "ue" as ü; anything else is folded first.
+    segment_into(word, words);
+    if (words.size() < 2) {
+        words.clear();
+        // Portuguese "-ões" is no spelt-out umlaut: a word whose folding is unknown but that is a
+        // cognate as written stays as written ("observacoe" -> observation, not "observaco").
+        std::string folded = fold_umlaut_spelling(word);
+        if (folded != word && !pieces_.count(folded) && !synonyms_.is_vocabulary_word(folded) && !cognate_of(word).word.empty())
+            words.push_back(word);
+        else segment_into(std::move(folded), words);
+    }
+    reading.joined = joined(words);
+    // Words nobody listed may still be cognates of known ones ("prioridad" = priority).
+    for (std::string& piece : words) {
+        const Cognate& cognate = cognate_of(piece);
+        if (cognate.word.empty()) {
+            // Still unknown: perhaps a hand-typed abbreviation of a known word ("descr").
+            // Or a sister spelling of a known word in another language ("telefoon" = telefon).
+            const Abbreviation& abbreviation = abbreviation_of(piece);
+            if (abbreviation.word.empty()) continue;
+            reading.uses.push_back({piece, abbreviation.word, abbreviation.rule});
+            piece = abbreviation.word;
+            continue;
+        }
+        reading.uses.push_back({piece, cognate.word, "cognate " + cognate.rule});
+        piece = cognate.word;
+    }
+    return reading_cache_.emplace(word, std::move(reading)).first->second;
+}
+
 int Lexicon::intern(const std::string& text) {
     const auto found = ids_.find(text);
     if (found != ids_.end()) return found->second;
@@ -196,7 +232,7 @@ NameForm Lexicon::prepare(std::string_view text, NameOrigin origin, bool source)
 }
 
 NameForm Lexicon::prepare(const NormalizedText& normalized, std::string_view text, NameOrigin origin, bool source,
-                          bool with_bigrams) {
+                          bool with_bigrams, bool complete) {
     NameForm form;
     form.origin = origin;
     const std::string_view whole = trim_ascii(text);
@@ -204,46 +240,27 @@ NameForm Lexicon::prepare(const NormalizedText& normalized, std::string_view tex
     form.truncated = form.text.size() < whole.size();
     std::vector<std::string> words;
     words.reserve(normalized.words.size() + 2);
-    std::vector<std::string> pieces;
+    form.tokens.reserve(normalized.words.size() + 2);
+    form.weights.reserve(normalized.words.size() + 2);
+    std::vector<SynonymUse> cognate_uses;
     for (const std::string& word : normalized.words) {
-        // A compound of known words is split as written ("steuerbetrag": steuer + betrag), before
-        // the umlaut folding that would read its "ue" as ü; anything else is folded first.
-        pieces.clear();
-        segment_into(word, pieces);
-        if (pieces.size() >= 2) {
-            words.insert(words.end(), pieces.begin(), pieces.end());
+        // Words with anything but a-z (numbers, other scripts) neither split, fold, nor have a
+        // cognate or an abbreviation (each of those steps reads a-z words only): as they are.
+        if (!all_lower_letters(word)) {
+            words.push_back(word);
+            form.joined += word;
             continue;
         }
-        // Portuguese "-ões" is no spelt-out umlaut: a word whose folding is unknown but that is a
-        // cognate as written stays as written ("observacoe" -> observation, not "observaco").
-        std::string folded = fold_umlaut_spelling(word);
-        if (folded != word && !pieces_.count(folded) && !synonyms_.is_vocabulary_word(folded) &&
-            !cognate_of(word).word.empty())
-            words.push_back(word);
-        else
-            segment_into(std::move(folded), words);
+        const WordReading& reading = read_word(word);
+        words.insert(words.end(), reading.words.begin(), reading.words.end());
+        // `joined` is made of the pieces before cognates and abbreviations: a cognate is a
+        // translation (a synonym), never "the same after normalization".
+        form.joined += reading.joined;
+        cognate_uses.insert(cognate_uses.end(), reading.uses.begin(), reading.uses.end());
     }
-    form.joined = joined(words);
     if (with_bigrams) form.bigrams = sorted_bigrams(form.joined);
     for (const std::string& word : normalized.all_words) form.initials += word[0];
     form.word_count = words.size();
-    // Words nobody listed may still be cognates of known ones ("prioridad" = priority). After
-    // `joined`: a cognate is a translation (a synonym), never "the same after normalization".
-    std::vector<SynonymUse> cognate_uses;
-    for (std::string& word : words) {
-        const Cognate& cognate = cognate_of(word);
-        if (cognate.word.empty()) {
-            // Still unknown: perhaps a hand-typed abbreviation of a known word ("descr").
-            // Or a sister spelling of a known word in another language ("telefoon" = telefon).
-            const Abbreviation& abbreviation = abbreviation_of(word);
-            if (abbreviation.word.empty()) continue;
-            cognate_uses.push_back({word, abbreviation.word, abbreviation.rule});
-            word = abbreviation.word;
-            continue;
-        }
-        cognate_uses.push_back({word, cognate.word, "cognate " + cognate.rule});
-        word = cognate.word;
-    }
     const std::vector<std::string> canonical =
         synonyms_.canonicalize(std::move(words), &form.used_synonyms, &form.synonym_uses);
     if (!cognate_uses.empty()) {
@@ -271,11 +288,15 @@ NameForm Lexicon::prepare(const NormalizedText& normalized, std::string_view tex
         form.weights.push_back(weight);
         form.total_weight += weight;
     }
+    if (complete) complete_form(form);
+    return form;
+}
+
+void Lexicon::complete_form(NameForm& form) const {
     form.sorted_tokens = form.tokens;
     std::sort(form.sorted_tokens.begin(), form.sorted_tokens.end());
     form.grammar_head = grammar_head(form, *this);
     if (form.grammar_head >= 0) form.grammar_parse = std::make_shared<const HeaderParse>(parse_header(form, *this));
-    return form;
 }
 
 void Lexicon::register_destination_form(const NameForm& form) {

@@ -72,8 +72,12 @@ public:
     // `source`: a source-side name, whose numbers unknown to the destinations share one token.
     NameForm prepare(std::string_view text, NameOrigin origin, bool source = false);
     // The same from text already normalized (normalize_text(text)), to avoid doing it twice.
+    // `complete` false: without the sorted tokens and the grammar reading, which compare_names
+    // needs but a candidate search does not (enum values: most find no candidate); complete_form()
+    // adds them later.
     NameForm prepare(const NormalizedText& normalized, std::string_view text, NameOrigin origin, bool source = false,
-                     bool with_bigrams = true);
+                     bool with_bigrams = true, bool complete = true);
+    void complete_form(NameForm& form) const;
     // Marks the tokens of a prepared destination form as destination tokens (fuzzy targets).
     void register_destination_form(const NameForm& form);
 
@@ -120,6 +124,17 @@ private:
     // The table's word an unknown `word` abbreviates (abbreviations.h) or is a sister spelling of
     // (spelling_neighbours.h), cached; empty when none.
     const Abbreviation& abbreviation_of(const std::string& word);
+    // What prepare() reads one normalized word as: its pieces after segmentation, umlaut folding,
+    // cognates and abbreviations, and the cognate/abbreviation uses, in order. The same for the
+    // same word (it depends on the destination vocabulary only, fixed before any source is
+    // prepared), so it is worked out once per distinct lower-case word: a column of 10,000
+    // values repeats its words, and each reading costs several hash lookups and string copies.
+    struct WordReading {
+        std::string joined;  // the pieces concatenated, before cognates
+        std::vector<std::string> words;
+        std::vector<SynonymUse> uses;
+    };
+    const WordReading& read_word(const std::string& word);
     float fuzzy_similarity(const TokenInfo& a, const TokenInfo& b) const;
 
     const SynonymTable& synonyms_;
@@ -133,6 +148,7 @@ private:
     std::unordered_map<std::string, std::vector<std::string>> segment_cache_;
     std::unordered_map<std::string, Cognate> cognate_cache_;
     std::unordered_map<std::string, Abbreviation> abbreviation_cache_;
+    std::unordered_map<std::string, WordReading> reading_cache_;
     std::vector<int> destination_tokens_;                    // in registration order
     std::unordered_map<std::uint32_t, std::vector<int>> bigram_index_;  // bigram -> destination tokens
     std::unordered_map<char, std::vector<int>> first_letter_index_;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <vector>
 
 namespace pm::match {
 
@@ -158,6 +159,7 @@ public:
         upper_run_ = 0;
         previous_ = CharClass::Other;
     }
+    void reserve(std::size_t words) { words_.reserve(words); }
     std::vector<std::string> take() {
         flush();
         return std::move(words_);
@@ -257,8 +259,21 @@ bool is_noise_word(std::string_view word) {
         "zur",
         "vom",
     };
-    if (word.size() > 5) return false;                 // none is longer: skip the scan
-    return std::find(std::begin(kNoise), std::end(kNoise), word) != std::end(kNoise);
+    if (word.size() > 5) return false;  // none is longer: skip the search
+    // Every word (1-5 bytes) read as one number: a binary search of sorted numbers instead of
+    // string comparisons with the whole list (this runs for every word of every name and value).
+    auto packed = [](std::string_view text) {
+        std::uint64_t out = text.size();
+        for (char c : text) out = (out << 8) | static_cast<unsigned char>(c);
+        return out;
+    };
+    static const std::vector<std::uint64_t> kPacked = [&] {
+        std::vector<std::uint64_t> out;
+        for (std::string_view noise : kNoise) out.push_back(packed(noise));
+        std::sort(out.begin(), out.end());
+        return out;
+    }();
+    return std::binary_search(kPacked.begin(), kPacked.end(), packed(word));
 }
 
 std::string singular(std::string_view word) {
@@ -286,14 +301,19 @@ std::string singular(std::string_view word) {
 NormalizedText normalize_text(std::string_view whole) {
     const std::string_view text = bounded_prefix(whole);
     WordSplitter splitter;
+    splitter.reserve(8);  // most names: one allocation for the word list
     for (std::size_t pos = 0; pos < text.size();) {
-        char32_t cp = 0;
-        decode_utf8(text, pos, cp);            // malformed bytes read as U+FFFD, one at a time
-        if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width forms: "ＥＭＡＩＬ" is EMAIL
-        if (is_combining_mark(cp)) continue;
-        if (const char* extra = extra_latin_fold(cp)) {
-            splitter.add_folded(extra);
-            continue;
+        char32_t cp = static_cast<unsigned char>(text[pos]);
+        if (cp < 0x80) {
+            ++pos;  // ASCII, most text: none of the folds below apply
+        } else {
+            decode_utf8(text, pos, cp);                      // malformed bytes read as U+FFFD, one at a time
+            if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width forms: "ＥＭＡＩＬ" is EMAIL
+            if (is_combining_mark(cp)) continue;
+            if (const char* extra = extra_latin_fold(cp)) {
+                splitter.add_folded(extra);
+                continue;
+            }
         }
         if (is_ascii_alnum(cp)) {
             splitter.add(static_cast<char>(cp), ascii_class(static_cast<char>(cp)));
@@ -323,22 +343,26 @@ NormalizedText normalize_text(std::string_view whole) {
     }
 
     NormalizedText out;
-    std::vector<std::string> words = splitter.take();
-    out.all_words.reserve(words.size());
-    out.words.reserve(words.size());
+    // The splitter's words become all_words in place (kept ones moved forward).
+    out.all_words = splitter.take();
+    std::vector<std::string>& words = out.all_words;
+    std::size_t kept = 0;
     for (std::size_t i = 0; i < words.size(); ++i) {
         std::string& word = words[i];
         for (char& c : word)
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
         if (all_digits(word)) {
             const std::size_t first = word.find_first_not_of('0');
-            word = first == std::string::npos ? "0" : word.substr(first);
-        } else if (!out.all_words.empty() && all_digits(out.all_words.back()) &&
-                   (word == "st" || word == "nd" || word == "rd" || word == "th")) {
+            if (first == std::string::npos) word = "0";
+            else if (first > 0) word.erase(0, first);
+        } else if (kept > 0 && all_digits(words[kept - 1]) && (word == "st" || word == "nd" || word == "rd" || word == "th")) {
             continue;                                       // "1st" -> 1
         }
-        out.all_words.push_back(std::move(word));
+        if (kept != i) words[kept] = std::move(word);
+        ++kept;
     }
+    words.resize(kept);
+    out.words.reserve(words.size());
     for (const std::string& word : out.all_words)
         if (!is_noise_word(word)) out.words.push_back(singular(word));
     if (out.words.empty())
