@@ -89,6 +89,12 @@ void ColumnProfile::add(std::string_view raw, DistinctBudget& budget) {
         count_shape(unpack_shape(note));
         return;
     }
+    add_new(value, hash, budget);
+}
+
+// Kept out of add() so that the usual cell, whose value is in the table, pays for none of the
+// registers classifying and the examples need.
+void ColumnProfile::add_new(std::string_view value, std::uint64_t hash, DistinctBudget& budget) {
     const ValueShape shape = classify(value);
     count_shape(shape);
     for (unsigned bits = shape.shapes; bits; bits &= bits - 1) {

@@ -75,6 +75,7 @@ public:
     static constexpr std::size_t kExamplesPerShape = 3;
 
 private:
+    __attribute__((noinline)) void add_new(std::string_view value, std::uint64_t hash, DistinctBudget& budget);
     void count_shape(ValueShape shape);
     void sketch(std::uint64_t hash);
     void overflow();
