@@ -76,14 +76,12 @@ std::string_view clip_long_value(std::string_view value) {
     return value.substr(0, end);
 }
 
-void ColumnProfile::add(std::string_view raw, DistinctBudget& budget) {
-    const std::string_view value = clip_value(raw);
+void ColumnProfile::add_clipped(std::string_view value, std::uint64_t hash, DistinctBudget& budget) {
     ++filled_;
 
     // A value already in the table was classified when it was first seen, and its examples
     // considered then: its shape is read back from the table (most cells of an enum, date or
     // flag column repeat a value), and only new values are classified.
-    const std::uint64_t hash = hash_text(value);
     std::uint16_t note = 0;
     if (counts_.bump(value, hash, note)) {
         count_shape(unpack_shape(note));
