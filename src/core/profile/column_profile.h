@@ -97,12 +97,15 @@ private:
     void count_shape(ValueShape shape);
     void sketch(std::uint64_t hash);
     void overflow();
+    void merge_candidates() const;
 
     std::string key_, label_;
     std::size_t filled_ = 0, flagged_ = 0;
     ValueCounts counts_;
     bool overflowed_ = false;
-    std::vector<std::uint64_t> smallest_;  // after overflow: k smallest value hashes, ascending (KMV sketch)
+    // After overflow: the k smallest value hashes, ascending (KMV sketch), once the candidates
+    // (hashes not yet merged in, any order) are; distinct() merges them, hence mutable.
+    mutable std::vector<std::uint64_t> smallest_, candidates_;
     std::size_t shape_counts_[kShapeCount] = {};
     std::vector<std::string> examples_[kShapeCount];
     std::size_t date_formats_[kDateFormatCount] = {};
