@@ -92,7 +92,7 @@ private:
 
     // Flatfile writes no spaces between tokens: one test, inlined, passes over the usual case.
     void space() {
-        if (p_ < end_ && static_cast<unsigned char>(*p_) > ' ') return;
+        if (p_ != end_ && static_cast<unsigned char>(*p_) > ' ') return;  // p_ never passes end_
         spaces();
     }
     void spaces() {
@@ -526,7 +526,7 @@ private:
     static constexpr std::size_t kKnownPositions = 4096;
     std::vector<KeyBytes> key_bytes_;
     std::size_t record_ = 0;
-    std::string stack_;                         // closers of the containers skip_value is inside
+    std::string stack_;  // closers of the containers skip_value is inside
 };
 
 // Reads `text` into `sink`, as scan_records_page does.
