@@ -3,12 +3,16 @@
 // Each page is made just before it is read and dropped after, as the app holds one response at a
 // time, so that under wasm the module's linear memory at the end (it only grows) is what the
 // profile needed: profile_50000x40_heap. Only add_page is timed.
+// `pm_profile_bench 1` makes one run instead of nine (for valgrind --tool=callgrind
+// --toggle-collect='pm::profile::SheetProfile::add_page*', whose instruction count is the same
+// whatever the machine's load).
 #include "bench_util.h"
 #include "core/profile/sheet_profile.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <string>
 #include <vector>
@@ -63,9 +67,9 @@ std::string records_page(int p) {
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
     using namespace pm;
-    const int runs = 9;
+    const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 9;
     std::vector<double> times, cpu_times;
     std::size_t bytes = 0, rows = 0;
     for (int run = 0; run < runs; ++run) {

@@ -4,12 +4,14 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <iterator>
 
 namespace pm::profile {
 
 namespace {
 
 constexpr std::size_t kSketchSize = 1024;      // KMV: standard error about 1/sqrt(k) = 3 %
+constexpr std::size_t kSketchCandidates = 256;  // hashes that wait to be merged into the k smallest
 
 // A shape in a count table's 16-bit note: the shape bits low, the date format above them.
 static_assert(kShapeCount <= 8 && kDateFormatCount <= 256, "a shape fits a 16-bit note");
@@ -76,19 +78,23 @@ std::string_view clip_long_value(std::string_view value) {
     return value.substr(0, end);
 }
 
-void ColumnProfile::add(std::string_view raw, DistinctBudget& budget) {
-    const std::string_view value = clip_value(raw);
+void ColumnProfile::add_clipped(std::string_view value, std::uint64_t hash, DistinctBudget& budget) {
     ++filled_;
 
     // A value already in the table was classified when it was first seen, and its examples
     // considered then: its shape is read back from the table (most cells of an enum, date or
     // flag column repeat a value), and only new values are classified.
-    const std::uint64_t hash = hash_text(value);
     std::uint16_t note = 0;
     if (counts_.bump(value, hash, note)) {
         count_shape(unpack_shape(note));
         return;
     }
+    add_new(value, hash, budget);
+}
+
+// Kept out of add() so that the usual cell, whose value is in the table, pays for none of the
+// registers classifying and the examples need.
+void ColumnProfile::add_new(std::string_view value, std::uint64_t hash, DistinctBudget& budget) {
     const ValueShape shape = classify(value);
     count_shape(shape);
     for (unsigned bits = shape.shapes; bits; bits &= bits - 1) {
@@ -123,18 +129,29 @@ void ColumnProfile::overflow() {
 }
 
 void ColumnProfile::sketch(std::uint64_t hash) {
-    // Most hashes are past the k-th smallest and stop at the first test; a sorted vector of 1,024
-    // takes the rest with one binary search and a short move (no node per hash, as a std::set had).
+    // Most hashes are past the k-th smallest and stop at the first test (the k-th smallest only
+    // falls, so it may be a merge behind). The rest wait in candidates_ and are merged into the
+    // sorted k smallest in batches: inserted one by one, each moved half of the 8 KB array.
     if (smallest_.size() >= kSketchSize && hash >= smallest_.back()) return;
-    const auto at = std::lower_bound(smallest_.begin(), smallest_.end(), hash);
-    if (at != smallest_.end() && *at == hash) return;
-    const auto index = at - smallest_.begin();
-    if (smallest_.size() >= kSketchSize) smallest_.pop_back();
-    smallest_.insert(smallest_.begin() + index, hash);
+    candidates_.push_back(hash);
+    if (candidates_.size() >= kSketchCandidates) merge_candidates();
+}
+
+void ColumnProfile::merge_candidates() const {
+    if (candidates_.empty()) return;
+    std::sort(candidates_.begin(), candidates_.end());
+    candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
+    std::vector<std::uint64_t> merged;
+    merged.reserve(smallest_.size() + candidates_.size());
+    std::set_union(smallest_.begin(), smallest_.end(), candidates_.begin(), candidates_.end(), std::back_inserter(merged));
+    if (merged.size() > kSketchSize) merged.resize(kSketchSize);
+    smallest_.swap(merged);
+    candidates_.clear();
 }
 
 std::size_t ColumnProfile::distinct() const {
     if (!overflowed_) return counts_.size();
+    merge_candidates();
     if (smallest_.size() < kSketchSize) return std::max(counts_.size(), smallest_.size());
     // The k-th smallest of n uniform hashes sits near k/n of the range: n ~ (k - 1) / (kth / 2^64).
     const double kth = static_cast<double>(smallest_.back()) / 18446744073709551616.0;

@@ -19,6 +19,17 @@ namespace pm::profile {
 // character boundary): a hostile 10 MB cell must not be copied into every structure.
 inline constexpr std::size_t kMaxValueBytes = 256;
 
+// A 64-bit hash of text, eight bytes at a time, with a final mix good enough for the
+// distinct-count sketch (and the count table, which probes from its high half).
+std::uint64_t hash_text(std::string_view text);
+
+// `value` cut to at most kMaxValueBytes at a character boundary. Inline: it runs on every cell,
+// and nearly every cell is short enough to pass unchanged.
+std::string_view clip_long_value(std::string_view value);
+inline std::string_view clip_value(std::string_view value) {
+    return value.size() <= kMaxValueBytes ? value : clip_long_value(value);
+}
+
 struct ValueCount {
     std::string value;
     std::size_t count = 0;
@@ -39,7 +50,14 @@ public:
     ColumnProfile(std::string key, std::string label) : key_(std::move(key)), label_(std::move(label)) {}
 
     // One non-blank value (already trimmed, not empty). Blanks are not added: the sheet counts rows.
-    void add(std::string_view value, DistinctBudget& budget);
+    void add(std::string_view value, DistinctBudget& budget) {
+        const std::string_view clipped = clip_value(value);
+        add_clipped(clipped, hash_text(clipped), budget);
+    }
+    // The same for a value already clipped (clip_value) and hashed (hash_text), after prefetch()
+    // had the table's memory fetched for it (see ValueCounts::prefetch).
+    void add_clipped(std::string_view value, std::uint64_t hash, DistinctBudget& budget);
+    std::uint32_t prefetch(std::uint64_t hash) const { return counts_.prefetch(hash); }
     // The server said this cell is not valid (records' `valid: false`).
     void add_flagged() { ++flagged_; }
 
@@ -75,29 +93,22 @@ public:
     static constexpr std::size_t kExamplesPerShape = 3;
 
 private:
+    __attribute__((noinline)) void add_new(std::string_view value, std::uint64_t hash, DistinctBudget& budget);
     void count_shape(ValueShape shape);
     void sketch(std::uint64_t hash);
     void overflow();
+    void merge_candidates() const;
 
     std::string key_, label_;
     std::size_t filled_ = 0, flagged_ = 0;
     ValueCounts counts_;
     bool overflowed_ = false;
-    std::vector<std::uint64_t> smallest_;  // after overflow: k smallest value hashes, ascending (KMV sketch)
+    // After overflow: the k smallest value hashes, ascending (KMV sketch), once the candidates
+    // (hashes not yet merged in, any order) are; distinct() merges them, hence mutable.
+    mutable std::vector<std::uint64_t> smallest_, candidates_;
     std::size_t shape_counts_[kShapeCount] = {};
     std::vector<std::string> examples_[kShapeCount];
     std::size_t date_formats_[kDateFormatCount] = {};
 };
-
-// A 64-bit hash of text, eight bytes at a time, with a final mix good enough for the
-// distinct-count sketch (and the count table, which probes from its high half).
-std::uint64_t hash_text(std::string_view text);
-
-// `value` cut to at most kMaxValueBytes at a character boundary. Inline: it runs on every cell,
-// and nearly every cell is short enough to pass unchanged.
-std::string_view clip_long_value(std::string_view value);
-inline std::string_view clip_value(std::string_view value) {
-    return value.size() <= kMaxValueBytes ? value : clip_long_value(value);
-}
 
 }  // namespace pm::profile

@@ -12,6 +12,9 @@
 // cell itself. Strings arrive decoded; numbers as their JSON text ("12.50", "1e3"); true/false as
 // "true"/"false"; null, objects and arrays as no value (`has_value` false). `valid: false` sets
 // `flagged`. Views are valid only during the call.
+//
+// The reader is a template on its sink (records_scanner_impl.h): the sheet profile instantiates it
+// for its own sink, called directly; scan_records_page below is the same reader for any RecordsSink.
 #pragma once
 
 #include <cstddef>

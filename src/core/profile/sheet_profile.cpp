@@ -1,12 +1,12 @@
 // Reading records pages into column profiles; see sheet_profile.h.
 //
-// A page is read by records_scanner.h (one pass, no document) into pending cells: each cell's
+// A page is read by records_scanner_impl.h (one pass, no document) into pending cells: each cell's
 // column is found through the position cache, its text stays a view into the page (or a copy
 // when it was escaped), and only when the whole page has been read are the cells counted.
 #include "core/profile/sheet_profile.h"
 
 #include "core/json/text.h"
-#include "core/profile/records_scanner.h"
+#include "core/profile/records_scanner_impl.h"
 
 #include <algorithm>
 #include <limits>
@@ -28,8 +28,9 @@ std::string_view trim_cell(std::string_view text) {
 
 }  // namespace
 
-// The sink that buffers one page into the SheetProfile's pending_* members.
-class PageCells : public RecordsSink {
+// The sink that buffers one page into the SheetProfile's pending_* members. Not a RecordsSink:
+// the scanner is instantiated for it (records_scanner_impl.h) and calls it directly.
+class PageCells {
 public:
     PageCells(SheetProfile& sheet, std::string_view text) : sheet_(sheet), text_(text) {
         sheet_.pending_cells_.clear();
@@ -37,7 +38,7 @@ public:
         sheet_.pending_columns_.clear();
     }
 
-    void record() override {
+    void record() {
         ++records;
         position_ = 0;
         open_ = sheet_.rows_ + profiled < sheet_.limits_.max_rows;
@@ -46,7 +47,7 @@ public:
         row_ = ++sheet_.row_serial_;
     }
 
-    bool cell(std::string_view key, std::string_view value, bool has_value, bool flagged, bool same_key) override {
+    bool cell(std::string_view key, std::string_view value, bool has_value, bool flagged, bool same_key) {
         const std::size_t position = position_++;
         if (!open_) return true;  // past the row limit: read, not counted
         const std::uint32_t column = column_at(position, key, same_key);
@@ -76,7 +77,7 @@ public:
         return true;
     }
 
-    std::string refusal() const override { return refusal_; }
+    std::string refusal() const { return refusal_; }
 
     // Counts the buffered cells: the page was read to its end.
     void commit() {
@@ -84,13 +85,35 @@ public:
             sheet_.index_.emplace(key, sheet_.columns_.size());
             sheet_.columns_.emplace_back(key, key);
         }
-        for (const SheetProfile::PendingCell& cell : sheet_.pending_cells_) {
-            ColumnProfile& column = sheet_.columns_[cell.column];
-            if (cell.flags & kFlagged) column.add_flagged();
-            if (!(cell.flags & kHasText)) continue;
-            const char* base = cell.flags & kInScratch ? sheet_.pending_text_.data() : text_.data();
-            column.add(std::string_view(base + cell.offset, cell.size), sheet_.limits_.distinct);
+        // In groups of kGroup cells, in record order: first each value is hashed and its table's
+        // memory asked for, then the group is counted. Each cell goes to another column's table,
+        // mostly out of cache, and fetching a group's lines at once waits for them once.
+        const std::vector<SheetProfile::PendingCell>& cells = sheet_.pending_cells_;
+        struct Hashed {
+            std::string_view value;
+            std::uint64_t hash = 0;
+        };
+        constexpr std::size_t kGroup = 8;
+        Hashed group[kGroup];
+        std::uint32_t touched = 0;
+        for (std::size_t first = 0; first < cells.size(); first += kGroup) {
+            const std::size_t n = std::min(kGroup, cells.size() - first);
+            for (std::size_t k = 0; k < n; ++k) {
+                const SheetProfile::PendingCell& cell = cells[first + k];
+                if (!(cell.flags & kHasText)) continue;
+                const char* base = cell.flags & kInScratch ? sheet_.pending_text_.data() : text_.data();
+                group[k].value = clip_value(std::string_view(base + cell.offset, cell.size));
+                group[k].hash = hash_text(group[k].value);
+                touched += sheet_.columns_[cell.column].prefetch(group[k].hash);
+            }
+            for (std::size_t k = 0; k < n; ++k) {
+                const SheetProfile::PendingCell& cell = cells[first + k];
+                ColumnProfile& column = sheet_.columns_[cell.column];
+                if (cell.flags & kFlagged) column.add_flagged();
+                if (cell.flags & kHasText) column.add_clipped(group[k].value, group[k].hash, sheet_.limits_.distinct);
+            }
         }
+        sheet_.touched_ += touched;
         sheet_.rows_ += profiled;
         sheet_.ignored_columns_ += ignored_;
     }
@@ -215,7 +238,7 @@ PageResult SheetProfile::add_page(std::string_view text) {
         return result;
     }
     PageCells cells(*this, text);
-    result.error = scan_records_page(text, cells);
+    result.error = records_detail::scan_records(text, cells);
     result.ok = result.error.empty();
     result.records = cells.records;
     if (result.ok) {

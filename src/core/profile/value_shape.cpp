@@ -160,15 +160,25 @@ bool has_at_sign(std::string_view s) {
     return false;
 }
 
+// One pass: exactly one '@', not first; a dot after it with text between them and after it; none
+// of the bytes an address cannot hold. (Two searches for '@' and one for the dot, then a pass for
+// the rest, cost about twice as much on the email and id columns that reach here for every cell.)
 bool is_email(std::string_view s) {
-    const std::size_t at = s.find('@');
-    if (at == 0 || at == std::string_view::npos || s.find('@', at + 1) != std::string_view::npos) return false;
-    const std::string_view domain = s.substr(at + 1);
-    const std::size_t dot = domain.rfind('.');
-    if (dot == std::string_view::npos || dot == 0 || dot + 2 > domain.size()) return false;
-    for (char c : s)
-        if (is_ascii_space(c) || c == ',' || c == ';' || c == '<' || c == '>') return false;
-    return true;
+    constexpr std::size_t kNone = std::string_view::npos;
+    std::size_t at = kNone, dot = kNone;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '@') {
+            if (at != kNone) return false;
+            at = i;
+        } else if (c == '.') {
+            dot = i;
+        } else if (is_ascii_space(c) || c == ',' || c == ';' || c == '<' || c == '>') {
+            return false;
+        }
+    }
+    // The last dot is the domain's when it follows the '@'; it needs a byte on either side.
+    return at != kNone && at > 0 && dot != kNone && dot > at + 1 && dot + 1 < s.size();
 }
 
 bool is_url(std::string_view s) {
