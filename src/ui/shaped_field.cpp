@@ -59,7 +59,8 @@ int ShapedField::callback(ImGuiInputTextCallbackData* data) {
     // The whole buffer is written (as ImGui lets a callback do, BufDirty set), not through
     // DeleteChars/InsertChars: the link inlines those here, code every plan would download.
     std::size_t end = std::min(g_replacement.size(), static_cast<std::size_t>(data->BufSize - 1));
-    while (end > 0 && end < g_replacement.size() && (static_cast<unsigned char>(g_replacement[end]) & 0xC0) == 0x80) --end;  // a whole character
+    while (end > 0 && end < g_replacement.size() && (static_cast<unsigned char>(g_replacement[end]) & 0xC0) == 0x80)
+        --end;  // a whole character
     std::memcpy(data->Buf, g_replacement.data(), end);
     data->Buf[end] = '\0';
     data->BufTextLen = data->CursorPos = data->SelectionStart = data->SelectionEnd = static_cast<int>(end);

@@ -44,8 +44,8 @@ ShapedLabel::ShapedLabel(const std::string& label, Kind kind) : run_(run_for(lab
     text_offset_ = ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset;  // where a Selectable puts its text
     item_width_ = ImGui::CalcItemWidth();
     avail_width_ = ImGui::GetContentRegionAvail().x;  // the rest of the cell: a longer run is cut to it
-    draw_list_ = ImGui::GetWindowDrawList();  // a combo's popup is another window, with its own
-    if (kind == Kind::Selectable) hidden_.hide();  // a combo's preview is given empty: its arrow keeps its colour
+    draw_list_ = ImGui::GetWindowDrawList();          // a combo's popup is another window, with its own
+    if (kind == Kind::Selectable) hidden_.hide();     // a combo's preview is given empty: its arrow keeps its colour
 }
 
 void HiddenGlyphs::hide() {

@@ -95,12 +95,12 @@ TEST(NeedsShaping, ScriptsThatShapeOrRunRightToLeft) {
         {"", false},
         {"\xFF\xFE broken", false},  // invalid bytes
         // Around the first code point that needs shaping (U+0590, the first lead byte 0xD6 can start).
-        {"\xD5\xBF", false},                // U+057F, Armenian
-        {"\xD6\x8F", false},                // U+058F, Armenian
-        {"\xD6\x90", true},                 // U+0590, Hebrew
+        {"\xD5\xBF", false},                 // U+057F, Armenian
+        {"\xD6\x8F", false},                 // U+058F, Armenian
+        {"\xD6\x90", true},                  // U+0590, Hebrew
         {"\xD8", false},                     // a lead with nothing after it
-        {"\xD8\x41", false},                // a lead followed by ASCII
-        {"\xE0\xA4\xD8\xA7", true},         // a cut sequence, then Arabic
+        {"\xD8\x41", false},                 // a lead followed by ASCII
+        {"\xE0\xA4\xD8\xA7", true},          // a cut sequence, then Arabic
         {"\xC3\xA9\x80\xBF\xD7\xA9", true},  // é, stray continuation bytes, then Hebrew
     };
     for (const auto& [text, expected] : cases) EXPECT_EQ(needs_shaping(text), expected) << text;
