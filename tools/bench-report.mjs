@@ -14,11 +14,11 @@ const budgets = {
   'native.ui.frame_5000x5000_idle': [4, 'max'],
   'native.ui.frame_5000x5000_scrolling': [4, 'max'],
   'native.ui.frame_5000x5000_filter_keystroke': [4, 'max'],
-  'web.size.total.gzip': [350, 'max'],
+  'web.size.total.gzip': [250, 'max'],                 // issue 17: the first frame's transfer (the deferred wasm comes after)
   'web.size.shaping_in_latin_plan.gzip': [0.5, 'max'],  // issue 18: shaping costs a Latin plan (near) nothing
   'web.size.a11y_growth.gzip': [15, 'max'],
   'web.font_bytes_cjk_plan': [400, 'max'],
-  'web.first_frame_after_navigation': [500, 'max'],
+  'web.first_frame_after_navigation': [350, 'max'],   // issue 17 (goal 300)
   'web.frames_in_2s_idle': [0, 'max'],
   // Issue 12: the accessibility mirror brought up to date after an edit, and its DOM size.
   'web.mirror_update_after_edit_5000x5000': [2, 'max'],

@@ -62,6 +62,13 @@ if (existsSync(path.join(DIST_DIR, 'plan-mapper-shaping.wasm'))) lazyModules.add
 for (const file of [...lazyModules].filter((f) => !shipped.includes(f))) {
   report(`web.size.lazy.${file}.gzip`, gzipSync(readFileSync(path.join(DIST_DIR, file)), { level: 9 }).length / 1024, 'KB');
 }
+// The code the first frame does not run (web/bundle/split-deferred.mjs): not in the first transfer,
+// but fetched right after it on every load; so also the whole download of a Latin plan.
+if (existsSync(path.join(DIST_DIR, 'plan-mapper-deferred.wasm'))) {
+  const deferred = gzipSync(readFileSync(path.join(DIST_DIR, 'plan-mapper-deferred.wasm')), { level: 9 }).length;
+  report('web.size.lazy.plan-mapper-deferred.wasm.gzip', deferred / 1024, 'KB');
+  report('web.size.latin_plan_after_load.gzip', (gzip + deferred) / 1024, 'KB');
+}
 a11ySizes();
 if (process.argv.includes('--sizes-only')) process.exit(0);   // just the transfer sizes above
 

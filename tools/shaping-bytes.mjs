@@ -23,6 +23,7 @@
 //   - bundle-integrity.js: the script faces' index hash.
 //   node tools/shaping-bytes.mjs [DIST_DIR] [SYMBOLS]  (prints one JSON figure per piece, then the sum)
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,13 +89,25 @@ async function minified(name, source) {
 // Where the builds write the symbol map (the one matching the wasm is used).
 // Since the split (web/bundle/split-shaping.mjs) dist holds the primary, whose map is .primary.symbols.
 export const SYMBOL_MAPS = ['build/web-release/src/app/plan-mapper-wasm.primary.symbols', 'build/bench-web/src/app/plan-mapper-wasm.primary.symbols',
-  'build/web-release/src/app/plan-mapper-wasm.js.symbols', 'build/bench-web/src/app/plan-mapper-wasm.js.symbols'];
+  'build/web-release/src/app/plan-mapper-wasm.js.symbols', 'build/bench-web/src/app/plan-mapper-wasm.js.symbols',
+  'build/web-release/src/app/plan-mapper-wasm.first-split.symbols', 'build/bench-web/src/app/plan-mapper-wasm.first-split.symbols'];
 
 // symbolsPath: a path or a list of candidate paths.
 export async function shapingBytesInLatinPlan(dist, symbolsPath) {
   const pieces = [];
-  // The wasm's functions, by the symbol map.
-  const wasm = readFileSync(path.join(dist, 'plan-mapper-wasm.wasm'));
+  // The wasm's functions, by the symbol map. Since the deferred split (web/bundle/split-deferred.mjs)
+  // a Latin plan downloads the main wasm and plan-mapper-deferred.wasm: together, the shaping
+  // split's primary, which the build keeps beside the built wasm (.first-split.wasm, its map
+  // .first-split.symbols, and in .first-split.json the SHA-256 of the main wasm made from it).
+  let wasm = readFileSync(path.join(dist, 'plan-mapper-wasm.wasm'));
+  const mainSha = createHash('sha256').update(wasm).digest('hex');
+  const firstSplit = (Array.isArray(symbolsPath) ? symbolsPath : [symbolsPath]).filter((p) => p?.endsWith('.primary.symbols'))
+    .map((p) => p.replace(/\.primary\.symbols$/, '.first-split'))
+    .find((b) => existsSync(`${b}.json`) && JSON.parse(readFileSync(`${b}.json`, 'utf8')).primarySha256 === mainSha);
+  if (firstSplit) {
+    wasm = readFileSync(`${firstSplit}.wasm`);
+    symbolsPath = [`${firstSplit}.symbols`];
+  }
   const bodies = wasmFunctionBodies(wasm);
   // The first symbol map that names exactly this module's functions (another build's would
   // charge the wrong ones).
@@ -120,8 +133,8 @@ export async function shapingBytesInLatinPlan(dist, symbolsPath) {
   }
   // The split's own cost: the built (unsplit) wasm beside the map, less the functions moved out.
   const candidates = (Array.isArray(symbolsPath) ? symbolsPath : [symbolsPath]).filter((p) => p && existsSync(p));
-  if (existsSync(path.join(dist, SECONDARY)) && candidates.some((p) => p.endsWith('.primary.symbols'))) {
-    const base = candidates.find((p) => p.endsWith('.primary.symbols')).replace(/\.primary\.symbols$/, '');
+  if (existsSync(path.join(dist, SECONDARY)) && (firstSplit || candidates.some((p) => p.endsWith('.primary.symbols')))) {
+    const base = firstSplit?.replace(/\.first-split$/, '') ?? candidates.find((p) => p.endsWith('.primary.symbols')).replace(/\.primary\.symbols$/, '');
     const built = readFileSync(`${base}.wasm`);
     const builtBodies = wasmFunctionBodies(built);
     const names = readSymbolMap(`${base}.js.symbols`);

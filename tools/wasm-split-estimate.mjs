@@ -7,6 +7,9 @@
 // The first-frame profile is taken when the page first sees a frame drawn: on a loaded machine the
 // plan may have arrived (and more code run) by then, so that figure varies between runs (seen:
 // 167 and 246 KB gzip); take the smallest of a few runs.
+// Since the build splits the wasm itself (web/bundle/split-deferred.mjs, from the list
+// tools/first-frame-functions.mjs writes), dist's wasm is already the first frame's part: this
+// then estimates a further split of it.
 //   node tools/wasm-split-estimate.mjs [DIST]      (DIST: a built dist/, the repository's by default)
 // Prints one JSON line per figure ({"name","value","unit","runs"}), like tools/bench's programs.
 import { execFileSync } from 'node:child_process';

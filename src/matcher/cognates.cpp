@@ -38,6 +38,16 @@ constexpr Rule kRules[] = {
     {"ctie", "ction", "-ctie = -ction"},
     {"atie", "ation", "-atie = -ation"},
     {"ao", "on", "-ão = -on"},
+    // -ence/-ance nouns: de -enz/-anz, nl -entie/-antie, it -enza/-anza, es/pt -encia/-ancia
+    // (-ência, folded): Referenz, referentie, referenza, referencia = reference
+    {"entie", "ence", "-entie = -ence"},
+    {"antie", "ance", "-antie = -ance"},
+    {"encia", "ence", "-encia = -ence"},
+    {"ancia", "ance", "-ancia = -ance"},
+    {"enza", "ence", "-enza = -ence"},
+    {"anza", "ance", "-anza = -ance"},
+    {"enz", "ence", "-enz = -ence"},
+    {"anz", "ance", "-anz = -ance"},
     // -ary, -ic, -y
     {"ario", "ary", "-ario = -ary"},
     {"aire", "ary", "-aire = -ary"},

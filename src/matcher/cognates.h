@@ -1,8 +1,8 @@
 // Romance and Germanic cognates as rules, not lists: a word the synonym table and the destinations
 // do not know ("prioridad", "registratie", "nazione", "telefoon") is read as the known English or
 // table word it corresponds to by a regular suffix correspondence (-idad/-ità/-ité/-iteit/-ität =
-// -ity, -ción/-ção/-zione/-tie = -tion, -ia/-ie = -y, -ario/-aire = -ary, a final vowel or a Dutch
-// double vowel dropped). A rewrite counts only when its result is a known word, so an unknown word
+// -ity, -ción/-ção/-zione/-tie = -tion, -enz/-entie/-enza/-encia = -ence, -ia/-ie = -y,
+// -ario/-aire = -ary, a final vowel or a Dutch double vowel dropped). A rewrite counts only when its result is a known word, so an unknown word
 // that no rule turns into one stays as it is.
 #pragma once
 

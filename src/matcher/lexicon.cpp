@@ -4,6 +4,7 @@
 #include "core/json/text.h"
 #include "matcher/abbreviations.h"
 #include "matcher/header_grammar.h"
+#include "matcher/spelling_neighbours.h"
 #include "matcher/string_metrics.h"
 #include "matcher/text_normalize.h"
 #include "matcher/value_kinds.h"
@@ -159,7 +160,10 @@ const Abbreviation& Lexicon::abbreviation_of(const std::string& word) {
     if (pieces_.count(word)) return none;
     const auto cached = abbreviation_cache_.find(word);
     if (cached != abbreviation_cache_.end()) return cached->second;
-    return abbreviation_cache_.emplace(word, expand_abbreviation(word, synonyms_)).first->second;
+    Abbreviation found = expand_abbreviation(word, synonyms_);
+    if (found.word.empty())
+        found = spelling_neighbour(word, synonyms_, [this](std::string_view w) { return pieces_.count(w) > 0; });
+    return abbreviation_cache_.emplace(word, std::move(found)).first->second;
 }
 
 int Lexicon::intern(const std::string& text) {
@@ -230,6 +234,7 @@ NameForm Lexicon::prepare(const NormalizedText& normalized, std::string_view tex
         const Cognate& cognate = cognate_of(word);
         if (cognate.word.empty()) {
             // Still unknown: perhaps a hand-typed abbreviation of a known word ("descr").
+            // Or a sister spelling of a known word in another language ("telefoon" = telefon).
             const Abbreviation& abbreviation = abbreviation_of(word);
             if (abbreviation.word.empty()) continue;
             cognate_uses.push_back({word, abbreviation.word, abbreviation.rule});

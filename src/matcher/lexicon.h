@@ -117,7 +117,8 @@ private:
     void segment_into(std::string word, std::vector<std::string>& out);
     // The known word an unknown `word` is a cognate of (cognates.h), cached; empty when none.
     const Cognate& cognate_of(const std::string& word);
-    // The table's word an unknown `word` abbreviates (abbreviations.h), cached; empty when none.
+    // The table's word an unknown `word` abbreviates (abbreviations.h) or is a sister spelling of
+    // (spelling_neighbours.h), cached; empty when none.
     const Abbreviation& abbreviation_of(const std::string& word);
     float fuzzy_similarity(const TokenInfo& a, const TokenInfo& b) const;
 

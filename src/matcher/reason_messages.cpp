@@ -56,18 +56,20 @@ MessageRef lexicon_message(const NameForm& source, const NameForm& destination, 
             const std::string concept_words = lexicon.synonyms().display(use.concept_token);
             if (use.variant == concept_words || use.variant.find('_') != std::string::npos) continue;
             const bool cognate = use.language.rfind("cognate ", 0) == 0;
-            const bool abbreviation = use.language.rfind("abbreviation ", 0) == 0;
+            const bool abbreviation = use.language.rfind("abbreviation ", 0) == 0 || use.language == "spelling neighbour";
             const std::string table = use.language.empty() ? std::string("synonyms")
                 : cognate || abbreviation                  ? use.language
                                                            : "lexicon " + use.language;
             const std::string item = table + ": " + use.variant + " = " + concept_words;
             if (english.find(item) != std::string::npos) continue;
             english += (english.empty() ? "" : ", ") + item;
-            // The abbreviation rules by name (abbreviations.h: "abbreviation prefix" or "... skeleton").
+            // The abbreviation rules by name (abbreviations.h: "abbreviation prefix" or "... skeleton";
+            // spelling_neighbours.h: "spelling neighbour").
             MessageRef message(use.language.empty()                          ? "match.lexiconSynonyms"
                                    : cognate                                 ? "match.lexiconCognate"
                                    : use.language == "abbreviation prefix"   ? "match.abbreviationPrefix"
                                    : use.language == "abbreviation skeleton" ? "match.abbreviationSkeleton"
+                                   : use.language == "spelling neighbour"    ? "match.spellingNeighbour"
                                                                              : "match.lexiconLanguage");
             if (cognate) message.with("rule", use.language.substr(8));
             else if (!use.language.empty() && !abbreviation) message.with("language", use.language);

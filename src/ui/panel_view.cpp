@@ -30,6 +30,14 @@ bool PanelView::update(const Session& session, const std::string& filter, unsign
 
 void PanelView::derive(const Session& session) {
     diff_ = session.changes();
+    changed_sources_.clear();
+    changed_destinations_.clear();
+    for (const auto& change : diff_.sources) changed_sources_.insert(change.key);
+    for (const auto& change : diff_.destinations) changed_destinations_.insert(change.key);
+    for (const Link& link : diff_.edited) {
+        changed_sources_.insert(link.source_key);
+        changed_destinations_.insert(link.destination_key);
+    }
     warnings_.clear();
     for (const TypeWarning& w : session.type_warnings()) warnings_.emplace(w.link.source_key, tr(w.text));
     type_warnings_ = warnings_.size();
@@ -60,7 +68,7 @@ void PanelView::build_rows(const Session& session) {
         SourceRow row;
         row.source_key = edge.source.key;
         row.destination_key = edge.destination.key;
-        row.changed = diff_.source_changed(row.source_key) || diff_.destination_changed(row.destination_key);
+        row.changed = changed_sources_.count(row.source_key) > 0 || changed_destinations_.count(row.destination_key) > 0;
         row.low_confidence = is_low_confidence(edge);
         row.suggested = match::is_pending_suggestion(edge);
         if (auto it = warnings.find(row.source_key); it != warnings.end()) row.type_warning = it->second;
@@ -76,7 +84,7 @@ void PanelView::build_rows(const Session& session) {
         SourceRow row;
         row.source_key = entry.field.key;
         row.ignored = session.is_ignored(row.source_key);
-        row.changed = diff_.source_changed(row.source_key) || row.ignored;
+        row.changed = changed_sources_.count(row.source_key) > 0 || row.ignored;
         if (want_low) continue;
         if (want_changed && !row.changed) continue;
         if ((want_unmapped || want_required) && row.ignored) continue;
@@ -89,14 +97,14 @@ void PanelView::build_rows(const Session& session) {
     for (const Edge& edge : plan.field_mapping) {
         if (want_unmapped || want_required) break;
         DestinationRow row{edge.destination.key, edge.source.key, edge.destination.required,
-                           diff_.destination_changed(edge.destination.key)};
+                           changed_destinations_.count(edge.destination.key) > 0};
         if (want_low && !is_low_confidence(edge)) continue;
         if (want_changed && !row.changed) continue;
         if (!field_matches(filter, edge.destination) && !field_matches(filter, edge.source)) continue;
         destinations_.push_back(std::move(row));
     }
     for (const UnmappedField& entry : plan.unmapped_destinations) {
-        DestinationRow row{entry.field.key, {}, entry.field.required, diff_.destination_changed(entry.field.key)};
+        DestinationRow row{entry.field.key, {}, entry.field.required, changed_destinations_.count(entry.field.key) > 0};
         if (want_low) continue;
         if (want_required && !required_missing.count(row.key)) continue;
         if (want_changed && !row.changed) continue;

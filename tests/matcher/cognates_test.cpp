@@ -13,10 +13,9 @@
 namespace pm::match {
 namespace {
 
-const std::set<std::string, std::less<>> kKnown = {"priority",    "nation",   "registration", "telefon",     "description",
-                                                   "transaction", "category", "salary",       "client",      "event",
-                                                   "nationality", "quantity", "vity",         "observation", "opmerking",
-                                                   "kategorie"};
+const std::set<std::string, std::less<>> kKnown = {
+    "priority", "nation",      "registration", "telefon", "description", "transaction", "category",  "salary",    "client",
+    "event",    "nationality", "quantity",     "vity",    "observation", "opmerking",   "kategorie", "reference", "distance"};
 
 bool known(std::string_view word) { return kKnown.count(word) > 0; }
 
@@ -50,6 +49,13 @@ TEST(Cognates, SuffixCorrespondencesReachKnownWords) {
         {"transazioni", "transaction"},  // it plural -i of -zione
         {"opmerkingen", "opmerking"},    // nl plural -en
         {"kategorien", "kategorie"},     // de plural -n after -e
+        {"referenz", "reference"},       // de -enz
+        {"referentie", "reference"},     // nl -entie
+        {"referenza", "reference"},      // it -enza
+        {"referencia", "reference"},     // es/pt -encia (-ência folded), not -ia = -y
+        {"distanz", "distance"},         // de -anz
+        {"distancia", "distance"},       // es -ancia
+        {"lizenz", ""},                  // "licence" is not a known word here
         {"zeitraum", ""},                // no rule gives a known word
         {"vita", ""},                    // too short to be sure of
         {"priority", ""},                // already the word itself

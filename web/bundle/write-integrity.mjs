@@ -45,6 +45,9 @@ const bundle = {
   // The deferred shaping code (web/bundle/split-shaping.mjs), loaded only for text that needs it.
   ...(existsSync(path.join(dist, 'plan-mapper-shaping.wasm'))
     ? { shaping: { sha256: createHash('sha256').update(read('plan-mapper-shaping.wasm')).digest('hex') } } : {}),
+  // The code the first frame does not run (web/bundle/split-deferred.mjs), loaded right after it.
+  ...(existsSync(path.join(dist, 'plan-mapper-deferred.wasm'))
+    ? { deferred: { sha256: createHash('sha256').update(read('plan-mapper-deferred.wasm')).digest('hex') } } : {}),
   fonts: Object.fromEntries(FONT_INDEXES.filter((f) => existsSync(path.join(dist, 'fonts', f))).map((f) => [f, sri(read(path.join('fonts', f)))])),
   // The languages fetched apart (write-messages.mjs): {de: sri}.
   messages: Object.fromEntries((existsSync(path.join(dist, 'messages')) ? readdirSync(path.join(dist, 'messages')) : [])
@@ -67,6 +70,7 @@ writeFileSync(path.join(dist, 'integrity.json'), `${JSON.stringify({
   modules,
   wasm: bundle.wasm,
   shaping: bundle.shaping,
+  deferred: bundle.deferred,
   messages: bundle.messages,
   fonts: bundle.fonts,
 }, null, 2)}\n`);

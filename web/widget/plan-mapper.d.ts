@@ -823,6 +823,8 @@ export interface PlanMapperStrings {
   'match.abbreviationPrefix'?: string;
   /** abbreviation skeleton: {word} = {concept} */
   'match.abbreviationSkeleton'?: string;
+  /** spelling neighbour: {word} = {concept} */
+  'match.spellingNeighbour'?: string;
   /** the only unmapped column and field of their kind */
   'match.lastOfKind'?: string;
   /** values fit: {note} */

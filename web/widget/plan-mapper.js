@@ -14,6 +14,7 @@ import { changeDetail } from './change-detail.js';
 import { createTextEntry } from './text-entry.js';
 import { memoryStore } from './memory-store.js';
 import { BUNDLE_INTEGRITY } from './bundle-integrity.js';
+import { deferredCode } from './deferred-code.js';
 import { sha256Hex } from './sha256.js';
 
 export { FLATFILE_API_ORIGINS } from './allowed-origins.js';
@@ -39,11 +40,10 @@ async function checkedFetch(file, expected, whileReading = () => null) {
   if (!response.ok) throw new Error(`${file} could not be fetched (HTTP ${response.status})`);
   const early = whileReading(response);
   const bytes = await response.arrayBuffer();
-  if (await sha256Hex(bytes) !== expected) {
-    throw new Error(`${file} failed its integrity check (its SHA-256 is not the one this plan-mapper.js was built with): it was not run. The host may serve a tampered or mixed-up copy.`);
-  }
+  if (await sha256Hex(bytes) !== expected) throw integrityError(file);
   return { bytes, early };
 }
+const integrityError = (file) => new Error(`${file} failed its integrity check (its SHA-256 is not the one this plan-mapper.js was built with): it was not run. The host may serve a tampered or mixed-up copy.`);
 
 // Instantiates the wasm only once its bytes have the SHA-256 the build wrote into
 // bundle-integrity.js: a host whose CDN serves other bytes fails closed with a clear message.
@@ -54,8 +54,10 @@ async function checkedFetch(file, expected, whileReading = () => null) {
 // split-shaping.mjs): the module imports a placeholder for each of its functions, which
 // loadShapingCode() replaces before the module is handed a first text run. A placeholder called
 // before that is a bug: it says so and returns 0 rather than stopping the module.
-function verifiedWasm(onFailure, onInstance) {
+// The code the first frame does not run is in plan-mapper-deferred.wasm (deferred-code.js).
+function verifiedWasm(onFailure, onInstance, deferred) {
   return (imports, receive) => {
+    imports.deferred = deferred.placeholders;
     // shaping-hook:begin
     imports.placeholder = new Proxy({}, {
       get: (_, name) => () => {
@@ -75,6 +77,7 @@ function verifiedWasm(onFailure, onInstance) {
       });
       const module = await (compiling ?? WebAssembly.compile(bytes));
       const instance = await WebAssembly.instantiate(module, imports);
+      deferred.start(instance);
       // shaping-hook:begin
       onInstance(instance);
       // shaping-hook:end
@@ -187,6 +190,7 @@ export async function mountPlanMapper(container, options = {}) {
   container.dataset.planMapperState = 'loading';
 
   let module = null;
+  let deferred = null;                                 // the code the first frame does not run (deferred-code.js)
   let destroyed = false;
   let frameRequest = 0;
   let frameTimer = 0;
@@ -268,6 +272,8 @@ export async function mountPlanMapper(container, options = {}) {
   const drawFrame = () => {
     frameRequest = 0;
     if (destroyed || !module) return;
+    // The frames after the first read the plan, i.e. run the deferred code: they wait for it.
+    if (frameStats.frames && deferred?.pending) { deferred.whenSettled(() => scheduleFrame(0)); return; }
     const started = performance.now();
     if (!frameStats.frames) performance.mark?.('plan-mapper:first-frame-start');
     let delay = module._pm_frame(started);
@@ -367,13 +373,24 @@ export async function mountPlanMapper(container, options = {}) {
   let wasmRefused;
   const wasmFailure = new Promise((_, reject) => { wasmRefused = reject; });
   wasmFailure.catch(() => {});
+  // Without the deferred code the module cannot go on: it stops (the last draft is kept) and says why.
+  const deferredFailed = (error) => {
+    const message = `plan-mapper could not start: ${error?.message ?? error}`;
+    console.error(message);
+    destroyed = true;
+    container.dataset.planMapperState = 'error';
+    drafts.flush();
+    emit('error', { during: 'loading plan-mapper', message, status: 0, serverMessages: [], problems: [] });
+  };
+  deferred = deferredCode({ file: 'plan-mapper-deferred.wasm', expected: BUNDLE_INTEGRITY?.deferred?.sha256,
+    url: new URL('./plan-mapper-deferred.wasm', import.meta.url), checkedFetch, integrityError, onFailure: deferredFailed });
   const modulePromise = createPlanMapperModule({
     canvas,
     instantiateWasm: verifiedWasm((error) => wasmRefused(error),
       // shaping-hook:begin
       (instance) => { wasmInstance = instance; },
       // shaping-hook:end
-    ),
+      deferred),
     planMapper: {
       onEvent(name, json) {
         let detail = null;
@@ -460,6 +477,8 @@ export async function mountPlanMapper(container, options = {}) {
   }
   performance.mark?.('plan-mapper:module-ready');
   config.catalog = await unlessAborted(languageFetch, signal);
+  // A plan given inline is read as the module starts, by the deferred code: wait for it (no faster).
+  if (config.plan) await unlessAborted(new Promise((resolve) => deferred.whenSettled(resolve)), signal);
 
   const created = withString(module, `#${canvas.id}`, (selector) =>
     withString(module, JSON.stringify(config), (configText) => module._pm_create(selector, configText)));

@@ -12,6 +12,13 @@ export const DIST_DIR = process.env.PM_DIST_DIR ? path.resolve(process.env.PM_DI
 export const ARTIFACTS_DIR = fileURLToPath(new URL('../../../test-artifacts/', import.meta.url));
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
+// Playwright's own --disable-features list (playwright-core 1.65, chromiumSwitches.ts), which a
+// second --disable-features switch would otherwise replace.
+const PLAYWRIGHT_DISABLED_FEATURES = ['AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable', 'LensOverlay', 'MediaRouter', 'PaintHolding',
+  'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect', 'TcpPortRandomizationWin',
+  'OptimizationHints', 'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch'];
+
 // Why each flag: root needs --no-sandbox; the machine's closed network makes QUIC, component
 // updates, sync and background fetches fail noisily; WebGL2 renders only through SwiftShader here.
 export const CHROMIUM_ARGS = [
@@ -24,6 +31,15 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--use-angle=swiftshader',
   '--enable-unsafe-swiftshader',
+  `--disable-features=${[
+    // Each new page's window also loads the omnibox popup's WebUI (chrome://omnibox-popup.top-chrome)
+    // in a renderer of its own: about 0.9 s of CPU per page on these 2-core machines, taken from
+    // the page being measured (the first frame after navigation: tools/bench-web.mjs).
+    'WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup',
+    // Chromium keeps only the last --disable-features switch, so this one repeats the features
+    // Playwright (1.65) disables with its own switch, which it passes before ours.
+    ...PLAYWRIGHT_DISABLED_FEATURES,
+  ].join(',')}`,
 ];
 
 // chromium.launch() gives every browser a fresh temporary profile (user-data-dir) and deletes it
