@@ -8,7 +8,7 @@
 // cost is how much smaller that file got. So a piece is charged what it adds to the transfer in
 // its context, not alone. The pieces:
 //   - wasm: the functions the symbol map names as the shaping hook and the panel's drawing of
-//     runs (needs_shaping, run_for, draw_run, ShapedLabel, ShapedField, WebTextRuns...) that are
+//     runs (needs_shaping, run_for, draw_run, ShapedLabel, ShapedField, HiddenGlyphs, WebTextRuns...) that are
 //     still in the main wasm; the drawing of runs (src/ui/run_drawing.cpp) and their upload are
 //     in plan-mapper-shaping.wasm (web/bundle/split-shaping.mjs), which a Latin plan never fetches;
 //     code of theirs inlined into other functions (a ShapedLabel's constructor in a table cell)
@@ -73,7 +73,7 @@ function enclosingFunction(text, needle) {
 }
 
 // The wasm's shaping-only functions, by name.
-const WASM_NAMES = /^pm::ui::(needs_shaping|\(anonymous namespace\)::shaped_code_point|run_for|fitted_run|draw_run|shaped_text_item|shaped_field_preview|with_visible_controls|set_text_run_source|text_run_source|ShapedLabel::|ShapedField::|set_native_text_editing|active_text_field|replace_active_field_text)|WebTextRuns|Widget::text_runs|^pm_text_run(_stats|_upload)?$|^pm_text_field_set$/;
+const WASM_NAMES = /^pm::ui::(needs_shaping|\(anonymous namespace\)::shaped_code_point|run_for|fitted_run|draw_run|shaped_text_item|shaped_field_preview|with_visible_controls|set_text_run_source|text_run_source|ShapedLabel::|ShapedField::|HiddenGlyphs::|set_native_text_editing|active_text_field|replace_active_field_text)|WebTextRuns|Widget::text_runs|^pm_text_run(_stats|_upload)?$|^pm_text_field_set$/;
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 // The widget's modules in the first transfer with lines only shaping needs.
@@ -125,7 +125,9 @@ export async function shapingBytesInLatinPlan(dist, symbolsPath) {
     lines.forEach((line, i) => {
       const body = bodies.get(Number(line.slice(0, line.indexOf(':'))));
       const name = unescape(names[i]);
-      if (body && WASM_NAMES.test(name)) { ranges.push(body); matched.push(name.replace(/\(.*$/, '')); }
+      // A moved function's body left in the primary (pm_text_run_upload's) is the split's export
+      // thunk: the split's piece below has it already.
+      if (body && WASM_NAMES.test(name) && !SPLIT_PATTERNS.some((p) => p.test(name))) { ranges.push(body); matched.push(name.replace(/\(.*$/, '')); }
     });
     pieces.push({ name: 'wasm', bytes: costOf(wasm, ranges), raw: ranges.reduce((n, [s, e]) => n + e - s, 0), what: [...new Set(matched)].sort() });
   }

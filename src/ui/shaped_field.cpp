@@ -5,6 +5,8 @@
 
 #include <imgui_internal.h>  // GetActiveID: which field is being edited
 
+#include <algorithm>
+#include <cstring>
 #include <utility>
 
 namespace pm::ui {
@@ -47,35 +49,29 @@ ShapedField::ShapedField(const char* label, const char* buffer) {
         run_ = run_for(buffer);
         if (!run_) return;      // not ready yet: ImGui's glyphs meanwhile
     }
-    colour_ = ImGui::GetColorU32(ImGuiCol_Text);
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));  // the field's glyphs hidden
-    pushed_ = true;
-}
-
-ShapedField::~ShapedField() { restore(); }
-
-void ShapedField::restore() {
-    if (!pushed_) return;
-    ImGui::PopStyleColor();
-    pushed_ = false;
+    hidden_.hide();
 }
 
 int ShapedField::callback(ImGuiInputTextCallbackData* data) {
     if (g_replace_id == 0 || data->EventFlag != ImGuiInputTextFlags_CallbackAlways || ImGui::GetActiveID() != g_replace_id)
         return 0;
-    std::string text = std::move(g_replacement);
     g_replace_id = 0;
+    // The whole buffer is written (as ImGui lets a callback do, BufDirty set), not through
+    // DeleteChars/InsertChars: the link inlines those here, code every plan would download.
+    std::size_t end = std::min(g_replacement.size(), static_cast<std::size_t>(data->BufSize - 1));
+    while (end > 0 && end < g_replacement.size() && (static_cast<unsigned char>(g_replacement[end]) & 0xC0) == 0x80)
+        --end;  // a whole character
+    std::memcpy(data->Buf, g_replacement.data(), end);
+    data->Buf[end] = '\0';
+    data->BufTextLen = data->CursorPos = data->SelectionStart = data->SelectionEnd = static_cast<int>(end);
+    data->BufDirty = true;
     g_replacement.clear();
-    std::size_t end = text.size() < static_cast<std::size_t>(data->BufSize) ? text.size() : static_cast<std::size_t>(data->BufSize - 1);
-    while (end > 0 && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;  // a whole character
-    data->DeleteChars(0, data->BufTextLen);
-    data->InsertChars(0, text.data(), text.data() + end);
-    data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
     return 0;
 }
 
 void ShapedField::after(const char* buffer) {
-    restore();
+    const ImU32 colour = hidden_.colour();
+    hidden_.restore();
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
     const ImGuiID id = ImGui::GetItemID();
@@ -85,7 +81,7 @@ void ShapedField::after(const char* buffer) {
         g_active.max = max;
         g_active.font_size = ImGui::GetFontSize();
         g_active.padding_x = ImGui::GetStyle().FramePadding.x;
-        g_active.text_colour = colour_ ? colour_ : ImGui::GetColorU32(ImGuiCol_Text);
+        g_active.text_colour = colour ? colour : ImGui::GetColorU32(ImGuiCol_Text);
         g_active.text = buffer ? buffer : "";
         if (g_native && needs_shaping(std::string_view(g_active.text))) g_native_id = id;
         g_active.shaped = g_native_id == id;
@@ -94,7 +90,7 @@ void ShapedField::after(const char* buffer) {
         g_native_id = 0;  // closed: ImGui edits it again until its text needs shaping
     }
     if (run_) {
-        text_run_source()->draw_field_run(*run_, buffer, min, max, colour_);  // ui/run_drawing.cpp
+        text_run_source()->draw_field_run(*run_, buffer, min, max, colour);  // ui/run_drawing.cpp
     } else if (!g_native) {
         shaped_field_preview(buffer);  // the desktop: the shaped text under the field being edited
     }

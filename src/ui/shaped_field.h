@@ -12,6 +12,7 @@
 //   (shaped_field_preview).
 #pragma once
 
+#include "ui/shaped_text.h"
 #include "ui/text_runs.h"
 
 #include <imgui.h>
@@ -45,7 +46,6 @@ void replace_active_field_text(std::string text);
 class ShapedField {
 public:
     ShapedField(const char* label, const char* buffer);
-    ~ShapedField();
     ShapedField(const ShapedField&) = delete;
     ShapedField& operator=(const ShapedField&) = delete;
 
@@ -54,10 +54,8 @@ public:
     void after(const char* buffer);
 
 private:
-    void restore();
     const TextRun* run_ = nullptr;
-    ImU32 colour_ = 0;
-    bool pushed_ = false;
+    HiddenGlyphs hidden_;
 };
 
 }  // namespace pm::ui

@@ -44,15 +44,18 @@ ShapedLabel::ShapedLabel(const std::string& label, Kind kind) : run_(run_for(lab
     text_offset_ = ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset;  // where a Selectable puts its text
     item_width_ = ImGui::CalcItemWidth();
     avail_width_ = ImGui::GetContentRegionAvail().x;  // the rest of the cell: a longer run is cut to it
-    draw_list_ = ImGui::GetWindowDrawList();                     // a combo's popup is another window, with its own
-    if (kind == Kind::ComboPreview) return;                      // the preview is given empty: the arrow keeps its colour
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));  // ImGui skips fully transparent glyphs
+    draw_list_ = ImGui::GetWindowDrawList();          // a combo's popup is another window, with its own
+    if (kind == Kind::Selectable) hidden_.hide();     // a combo's preview is given empty: its arrow keeps its colour
+}
+
+void HiddenGlyphs::hide() {
+    if (pushed_) return;
+    colour_ = ImGui::GetColorU32(ImGuiCol_Text);
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
     pushed_ = true;
 }
 
-ShapedLabel::~ShapedLabel() { restore(); }
-
-void ShapedLabel::restore() {
+void HiddenGlyphs::restore() {
     if (!pushed_) return;
     ImGui::PopStyleColor();
     pushed_ = false;
@@ -66,12 +69,12 @@ ImVec2 ShapedLabel::selectable_size(ImVec2 size) const {
 int ShapedLabel::selectable_flags(int flags) const { return run_ ? flags | ImGuiSelectableFlags_SpanAvailWidth : flags; }
 
 void ShapedLabel::draw_over_selectable(float room_after) {
-    restore();
+    hidden_.restore();
     if (run_) text_run_source()->draw_over_selectable(*this, room_after);
 }
 
 void ShapedLabel::draw_over_combo_preview() {
-    restore();
+    hidden_.restore();
     if (run_) text_run_source()->draw_over_combo_preview(*this);
 }
 

@@ -38,6 +38,24 @@ bool shaped_text_item(const std::string& s);
 // and typing is untouched). Returns true when it showed it.
 bool shaped_field_preview(const char* buffer);
 
+// A widget's own glyphs hidden while a run is drawn in their place (ShapedLabel, ShapedField):
+// hide() keeps the text colour (the run's tint) and makes it transparent (ImGui skips fully
+// transparent glyphs) until restore() or the end of its scope.
+class HiddenGlyphs {
+public:
+    HiddenGlyphs() = default;
+    ~HiddenGlyphs() { restore(); }
+    HiddenGlyphs(const HiddenGlyphs&) = delete;
+    HiddenGlyphs& operator=(const HiddenGlyphs&) = delete;
+    void hide();
+    void restore();
+    ImU32 colour() const { return colour_; }  // the text colour it hid (0 when it never hid it)
+
+private:
+    ImU32 colour_ = 0;
+    bool pushed_ = false;
+};
+
 // A widget whose label is data (a Selectable, a combo's preview): made before the widget, it hides
 // the widget's own glyphs when the label has a run; after the widget, draw_over_*() puts the run
 // where the glyphs were. Without a run it does nothing. A Selectable's glyphs are hidden by making
@@ -47,7 +65,6 @@ class ShapedLabel {
 public:
     enum class Kind { Selectable, ComboPreview };
     explicit ShapedLabel(const std::string& label, Kind kind = Kind::Selectable);
-    ~ShapedLabel();
     ShapedLabel(const ShapedLabel&) = delete;
     ShapedLabel& operator=(const ShapedLabel&) = delete;
 
@@ -71,7 +88,6 @@ public:
 
 private:
     friend class TextRunSource;  // draws the run (ui/run_drawing.cpp)
-    void restore();
     const TextRun* run_ = nullptr;
     std::string label_;  // kept when it has a run: a narrower cell asks for it cut to fit
     ImU32 colour_ = 0;
@@ -81,7 +97,7 @@ private:
     float text_offset_ = 0;
     float run_end_x_ = 0;
     ImDrawList* draw_list_ = nullptr;
-    bool pushed_ = false;
+    HiddenGlyphs hidden_;  // a Selectable's (a combo's preview is given empty instead)
 };
 
 }  // namespace pm::ui

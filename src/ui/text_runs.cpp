@@ -109,14 +109,18 @@ std::string with_visible_controls(std::string_view utf8) {
 }
 
 bool needs_shaping(std::string_view utf8) {
+    // Every code point that needs shaping is U+0590 or above, so its UTF-8 starts with a byte of
+    // 0xD6 or more; ASCII, continuation bytes and the leads of U+0080..U+057F (Latin, Greek,
+    // Cyrillic, Armenian) are all below it. So Latin text costs one compare per byte, and only such
+    // a lead is decoded (from the same place a decoding from the start would decode it: no byte of
+    // 0xC0 or more is ever inside a well-formed sequence).
     for (std::size_t pos = 0; pos < utf8.size();) {
-        if (static_cast<unsigned char>(utf8[pos]) < 0x80) {
-            ++pos;                             // ASCII never needs shaping
+        if (static_cast<unsigned char>(utf8[pos]) < 0xD6) {
+            ++pos;
             continue;
         }
         char32_t cp = 0;
-        if (!decode_utf8(utf8, pos, cp)) continue;  // skips the invalid byte
-        if (shaped_code_point(cp)) return true;
+        if (decode_utf8(utf8, pos, cp) && shaped_code_point(cp)) return true;  // an invalid byte is skipped
     }
     return false;
 }

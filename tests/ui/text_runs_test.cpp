@@ -94,6 +94,14 @@ TEST(NeedsShaping, ScriptsThatShapeOrRunRightToLeft) {
         {"\xF0\x9F\x93\xA6 box", false},                      // emoji
         {"", false},
         {"\xFF\xFE broken", false},  // invalid bytes
+        // Around the first code point that needs shaping (U+0590, the first lead byte 0xD6 can start).
+        {"\xD5\xBF", false},                 // U+057F, Armenian
+        {"\xD6\x8F", false},                 // U+058F, Armenian
+        {"\xD6\x90", true},                  // U+0590, Hebrew
+        {"\xD8", false},                     // a lead with nothing after it
+        {"\xD8\x41", false},                 // a lead followed by ASCII
+        {"\xE0\xA4\xD8\xA7", true},          // a cut sequence, then Arabic
+        {"\xC3\xA9\x80\xBF\xD7\xA9", true},  // é, stray continuation bytes, then Hebrew
     };
     for (const auto& [text, expected] : cases) EXPECT_EQ(needs_shaping(text), expected) << text;
 }
@@ -472,6 +480,14 @@ TEST(ShapedPanel, WithNativeEditingTheActiveFieldIsThePlatformsAndItsEditsComeBa
     EXPECT_FALSE(ui.has("source:total"));
     // Nothing of the field's own glyphs is drawn while the page shows it: no tooltip preview either.
     EXPECT_TRUE(images_in(rect).empty());
+    // An edit longer than the field's buffer is cut on a character boundary.
+    std::string long_text;
+    while (long_text.size() < sizeof(ui.state().filter) + 8) long_text += "\xD7\xA9";  // ש, 2 bytes each
+    replace_active_field_text(long_text);  // 255 bytes fit: the last would be the first half of a ש
+    ui.frames(2);
+    EXPECT_EQ(std::string(ui.state().filter), long_text.substr(0, sizeof(ui.state().filter) - 2));
+    replace_active_field_text("Email");
+    ui.frames(2);
     ui.key(ImGuiKey_Enter);
     ui.frames(1);
     EXPECT_EQ(active_text_field().id, 0u);

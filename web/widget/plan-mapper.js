@@ -237,25 +237,22 @@ export async function mountPlanMapper(container, options = {}) {
 
   // shaping-hook:begin (tools/shaping-bytes.mjs strips these lines to tell what they cost)
   // Text the module cannot shape (Arabic, Hebrew, Indic, Thai): text-runs.js, imported on the
-  // first such text only, lays it out with the browser and keeps the runs; until it is here the
-  // module draws the text itself.
+  // first such text only (the shaping code fetched beside it), lays it out with the browser and
+  // keeps the runs; until both are here the module draws the text itself and gets no run (so calls
+  // none of the deferred drawing code). Failing to load them is said once (text-runs.js words it);
+  // the rest of the panel carries on.
+  let wasmInstance = null;
   let textRuns = null;
   let runs = null;
-  // The module gets no run (so calls none of the deferred drawing code) before both are here.
-  // Shaping code that cannot be loaded (a tampered copy) leaves such text to the module's own
-  // glyphs, says why once, and the rest of the panel carries on.
-  let wasmInstance = null;
   function textRun(text, pixels, maxWidth, out) {
     if (runs) return runs.lookup(text, pixels, maxWidth, out);
-    textRuns ??= Promise.all([import('./text-runs.js'), loadShapingCode(wasmInstance)]).then(([{ createWidgetTextRuns }]) => {
-      if (destroyed || !module) return;
-      runs = createWidgetTextRuns({ module, ready: () => scheduleFrame(0), alive: () => !destroyed && !!module });
-      scheduleFrame(0);
-    }).catch((error) => {
-      const message = `plan-mapper: text in Arabic, Hebrew, Indic or Thai script is shown unshaped: ${error?.message ?? error}`;
-      console.error(message);
-      emit('error', { during: 'loading the shaping code', message, status: 0, serverMessages: [], problems: [] });
-    });
+    if (!textRuns) {
+      const failed = (message) => reportError('loading the shaping code', message);
+      const code = loadShapingCode(wasmInstance);    // fetched while text-runs.js is imported
+      textRuns = import('./text-runs.js').then((loaded) => loaded.startWidgetTextRuns({
+        module, code, failed, ready: () => scheduleFrame(0), alive: () => !destroyed && !!module,
+      }), (error) => { code.catch(() => {}); failed(`plan-mapper: ${error?.message ?? error}`); }).then((started) => { runs = started; });
+    }
     return 0;
   }
   // shaping-hook:end
@@ -268,6 +265,7 @@ export async function mountPlanMapper(container, options = {}) {
     }
     container.dispatchEvent(new CustomEvent(`plan-mapper-${name}`, { detail }));
   };
+  const reportError = (during, message) => emit('error', { during, message, status: 0, serverMessages: [], problems: [] });
 
   const frameStats = { frames: 0, totalMs: 0, lastMs: 0, maxMs: 0, firstFrameAt: 0 };
   let inFrame = false;
@@ -351,8 +349,7 @@ export async function mountPlanMapper(container, options = {}) {
     document.removeEventListener('visibilitychange', flushDraftIfHidden);
   };
   // The mapping memory's store (memory-store.js): null when options.memory is false.
-  const memory = memoryStore(options, (during, message) =>
-    emit('error', { during, message, status: 0, serverMessages: [], problems: [] }));
+  const memory = memoryStore(options, reportError);
   const memoryRequest = (request) => (destroyed || !module ? { ok: false, message: 'not running' }
     : withString(module, JSON.stringify(request), (r) => JSON.parse(module.UTF8ToString(module._pm_memory(r)))));
   const config = {
@@ -475,7 +472,7 @@ export async function mountPlanMapper(container, options = {}) {
     // E.g. the wasm failed its integrity check: the host hears why (abandon() keeps the state).
     container.dataset.planMapperState = 'error';
     const message = `plan-mapper could not start: ${error?.message ?? error}`;
-    emit('error', { during: 'loading plan-mapper', message, status: 0, serverMessages: [], problems: [] });
+    reportError('loading plan-mapper', message);
     throw new Error(message);
   }
   performance.mark?.('plan-mapper:module-ready');

@@ -39,38 +39,16 @@ export function createTextEntry({ region, canvas, bridge }) {
   canvas.after(input);                               // Tab from it goes where Tab from the canvas goes
   let composing = false;
   let placed = '';
-  let native = false;                                // the input is the field (see above)
   // The lines between shaping-hook markers exist only for fields holding shaped text: tools/
   // shaping-bytes.mjs strips them to tell what they cost a Latin plan's download.
   // shaping-hook:begin
   input.dir = 'auto';
-
-  // The field's text needs shaping: the input becomes the field, shown over its frame (the way
-  // to show it is in text-entry-native.js, imported the first time, so a Latin plan never loads it).
-  /** @type {typeof import('./text-entry-native.js') | null} */
-  let kit = null;
-  let kitLoad = null;
-  function showNative(frame, text) {
-    if (!kit) {
-      kitLoad ??= import('./text-entry-native.js').then((loaded) => { kit = loaded; placed = ''; bridge.afterInput(); }, () => {});
-      return;
-    }
-    kit.showOver(input, frame);
-    if (!native) {
-      native = true;
-      input.dataset.planMapperTextEntry = 'native';
-      input.value = text;
-      input.setSelectionRange(text.length, text.length);
-    }
-  }
-  function hideNative() {
-    if (!native) return;
-    native = false;
-    input.dataset.planMapperTextEntry = '';
-    input.value = '';
-    input.style.cssText = ENTRY_STYLE;
-    placed = '';
-  }
+  // The field's text needs shaping: the input becomes the field, shown over its frame. How, and
+  // its editing meanwhile, is text-entry-native.js's (imported the first time, so a Latin plan never
+  // loads it); each listener below first offers it the event (true: it took it).
+  /** @type {ReturnType<typeof import('./text-entry-native.js').createNativeEditing> | null} */
+  let native = null;
+  let nativeLoad = null;
   // shaping-hook:end
 
   // What the input holds is sent as typed text, and it is emptied (it never keeps text: the
@@ -85,12 +63,7 @@ export function createTextEntry({ region, canvas, bridge }) {
     ['keydown', (event) => {
       if (event.isComposing || event.keyCode === 229) return;   // the input method has this key
       // shaping-hook:begin
-      if (native && !kit?.PANEL_KEYS.has(event.code)) return;  // the browser edits the text
-      if (native) {
-        if (bridge.key(event, true) && event.code !== 'Tab') event.preventDefault();
-        bridge.afterInput();
-        return;
-      }
+      if (native?.keydown(event)) return;
       // shaping-hook:end
       if ((event.ctrlKey || event.metaKey) && event.code === 'KeyV') return;   // the paste event brings it
       const consumed = bridge.key(event, true);
@@ -102,7 +75,7 @@ export function createTextEntry({ region, canvas, bridge }) {
     }],
     ['keyup', (event) => {
       // shaping-hook:begin
-      if (native && !kit?.PANEL_KEYS.has(event.code)) return;
+      if (native?.keyup(event)) return;
       // shaping-hook:end
       bridge.key(event, false);
       bridge.afterInput();
@@ -110,7 +83,7 @@ export function createTextEntry({ region, canvas, bridge }) {
     ['input', (event) => {
       if (event.isComposing || composing) return;     // shown by compositionupdate, sent at its end
       // shaping-hook:begin
-      if (native) { bridge.replace(input.value); bridge.afterInput(); return; }
+      if (native?.edited()) return;
       // shaping-hook:end
       sendValue(input.value);
       bridge.afterInput();
@@ -118,7 +91,7 @@ export function createTextEntry({ region, canvas, bridge }) {
     ['compositionstart', () => { composing = true; }],
     ['compositionupdate', (event) => {
       // shaping-hook:begin
-      if (native) { bridge.afterInput(); return; }  // the input shows it
+      if (native?.composing()) return;
       // shaping-hook:end
       bridge.composition(event.data ?? '');
       bridge.afterInput();
@@ -127,14 +100,14 @@ export function createTextEntry({ region, canvas, bridge }) {
       composing = false;
       bridge.composition('');
       // shaping-hook:begin
-      if (native) { bridge.replace(input.value); bridge.afterInput(); return; }
+      if (native?.edited()) return;
       // shaping-hook:end
       sendValue(event.data || input.value);
       bridge.afterInput();
     }],
     ['paste', (event) => {
       // shaping-hook:begin
-      if (native) return;                             // pasted into the input; its input event sends it
+      if (native?.active) return;                     // pasted into the input; its input event sends it
       // shaping-hook:end
       bridge.paste(event.clipboardData?.getData('text/plain') ?? '');
       event.preventDefault();
@@ -146,7 +119,7 @@ export function createTextEntry({ region, canvas, bridge }) {
         composing = false;
         bridge.composition('');
         // shaping-hook:begin
-        if (!native)
+        if (!native?.active)
         // shaping-hook:end
         input.value = '';
       }
@@ -167,11 +140,14 @@ export function createTextEntry({ region, canvas, bridge }) {
         // shaping-hook:begin
         if (numbers.length >= 10) {
           // The field's text needs shaping: the input becomes the field (or follows it).
-          if (spec !== placed && !composing) showNative(numbers.slice(3), spec.slice(lineEnd + 1));
-          placed = spec;
+          if (spec !== placed && !composing) {
+            if (native) native.show(spec);
+            else nativeLoad ??= import('./text-entry-native.js').then((kit) => { native = kit.createNativeEditing(input, bridge, ENTRY_STYLE); bridge.afterInput(); }, () => {});
+          }
+          placed = native ? spec : '';
         } else
         // shaping-hook:end
-        if (spec !== placed && !native) {
+        if (spec !== placed && !native?.active) {
           const [x, y, height] = numbers;
           input.style.left = `${x}px`;
           input.style.top = `${y}px`;
@@ -182,7 +158,7 @@ export function createTextEntry({ region, canvas, bridge }) {
         if (active !== input) input.focus({ preventScroll: true });
       } else {
         // shaping-hook:begin
-        hideNative();
+        if (native?.active) { native.hide(); placed = ''; }
         // shaping-hook:end
         if (!spec && active === input) canvas.focus({ preventScroll: true });
       }

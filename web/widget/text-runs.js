@@ -148,3 +148,28 @@ export function createWidgetTextRuns({ module, ready, alive }) {
   const atlas = createRunAtlas({ module, layout: layout.render, rightToLeft: paragraphIsRtl, ready, alive });
   return { lookup: atlas.lookup, stats: () => ({ ...atlas.counts, page: layout.stats }) };
 }
+
+/**
+ * What plan-mapper.js calls once it has imported this module, on the first text that needs
+ * shaping: waits for the shaping code (`code`: plan-mapper-shaping.wasm, fetched and linked by
+ * plan-mapper.js meanwhile), then makes the widget's runs and asks for a frame that draws them.
+ * Code that could not be loaded (a tampered copy) leaves such text to the module's own glyphs:
+ * `failed` hears why, once, and the result is null (no runs, so the module never calls the
+ * deferred code). Null too when the widget went away meanwhile.
+ * @param {{ module: import('./text-run-atlas.js').RunModule, code: Promise<unknown>, failed: (message: string) => void,
+ *   ready: () => void, alive: () => boolean }} options
+ */
+export async function startWidgetTextRuns({ module, code, failed, ready, alive }) {
+  try {
+    await code;
+  } catch (error) {
+    const message = `plan-mapper: text in Arabic, Hebrew, Indic or Thai script is shown unshaped: ${error instanceof Error ? error.message : error}`;
+    console.error(message);
+    failed(message);
+    return null;
+  }
+  if (!alive()) return null;
+  const runs = createWidgetTextRuns({ module, ready, alive });
+  ready();
+  return runs;
+}
