@@ -175,14 +175,17 @@ TEST(MatcherReasons, EveryReasonKeyHasEnglishAndGerman) {
         plain_source.used_synonyms = plain_destination.used_synonyms = false;
         collect_keys(name_reason_message(NameMatch::Synonym, &plain_source, &plain_destination, 0.9, lexicon), keys);
     }
-    // Both abbreviation rules (abbreviations.h), whichever the samples above happened to use.
+    // Both abbreviation rules (abbreviations.h) and the spelling neighbour (spelling_neighbours.h),
+    // whichever the samples above happened to use.
     NameForm abbreviated = source;
     abbreviated.synonym_uses = {SynonymUse{"nbr", "number", "abbreviation skeleton"},
-                                SynonymUse{"descr", "description", "abbreviation prefix"}};
+                                SynonymUse{"descr", "description", "abbreviation prefix"},
+                                SynonymUse{"descripton", "description", "spelling neighbour"}};
     const MessageRef ruled = name_reason_message(NameMatch::Synonym, &abbreviated, &source, 0.9, lexicon);
     collect_keys(ruled, keys);
     const std::string ruled_english = ui::Messages(ui::kFullMessageCatalog).format(ruled);
-    EXPECT_NE(ruled_english.find(" (abbreviation skeleton: nbr = number, abbreviation prefix: descr = description"),
+    EXPECT_NE(ruled_english.find(" (abbreviation skeleton: nbr = number, abbreviation prefix: descr = description, "
+                                 "spelling neighbour: descripton = description"),
               std::string::npos)
         << ruled_english;
     // Every part of a grammar reason at once.
