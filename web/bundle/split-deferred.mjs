@@ -27,7 +27,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SECONDARY as SHAPING, readSymbolMap } from './split-shaping.mjs';
+import { SECONDARY as SHAPING, readSymbolMap, writeSplitSymbolMap } from './split-shaping.mjs';
 
 export const DEFERRED = 'plan-mapper-deferred.wasm';
 export const KEEP_LIST = fileURLToPath(new URL('./first-frame-functions.txt', import.meta.url));
@@ -75,19 +75,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const secondary = path.join(work, 'secondary.wasm');
     execFileSync('wasm-split', ['--split', `--keep-funcs=@${keepFile}`, first, '-o1', primary, '-o2', secondary, '--symbolmap',
       '--placeholder-namespace=deferred', '--export-prefix=%d', ...FEATURES]);
-    // The maps name functions as binaryen did: a defined function of the input by its index among
-    // the defined ones, an input import as fimport$N; the rest are the new placeholders.
-    const translate = (file, out, ownImports) => writeFileSync(out, readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => {
-      const at = line.indexOf(':');
-      const name = line.slice(at + 1);
-      const imported = /^fimport\$(\d+)$/.exec(name);
-      const original = /^\d+$/.test(name) ? Number(name) + importCount : null;
-      const shown = original !== null ? names[original]
-        : !ownImports ? `primary:${name}` : imported && Number(imported[1]) < importCount ? names[Number(imported[1])] : `deferred-placeholder:${name}`;
-      return `${line.slice(0, at)}:${shown}`;
-    }).join('\n') + '\n');
-    translate(`${primary}.symbols`, `${base}.primary.symbols`, true);
-    translate(`${secondary}.symbols`, `${base}.deferred.symbols`, false);
+    writeSplitSymbolMap(`${primary}.symbols`, `${base}.primary.symbols`, { names, importCount, primary: true, placeholder: 'deferred-placeholder' });
+    writeSplitSymbolMap(`${secondary}.symbols`, `${base}.deferred.symbols`, { names, importCount, primary: false });
     // The shaping module's table import, sized to the new table.
     const { table } = shape(primary);
     const shaping = path.join(dist, SHAPING);

@@ -55,6 +55,22 @@ export function readSymbolMap(file) {
   return names;
 }
 
+// A split module's symbol map (wasm-split --symbolmap) with the input's names: binaryen names a
+// defined function of the input by its index among the defined ones, an input import as
+// fimport$N (N < the input's import count); in the primary the rest are the new placeholders
+// (named `${placeholder}:N`), in the secondary the imports from the primary (`primary:NAME`).
+export function writeSplitSymbolMap(file, out, { names, importCount, primary, placeholder }) {
+  writeFileSync(out, readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => {
+    const at = line.indexOf(':');
+    const name = line.slice(at + 1);
+    const imported = /^fimport\$(\d+)$/.exec(name);
+    const original = /^\d+$/.test(name) ? Number(name) + importCount : null;
+    const shown = original !== null ? names[original]
+      : !primary ? `primary:${name}` : imported && Number(imported[1]) < importCount ? names[Number(imported[1])] : `${placeholder}:${name}`;
+    return `${line.slice(0, at)}:${shown}`;
+  }).join('\n') + '\n');
+}
+
 // Function index -> the function indexes it calls directly, from binaryen's text form (where a
 // nameless defined function is named by its index among the defined ones: `importCount` less).
 function directCalls(wasm, importCount) {
@@ -106,21 +122,9 @@ if (process.argv[1] === new URL(import.meta.url).pathname) {
     const secondary = path.join(work, 'secondary.wasm');
     execFileSync('wasm-split', ['--split', `--split-funcs=${[...moved].map((index) => index - importCount).join(',')}`, wasm, '-o1', primary, '-o2', secondary,
       '--symbolmap', ...FEATURES]);
-    // The split modules' symbol maps name functions as binaryen did (the defined functions' index,
-    // or fimport$N, N < the original's import count, for the original imports; the rest are the
-    // placeholders).
-    const translate = (file, out, ownImports) => writeFileSync(out, readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => {
-      const at = line.indexOf(':');
-      const name = line.slice(at + 1);
-      const imported = /^fimport\$(\d+)$/.exec(name);
-      const original = /^\d+$/.test(name) ? Number(name) + importCount : null;
-      const shown = original !== null ? names[original]
-        : !ownImports ? `primary:${name}` : imported && Number(imported[1]) < importCount ? names[Number(imported[1])] : `placeholder:${name}`;
-      return `${line.slice(0, at)}:${shown}`;
-    }).join('\n') + '\n');
     const base = wasm.replace(/\.wasm$/, '');
-    translate(`${primary}.symbols`, `${base}.primary.symbols`, true);
-    translate(`${secondary}.symbols`, `${base}.shaping.symbols`, false);
+    writeSplitSymbolMap(`${primary}.symbols`, `${base}.primary.symbols`, { names, importCount, primary: true, placeholder: 'placeholder' });
+    writeSplitSymbolMap(`${secondary}.symbols`, `${base}.shaping.symbols`, { names, importCount, primary: false });
     copyFileSync(secondary, path.join(dist, SECONDARY));
     copyFileSync(primary, path.join(dist, 'plan-mapper-wasm.wasm'));
   } finally {
