@@ -57,8 +57,23 @@ try {
   const { launchChromium, startDoubleForDist } = await import('../tests/web/lib/browser.mjs');
   const double = await startDoubleForDist();
   const browser = await launchChromium();
-  // Two pages: the demo page, and the widget mounted on a blank page with the options the browser
-  // tests use (test hooks on, suggestions not applied, rows not read): other options take other paths.
+  // Three pages: the demo page, and the widget mounted on a blank page with the options the browser
+  // tests use (test hooks on, suggestions not applied, rows not read), in English and in German
+  // with a host's strings: other options take other paths.
+  const mountOnBlankPage = async (page, extra) => {
+    await page.route(`${double.url}/__profile/page.html`, (route) => route.fulfill({
+      contentType: 'text/html', body: '<!doctype html><html><body style="margin:0"><div id="host"></div></body></html>' }));
+    await page.goto(`${double.url}/__profile/page.html`);
+    await page.evaluate(async ({ jobId, token, extra }) => {
+      const { mountPlanMapper } = await import('/plan-mapper.js');
+      const container = document.createElement('div');
+      container.style.cssText = 'width: 100%; height: 700px; position: relative';
+      document.getElementById('host').appendChild(container);
+      mountPlanMapper(container, { apiUrl: location.origin, jobId, token, testHooks: true, autoApply: 'none', readRecords: false, ...extra })
+        .then((controller) => { window.testController = controller; }, () => {});
+    }, { jobId: DEMO_JOB_ID, token: DEMO_TOKEN, extra });
+    return () => window.testController?.framesDrawn() > 0;
+  };
   const profiles = [];
   try {
     for (const [stage, open] of [
@@ -66,20 +81,12 @@ try {
         await page.goto(`${double.url}/demo.html`);
         return () => window.planMapper?.frameStats().frames > 0;
       }],
-      ['widget', async (page) => {
-        await page.route(`${double.url}/__profile/page.html`, (route) => route.fulfill({
-          contentType: 'text/html', body: '<!doctype html><html><body style="margin:0"><div id="host"></div></body></html>' }));
-        await page.goto(`${double.url}/__profile/page.html`);
-        await page.evaluate(async ({ jobId, token }) => {
-          const { mountPlanMapper } = await import('/plan-mapper.js');
-          const container = document.createElement('div');
-          container.style.cssText = 'width: 100%; height: 700px; position: relative';
-          document.getElementById('host').appendChild(container);
-          mountPlanMapper(container, { apiUrl: location.origin, jobId, token, testHooks: true, autoApply: 'none', readRecords: false })
-            .then((controller) => { window.testController = controller; }, () => {});
-        }, { jobId: DEMO_JOB_ID, token: DEMO_TOKEN });
-        return () => window.testController?.framesDrawn() > 0;
-      }],
+      ['widget', (page) => mountOnBlankPage(page, {})],
+      // German words and a host's strings (with an unknown key and a wrong placeholder): what
+      // reading and checking them runs at start-up stays too.
+      ['widget-de', (page) => mountOnBlankPage(page, {
+        lang: 'de', label: 'Spalten', strings: { 'header.undo': 'Zurück', 'header.noSuchKey': 'x', 'say.cleared': { one: '{count}', other: '{count} {because}' } },
+      })],
     ]) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       const held = [];
