@@ -32,6 +32,9 @@ function demoTally(key) {
   return tally;
 }
 
+// Latency for the orders job's 24 pages: two quick ones for the first progress, then 3 s each.
+const slowPages = () => Array.from({ length: 24 }, (_, i) => ({ type: 'latency', ms: i < 2 ? 300 : 3_000, path: '/records' }));
+
 const rowsText = (n) => `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'}`;
 
 describe('reading the source rows in Chromium', { skip: built ? false : 'dist/ not built' }, () => {
@@ -78,8 +81,9 @@ describe('reading the source rows in Chromium', { skip: built ? false : 'dist/ n
 
   test('a long file shows its progress and can be stopped; the panel stays usable', { timeout: 90_000 }, async () => {
     env.double.reset();
-    // Slow pages, so the reading is seen in progress.
-    env.double.faults.set(Array.from({ length: 24 }, () => ({ type: 'latency', ms: 300, path: '/records' })));
+    // Slow pages, so the reading is seen in progress; after the first two they are slower still,
+    // so that a loaded machine cannot finish the file before the test has pressed Stop.
+    env.double.faults.set(slowPages());
     const page = await openBlankPage(env.browser, env.double);
     await mountWidget(page, { options: { readRecords: true, jobId: ORDERS_JOB_ID } });
     const region = page.getByRole('region', { name: 'Field mapping' });
@@ -105,7 +109,7 @@ describe('reading the source rows in Chromium', { skip: built ? false : 'dist/ n
 
   test("the canvas's Stop reading button stops it too", { timeout: 90_000 }, async () => {
     env.double.reset();
-    env.double.faults.set(Array.from({ length: 24 }, () => ({ type: 'latency', ms: 300, path: '/records' })));
+    env.double.faults.set(slowPages());
     const page = await openBlankPage(env.browser, env.double);
     await mountWidget(page, { options: { readRecords: true, jobId: ORDERS_JOB_ID } });
     const region = page.getByRole('region', { name: 'Field mapping' });

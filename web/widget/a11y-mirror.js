@@ -430,10 +430,13 @@ export function createA11yMirror({ container, bridge, messages = NO_MESSAGES }) 
   });
   function closeDialog() {
     if (dialog.hidden) return;
+    // Focus goes back only from inside the dialog: "Keep editing" closes it a frame later, and a
+    // person (or a test) who has already moved on to another control keeps the keyboard there.
+    const keyboardInDialog = dialog.contains(document.activeElement);
     dialog.hidden = true;
     const back = reviewReturnFocus;
     reviewReturnFocus = null;
-    if (back && back.isConnected && root.contains(document.activeElement)) back.focus({ preventScroll: true });
+    if (back && back.isConnected && keyboardInDialog) back.focus({ preventScroll: true });
   }
 
   // The mapping memory's view (a11y-memory.js), when the memory is on.
