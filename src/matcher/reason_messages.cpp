@@ -20,30 +20,48 @@ namespace {
 // A reason quotes at most this much of a name (as field_matcher.cpp's English does).
 constexpr std::size_t kQuotedNameBytes = 120;
 
+// Every candidate shown gets its reason built (10,000 on a 2,000 x 2,000 plan), so the parts are
+// moved, never copied: a braced list `{part}` copies its elements (an initializer_list is const),
+// and `return MessageRef(key).with(...)` copies the whole tree, since with() returns a reference.
+std::vector<MessageRef> one(MessageRef part) {
+    std::vector<MessageRef> parts;
+    parts.push_back(std::move(part));
+    return parts;
+}
+
+MessageRef text_message(const char* key, const char* name, std::string text) {
+    MessageRef message(key);
+    message.with(name, std::move(text));
+    return message;
+}
+
 // Joins the parts with no separator between them (each part brings its own ", "); several
 // parts in a row are nested as match.join (or match.list, ", " between) ("{first}{rest}").
 MessageRef joined(std::vector<MessageRef> parts, const char* key) {
     MessageRef out = std::move(parts.back());
-    for (std::size_t i = parts.size() - 1; i-- > 0;)
-        out = MessageRef(key).with_messages("first", {std::move(parts[i])}).with_messages("rest", {std::move(out)});
+    for (std::size_t i = parts.size() - 1; i-- > 0;) {
+        MessageRef pair(key);
+        pair.with_messages("first", one(std::move(parts[i]))).with_messages("rest", one(std::move(out)));
+        out = std::move(pair);
+    }
     return out;
 }
 
 std::vector<MessageRef> optional(MessageRef message) {
     if (message.empty()) return {};
-    return {std::move(message)};
+    return one(std::move(message));
 }
 
 MessageRef where_message(const NameForm& destination) {
     const std::string_view quoted = bounded_prefix(destination.text, kQuotedNameBytes);
-    const std::string name = std::string(quoted) + (quoted.size() < destination.text.size() || destination.truncated ? "…" : "");
+    std::string name = std::string(quoted) + (quoted.size() < destination.text.size() || destination.truncated ? "…" : "");
     switch (destination.origin) {
-        case NameOrigin::Key: return MessageRef("match.atKey").with("name", name);
-        case NameOrigin::Label: return MessageRef("match.atLabel").with("name", name);
-        case NameOrigin::Alias: return MessageRef("match.atAlias").with("name", name);
+        case NameOrigin::Key: return text_message("match.atKey", "name", std::move(name));
+        case NameOrigin::Label: return text_message("match.atLabel", "name", std::move(name));
+        case NameOrigin::Alias: return text_message("match.atAlias", "name", std::move(name));
         case NameOrigin::Value: break;
     }
-    return MessageRef("match.atValue").with("name", name);
+    return text_message("match.atValue", "name", std::move(name));
 }
 
 // Which lexicon entries turned the words into shared concepts, as lexicon_note in
@@ -76,23 +94,23 @@ MessageRef lexicon_message(const NameForm& source, const NameForm& destination, 
             items.push_back(std::move(message.with("word", use.variant).with("concept", concept_words)));
         }
     if (items.empty()) return {};
-    return MessageRef("match.lexicon").with_messages("items", {joined(std::move(items), "match.list")});
+    MessageRef out("match.lexicon");
+    out.with_messages("items", one(joined(std::move(items), "match.list")));
+    return out;
 }
 
 }  // namespace
 
 MessageRef grammar_reason_message(const GrammarScore& grammar) {
     std::vector<MessageRef> details;
-    if (!grammar.entity.empty()) details.push_back(MessageRef("match.grammarEntity").with("words", grammar.entity));
-    for (int index : grammar.index) details.push_back(MessageRef("match.grammarIndex").with("index", std::to_string(index)));
-    for (const std::string& word : grammar.qualifiers) details.push_back(MessageRef("match.grammarQualifier").with("word", word));
+    if (!grammar.entity.empty()) details.push_back(text_message("match.grammarEntity", "words", grammar.entity));
+    for (int index : grammar.index) details.push_back(text_message("match.grammarIndex", "index", std::to_string(index)));
+    for (const std::string& word : grammar.qualifiers) details.push_back(text_message("match.grammarQualifier", "word", word));
     if (grammar.meta) details.push_back(MessageRef("match.grammarMeta"));
     if (grammar.head_first) details.push_back(MessageRef("match.grammarHeadFirst"));
     MessageRef out("match.grammar");
     out.with("attribute", grammar.attribute);
-    out.with_messages(
-        "details",
-        details.empty() ? std::vector<MessageRef>{} : std::vector<MessageRef>{joined(std::move(details), "match.join")});
+    out.with_messages("details", details.empty() ? std::vector<MessageRef>{} : one(joined(std::move(details), "match.join")));
     return out;
 }
 
@@ -115,24 +133,29 @@ MessageRef name_reason_message(NameMatch how, const NameForm* source_form, const
     const NameForm& source = *source_form;
     MessageRef where = where_message(*destination);
     auto with_lexicon = [&](MessageRef message) {
-        message.with_messages("where", {std::move(where)});
+        message.with_messages("where", one(std::move(where)));
         message.with_messages("lexicon", optional(lexicon_message(source, *destination, lexicon)));
         return message;
     };
+    auto at_where = [&](const char* key) {
+        MessageRef message(key);
+        message.with_messages("where", one(std::move(where)));
+        return message;
+    };
     switch (how) {
-        case NameMatch::Exact: return MessageRef("match.exact").with_messages("where", {std::move(where)});
-        case NameMatch::Normalized: return MessageRef("match.normalized").with_messages("where", {std::move(where)});
+        case NameMatch::Exact: return at_where("match.exact");
+        case NameMatch::Normalized: return at_where("match.normalized");
         case NameMatch::Synonym:
             return with_lexicon(
                 MessageRef(source.used_synonyms || destination->used_synonyms ? "match.synonym" : "match.sameWords"));
-        case NameMatch::Acronym: return MessageRef("match.acronym").with_messages("where", {std::move(where)});
+        case NameMatch::Acronym: return at_where("match.acronym");
         case NameMatch::Grammar: return with_lexicon(grammar_reason_message(grammar_compare(source, *destination, lexicon)));
         case NameMatch::Fuzzy: {
             const long hundredths = std::lround(score * 100);
             const std::string cents = std::to_string(hundredths % 100);
-            return with_lexicon(MessageRef("match.fuzzy")
-                                    .with("whole", std::to_string(hundredths / 100))
-                                    .with("cents", (cents.size() < 2 ? "0" : "") + cents));
+            MessageRef fuzzy("match.fuzzy");
+            fuzzy.with("whole", std::to_string(hundredths / 100)).with("cents", (cents.size() < 2 ? "0" : "") + cents);
+            return with_lexicon(std::move(fuzzy));
         }
         case NameMatch::None: break;
     }
@@ -143,38 +166,43 @@ MessageRef evidence_message(const Evidence& evidence) {
     if (evidence.value == 0) return {};
     MessageRef note;
     if (evidence.rows > 0) {
-        const MessageRef rows = MessageRef("enum.rows").counting(static_cast<long long>(evidence.rows));
+        MessageRef rows("enum.rows");
+        rows.counting(static_cast<long long>(evidence.rows));
         if (evidence.enum_options) {
-            note = MessageRef("match.valuesCommonOptions")
-                       .with("fitting", std::to_string(evidence.fitting))
-                       .with_messages("rows", {rows})
-                       .counting(static_cast<long long>(evidence.total));
+            note = MessageRef("match.valuesCommonOptions");
+            note.with("fitting", std::to_string(evidence.fitting))
+                .with_messages("rows", one(std::move(rows)))
+                .counting(static_cast<long long>(evidence.total));
         } else {
             const long percent = std::lround(100.0 * static_cast<double>(evidence.fitting) / static_cast<double>(evidence.total));
-            note = MessageRef("match.valuesShare")
-                       .with("percent", std::to_string(percent))
-                       .with_messages("kind", {kind_message(evidence.expected_kind)})
-                       .with_messages("rows", {rows});
+            note = MessageRef("match.valuesShare");
+            note.with("percent", std::to_string(percent))
+                .with_messages("kind", one(kind_message(evidence.expected_kind)))
+                .with_messages("rows", one(std::move(rows)));
         }
     } else if (evidence.enum_options) {
-        note = MessageRef("match.valuesOptions")
-                   .with("fitting", std::to_string(evidence.fitting))
-                   .counting(static_cast<long long>(evidence.total));
+        note = MessageRef("match.valuesOptions");
+        note.with("fitting", std::to_string(evidence.fitting)).counting(static_cast<long long>(evidence.total));
     } else {
-        note = MessageRef("match.valuesOfKind")
-                   .with("fitting", std::to_string(evidence.fitting))
-                   .with_messages("kind", {kind_message(evidence.expected_kind)})
-                   .counting(static_cast<long long>(evidence.total));
+        note = MessageRef("match.valuesOfKind");
+        note.with("fitting", std::to_string(evidence.fitting))
+            .with_messages("kind", one(kind_message(evidence.expected_kind)))
+            .counting(static_cast<long long>(evidence.total));
     }
-    if (!evidence.enum_options)
-        note.with_messages("lookLike",
-                           evidence.seen_kind
-                               ? std::vector<MessageRef>{MessageRef("match.valuesLookLike")
-                                                             .with_messages("kind", {kind_message(evidence.seen_kind)})}
-                               : std::vector<MessageRef>{});
+    if (!evidence.enum_options) {
+        std::vector<MessageRef> look_like;
+        if (evidence.seen_kind) {
+            MessageRef seen("match.valuesLookLike");
+            seen.with_messages("kind", one(kind_message(evidence.seen_kind)));
+            look_like.push_back(std::move(seen));
+        }
+        note.with_messages("lookLike", std::move(look_like));
+    }
     const char* frame = evidence.rows > 0 ? (evidence.value > 0 ? "match.valuesColumn" : "match.valuesContradict")
                                           : (evidence.value > 0 ? "match.valuesFit" : "match.valuesContradict");
-    return MessageRef(frame).with_messages("note", {std::move(note)});
+    MessageRef out(frame);
+    out.with_messages("note", one(std::move(note)));
+    return out;
 }
 
 MessageRef last_of_kind_message() { return MessageRef("match.lastOfKind"); }
