@@ -292,26 +292,58 @@ bool pair_order(const ScoredPair& a, const ScoredPair& b) {
     return a.destination < b.destination;     // positions are in key order
 }
 
-// Appends `kept` to `out` in pair_order. A ScoredPair is over 100 bytes: sorting the pairs
-// themselves moved each one log n times, which the wasm does through memcpy calls (a tenth of the
-// 2,000 x 2,000 time under node); here small keys are sorted and every pair is copied once. The
-// order is the same: destinations differ within a source, so pair_order has no ties.
-void append_sorted(const std::vector<ScoredPair>& kept, std::vector<ScoredPair>& out) {
-    struct Key {
-        double score;
-        std::size_t destination, index;
-    };
-    std::vector<Key> keys(kept.size());
-    for (std::size_t i = 0; i < kept.size(); ++i) keys[i] = {kept[i].score, kept[i].destination, i};
-    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-        if (a.score != b.score) return a.score > b.score;
-        return a.destination < b.destination;
+// Every source's pairs (100,000 on 2,000 x 2,000), scored in place into chunks that never move.
+// A ScoredPair is over 100 bytes, and the wasm copies it through memcpy calls: sorting the pairs
+// themselves (each moved log n times), a vector per source (an allocation each) and then one
+// growing array (copied at each doubling) each cost a tenth or more of the time under node.
+class PairStore {
+public:
+    // A fresh pair, valid until drop_last() or the store's end.
+    ScoredPair& add() {
+        if (chunks_.empty() || used_ == kChunk) {
+            chunks_.push_back(std::make_unique<ScoredPair[]>(kChunk));
+            used_ = 0;
+        }
+        ScoredPair& pair = chunks_.back()[used_++];
+        pair = ScoredPair{};
+        return pair;
+    }
+    void drop_last() { --used_; }
+
+private:
+    static constexpr std::size_t kChunk = 4096;
+    std::vector<std::unique_ptr<ScoredPair[]>> chunks_;
+    std::size_t used_ = 0;
+};
+
+// Puts `pairs` in pair_order by sorting small keys, not the pairs. The order is the same as
+// sorting by pair_order: destinations differ within a source, so it has no ties.
+void sort_pairs(std::vector<ScoredPair*>& pairs) {
+    std::sort(pairs.begin(), pairs.end(), [](const ScoredPair* a, const ScoredPair* b) {
+        if (a->score != b->score) return a->score > b->score;
+        return a->destination < b->destination;
     });
-    out.reserve(out.size() + kept.size());
-    for (const Key& key : keys) out.push_back(kept[key.index]);
 }
 
-const ScoredPair* find_pair(const std::vector<ScoredPair>& pairs, std::size_t destination) {
+// One source's pairs, best first: a range of pointers into the PairStore.
+struct SourcePairs {
+    struct Iterator {
+        ScoredPair* const* at;
+        ScoredPair& operator*() const { return **at; }
+        Iterator& operator++() {
+            ++at;
+            return *this;
+        }
+        bool operator!=(const Iterator& other) const { return at != other.at; }
+    };
+    ScoredPair** first = nullptr;
+    ScoredPair** last = nullptr;
+    Iterator begin() const { return {first}; }
+    Iterator end() const { return {last}; }
+};
+using PairsBySource = std::vector<SourcePairs>;
+
+const ScoredPair* find_pair(const SourcePairs& pairs, std::size_t destination) {
     for (const ScoredPair& pair : pairs)
         if (pair.destination == destination) return &pair;
     return nullptr;
@@ -319,7 +351,7 @@ const ScoredPair* find_pair(const std::vector<ScoredPair>& pairs, std::size_t de
 
 // The assignment: fixed absolute pairs, then the optimal matching of the rest, then the
 // ambiguity rules (field_matcher.h). Returns a destination position per source position.
-std::vector<std::size_t> assign(const std::vector<std::vector<ScoredPair>>& by_source, std::size_t destination_count,
+std::vector<std::size_t> assign(const PairsBySource& by_source, std::size_t destination_count,
                                 const MatchOptions& options, std::vector<bool>& ambiguous) {
     const std::size_t source_count = by_source.size();
     std::vector<std::vector<const ScoredPair*>> by_destination(destination_count);
@@ -410,7 +442,7 @@ std::vector<std::size_t> assign(const std::vector<std::vector<ScoredPair>>& by_s
 constexpr double kLastOfAKindScore = 0.75;
 
 void pair_last_of_a_kind(const std::vector<PreparedSource>& sources, const std::vector<PreparedDestination>& destinations,
-                         const MatchOptions& options, std::vector<std::vector<ScoredPair>>& by_source,
+                         const MatchOptions& options, PairsBySource& by_source,
                          std::vector<std::size_t>& assigned, std::vector<bool>& ambiguous) {
     if (kLastOfAKindScore < options.threshold) return;       // a stricter threshold wins
     std::vector<bool> taken(destinations.size(), false);
@@ -438,7 +470,8 @@ void pair_last_of_a_kind(const std::vector<PreparedSource>& sources, const std::
             assigned[source] = destination;
             ambiguous[source] = false;
             taken[destination] = true;
-            std::sort(by_source[source].begin(), by_source[source].end(), pair_order);
+            std::sort(by_source[source].first, by_source[source].last,
+                      [](const ScoredPair* a, const ScoredPair* b) { return pair_order(*a, *b); });
             break;
         }
     }
@@ -482,19 +515,30 @@ MatchResult match_fields(const std::vector<const UnmappedField*>& sources,
 
     PairScorer scorer(index, lexicon, options);
     const double keep = std::min(options.candidate_floor, options.threshold);
-    std::vector<std::vector<ScoredPair>> by_source(prepared.size());
+    PairStore store;
+    std::vector<ScoredPair*> sorted;           // every source's pairs, source after source, each best first
+    std::vector<std::size_t> starts(prepared.size() + 1, 0);
     std::vector<std::size_t> candidates;
-    std::vector<ScoredPair> kept;              // one source's pairs before sorting, reused
+    std::vector<ScoredPair*> kept;             // one source's pairs before sorting, reused
     for (std::size_t s = 0; s < prepared.size(); ++s) {
+        starts[s] = sorted.size();
         index.candidates(prepared[s], candidates);
         scorer.begin_source(prepared[s]);
         kept.clear();
         for (std::size_t position : candidates) {
-            ScoredPair pair;
+            ScoredPair& pair = store.add();
             pair.source = s;
-            if (scorer.score(prepared[s], position, pair) && pair.score >= keep) kept.push_back(pair);
+            if (scorer.score(prepared[s], position, pair) && pair.score >= keep) kept.push_back(&pair);
+            else store.drop_last();
         }
-        append_sorted(kept, by_source[s]);
+        sort_pairs(kept);
+        sorted.insert(sorted.end(), kept.begin(), kept.end());
+    }
+    starts[prepared.size()] = sorted.size();
+    PairsBySource by_source(prepared.size());
+    for (std::size_t s = 0; s < prepared.size(); ++s) {
+        by_source[s].first = sorted.data() + starts[s];
+        by_source[s].last = sorted.data() + starts[s + 1];
     }
 
     std::vector<bool> ambiguous;
@@ -562,16 +606,19 @@ std::vector<Candidate> DestinationRanker::rank(const UnmappedField& source) {
     Impl& d = *impl_;
     const PreparedSource prepared =
         d.index.prepare_source(source, 0, d.options.use_values, column_of(d.options, source.field.key));
-    std::vector<ScoredPair> kept, pairs;
+    std::vector<ScoredPair> kept;
     d.index.candidates(prepared, d.positions);
     d.scorer.begin_source(prepared);
     for (std::size_t position : d.positions) {
         ScoredPair pair;
         if (d.scorer.score(prepared, position, pair) && pair.score >= d.options.candidate_floor) kept.push_back(pair);
     }
-    append_sorted(kept, pairs);
+    std::vector<ScoredPair*> pairs;
+    for (ScoredPair& pair : kept) pairs.push_back(&pair);
+    sort_pairs(pairs);
     std::vector<Candidate> out;
-    for (const ScoredPair& pair : pairs) {
+    for (const ScoredPair* pointer : pairs) {
+        const ScoredPair& pair = *pointer;
         if (out.size() >= d.options.max_candidates) break;
         Candidate candidate;
         candidate.destination_key = d.index.destinations()[pair.destination].entry->field.key;
