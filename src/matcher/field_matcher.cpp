@@ -115,6 +115,7 @@ std::string reason_for(const ScoredPair& pair, Lexicon& lexicon) {
 // reason_for's parts as catalog messages (reason_messages.h), in the same order.
 std::vector<MessageRef> reason_messages_for(const ScoredPair& pair, Lexicon& lexicon) {
     std::vector<MessageRef> parts;
+    parts.reserve(3);
     parts.push_back(name_reason_message(pair.name.how, pair.source_form, pair.destination_form, pair.name.score, lexicon));
     if (pair.last_of_kind) parts.push_back(last_of_kind_message());
     MessageRef values = evidence_message(pair.evidence);
@@ -300,20 +301,17 @@ class PairStore {
 public:
     // A fresh pair, valid until drop_last() or the store's end.
     ScoredPair& add() {
-        if (chunks_.empty() || used_ == kChunk) {
-            chunks_.push_back(std::make_unique<ScoredPair[]>(kChunk));
-            used_ = 0;
+        if (chunks_.empty() || chunks_.back().size() == kChunk) {
+            chunks_.emplace_back();
+            chunks_.back().reserve(kChunk);   // never grows past this: the pairs stay where they are
         }
-        ScoredPair& pair = chunks_.back()[used_++];
-        pair = ScoredPair{};
-        return pair;
+        return chunks_.back().emplace_back();
     }
-    void drop_last() { --used_; }
+    void drop_last() { chunks_.back().pop_back(); }
 
 private:
     static constexpr std::size_t kChunk = 4096;
-    std::vector<std::unique_ptr<ScoredPair[]>> chunks_;
-    std::size_t used_ = 0;
+    std::vector<std::vector<ScoredPair>> chunks_;
 };
 
 // Puts `pairs` in pair_order by sorting small keys, not the pairs. The order is the same as

@@ -29,6 +29,13 @@ std::vector<MessageRef> one(MessageRef part) {
     return parts;
 }
 
+// A message with room for its arguments: growing them one by one reallocated twice per message.
+MessageRef with_room(const char* key, std::size_t args) {
+    MessageRef message(key);
+    message.args.reserve(args);
+    return message;
+}
+
 MessageRef text_message(const char* key, const char* name, std::string text) {
     MessageRef message(key);
     message.with(name, std::move(text));
@@ -108,7 +115,7 @@ MessageRef grammar_reason_message(const GrammarScore& grammar) {
     for (const std::string& word : grammar.qualifiers) details.push_back(text_message("match.grammarQualifier", "word", word));
     if (grammar.meta) details.push_back(MessageRef("match.grammarMeta"));
     if (grammar.head_first) details.push_back(MessageRef("match.grammarHeadFirst"));
-    MessageRef out("match.grammar");
+    MessageRef out = with_room("match.grammar", 4);  // + where and lexicon (name_reason_message)
     out.with("attribute", grammar.attribute);
     out.with_messages("details", details.empty() ? std::vector<MessageRef>{} : one(joined(std::move(details), "match.join")));
     return out;
@@ -146,14 +153,13 @@ MessageRef name_reason_message(NameMatch how, const NameForm* source_form, const
         case NameMatch::Exact: return at_where("match.exact");
         case NameMatch::Normalized: return at_where("match.normalized");
         case NameMatch::Synonym:
-            return with_lexicon(
-                MessageRef(source.used_synonyms || destination->used_synonyms ? "match.synonym" : "match.sameWords"));
+            return with_lexicon(with_room(source.used_synonyms || destination->used_synonyms ? "match.synonym" : "match.sameWords", 2));
         case NameMatch::Acronym: return at_where("match.acronym");
         case NameMatch::Grammar: return with_lexicon(grammar_reason_message(grammar_compare(source, *destination, lexicon)));
         case NameMatch::Fuzzy: {
             const long hundredths = std::lround(score * 100);
             const std::string cents = std::to_string(hundredths % 100);
-            MessageRef fuzzy("match.fuzzy");
+            MessageRef fuzzy = with_room("match.fuzzy", 4);
             fuzzy.with("whole", std::to_string(hundredths / 100)).with("cents", (cents.size() < 2 ? "0" : "") + cents);
             return with_lexicon(std::move(fuzzy));
         }
@@ -169,13 +175,13 @@ MessageRef evidence_message(const Evidence& evidence) {
         MessageRef rows("enum.rows");
         rows.counting(static_cast<long long>(evidence.rows));
         if (evidence.enum_options) {
-            note = MessageRef("match.valuesCommonOptions");
+            note = with_room("match.valuesCommonOptions", 2);
             note.with("fitting", std::to_string(evidence.fitting))
                 .with_messages("rows", one(std::move(rows)))
                 .counting(static_cast<long long>(evidence.total));
         } else {
             const long percent = std::lround(100.0 * static_cast<double>(evidence.fitting) / static_cast<double>(evidence.total));
-            note = MessageRef("match.valuesShare");
+            note = with_room("match.valuesShare", 4);
             note.with("percent", std::to_string(percent))
                 .with_messages("kind", one(kind_message(evidence.expected_kind)))
                 .with_messages("rows", one(std::move(rows)));
@@ -184,7 +190,7 @@ MessageRef evidence_message(const Evidence& evidence) {
         note = MessageRef("match.valuesOptions");
         note.with("fitting", std::to_string(evidence.fitting)).counting(static_cast<long long>(evidence.total));
     } else {
-        note = MessageRef("match.valuesOfKind");
+        note = with_room("match.valuesOfKind", 3);
         note.with("fitting", std::to_string(evidence.fitting))
             .with_messages("kind", one(kind_message(evidence.expected_kind)))
             .counting(static_cast<long long>(evidence.total));
