@@ -156,7 +156,8 @@ public:
     PairScorer(FieldIndex& index, Lexicon& lexicon, const MatchOptions& options)
         : index_(index), lexicon_(lexicon), options_(options), enum_matchers_(index.destinations().size()) {}
 
-    // False when the pair is not worth keeping.
+    // False when the pair is not worth keeping. When true, every field of `out` but `source` and
+    // `last_of_kind` is written (PairStore::add relies on it).
     bool score(const PreparedSource& source, std::size_t position, ScoredPair& out) {
         const PreparedDestination& destination = index_.destinations()[position];
         NameScore best;
@@ -299,19 +300,24 @@ bool pair_order(const ScoredPair& a, const ScoredPair& b) {
 // growing array (copied at each doubling) each cost a tenth or more of the time under node.
 class PairStore {
 public:
-    // A fresh pair, valid until drop_last() or the store's end.
+    // A pair for PairScorer::score to fill, valid until drop_last() or the store's end. A slot is
+    // not cleared (a memset per pair was a twentieth of the wasm's time): a score() that returns
+    // true writes every field but `source` (the caller's) and `last_of_kind` (cleared here).
     ScoredPair& add() {
-        if (chunks_.empty() || chunks_.back().size() == kChunk) {
-            chunks_.emplace_back();
-            chunks_.back().reserve(kChunk);   // never grows past this: the pairs stay where they are
+        if (chunks_.empty() || used_ == kChunk) {
+            chunks_.push_back(std::unique_ptr<ScoredPair[]>(new ScoredPair[kChunk]));
+            used_ = 0;
         }
-        return chunks_.back().emplace_back();
+        ScoredPair& pair = chunks_.back()[used_++];
+        pair.last_of_kind = false;
+        return pair;
     }
-    void drop_last() { chunks_.back().pop_back(); }
+    void drop_last() { --used_; }
 
 private:
     static constexpr std::size_t kChunk = 4096;
-    std::vector<std::vector<ScoredPair>> chunks_;
+    std::vector<std::unique_ptr<ScoredPair[]>> chunks_;
+    std::size_t used_ = 0;
 };
 
 // Puts `pairs` in pair_order by sorting small keys, not the pairs. The order is the same as
