@@ -389,8 +389,7 @@ int main(int argc, char** argv) {
         Digest big_messages;
         big_messages.add_messages(last);
         std::printf("Digest of the reason messages: corpus %016llx, 2000x2000 %016llx\n",
-                    static_cast<unsigned long long>(corpus_messages.hash),
-                    static_cast<unsigned long long>(big_messages.hash));
+                    static_cast<unsigned long long>(corpus_messages.hash), static_cast<unsigned long long>(big_messages.hash));
     }
     figure("2000x2000_ms", field_ms.wall_ms, "ms", runs);
     figure("2000x2000_cpu_ms", field_ms.cpu_ms, "ms", runs);

@@ -355,8 +355,8 @@ const ScoredPair* find_pair(const SourcePairs& pairs, std::size_t destination) {
 
 // The assignment: fixed absolute pairs, then the optimal matching of the rest, then the
 // ambiguity rules (field_matcher.h). Returns a destination position per source position.
-std::vector<std::size_t> assign(const PairsBySource& by_source, std::size_t destination_count,
-                                const MatchOptions& options, std::vector<bool>& ambiguous) {
+std::vector<std::size_t> assign(const PairsBySource& by_source, std::size_t destination_count, const MatchOptions& options,
+                                std::vector<bool>& ambiguous) {
     const std::size_t source_count = by_source.size();
     std::vector<std::vector<const ScoredPair*>> by_destination(destination_count);
     for (const auto& pairs : by_source)
@@ -446,8 +446,8 @@ std::vector<std::size_t> assign(const PairsBySource& by_source, std::size_t dest
 constexpr double kLastOfAKindScore = 0.75;
 
 void pair_last_of_a_kind(const std::vector<PreparedSource>& sources, const std::vector<PreparedDestination>& destinations,
-                         const MatchOptions& options, PairsBySource& by_source,
-                         std::vector<std::size_t>& assigned, std::vector<bool>& ambiguous) {
+                         const MatchOptions& options, PairsBySource& by_source, std::vector<std::size_t>& assigned,
+                         std::vector<bool>& ambiguous) {
     if (kLastOfAKindScore < options.threshold) return;       // a stricter threshold wins
     std::vector<bool> taken(destinations.size(), false);
     for (std::size_t destination : assigned)
@@ -520,10 +520,10 @@ MatchResult match_fields(const std::vector<const UnmappedField*>& sources,
     PairScorer scorer(index, lexicon, options);
     const double keep = std::min(options.candidate_floor, options.threshold);
     PairStore store;
-    std::vector<ScoredPair*> sorted;           // every source's pairs, source after source, each best first
+    std::vector<ScoredPair*> sorted;  // every source's pairs, source after source, each best first
     std::vector<std::size_t> starts(prepared.size() + 1, 0);
     std::vector<std::size_t> candidates;
-    std::vector<ScoredPair*> kept;             // one source's pairs before sorting, reused
+    std::vector<ScoredPair*> kept;  // one source's pairs before sorting, reused
     for (std::size_t s = 0; s < prepared.size(); ++s) {
         starts[s] = sorted.size();
         index.candidates(prepared[s], candidates);

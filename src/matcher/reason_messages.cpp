@@ -153,7 +153,8 @@ MessageRef name_reason_message(NameMatch how, const NameForm* source_form, const
         case NameMatch::Exact: return at_where("match.exact");
         case NameMatch::Normalized: return at_where("match.normalized");
         case NameMatch::Synonym:
-            return with_lexicon(with_room(source.used_synonyms || destination->used_synonyms ? "match.synonym" : "match.sameWords", 2));
+            return with_lexicon(
+                with_room(source.used_synonyms || destination->used_synonyms ? "match.synonym" : "match.sameWords", 2));
         case NameMatch::Acronym: return at_where("match.acronym");
         case NameMatch::Grammar: return with_lexicon(grammar_reason_message(grammar_compare(source, *destination, lexicon)));
         case NameMatch::Fuzzy: {
