@@ -33,44 +33,6 @@ int shape_index(Shape single) {
 
 }  // namespace
 
-std::uint64_t hash_text(std::string_view text) {
-    // Words of eight bytes (the last one zero-padded) folded by multiply and rotate, the length
-    // mixed in, then splitmix64's finaliser. Little-endian reads on every target we build for.
-    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (text.size() * 0xD6E8FEB86659FD93ull);
-    const auto fold = [&h](std::uint64_t word) {
-        h ^= word * 0xFF51AFD7ED558CCDull;
-        h = ((h << 29) | (h >> 35)) * 0xC4CEB9FE1A85EC53ull;
-    };
-    const char* p = text.data();
-    std::size_t n = text.size();
-    for (; n >= 8; p += 8, n -= 8) {
-        std::uint64_t word;
-        std::memcpy(&word, p, 8);
-        fold(word);
-    }
-    if (n > 0) {
-        // The last 1 to 7 bytes as the zero-padded word, from two overlapping loads rather than a
-        // memcpy of a variable length (a call per value in wasm).
-        std::uint64_t word;
-        if (n >= 4) {
-            std::uint32_t low, high;
-            std::memcpy(&low, p, 4);
-            std::memcpy(&high, p + n - 4, 4);
-            word = low | (static_cast<std::uint64_t>(high) << (8 * (n - 4)));
-        } else {
-            const auto byte = [p](std::size_t i) { return static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])); };
-            word = byte(0) | (byte(n / 2) << (8 * (n / 2))) | (byte(n - 1) << (8 * (n - 1)));
-        }
-        fold(word);
-    }
-    h ^= h >> 30;
-    h *= 0xbf58476d1ce4e5b9ull;
-    h ^= h >> 27;
-    h *= 0x94d049bb133111ebull;
-    h ^= h >> 31;
-    return h;
-}
-
 std::string_view clip_long_value(std::string_view value) {
     std::size_t end = kMaxValueBytes;
     // Step back over continuation bytes (10xxxxxx) so the cut never splits a character.
