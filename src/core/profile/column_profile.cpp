@@ -13,16 +13,11 @@ namespace {
 constexpr std::size_t kSketchSize = 1024;      // KMV: standard error about 1/sqrt(k) = 3 %
 constexpr std::size_t kSketchCandidates = 256;  // hashes that wait to be merged into the k smallest
 
-// A shape in a count table's 16-bit note: the shape bits low, the date format above them.
+// A shape in a count table's 16-bit note: the shape bits low, the date format above them
+// (ColumnProfile::count_note reads it back).
 static_assert(kShapeCount <= 8 && kDateFormatCount <= 256, "a shape fits a 16-bit note");
 std::uint16_t pack_shape(ValueShape shape) {
     return static_cast<std::uint16_t>(shape.shapes | (static_cast<unsigned>(shape.date) << 8));
-}
-ValueShape unpack_shape(std::uint16_t note) {
-    ValueShape shape;
-    shape.shapes = static_cast<std::uint16_t>(note & 0xFFu);
-    shape.date = static_cast<DateFormat>(note >> 8);
-    return shape;
 }
 
 int shape_index(Shape single) {
@@ -38,20 +33,6 @@ std::string_view clip_long_value(std::string_view value) {
     // Step back over continuation bytes (10xxxxxx) so the cut never splits a character.
     while (end > 0 && (static_cast<unsigned char>(value[end]) & 0xC0) == 0x80) --end;
     return value.substr(0, end);
-}
-
-void ColumnProfile::add_clipped(std::string_view value, std::uint64_t hash, DistinctBudget& budget) {
-    ++filled_;
-
-    // A value already in the table was classified when it was first seen, and its examples
-    // considered then: its shape is read back from the table (most cells of an enum, date or
-    // flag column repeat a value), and only new values are classified.
-    std::uint16_t note = 0;
-    if (counts_.bump(value, hash, note)) {
-        count_shape(unpack_shape(note));
-        return;
-    }
-    add_new(value, hash, budget);
 }
 
 // Kept out of add() so that the usual cell, whose value is in the table, pays for none of the

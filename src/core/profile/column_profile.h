@@ -94,7 +94,7 @@ public:
     }
     // The same for a value already clipped (clip_value) and hashed (hash_text), after prefetch()
     // had the table's memory fetched for it (see ValueCounts::prefetch).
-    void add_clipped(std::string_view value, std::uint64_t hash, DistinctBudget& budget);
+    inline void add_clipped(std::string_view value, std::uint64_t hash, DistinctBudget& budget);
     std::uint32_t prefetch(std::uint64_t hash) const { return counts_.prefetch(hash); }
     // The server said this cell is not valid (records' `valid: false`).
     void add_flagged() { ++flagged_; }
@@ -133,6 +133,12 @@ public:
 private:
     __attribute__((noinline)) void add_new(std::string_view value, std::uint64_t hash, DistinctBudget& budget);
     void count_shape(ValueShape shape);
+    // count_shape for a shape kept in the count table's note (column_profile.cpp's pack_shape).
+    void count_note(std::uint16_t note) {
+        if (!(note & 0xFFu)) return;
+        for (unsigned bits = note & 0xFFu; bits; bits &= bits - 1) ++shape_counts_[__builtin_ctz(bits)];
+        ++date_formats_[note >> 8];
+    }
     void sketch(std::uint64_t hash);
     void overflow();
     void merge_candidates() const;
@@ -148,5 +154,19 @@ private:
     std::vector<std::string> examples_[kShapeCount];
     std::size_t date_formats_[kDateFormatCount] = {};
 };
+
+// Inline: it runs for every cell, and in most cells of most columns the value is in the table.
+inline void ColumnProfile::add_clipped(std::string_view value, std::uint64_t hash, DistinctBudget& budget) {
+    ++filled_;
+    // A value already in the table was classified when it was first seen, and its examples
+    // considered then: its shape is read back from the table (most cells of an enum, date or
+    // flag column repeat a value), and only new values are classified.
+    std::uint16_t note = 0;
+    if (counts_.bump(value, hash, note)) {
+        count_note(note);
+        return;
+    }
+    add_new(value, hash, budget);
+}
 
 }  // namespace pm::profile

@@ -196,7 +196,7 @@ private:
     bool cell(std::size_t position) {
         std::string_view key;
         bool same_key = false;
-        KeyBytes* known = position < key_bytes_.size() ? &key_bytes_[position] : nullptr;
+        KeyBytes* known = position < known_positions_ ? key_bytes_.data() + position : nullptr;
         if (known && starts_with(known->raw)) {
             p_ += known->raw.size();
             key = known->key;
@@ -209,7 +209,10 @@ private:
             if (!next_is(':')) return fail("a colon is expected after a member name");
             space();
             if (p_ == end_) return fail("a value is expected");
-            if (!known && position == key_bytes_.size() && position < kKnownPositions) known = &key_bytes_.emplace_back();
+            if (!known && position == known_positions_ && position < kKnownPositions) {
+                known = &key_bytes_.emplace_back();
+                ++known_positions_;
+            }
             if (known) {
                 known->raw.assign(start, static_cast<std::size_t>(p_ - start));
                 known->key.assign(key.data(), key.size());
@@ -528,6 +531,7 @@ private:
     };
     static constexpr std::size_t kKnownPositions = 4096;
     std::vector<KeyBytes> key_bytes_;
+    std::size_t known_positions_ = 0;  // key_bytes_.size(), without a division per cell
     std::size_t record_ = 0;
     std::string stack_;  // closers of the containers skip_value is inside
 };

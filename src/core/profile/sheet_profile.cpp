@@ -138,9 +138,8 @@ private:
     // The usual case stays small enough to inline into cell(); the rest is in another function
     // (inlined, it made every call save and restore the registers the lookup needs).
     std::uint32_t column_at(std::size_t position, std::string_view key, bool same_key) {
-        auto& cache = sheet_.by_position_;
-        if (position < cache.size()) {
-            SheetProfile::KnownPosition& known = cache[position];
+        if (position < cached_positions_) {
+            SheetProfile::KnownPosition& known = sheet_.by_position_.data()[position];
             const bool fresh = known.record + 1 == records;
             known.record = records;
             if ((same_key && fresh) || same_text(known.key, key)) return known.column;
@@ -156,6 +155,7 @@ private:
             cache[position].column = column;
         } else if (position == cache.size() && position < kCachedPositions) {
             cache.push_back({std::string(key), column, records});
+            cached_positions_ = cache.size();
         }
         return column;
     }
@@ -179,6 +179,9 @@ private:
 
     SheetProfile& sheet_;
     std::string_view text_;
+    // sheet_.by_position_.size(), kept here so that each cell's test needs no division (the
+    // entries are 48 bytes); only column_looked_up adds entries while a page is read.
+    std::size_t cached_positions_ = sheet_.by_position_.size();
     std::size_t position_ = 0;
     bool open_ = false;
     std::uint64_t row_ = 0;
