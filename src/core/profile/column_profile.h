@@ -42,7 +42,11 @@ inline std::uint64_t hash_text(std::string_view text) {
         // The last 1 to 7 bytes as the zero-padded word, from two overlapping loads rather than a
         // memcpy of a variable length (a call per value in wasm).
         std::uint64_t word;
-        if (n >= 4) {
+        if (text.size() >= 8) {
+            // The last eight bytes of the text, shifted so that only the n not yet folded remain.
+            std::memcpy(&word, p + n - 8, 8);
+            word >>= 8 * (8 - n);
+        } else if (n >= 4) {
             std::uint32_t low, high;
             std::memcpy(&low, p, 4);
             std::memcpy(&high, p + n - 4, 4);

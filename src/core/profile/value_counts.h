@@ -105,8 +105,9 @@ private:
     std::size_t size_ = 0;
 };
 
-// The lookup every cell makes, inline so that counting a value already in the table calls nothing.
-inline std::size_t ValueCounts::find(std::string_view value, std::uint64_t hash) const {
+// The lookup every cell makes, inline so that counting a value already in the table calls nothing
+// (forced: the wasm build left it a call).
+inline __attribute__((always_inline)) std::size_t ValueCounts::find(std::string_view value, std::uint64_t hash) const {
     const std::size_t mask = slots_.size() - 1;
     const std::uint32_t tag = tag_of(hash);
     const std::uint8_t mark = mark_of(tag);

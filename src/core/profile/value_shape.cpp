@@ -155,6 +155,15 @@ bool has_at_sign(std::string_view s) {
         const std::uint64_t x = word ^ (kOnes * '@');
         if ((x - kOnes) & ~x & kHigh) return true;
     }
+    if (n == 0) return false;
+    if (s.size() >= 8) {
+        // The last eight bytes, the ones already read shifted out.
+        std::uint64_t word;
+        std::memcpy(&word, p + n - 8, 8);
+        const std::uint64_t x = (word >> (8 * (8 - n))) ^ (kOnes * '@');
+        // The zero bytes shifted in are no '@': their byte of x is '@' itself, not zero.
+        return ((x - kOnes) & ~x & kHigh) != 0;
+    }
     for (; n > 0; ++p, --n)
         if (*p == '@') return true;
     return false;
