@@ -49,8 +49,8 @@ public:
 
     // Inlined into the scanner's loop: as a call, saving and restoring registers around it was a
     // fifth of its cost. What is rare (a key named twice) is out of line.
-    inline __attribute__((always_inline)) bool cell(std::string_view key, std::string_view value, bool has_value,
-                                                    bool flagged, bool same_key) {
+    inline __attribute__((always_inline)) bool cell(std::string_view key, std::string_view value, bool has_value, bool flagged,
+                                                    bool same_key) {
         const std::size_t position = position_++;
         if (!open_) return true;  // past the row limit: read, not counted
         const std::uint32_t column = column_at(position, key, same_key);
