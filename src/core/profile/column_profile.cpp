@@ -13,16 +13,11 @@ namespace {
 constexpr std::size_t kSketchSize = 1024;      // KMV: standard error about 1/sqrt(k) = 3 %
 constexpr std::size_t kSketchCandidates = 256;  // hashes that wait to be merged into the k smallest
 
-// A shape in a count table's 16-bit note: the shape bits low, the date format above them.
+// A shape in a count table's 16-bit note: the shape bits low, the date format above them
+// (ColumnProfile::count_note reads it back).
 static_assert(kShapeCount <= 8 && kDateFormatCount <= 256, "a shape fits a 16-bit note");
 std::uint16_t pack_shape(ValueShape shape) {
     return static_cast<std::uint16_t>(shape.shapes | (static_cast<unsigned>(shape.date) << 8));
-}
-ValueShape unpack_shape(std::uint16_t note) {
-    ValueShape shape;
-    shape.shapes = static_cast<std::uint16_t>(note & 0xFFu);
-    shape.date = static_cast<DateFormat>(note >> 8);
-    return shape;
 }
 
 int shape_index(Shape single) {
@@ -33,63 +28,11 @@ int shape_index(Shape single) {
 
 }  // namespace
 
-std::uint64_t hash_text(std::string_view text) {
-    // Words of eight bytes (the last one zero-padded) folded by multiply and rotate, the length
-    // mixed in, then splitmix64's finaliser. Little-endian reads on every target we build for.
-    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (text.size() * 0xD6E8FEB86659FD93ull);
-    const auto fold = [&h](std::uint64_t word) {
-        h ^= word * 0xFF51AFD7ED558CCDull;
-        h = ((h << 29) | (h >> 35)) * 0xC4CEB9FE1A85EC53ull;
-    };
-    const char* p = text.data();
-    std::size_t n = text.size();
-    for (; n >= 8; p += 8, n -= 8) {
-        std::uint64_t word;
-        std::memcpy(&word, p, 8);
-        fold(word);
-    }
-    if (n > 0) {
-        // The last 1 to 7 bytes as the zero-padded word, from two overlapping loads rather than a
-        // memcpy of a variable length (a call per value in wasm).
-        std::uint64_t word;
-        if (n >= 4) {
-            std::uint32_t low, high;
-            std::memcpy(&low, p, 4);
-            std::memcpy(&high, p + n - 4, 4);
-            word = low | (static_cast<std::uint64_t>(high) << (8 * (n - 4)));
-        } else {
-            const auto byte = [p](std::size_t i) { return static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])); };
-            word = byte(0) | (byte(n / 2) << (8 * (n / 2))) | (byte(n - 1) << (8 * (n - 1)));
-        }
-        fold(word);
-    }
-    h ^= h >> 30;
-    h *= 0xbf58476d1ce4e5b9ull;
-    h ^= h >> 27;
-    h *= 0x94d049bb133111ebull;
-    h ^= h >> 31;
-    return h;
-}
-
 std::string_view clip_long_value(std::string_view value) {
     std::size_t end = kMaxValueBytes;
     // Step back over continuation bytes (10xxxxxx) so the cut never splits a character.
     while (end > 0 && (static_cast<unsigned char>(value[end]) & 0xC0) == 0x80) --end;
     return value.substr(0, end);
-}
-
-void ColumnProfile::add_clipped(std::string_view value, std::uint64_t hash, DistinctBudget& budget) {
-    ++filled_;
-
-    // A value already in the table was classified when it was first seen, and its examples
-    // considered then: its shape is read back from the table (most cells of an enum, date or
-    // flag column repeat a value), and only new values are classified.
-    std::uint16_t note = 0;
-    if (counts_.bump(value, hash, note)) {
-        count_shape(unpack_shape(note));
-        return;
-    }
-    add_new(value, hash, budget);
 }
 
 // Kept out of add() so that the usual cell, whose value is in the table, pays for none of the

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,8 +21,49 @@ namespace pm::profile {
 inline constexpr std::size_t kMaxValueBytes = 256;
 
 // A 64-bit hash of text, eight bytes at a time, with a final mix good enough for the
-// distinct-count sketch (and the count table, which probes from its high half).
-std::uint64_t hash_text(std::string_view text);
+// distinct-count sketch (and the count table, which probes from its high half). Inline: it runs
+// on every cell.
+inline std::uint64_t hash_text(std::string_view text) {
+    // Words of eight bytes (the last one zero-padded) folded by multiply and rotate, the length
+    // mixed in, then splitmix64's finaliser. Little-endian reads on every target we build for.
+    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (text.size() * 0xD6E8FEB86659FD93ull);
+    const auto fold = [&h](std::uint64_t word) {
+        h ^= word * 0xFF51AFD7ED558CCDull;
+        h = ((h << 29) | (h >> 35)) * 0xC4CEB9FE1A85EC53ull;
+    };
+    const char* p = text.data();
+    std::size_t n = text.size();
+    for (; n >= 8; p += 8, n -= 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p, 8);
+        fold(word);
+    }
+    if (n > 0) {
+        // The last 1 to 7 bytes as the zero-padded word, from two overlapping loads rather than a
+        // memcpy of a variable length (a call per value in wasm).
+        std::uint64_t word;
+        if (text.size() >= 8) {
+            // The last eight bytes of the text, shifted so that only the n not yet folded remain.
+            std::memcpy(&word, p + n - 8, 8);
+            word >>= 8 * (8 - n);
+        } else if (n >= 4) {
+            std::uint32_t low, high;
+            std::memcpy(&low, p, 4);
+            std::memcpy(&high, p + n - 4, 4);
+            word = low | (static_cast<std::uint64_t>(high) << (8 * (n - 4)));
+        } else {
+            const auto byte = [p](std::size_t i) { return static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])); };
+            word = byte(0) | (byte(n / 2) << (8 * (n / 2))) | (byte(n - 1) << (8 * (n - 1)));
+        }
+        fold(word);
+    }
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebull;
+    h ^= h >> 31;
+    return h;
+}
 
 // `value` cut to at most kMaxValueBytes at a character boundary. Inline: it runs on every cell,
 // and nearly every cell is short enough to pass unchanged.
@@ -56,7 +98,7 @@ public:
     }
     // The same for a value already clipped (clip_value) and hashed (hash_text), after prefetch()
     // had the table's memory fetched for it (see ValueCounts::prefetch).
-    void add_clipped(std::string_view value, std::uint64_t hash, DistinctBudget& budget);
+    inline void add_clipped(std::string_view value, std::uint64_t hash, DistinctBudget& budget);
     std::uint32_t prefetch(std::uint64_t hash) const { return counts_.prefetch(hash); }
     // The server said this cell is not valid (records' `valid: false`).
     void add_flagged() { ++flagged_; }
@@ -95,6 +137,12 @@ public:
 private:
     __attribute__((noinline)) void add_new(std::string_view value, std::uint64_t hash, DistinctBudget& budget);
     void count_shape(ValueShape shape);
+    // count_shape for a shape kept in the count table's note (column_profile.cpp's pack_shape).
+    void count_note(std::uint16_t note) {
+        if (!(note & 0xFFu)) return;
+        for (unsigned bits = note & 0xFFu; bits; bits &= bits - 1) ++shape_counts_[__builtin_ctz(bits)];
+        ++date_formats_[note >> 8];
+    }
     void sketch(std::uint64_t hash);
     void overflow();
     void merge_candidates() const;
@@ -110,5 +158,19 @@ private:
     std::vector<std::string> examples_[kShapeCount];
     std::size_t date_formats_[kDateFormatCount] = {};
 };
+
+// Inline: it runs for every cell, and in most cells of most columns the value is in the table.
+inline void ColumnProfile::add_clipped(std::string_view value, std::uint64_t hash, DistinctBudget& budget) {
+    ++filled_;
+    // A value already in the table was classified when it was first seen, and its examples
+    // considered then: its shape is read back from the table (most cells of an enum, date or
+    // flag column repeat a value), and only new values are classified.
+    std::uint16_t note = 0;
+    if (counts_.bump(value, hash, note)) {
+        count_note(note);
+        return;
+    }
+    add_new(value, hash, budget);
+}
 
 }  // namespace pm::profile

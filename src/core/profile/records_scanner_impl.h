@@ -196,7 +196,7 @@ private:
     bool cell(std::size_t position) {
         std::string_view key;
         bool same_key = false;
-        KeyBytes* known = position < key_bytes_.size() ? &key_bytes_[position] : nullptr;
+        KeyBytes* known = position < known_positions_ ? key_bytes_.data() + position : nullptr;
         if (known && starts_with(known->raw)) {
             p_ += known->raw.size();
             key = known->key;
@@ -209,7 +209,10 @@ private:
             if (!next_is(':')) return fail("a colon is expected after a member name");
             space();
             if (p_ == end_) return fail("a value is expected");
-            if (!known && position == key_bytes_.size() && position < kKnownPositions) known = &key_bytes_.emplace_back();
+            if (!known && position == known_positions_ && position < kKnownPositions) {
+                known = &key_bytes_.emplace_back();
+                ++known_positions_;
+            }
             if (known) {
                 known->raw.assign(start, static_cast<std::size_t>(p_ - start));
                 known->key.assign(key.data(), key.size());
@@ -366,9 +369,14 @@ private:
         return true;
     }
 
-    // Moves past printable ASCII other than quote and backslash, eight bytes at a time. Each term
-    // flags bytes of one kind; a term's lowest flag is exact (borrows only spill upwards), so the
-    // lowest flag of them all is the first byte that needs a closer look.
+    // Moves past printable ASCII other than quote and backslash, eight bytes at a time. A byte
+    // needs a closer look when it is below 0x20, a quote, a backslash or not ASCII: x - 0x01..
+    // sets a byte's high bit when the byte of x is 0 (here: a quote or a backslash) and also when
+    // it is 0x81 or more, and v - 0x20.. when v's byte is below 0x20 and also when it is 0xA0 or
+    // more; those extras are all bytes over 0x80, which `| v` flags anyway. Borrows spill only
+    // upwards from a flagged byte, so the lowest flag is the first byte to look at. (The exact
+    // per-kind masks took half again as many operations per word, and this loop reads every
+    // value of the page.)
     void skip_plain() {
         constexpr std::uint64_t kOnes = 0x0101010101010101ull;
         constexpr std::uint64_t kHigh = 0x8080808080808080ull;
@@ -378,12 +386,10 @@ private:
             std::memcpy(&v, p, 8);
             const std::uint64_t quote = v ^ (kOnes * '"');
             const std::uint64_t backslash = v ^ (kOnes * '\\');
-            // A high bit per byte that is a control character, a quote, a backslash or not ASCII.
-            const std::uint64_t special =
-                (((v - kOnes * 0x20) & ~v) | ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) | v) & kHigh;
+            const std::uint64_t special = ((v - kOnes * 0x20) | (quote - kOnes) | (backslash - kOnes) | v) & kHigh;
             if (special) {
-                p += __builtin_ctzll(special) / 8;
-                break;
+                p_ = p + __builtin_ctzll(special) / 8;
+                return;
             }
             p += 8;
         }
@@ -525,6 +531,7 @@ private:
     };
     static constexpr std::size_t kKnownPositions = 4096;
     std::vector<KeyBytes> key_bytes_;
+    std::size_t known_positions_ = 0;  // key_bytes_.size(), without a division per cell
     std::size_t record_ = 0;
     std::string stack_;  // closers of the containers skip_value is inside
 };

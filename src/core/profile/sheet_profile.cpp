@@ -47,16 +47,16 @@ public:
         row_ = ++sheet_.row_serial_;
     }
 
-    bool cell(std::string_view key, std::string_view value, bool has_value, bool flagged, bool same_key) {
+    // Inlined into the scanner's loop: as a call, saving and restoring registers around it was a
+    // fifth of its cost. What is rare (a key named twice) is out of line.
+    inline __attribute__((always_inline)) bool cell(std::string_view key, std::string_view value, bool has_value, bool flagged,
+                                                    bool same_key) {
         const std::size_t position = position_++;
         if (!open_) return true;  // past the row limit: read, not counted
         const std::uint32_t column = column_at(position, key, same_key);
         if (column == kIgnored) return true;
         std::uint64_t& last = sheet_.last_row_[column];
-        if (last == row_) {
-            refusal_ = "a record names the field \"" + std::string(clip_value(key)) + "\" twice";
-            return false;
-        }
+        if (last == row_) return named_twice(key);
         last = row_;
         SheetProfile::PendingCell pending;
         pending.column = column;
@@ -78,6 +78,11 @@ public:
     }
 
     std::string refusal() const { return refusal_; }
+
+    __attribute__((noinline)) bool named_twice(std::string_view key) {
+        refusal_ = "a record names the field \"" + std::string(clip_value(key)) + "\" twice";
+        return false;
+    }
 
     // Counts the buffered cells: the page was read to its end.
     void commit() {
@@ -133,9 +138,8 @@ private:
     // The usual case stays small enough to inline into cell(); the rest is in another function
     // (inlined, it made every call save and restore the registers the lookup needs).
     std::uint32_t column_at(std::size_t position, std::string_view key, bool same_key) {
-        auto& cache = sheet_.by_position_;
-        if (position < cache.size()) {
-            SheetProfile::KnownPosition& known = cache[position];
+        if (position < cached_positions_) {
+            SheetProfile::KnownPosition& known = sheet_.by_position_.data()[position];
             const bool fresh = known.record + 1 == records;
             known.record = records;
             if ((same_key && fresh) || same_text(known.key, key)) return known.column;
@@ -151,6 +155,7 @@ private:
             cache[position].column = column;
         } else if (position == cache.size() && position < kCachedPositions) {
             cache.push_back({std::string(key), column, records});
+            cached_positions_ = cache.size();
         }
         return column;
     }
@@ -174,6 +179,9 @@ private:
 
     SheetProfile& sheet_;
     std::string_view text_;
+    // sheet_.by_position_.size(), kept here so that each cell's test needs no division (the
+    // entries are 48 bytes); only column_looked_up adds entries while a page is read.
+    std::size_t cached_positions_ = sheet_.by_position_.size();
     std::size_t position_ = 0;
     bool open_ = false;
     std::uint64_t row_ = 0;

@@ -7,29 +7,6 @@
 
 namespace pm::profile {
 
-std::size_t ValueCounts::find(std::string_view value, std::uint64_t hash) const {
-    const std::size_t mask = slots_.size() - 1;
-    const std::uint32_t tag = tag_of(hash);
-    const std::uint8_t mark = mark_of(tag);
-    for (std::size_t i = (tag >> 1) & mask;; i = (i + 1) & mask) {
-        const std::uint8_t m = marks_[i];
-        if (m == 0) return i;
-        if (m != mark) continue;
-        const Slot& slot = slots_[i];
-        if (slot.tag == tag && slot.size == value.size() && same_bytes(text_of(slot).data(), value.data(), value.size()))
-            return i;
-    }
-}
-
-bool ValueCounts::bump(std::string_view value, std::uint64_t hash, std::uint16_t& note) {
-    if (slots_.empty()) return false;
-    const std::size_t i = find(value, hash);
-    if (marks_[i] == 0) return false;
-    ++slots_[i].count;
-    note = slots_[i].note;
-    return true;
-}
-
 void ValueCounts::insert(std::string_view value, std::uint64_t hash, std::uint16_t note) {
     if ((size_ + 1) * 8 > slots_.size() * 5) grow();
     const std::size_t i = find(value, hash);
