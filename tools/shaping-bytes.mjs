@@ -73,7 +73,7 @@ function enclosingFunction(text, needle) {
 }
 
 // The wasm's shaping-only functions, by name.
-const WASM_NAMES = /^pm::ui::(needs_shaping|\(anonymous namespace\)::shaped_code_point|run_for|fitted_run|draw_run|shaped_text_item|shaped_field_preview|with_visible_controls|set_text_run_source|text_run_source|ShapedLabel::|ShapedField::|HiddenGlyphs::|set_native_text_editing|active_text_field|replace_active_field_text)|WebTextRuns|Widget::text_runs|^pm_text_run(_stats|_upload)?$|^pm_text_field_set$/;
+const WASM_NAMES = /^pm::ui::(needs_shaping|\(anonymous namespace\)::shaped_code_point|run_for|fitted_run|draw_run|shaped_text_item|shaped_field_preview|with_visible_controls|set_text_run_source|set_text_run_request|text_run_source|ShapedLabel::|ShapedField::|HiddenGlyphs::|TextRunSource::|set_native_text_editing|active_text_field|replace_active_field_text)|WebTextRuns|Widget::text_runs|^pm::request_text_runs|describe_shaped_field|^pm_text_run(_stats|_upload|s_start)?$|^pm_text_field_set$/;
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 // The widget's modules in the first transfer with lines only shaping needs.
