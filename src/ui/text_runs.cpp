@@ -133,7 +133,8 @@ TextRunSource* text_run_source() { return g_source; }
 void set_text_run_request(void (*request)()) { g_request = request; }
 
 TextRunSource* text_run_source(std::string_view utf8) {
-    if (!g_source && g_request && needs_shaping(utf8)) g_request();
+    // A bidi control alone needs no source (it is shown as a mark): no request for it.
+    if (!g_source && g_request && needs_shaping(utf8) && needs_shaping(with_visible_controls(utf8))) g_request();
     return g_source;
 }
 
