@@ -46,7 +46,7 @@ public:
     ~HiddenGlyphs() { restore(); }
     HiddenGlyphs(const HiddenGlyphs&) = delete;
     HiddenGlyphs& operator=(const HiddenGlyphs&) = delete;
-    void hide();     // ui/run_drawing.cpp: only with a run
+    void hide();  // ui/run_drawing.cpp: only with a run
     void restore();
     ImU32 colour() const { return colour_; }  // the text colour it hid (0 when it never hid it)
 

@@ -83,9 +83,9 @@ public:
 void set_text_run_source(TextRunSource* source);
 TextRunSource* text_run_source();
 // The source, if there is one; while there is none, a text that needs shaping (more than its bidi
-// controls, which are shown as marks) calls the platform's
-// request (set_text_run_request) each time: the web loads its shaping code on the first such text
-// and sets the source once it has it (until then ImGui draws the text).
+// controls, which are shown as marks) calls the platform's request (set_text_run_request) each
+// time: the web loads its shaping code on the first such text and sets the source once it has it
+// (until then ImGui draws the text, and a text field holding such text is ImGui's).
 TextRunSource* text_run_source(std::string_view utf8);
 void set_text_run_request(void (*request)());
 

@@ -124,8 +124,8 @@ void WebHost::fonts_changed() {
 void describe_shaped_field(std::string& out) {
     const pm::ui::ActiveTextField& field = pm::ui::active_text_field();
     if (field.id == 0 || !field.shaped) return;
-    for (const float value : {field.min.x, field.min.y, field.max.x - field.min.x, field.max.y - field.min.y, field.font_size,
-                              field.padding_x})
+    for (const float value :
+         {field.min.x, field.min.y, field.max.x - field.min.x, field.max.y - field.min.y, field.font_size, field.padding_x})
         out += ',' + std::to_string(value);
     out += ',' + std::to_string(field.text_colour) + '\n' + field.text;
 }
@@ -278,7 +278,7 @@ EMSCRIPTEN_KEEPALIVE void pm_resize(double css_width, double css_height, double 
     const float ratio = static_cast<float>(pixel_ratio > 0 ? pixel_ratio : 1);
     if (ratio != g_widget->pixel_ratio) {
         g_widget->pixel_ratio = ratio;
-        pm::ui::set_pixel_ratio(ratio);         // rebuilds the font atlas for crisp text
+        pm::ui::set_pixel_ratio(ratio);  // rebuilds the font atlas for crisp text
         g_widget->renderer.invalidate_fonts();
     }
 }
