@@ -141,9 +141,13 @@ export async function shapingBytesInLatinPlan(dist, symbolsPath) {
     const base = firstSplit?.replace(/\.first-split$/, '') ?? candidates.find((p) => p.endsWith('.primary.symbols')).replace(/\.primary\.symbols$/, '');
     const built = readFileSync(`${base}.wasm`);
     const builtBodies = wasmFunctionBodies(built);
+    // The moved functions: as split-shaping.mjs lists them (the patterns' and what only they call).
+    const movedList = existsSync(`${base}.shaping-moved.json`) ? JSON.parse(readFileSync(`${base}.shaping-moved.json`, 'utf8')) : null;
     const names = readSymbolMap(`${base}.js.symbols`);
     const moved = [];
-    names.forEach((name, index) => { if (name && SPLIT_PATTERNS.some((p) => p.test(name)) && builtBodies.get(index)) moved.push(builtBodies.get(index)); });
+    names.forEach((name, index) => {
+      if ((movedList ? movedList.includes(index) : name && SPLIT_PATTERNS.some((p) => p.test(name))) && builtBodies.get(index)) moved.push(builtBodies.get(index));
+    });
     const cut = gz(built) - costOf(built, moved);    // gzip of the unsplit wasm without the moved code
     pieces.push({ name: 'wasm: the split (placeholders, exports, thunks)', bytes: Math.max(0, gz(wasm) - cut), raw: wasm.length - (built.length - moved.reduce((n, [s, e]) => n + e - s, 0)) });
   }

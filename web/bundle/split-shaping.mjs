@@ -129,6 +129,8 @@ if (process.argv[1] === new URL(import.meta.url).pathname) {
     execFileSync('wasm-split', ['--split', `--split-funcs=${[...moved].map((index) => index - importCount).join(',')}`, wasm, '-o1', primary, '-o2', secondary,
       '--symbolmap', ...FEATURES]);
     const base = wasm.replace(/\.wasm$/, '');
+    // The moved functions' indexes in BUILT.wasm, for tools/shaping-bytes.mjs.
+    writeFileSync(`${base}.shaping-moved.json`, `${JSON.stringify([...moved].sort((a, b) => a - b))}\n`);
     writeSplitSymbolMap(`${primary}.symbols`, `${base}.primary.symbols`, { names, importCount, primary: true, placeholder: 'placeholder' });
     writeSplitSymbolMap(`${secondary}.symbols`, `${base}.shaping.symbols`, { names, importCount, primary: false });
     copyFileSync(secondary, path.join(dist, SECONDARY));
