@@ -7,20 +7,24 @@
 // How: each piece is cut out of its file and the file compressed again (gzip -9); the piece's
 // cost is how much smaller that file got. So a piece is charged what it adds to the transfer in
 // its context, not alone. The pieces:
-//   - wasm: the functions the symbol map names as the shaping hook and the panel's drawing of
-//     runs (needs_shaping, run_for, draw_run, ShapedLabel, ShapedField, HiddenGlyphs, WebTextRuns...) that are
-//     still in the main wasm; the drawing of runs (src/ui/run_drawing.cpp) and their upload are
-//     in plan-mapper-shaping.wasm (web/bundle/split-shaping.mjs), which a Latin plan never fetches;
-//     code of theirs inlined into other functions (a ShapedLabel's constructor in a table cell)
-//     is not separable and not counted;
+//   - wasm: the functions the symbol map names as the shaping hook and the panel's side of runs
+//     (needs_shaping, with_visible_controls, text_run_source and the request, ShapedLabel,
+//     ShapedField, HiddenGlyphs, WebTextRuns, TextRunSource...) that are in the main wasm or in
+//     plan-mapper-deferred.wasm (both are measured as one: the shaping split's primary, before the
+//     deferred split); what the panel reaches only through its run source (src/ui/run_drawing.cpp,
+//     TextRunSource's methods, WebTextRuns::run, the native editing's state) and the exports only
+//     text-runs.js and what it loads call are in plan-mapper-shaping.wasm
+//     (web/bundle/split-shaping.mjs), which a Latin plan never fetches; code of theirs inlined into
+//     other functions (a ShapedLabel's wrapper in a table cell) is not separable and not counted;
 //   - wasm: what the split itself adds to the main wasm (placeholder imports, the exports the
-//     deferred module links to, the upload export's thunk): the main wasm's gzip less that of the
+//     shaping module links to, the thunks of the exports it holds): the main wasm's gzip less that of the
 //     built, unsplit wasm with the moved functions cut out;
 //   - glue: the EM_JS forwarder pm_js_text_run (the one function of the glue that names textRun);
 //   - plan-mapper.js and text-entry.js: the lines their sources mark as shaping-only (the lazy
 //     import of text-runs.js and its hook; the native editing of fields holding shaped text):
 //     here the file is minified (as the dist step does) with and without them;
-//   - bundle-integrity.js: the script faces' index hash.
+//   - bundle-integrity.js: the shaping wasm's and the script faces' index hashes, if there (both
+//     are in scripts-integrity.js, which only text-runs.js imports).
 //   node tools/shaping-bytes.mjs [DIST_DIR] [SYMBOLS]  (prints one JSON figure per piece, then the sum)
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -73,7 +77,7 @@ function enclosingFunction(text, needle) {
 }
 
 // The wasm's shaping-only functions, by name.
-const WASM_NAMES = /^pm::ui::(needs_shaping|\(anonymous namespace\)::shaped_code_point|run_for|fitted_run|draw_run|shaped_text_item|shaped_field_preview|with_visible_controls|set_text_run_source|text_run_source|ShapedLabel::|ShapedField::|HiddenGlyphs::|set_native_text_editing|active_text_field|replace_active_field_text)|WebTextRuns|Widget::text_runs|^pm_text_run(_stats|_upload)?$|^pm_text_field_set$/;
+const WASM_NAMES = /^pm::ui::(needs_shaping|\(anonymous namespace\)::shaped_code_point|run_for|fitted_run|draw_run|shaped_text_item|shaped_field_preview|with_visible_controls|set_text_run_source|set_text_run_request|text_run_source|ShapedLabel::|ShapedField::|HiddenGlyphs::|TextRunSource::|set_native_text_editing|active_text_field|replace_active_field_text)|WebTextRuns|Widget::text_runs|^pm::request_text_runs|describe_shaped_field|^pm_text_run(_stats|_upload|s_start)?$|^pm_text_field_set$/;
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 // The widget's modules in the first transfer with lines only shaping needs.
@@ -137,9 +141,13 @@ export async function shapingBytesInLatinPlan(dist, symbolsPath) {
     const base = firstSplit?.replace(/\.first-split$/, '') ?? candidates.find((p) => p.endsWith('.primary.symbols')).replace(/\.primary\.symbols$/, '');
     const built = readFileSync(`${base}.wasm`);
     const builtBodies = wasmFunctionBodies(built);
+    // The moved functions: as split-shaping.mjs lists them (the patterns' and what only they call).
+    const movedList = existsSync(`${base}.shaping-moved.json`) ? JSON.parse(readFileSync(`${base}.shaping-moved.json`, 'utf8')) : null;
     const names = readSymbolMap(`${base}.js.symbols`);
     const moved = [];
-    names.forEach((name, index) => { if (name && SPLIT_PATTERNS.some((p) => p.test(name)) && builtBodies.get(index)) moved.push(builtBodies.get(index)); });
+    names.forEach((name, index) => {
+      if ((movedList ? movedList.includes(index) : name && SPLIT_PATTERNS.some((p) => p.test(name))) && builtBodies.get(index)) moved.push(builtBodies.get(index));
+    });
     const cut = gz(built) - costOf(built, moved);    // gzip of the unsplit wasm without the moved code
     pieces.push({ name: 'wasm: the split (placeholders, exports, thunks)', bytes: Math.max(0, gz(wasm) - cut), raw: wasm.length - (built.length - moved.reduce((n, [s, e]) => n + e - s, 0)) });
   }

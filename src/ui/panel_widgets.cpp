@@ -28,7 +28,8 @@ std::string shown_text(const std::string& s) {
 void text(const std::string& s) {
     // Latin, Greek, CJK...: one scan, then ImGui as always.
     if (needs_shaping(s)) {
-        if (shaped_text_item(s)) return;  // Arabic, Hebrew, Indic, Thai... with the platform's run
+        // Arabic, Hebrew, Indic, Thai... with the platform's run (asked for by the source).
+        if (TextRunSource* source = text_run_source(s); source && source->draw_text(s)) return;
         // No run (none yet, no source) or only a bidi control (U+202E...): the controls are shown
         // as marks, as a run shows them, not as whatever glyph the font has for them.
         const std::string shown = with_visible_controls(shown_text(s));

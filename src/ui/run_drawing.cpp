@@ -1,18 +1,70 @@
-// Drawing text runs (ui/text_runs.h) in the panel: the part of shaped_text.h and shaped_field.h
-// that only runs once a run exists. Everything here takes a run, so a plan whose text needs no
-// shaping never executes it; the web build moves every function of this file into a deferred
-// wasm that only a plan with such text downloads (web/bundle/split-shaping.mjs names them:
-// pm::ui::TextRunSource::draw_*, pm::ui::fitted_run, pm::ui::draw_run). A function added here
-// must match one of its patterns, and nothing outside this file may call it except through a run.
+// Shaped text (ui/text_runs.h) in the panel once there is a run source: asking it for runs and
+// drawing them (the part of shaped_text.h and shaped_field.h the panel reaches only through the
+// source: TextRunSource's begin_label, draw_text, draw_over_*). The web sets its source only once
+// it has loaded these: the build moves every function of this file into a deferred wasm that only
+// a plan with such text downloads (web/bundle/split-shaping.mjs names them). A function added here
+// must match one of its patterns, and nothing outside this file may call it except through a source.
 #include "ui/shaped_field.h"
 #include "ui/shaped_text.h"
 #include "ui/text_runs.h"
 
 #include <imgui_internal.h>  // the line's text offset (AlignTextToFramePadding)
 
+#include "ui/panel_widgets.h"  // shown_text
+
 #include <algorithm>
+#include <cmath>
 
 namespace pm::ui {
+
+const TextRun* run_for(const std::string& s, float max_width) {
+    TextRunSource* source = text_run_source();
+    if (!source || !needs_shaping(s)) return nullptr;  // Latin, Greek, CJK...: a scan, no copy
+    const std::string shown = with_visible_controls(shown_text(s));
+    if (!needs_shaping(shown)) return nullptr;  // only bidi controls: ImGui shows the marks
+    if (max_width > 0) max_width = std::max(8.0f, std::floor(max_width / 8.0f) * 8.0f);
+    return source->run(shown, ImGui::GetFontSize(), max_width);
+}
+
+void TextRunSource::begin_label(ShapedLabel& label, const std::string& text, int kind) {
+    label.run_ = run_for(text);
+    if (!label.run_) return;
+    label.label_ = text;
+    label.colour_ = ImGui::GetColorU32(ImGuiCol_Text);
+    label.cursor_ = ImGui::GetCursorScreenPos();
+    label.text_offset_ = ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset;  // where a Selectable puts its text
+    label.item_width_ = ImGui::CalcItemWidth();
+    label.avail_width_ = ImGui::GetContentRegionAvail().x;  // the rest of the cell: a longer run is cut to it
+    // The Selectable is as wide as the run (what follows on the line, SameLine, comes after it)
+    // while it still spans its cell.
+    label.fit_width_ = label.avail_width_ > 1.0f ? std::min(label.run_->size.x, label.avail_width_) : label.run_->size.x;
+    label.draw_list_ = ImGui::GetWindowDrawList();  // a combo's popup is another window, with its own
+    if (kind == static_cast<int>(ShapedLabel::Kind::Selectable))
+        label.hidden_.hide();  // a combo's preview is given empty: its arrow keeps its colour
+}
+
+void HiddenGlyphs::hide() {
+    if (pushed_) return;
+    colour_ = ImGui::GetColorU32(ImGuiCol_Text);
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
+    pushed_ = true;
+}
+
+bool TextRunSource::draw_text(const std::string& s) {
+    const TextRun* run = run_for(s);
+    if (!run) return false;
+    draw_text_item(*run, s);
+    return true;
+}
+
+bool shaped_field_preview(const char* buffer) {
+    if (!buffer || !buffer[0] || !(ImGui::IsItemActive() || ImGui::IsItemHovered())) return false;
+    const std::string text(buffer);
+    const TextRun* run = run_for(text);
+    if (!run) return false;
+    text_run_source()->draw_field_preview(*run, text);
+    return true;
+}
 
 const TextRun* fitted_run(const TextRun* run, const std::string& s, float width) {
     if (!run || width <= 0 || run->size.x <= width + 0.5f) return run;
@@ -68,6 +120,7 @@ void TextRunSource::draw_field_preview(const TextRun& run, const std::string& te
 }
 
 void TextRunSource::draw_over_selectable(ShapedLabel& label, float room_after) {
+    label.hidden_.restore();
     const ImVec2 max = ImGui::GetItemRectMax();
     const float line = ImGui::GetTextLineHeight();
     const ImVec2 text_min(label.cursor_.x, label.cursor_.y + label.text_offset_);
@@ -83,6 +136,7 @@ void TextRunSource::draw_over_selectable(ShapedLabel& label, float room_after) {
 }
 
 void TextRunSource::draw_over_combo_preview(ShapedLabel& label) {
+    label.hidden_.restore();
     const ImGuiStyle& style = ImGui::GetStyle();
     // From the cursor before BeginCombo (which, when open, has made the popup the current window).
     const ImVec2 text_min(label.cursor_.x + style.FramePadding.x, label.cursor_.y + style.FramePadding.y);

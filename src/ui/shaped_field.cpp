@@ -35,7 +35,18 @@ void replace_active_field_text(std::string text) {
     g_replacement = std::move(text);
 }
 
+// Without a source (the web before it has loaded its shaping code) the field is ImGui's, as for
+// Latin text; the source's begin_field and end_field (below, in the deferred wasm on the web) do
+// the rest, for every field once there is one (a field edited natively stays so).
 ShapedField::ShapedField(const char* label, const char* buffer) {
+    if (TextRunSource* source = text_run_source(buffer ? buffer : "")) source->begin_field(*this, label, buffer);
+}
+
+void ShapedField::after(const char* buffer) {
+    if (TextRunSource* source = text_run_source()) source->end_field(*this, buffer);
+}
+
+void TextRunSource::begin_field(ShapedField& field, const char* label, const char* buffer) {
     if (!buffer) return;
     const ImGuiID id = ImGui::GetID(label);
     const bool active = ImGui::GetActiveID() == id;
@@ -44,12 +55,12 @@ ShapedField::ShapedField(const char* label, const char* buffer) {
     } else if (!needs_shaping(buffer)) {
         return;  // Latin...: a scan, ImGui as always
     } else if (active) {
-        if (!g_native) return;  // ImGui shows the logical order; after() adds the shaped preview
+        if (!g_native) return;  // ImGui shows the logical order; end_field adds the shaped preview
     } else {
-        run_ = run_for(buffer);
-        if (!run_) return;      // not ready yet: ImGui's glyphs meanwhile
+        field.run_ = run_for(buffer);
+        if (!field.run_) return;  // not ready yet: ImGui's glyphs meanwhile
     }
-    hidden_.hide();
+    field.hidden_.hide();
 }
 
 int ShapedField::callback(ImGuiInputTextCallbackData* data) {
@@ -69,9 +80,9 @@ int ShapedField::callback(ImGuiInputTextCallbackData* data) {
     return 0;
 }
 
-void ShapedField::after(const char* buffer) {
-    const ImU32 colour = hidden_.colour();
-    hidden_.restore();
+void TextRunSource::end_field(ShapedField& field, const char* buffer) {
+    const ImU32 colour = field.hidden_.colour();
+    field.hidden_.restore();
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
     const ImGuiID id = ImGui::GetItemID();
@@ -89,8 +100,8 @@ void ShapedField::after(const char* buffer) {
     } else if (g_native_id == id) {
         g_native_id = 0;  // closed: ImGui edits it again until its text needs shaping
     }
-    if (run_) {
-        text_run_source()->draw_field_run(*run_, buffer, min, max, colour);  // ui/run_drawing.cpp
+    if (field.run_) {
+        draw_field_run(*field.run_, buffer, min, max, colour);  // ui/run_drawing.cpp
     } else if (!g_native) {
         shaped_field_preview(buffer);  // the desktop: the shaped text under the field being edited
     }

@@ -49,11 +49,13 @@ public:
     ShapedField(const ShapedField&) = delete;
     ShapedField& operator=(const ShapedField&) = delete;
 
-    static int flags(int flags) { return flags | ImGuiInputTextFlags_CallbackAlways; }
+    // With a source only: the callback (which applies replace_active_field_text) comes with it.
+    static int flags(int flags) { return text_run_source() ? flags | ImGuiInputTextFlags_CallbackAlways : flags; }
     static int callback(ImGuiInputTextCallbackData* data);
     void after(const char* buffer);
 
 private:
+    friend class TextRunSource;  // the constructor and after() hand the field to the source (begin_field, end_field)
     const TextRun* run_ = nullptr;
     HiddenGlyphs hidden_;
 };

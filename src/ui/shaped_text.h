@@ -17,9 +17,11 @@ namespace pm::ui {
 // bidi controls become visible marks (with_visible_controls) before the source sees it.
 // With `max_width` (> 0), a run at most that wide (see TextRunSource::run); the width is taken
 // down to a multiple of 8 pixels, so a column being resized asks for a few runs, not one per pixel.
+// This and what follows down to HiddenGlyphs are in ui/run_drawing.cpp: only code reached through a
+// source (TextRunSource's begin_* and draw_*) calls them.
 const TextRun* run_for(const std::string& s, float max_width = 0);
 // `run` (of `s`) when it fits `width`, else the run of `s` cut to fit with an ellipsis once the
-// platform has it (until then `run`, clipped). This and draw_run are in ui/run_drawing.cpp.
+// platform has it (until then `run`, clipped).
 const TextRun* fitted_run(const TextRun* run, const std::string& s, float width);
 
 // Draws `run` (tinted `colour`) on the line whose text area is [text_min, text_max]: from the left,
@@ -28,11 +30,8 @@ const TextRun* fitted_run(const TextRun* run, const std::string& s, float width)
 void draw_run(const TextRun& run, const ImVec2& text_min, const ImVec2& text_max, ImU32 colour);
 void draw_run(ImDrawList* draw_list, const TextRun& run, const ImVec2& text_min, const ImVec2& text_max, ImU32 colour);
 
-// Draws `s` as a text item at the cursor when it has a run (true); false leaves it to ImGui.
-bool shaped_text_item(const std::string& s);
-
-// After an InputText holding `buffer` (ShapedField::after calls it on a platform without native
-// text editing, the desktop): ImGui's text field edits code points left to right and
+// After an InputText holding `buffer` (ShapedField::after, on a platform without native text
+// editing, the desktop): ImGui's text field edits code points left to right and
 // cannot shape, so while the field is being edited or hovered and its text needs shaping, the
 // shaped text is shown in a small box just under the field (a tooltip: the layout does not move
 // and typing is untouched). Returns true when it showed it.
@@ -47,7 +46,7 @@ public:
     ~HiddenGlyphs() { restore(); }
     HiddenGlyphs(const HiddenGlyphs&) = delete;
     HiddenGlyphs& operator=(const HiddenGlyphs&) = delete;
-    void hide();
+    void hide();  // ui/run_drawing.cpp: only with a run
     void restore();
     ImU32 colour() const { return colour_; }  // the text colour it hid (0 when it never hid it)
 
@@ -58,7 +57,8 @@ private:
 
 // A widget whose label is data (a Selectable, a combo's preview): made before the widget, it hides
 // the widget's own glyphs when the label has a run; after the widget, draw_over_*() puts the run
-// where the glyphs were. Without a run it does nothing. A Selectable's glyphs are hidden by making
+// where the glyphs were. Without a run it does nothing. With a source, the constructor hands the
+// label to it (TextRunSource::begin_label, which asks for the run) and draw_over_*() have it draw. A Selectable's glyphs are hidden by making
 // the text colour transparent; a combo's preview is hidden by giving BeginCombo combo_preview()
 // instead, since the combo draws its arrow in the text colour and would lose it.
 class ShapedLabel {
@@ -94,6 +94,7 @@ private:
     ImVec2 cursor_{0, 0};
     float item_width_ = 0;
     float avail_width_ = 0;
+    float fit_width_ = 0;  // selectable_size's width
     float text_offset_ = 0;
     float run_end_x_ = 0;
     ImDrawList* draw_list_ = nullptr;

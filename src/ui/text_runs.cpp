@@ -10,6 +10,7 @@ namespace pm::ui {
 namespace {
 
 TextRunSource* g_source = nullptr;
+void (*g_request)() = nullptr;
 
 // Blocks of scripts that are written right to left or whose letters change form, join or reorder
 // (so one glyph per code point, left to right, draws them wrong). Sorted, inclusive.
@@ -129,5 +130,12 @@ bool needs_shaping(char32_t codepoint) { return shaped_code_point(codepoint); }
 
 void set_text_run_source(TextRunSource* source) { g_source = source; }
 TextRunSource* text_run_source() { return g_source; }
+void set_text_run_request(void (*request)()) { g_request = request; }
+
+TextRunSource* text_run_source(std::string_view utf8) {
+    // A bidi control alone needs no source (it is shown as a mark): no request for it.
+    if (!g_source && g_request && needs_shaping(utf8) && needs_shaping(with_visible_controls(utf8))) g_request();
+    return g_source;
+}
 
 }  // namespace pm::ui

@@ -15,6 +15,7 @@
 
 namespace pm::ui {
 
+class ShapedField;
 class ShapedLabel;
 
 // True when `utf8` holds a code point of a script that needs shaping or runs right to left.
@@ -61,20 +62,31 @@ public:
     // Once per frame after the panel is drawn: upload what was rasterised, evict what was unused.
     virtual void end_frame() {}
 
-    // Drawing runs (ui/run_drawing.cpp; shaped_text.h and shaped_field.h call them). Only ever
-    // called with a run this source returned: on the web that code comes in a deferred wasm
-    // (web/bundle/split-shaping.mjs) that the page loads before it hands the module a first run,
-    // so a plan without such text never downloads or calls it. Virtual, called through the
-    // source: never inlined into the panel's code, which every plan runs.
-    virtual void draw_text_item(const TextRun& run, const std::string& s);
+    // The panel's side of shaped text (ui/run_drawing.cpp, ui/shaped_field.cpp): what ShapedLabel,
+    // ShapedField and text() do once there is a source. The panel's code only scans a text
+    // (needs_shaping) and calls these through the source, so they are never inlined into it: on the
+    // web they come in a deferred wasm (web/bundle/split-shaping.mjs) that the page loads before it
+    // sets the source, so a plan without such text never downloads or calls them.
+    virtual void begin_label(ShapedLabel& label, const std::string& text, int kind);
+    virtual void begin_field(ShapedField& field, const char* label, const char* buffer);
+    virtual void end_field(ShapedField& field, const char* buffer);
+    virtual bool draw_text(const std::string& s);  // text(): false leaves it to ImGui
     virtual void draw_over_selectable(ShapedLabel& label, float room_after);
     virtual void draw_over_combo_preview(ShapedLabel& label);
-    virtual void draw_field_run(const TextRun& run, const char* buffer, const ImVec2& min, const ImVec2& max, ImU32 colour);
-    virtual void draw_field_preview(const TextRun& run, const std::string& text);
+    // Called by the above only (so in the same deferred wasm).
+    void draw_text_item(const TextRun& run, const std::string& s);
+    void draw_field_run(const TextRun& run, const char* buffer, const ImVec2& min, const ImVec2& max, ImU32 colour);
+    void draw_field_preview(const TextRun& run, const std::string& text);
 };
 
 // The source the panel uses; nullptr (the default: tests, hosts without one) draws with ImGui.
 void set_text_run_source(TextRunSource* source);
 TextRunSource* text_run_source();
+// The source, if there is one; while there is none, a text that needs shaping (more than its bidi
+// controls, which are shown as marks) calls the platform's request (set_text_run_request) each
+// time: the web loads its shaping code on the first such text and sets the source once it has it
+// (until then ImGui draws the text, and a text field holding such text is ImGui's).
+TextRunSource* text_run_source(std::string_view utf8);
+void set_text_run_request(void (*request)());
 
 }  // namespace pm::ui

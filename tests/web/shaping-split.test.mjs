@@ -50,9 +50,11 @@ describe('the deferred shaping wasm', { skip: built ? false : 'dist/ not built' 
   }
 
   test('the build wrote it, precompressed, and its hash; the main wasm imports placeholders for it', () => {
-    const bundle = readFileSync(path.join(DIST_DIR, 'bundle-integrity.js'), 'utf8');
+    // Its hash is in scripts-integrity.js, which only text-runs.js imports: not in the first transfer.
+    const scripts = readFileSync(path.join(DIST_DIR, 'scripts-integrity.js'), 'utf8');
     const sha = createHash('sha256').update(readFileSync(path.join(DIST_DIR, SECONDARY))).digest('hex');
-    assert.ok(bundle.includes(`"sha256": "${sha}"`), 'bundle-integrity.js holds the deferred wasm\'s SHA-256');
+    assert.ok(scripts.includes(`"${sha}"`), 'scripts-integrity.js holds the deferred wasm\'s SHA-256');
+    assert.ok(!readFileSync(path.join(DIST_DIR, 'bundle-integrity.js'), 'utf8').includes(sha), 'bundle-integrity.js does not');
     const manifest = JSON.parse(readFileSync(path.join(DIST_DIR, 'integrity.json'), 'utf8'));
     assert.equal(manifest.shaping.sha256, sha);
     const main = readFileSync(path.join(DIST_DIR, 'plan-mapper-wasm.wasm'));
@@ -87,16 +89,17 @@ describe('the deferred shaping wasm', { skip: built ? false : 'dist/ not built' 
     await page.close();
   });
 
-  // The guard itself: a page that (wrongly) hands the module runs without loading the deferred
-  // code makes it call placeholders; each says so on the console, returns 0, and the module goes on.
+  // The guard itself: a page that (wrongly) gives the module its run source without loading the
+  // deferred code makes it call placeholders; each says so on the console, returns 0, and the module goes on.
   test('a placeholder called before the code is loaded says so and the module carries on', { timeout: 60_000 }, async () => {
     const page = await recordingPage();
-    const widgetJs = readFileSync(path.join(DIST_DIR, 'plan-mapper.js'), 'utf8');
-    // The shaping code's load (loadShapingCode, which the minifier inlines where textRun calls it)
-    // becomes a promise that resolves at once.
-    const skipped = widgetJs.replace(/async function\(([\w$]+)\)\{const\{bytes:[\w$]+\}=await [\w$]+\("plan-mapper-shaping\.wasm",[^}]*\);await WebAssembly\.instantiate\([\w$]+,\{primary:\1\.exports\}\)\}\([\w$]+\)/, 'Promise.resolve()');
-    assert.notEqual(skipped, widgetJs, 'the load of the deferred code found in plan-mapper.js');
-    await page.route(`${env.double.url}/plan-mapper.js`, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: skipped }));
+    const runsJs = readFileSync(path.join(DIST_DIR, 'text-runs.js'), 'utf8');
+    // The shaping code's load (loadShapingCode in text-runs.js, which the minifier inlines where
+    // startWidgetTextRuns awaits it) becomes a promise that resolves at once: text-runs.js then
+    // calls pm_text_runs_start, whose body is in the code never loaded.
+    const skipped = runsJs.replace(/async function\(([\w$]+)\)\{if\(![\w$]+\)throw new Error\(`this copy of text-runs\.js[\s\S]*?await WebAssembly\.instantiate\([\w$]+,\{primary:\1\.asm\}\)\}\([\w$]+\)/, 'Promise.resolve()');
+    assert.notEqual(skipped, runsJs, 'the load of the deferred code found in text-runs.js');
+    await page.route(`${env.double.url}/text-runs.js`, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: skipped }));
     const widget = await mountWidget(page, { options: { plan: planWith({ a: 'العنوان الكامل', c: 'Customer name' }), apiUrl: '' } });
     const deadline = Date.now() + 20_000;
     while (!page.consoleErrors.some((e) => PLACEHOLDER_CALLED.test(e)) && Date.now() < deadline) await framesAfterInput(page, widget);

@@ -13,8 +13,9 @@ const readText = (file) => readFileSync(root + file, 'utf8');
 const declared = JSON.parse(readText('src/app/web/wasm_interface.json'));
 const mainWeb = readText('src/app/web/main_web.cpp');
 const widgetJs = ts.createSourceFile('plan-mapper.js', readText('web/widget/plan-mapper.js'), ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
-// The text runs' bookkeeping (loaded with text-runs.js) calls the module too.
+// The text runs (text-runs.js, which starts them) and their bookkeeping call the module too.
 const atlasJs = ts.createSourceFile('text-run-atlas.js', readText('web/widget/text-run-atlas.js'), ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+const runsJs = ts.createSourceFile('text-runs.js', readText('web/widget/text-runs.js'), ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
 const typesTs = ts.createSourceFile('plan-mapper.d.ts', readText('web/widget/plan-mapper.d.ts'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
 
 const sorted = (values) => [...new Set(values)].sort();
@@ -44,11 +45,11 @@ function interfaceMembers(name) {
   return node.members.map(propertyName).filter(Boolean);
 }
 
-test('the module defines exactly the declared exports, and the glue (plan-mapper.js, text-run-atlas.js) calls only those (all of them)', () => {
+test('the module defines exactly the declared exports, and the glue (plan-mapper.js, text-runs.js, text-run-atlas.js) calls only those (all of them)', () => {
   const defined = [...mainWeb.matchAll(/EMSCRIPTEN_KEEPALIVE\s+[\w\s*]+?\b(pm_\w+)\s*\(/g)].map((m) => m[1]);
   const declaredPm = declared.exports.filter((name) => name.startsWith('pm_'));
   assert.deepEqual(sorted(defined), sorted(declaredPm));
-  const called = [...accessesOf('module'), ...accessesOf('module', atlasJs)].filter((name) => name.startsWith('_')).map((name) => name.slice(1));
+  const called = [...accessesOf('module'), ...accessesOf('module', atlasJs), ...accessesOf('module', runsJs)].filter((name) => name.startsWith('_')).map((name) => name.slice(1));
   assert.deepEqual(sorted(called), sorted(declared.exports));
   for (const method of declared.runtimeMethods) assert.ok(accessesOf('module').includes(method), `plan-mapper.js uses ${method}`);
 });

@@ -7,9 +7,12 @@
 // instantiates it (plan-mapper.js, before it hands the module its first run), its element segment
 // puts the real functions in those slots.
 //
-// Which functions: every function of src/ui/run_drawing.cpp (they all take a run, and a run only
-// exists once the page has loaded this module) and pm_text_run_upload (called only by
-// text-run-atlas.js, which the page creates after loading it), named by the patterns below and
+// Which functions: what the panel reaches only through its text run source, which the web sets
+// once the page has loaded this module (pm_text_runs_start): every function of src/ui/
+// run_drawing.cpp, TextRunSource's begin_field/end_field and the native editing's state
+// (src/ui/shaped_field.cpp), WebTextRuns::run and pm_text_field's part for a field edited natively;
+// and the exports only text-runs.js, text-run-atlas.js and text-entry-native.js call (loaded with
+// or after it: pm_text_runs_start, pm_text_run_upload, pm_text_field_set), named by the patterns below and
 // found in the symbol map emcc writes beside the wasm (--emit-symbol-map: the wasm has no name
 // section; binaryen names a nameless defined function by its index among the defined functions,
 // which is what --split-funcs gets: the map's index less the imported functions).
@@ -19,7 +22,7 @@
 // kept in the main wasm calls directly (binaryen merged its body with an identical one, or the
 // caller inlined it) is shared, so it stays in the main wasm, as does what it calls, and the build
 // says so (tools/shaping-bytes.mjs counts what stays); the build fails if an entry point
-// (TextRunSource::draw_*, pm_text_run_upload) would stay.
+// (TextRunSource's methods, the exports) would stay.
 //   node web/bundle/split-shaping.mjs BUILT.wasm DIST_DIR   (BUILT.js.symbols beside BUILT.wasm)
 // Writes DIST_DIR/plan-mapper-wasm.wasm (the primary), DIST_DIR/plan-mapper-shaping.wasm, and
 // beside BUILT.wasm the two modules' symbol maps (.primary.symbols, .shaping.symbols) for
@@ -31,10 +34,13 @@ import path from 'node:path';
 
 // The moved functions, by their demangled names (the symbol map's, \xx escapes decoded).
 export const SPLIT_PATTERNS = [
-  /^pm::ui::TextRunSource::draw_(text_item|over_selectable|over_combo_preview|field_run|field_preview)\(/,
-  /^pm::ui::fitted_run\(/,
-  /^pm::ui::draw_run\(/,
+  /^pm::ui::TextRunSource::(begin_label|begin_field|end_field|draw_text|draw_over_selectable|draw_over_combo_preview|draw_text_item|draw_field_run|draw_field_preview)\(/,
+  /^pm::ui::(run_for|fitted_run|draw_run|shaped_field_preview|HiddenGlyphs::hide|ShapedField::callback|active_text_field|replace_active_field_text)\(/,
+  /^pm::WebTextRuns::run\(/,
+  /^\(anonymous namespace\)::describe_shaped_field\(/,
   /^pm_text_run_upload$/,
+  /^pm_text_runs_start$/,
+  /^pm_text_field_set$/,
 ];
 // Emscripten 3.1.6's wasm features, which binaryen 108 needs named.
 const FEATURES = ['--enable-sign-ext', '--enable-mutable-globals'];
@@ -113,7 +119,7 @@ if (process.argv[1] === new URL(import.meta.url).pathname) {
   }
   for (const line of kept) console.log(`split-shaping: kept in the main wasm, shared: ${line}`);
   // The entry points must go: they are what a Latin plan must not carry.
-  for (const pattern of SPLIT_PATTERNS.filter((p) => /TextRunSource|pm_text_run_upload/.test(p.source))) {
+  for (const pattern of SPLIT_PATTERNS.filter((p) => /TextRunSource|^\^pm_/.test(p.source))) {
     if (!names.some((name, index) => name && pattern.test(name) && moved.has(index))) fail(`nothing matching ${pattern} could be moved (${kept.join('; ')})`);
   }
   const work = mkdtempSync(path.join(os.tmpdir(), 'pm-split-'));
@@ -123,6 +129,8 @@ if (process.argv[1] === new URL(import.meta.url).pathname) {
     execFileSync('wasm-split', ['--split', `--split-funcs=${[...moved].map((index) => index - importCount).join(',')}`, wasm, '-o1', primary, '-o2', secondary,
       '--symbolmap', ...FEATURES]);
     const base = wasm.replace(/\.wasm$/, '');
+    // The moved functions' indexes in BUILT.wasm, for tools/shaping-bytes.mjs.
+    writeFileSync(`${base}.shaping-moved.json`, `${JSON.stringify([...moved].sort((a, b) => a - b))}\n`);
     writeSplitSymbolMap(`${primary}.symbols`, `${base}.primary.symbols`, { names, importCount, primary: true, placeholder: 'placeholder' });
     writeSplitSymbolMap(`${secondary}.symbols`, `${base}.shaping.symbols`, { names, importCount, primary: false });
     copyFileSync(secondary, path.join(dist, SECONDARY));

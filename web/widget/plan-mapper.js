@@ -48,14 +48,13 @@ const integrityError = (file) => new Error(`${file} failed its integrity check (
 // Instantiates the wasm only once its bytes have the SHA-256 the build wrote into
 // bundle-integrity.js: a host whose CDN serves other bytes fails closed with a clear message.
 // Compiling (streamed, off the main thread) and hashing run side by side; nothing is instantiated
-// before the hash matches. Emscripten's instantiateWasm hook: the exports arrive through `receive`;
-// `onInstance` gets the instance too (its exports are what the shaping code links to).
+// before the hash matches. Emscripten's instantiateWasm hook: the exports arrive through `receive`.
 // The build moved the code that draws shaped text into plan-mapper-shaping.wasm (web/bundle/
 // split-shaping.mjs): the module imports a placeholder for each of its functions, which
-// loadShapingCode() replaces before the module is handed a first text run. A placeholder called
-// before that is a bug: it says so and returns 0 rather than stopping the module.
+// text-runs.js replaces before it gives the module its run source. A placeholder called before
+// that is a bug: it says so and returns 0 rather than stopping the module.
 // The code the first frame does not run is in plan-mapper-deferred.wasm (deferred-code.js).
-function verifiedWasm(onFailure, onInstance, deferred) {
+function verifiedWasm(onFailure, deferred) {
   return (imports, receive) => {
     imports.deferred = deferred.placeholders;
     // shaping-hook:begin
@@ -78,23 +77,11 @@ function verifiedWasm(onFailure, onInstance, deferred) {
       const module = await (compiling ?? WebAssembly.compile(bytes));
       const instance = await WebAssembly.instantiate(module, imports);
       deferred.start(instance);
-      // shaping-hook:begin
-      onInstance(instance);
-      // shaping-hook:end
       receive(instance, module);
     })().catch(onFailure);
     return {};
   };
 }
-
-// shaping-hook:begin
-// The deferred half of the module (see verifiedWasm), checked like the wasm, then linked to the
-// main instance's exports: its element segment puts its functions into the shared table.
-async function loadShapingCode(instance) {
-  const { bytes } = await checkedFetch('plan-mapper-shaping.wasm', BUNDLE_INTEGRITY?.shaping?.sha256);
-  await WebAssembly.instantiate(bytes, { primary: instance.exports });
-}
-// shaping-hook:end
 
 function copyStringToHeap(module, text) {
   const size = module.lengthBytesUTF8(text) + 1;
@@ -236,25 +223,16 @@ export async function mountPlanMapper(container, options = {}) {
   }
 
   // shaping-hook:begin (tools/shaping-bytes.mjs strips these lines to tell what they cost)
-  // Text the module cannot shape (Arabic, Hebrew, Indic, Thai): text-runs.js, imported on the
-  // first such text only (the shaping code fetched beside it), lays it out with the browser and
-  // keeps the runs; until both are here the module draws the text itself and gets no run (so calls
-  // none of the deferred drawing code). Failing to load them is said once (text-runs.js words it);
-  // the rest of the panel carries on.
-  let wasmInstance = null;
-  let textRuns = null;
-  let runs = null;
-  function textRun(text, pixels, maxWidth, out) {
-    if (runs) return runs.lookup(text, pixels, maxWidth, out);
-    if (!textRuns) {
-      const failed = (message) => reportError('loading the shaping code', message);
-      const code = loadShapingCode(wasmInstance);    // fetched while text-runs.js is imported
-      textRuns = import('./text-runs.js').then((loaded) => loaded.startWidgetTextRuns({
-        module, code, failed, ready: () => scheduleFrame(0), alive: () => !destroyed && !!module,
-      }), (error) => { code.catch(() => {}); failed(`plan-mapper: ${error?.message ?? error}`); }).then((started) => { runs = started; });
-    }
+  // Text the module cannot shape (Arabic, Hebrew, Indic, Thai): the module asks (textRun) until
+  // text-runs.js, imported then, has loaded the shaping code and taken over (it answers textRun
+  // and gives the module its run source); until then the module draws the text itself. Failing to
+  // load them is said once (text-runs.js words it); the rest of the panel carries on.
+  let shaping = null;
+  const textRun = () => {
+    shaping ??= import('./text-runs.js').then((loaded) => loaded.startWidgetTextRuns(module, () => !destroyed, reportError),
+      (error) => reportError('loading the shaping code', `plan-mapper: ${error?.message ?? error}`));
     return 0;
-  }
+  };
   // shaping-hook:end
 
   const emit = (name, detail) => {
@@ -386,11 +364,7 @@ export async function mountPlanMapper(container, options = {}) {
     url: new URL('./plan-mapper-deferred.wasm', import.meta.url), checkedFetch, integrityError, onFailure: deferredFailed });
   const modulePromise = createPlanMapperModule({
     canvas,
-    instantiateWasm: verifiedWasm((error) => wasmRefused(error),
-      // shaping-hook:begin
-      (instance) => { wasmInstance = instance; },
-      // shaping-hook:end
-      deferred),
+    instantiateWasm: verifiedWasm((error) => wasmRefused(error), deferred),
     planMapper: {
       onEvent(name, json) {
         let detail = null;
@@ -702,7 +676,7 @@ export async function mountPlanMapper(container, options = {}) {
     controller.frameScheduled = () => !destroyed && Boolean(frameRequest || frameTimer || deferred?.pending);
     // The text runs' counters (requested, delivered, drawn...) and the page side's (fonts fetched).
     // shaping-hook:begin
-    controller.textRunStats = async () => (await textRuns, runs?.stats() ?? { requested: 0, page: null });
+    controller.textRunStats = async () => (await shaping)?.stats() ?? { requested: 0, page: null };
     // shaping-hook:end
   }
   // Aborting the signal later takes the mounted widget down too.

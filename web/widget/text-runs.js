@@ -12,7 +12,8 @@
 // The text is data: it only ever reaches fillText and measureText, never the DOM.
 
 import { createRunAtlas } from './text-run-atlas.js';
-import { SCRIPTS_INTEGRITY } from './scripts-integrity.js';
+import { SCRIPTS_INTEGRITY, SHAPING_SHA256 } from './scripts-integrity.js';
+import { sha256Hex } from './sha256.js';
 
 // The panel's font is Noto Sans, which Dear ImGui scales so that its ascent plus descent (1069 +
 // 293 units of 1000) is the font size: the canvas's em is therefore 1000/1362 of it, and the
@@ -149,27 +150,46 @@ export function createWidgetTextRuns({ module, ready, alive }) {
   return { lookup: atlas.lookup, stats: () => ({ ...atlas.counts, page: layout.stats }) };
 }
 
+// The module's code that draws runs (web/bundle/split-shaping.mjs): fetched, checked against
+// the SHA-256 the build wrote (like the main wasm) and linked to the main instance's exports (its
+// element segment puts its functions into the shared table). Throws, saying why, if it cannot.
+const SHAPING_FILE = 'plan-mapper-shaping.wasm';
+/** @param {{ asm: WebAssembly.Exports }} module */
+async function loadShapingCode(module) {
+  if (!SHAPING_SHA256) throw new Error(`this copy of text-runs.js has no hash for ${SHAPING_FILE} (scripts-integrity.js is the unbuilt placeholder), so it does not run it`);
+  const response = await fetch(new URL(`./${SHAPING_FILE}`, import.meta.url), { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`${SHAPING_FILE} could not be fetched (HTTP ${response.status})`);
+  const bytes = await response.arrayBuffer();
+  if (await sha256Hex(bytes) !== SHAPING_SHA256) throw new Error(`${SHAPING_FILE} failed its integrity check (its SHA-256 is not the one this plan-mapper.js was built with): it was not run. The host may serve a tampered or mixed-up copy.`);
+  await WebAssembly.instantiate(bytes, { primary: module.asm });
+}
+
 /**
  * What plan-mapper.js calls once it has imported this module, on the first text that needs
- * shaping: waits for the shaping code (`code`: plan-mapper-shaping.wasm, fetched and linked by
- * plan-mapper.js meanwhile), then makes the widget's runs and asks for a frame that draws them.
+ * shaping (the module asks with textRun while it has no run source): loads the shaping code, then
+ * makes the widget's runs, answers the module's textRun from now on, gives the module its run
+ * source (pm_text_runs_start, in the shaping code) and asks for a frame that draws them.
  * Code that could not be loaded (a tampered copy) leaves such text to the module's own glyphs:
- * `failed` hears why, once, and the result is null (no runs, so the module never calls the
- * deferred code). Null too when the widget went away meanwhile.
- * @param {{ module: import('./text-run-atlas.js').RunModule, code: Promise<unknown>, failed: (message: string) => void,
- *   ready: () => void, alive: () => boolean }} options
+ * `failed` hears why, once, and the result is null (no source, so the module never calls the
+ * deferred code). Null too when the widget went away meanwhile (`alive` false).
+ * @param {import('./text-run-atlas.js').RunModule & { asm: WebAssembly.Exports, _pm_text_runs_start(): void,
+ *   planMapper: { textRun: unknown, wake(): void } }} module
+ * @param {() => boolean} alive @param {(during: string, message: string) => void} failed
  */
-export async function startWidgetTextRuns({ module, code, failed, ready, alive }) {
+export async function startWidgetTextRuns(module, alive, failed) {
   try {
-    await code;
+    await loadShapingCode(module);
   } catch (error) {
     const message = `plan-mapper: text in Arabic, Hebrew, Indic or Thai script is shown unshaped: ${error instanceof Error ? error.message : error}`;
     console.error(message);
-    failed(message);
+    failed('loading the shaping code', message);
     return null;
   }
   if (!alive()) return null;
+  const ready = () => module.planMapper.wake();
   const runs = createWidgetTextRuns({ module, ready, alive });
+  module.planMapper.textRun = runs.lookup;
+  module._pm_text_runs_start();
   ready();
   return runs;
 }

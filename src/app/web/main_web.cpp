@@ -87,8 +87,6 @@ public:
 struct Widget {
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     pm::WebGLRenderer renderer;
-    // Arabic, Hebrew, Indic, Thai...: laid out by the browser (set as the panel's run source).
-    pm::WebTextRuns text_runs;
     ImGuiContext* imgui = nullptr;
     WebHost host;
     std::unique_ptr<pm::FetchHttpClient> http;
@@ -99,6 +97,11 @@ struct Widget {
     nlohmann::json items = nlohmann::json::object();
     nlohmann::json frame_items = nlohmann::json::object();
     float css_width = 800, css_height = 600, pixel_ratio = 1;
+    // Arabic, Hebrew, Indic, Thai...: laid out by the browser (the panel's run source once the page
+    // has loaded the shaping code: pm_text_runs_start).
+    pm::WebTextRuns text_runs{pixel_ratio};
+    // pm_text_field's part for a field edited natively (set by pm_text_runs_start, in the shaping wasm).
+    void (*shaped_field)(std::string& out) = nullptr;
     double last_frame_ms = 0;
     double frames_drawn = 0;
     bool dark = false;
@@ -113,6 +116,18 @@ std::unique_ptr<Widget> g_widget;
 
 void WebHost::fonts_changed() {
     if (g_widget) g_widget->renderer.invalidate_fonts();
+}
+
+// For pm_text_field, once the shaping code is loaded: a field whose text needs shaping is edited
+// in the page's own input, laid over its frame (ui/shaped_field.h): its frame, the font size, the
+// text's inset, its colour (0xAABBGGRR), then (after a line feed) the text.
+void describe_shaped_field(std::string& out) {
+    const pm::ui::ActiveTextField& field = pm::ui::active_text_field();
+    if (field.id == 0 || !field.shaped) return;
+    for (const float value :
+         {field.min.x, field.min.y, field.max.x - field.min.x, field.max.y - field.min.y, field.font_size, field.padding_x})
+        out += ',' + std::to_string(value);
+    out += ',' + std::to_string(field.text_colour) + '\n' + field.text;
 }
 
 // The text an input method is composing (Japanese kana before conversion, a dead key's accent...)
@@ -237,9 +252,7 @@ EMSCRIPTEN_KEEPALIVE int pm_create(const char* canvas_selector, const char* conf
     } else {
         g_widget->gl = gl;
         emscripten_webgl_make_context_current(gl);
-        g_widget->text_runs.set_pixel_ratio(g_widget->pixel_ratio);
-        pm::ui::set_text_run_source(&g_widget->text_runs);
-        pm::ui::set_native_text_editing(true);  // the page's <input> edits shaped text (text-entry.js)
+        pm::ui::set_text_run_request(pm::request_text_runs);  // the source comes with the shaping code
         // The font atlas is built (once, at the page's pixel ratio) while the GPU process links
         // the shaders.
         if (!g_widget->renderer.init(
@@ -248,7 +261,7 @@ EMSCRIPTEN_KEEPALIVE int pm_create(const char* canvas_selector, const char* conf
     }
     if (failure != 0) {
         pm::ui::set_item_recorder(nullptr);
-        pm::ui::set_text_run_source(nullptr);
+        pm::ui::set_text_run_request(nullptr);
         g_widget->app.reset();                  // cancels the request
         g_widget->http.reset();
         ImGui::DestroyContext(g_widget->imgui);
@@ -265,8 +278,7 @@ EMSCRIPTEN_KEEPALIVE void pm_resize(double css_width, double css_height, double 
     const float ratio = static_cast<float>(pixel_ratio > 0 ? pixel_ratio : 1);
     if (ratio != g_widget->pixel_ratio) {
         g_widget->pixel_ratio = ratio;
-        pm::ui::set_pixel_ratio(ratio);         // rebuilds the font atlas for crisp text
-        g_widget->text_runs.set_pixel_ratio(ratio);  // and the text runs, at the new ratio
+        pm::ui::set_pixel_ratio(ratio);  // rebuilds the font atlas for crisp text
         g_widget->renderer.invalidate_fonts();
     }
 }
@@ -387,17 +399,20 @@ EMSCRIPTEN_KEEPALIVE const char* pm_text_field() {
     if (!ime.WantVisible) return "";
     g_widget->text_field =
         std::to_string(ime.InputPos.x) + ',' + std::to_string(ime.InputPos.y) + ',' + std::to_string(ime.InputLineHeight);
-    // A field whose text needs shaping is edited in the page's own input, laid over its frame
-    // (ui/shaped_field.h): the frame, the font size, the text's inset, its colour (0xAABBGGRR), then
-    // (after a line feed) the text.
-    const pm::ui::ActiveTextField& field = pm::ui::active_text_field();
-    if (field.id != 0 && field.shaped) {
-        for (const float value : {field.min.x, field.min.y, field.max.x - field.min.x, field.max.y - field.min.y, field.font_size,
-                                  field.padding_x})
-            g_widget->text_field += ',' + std::to_string(value);
-        g_widget->text_field += ',' + std::to_string(field.text_colour) + '\n' + field.text;
-    }
+    // A field whose text needs shaping is edited in the page's own input, laid over its frame:
+    // then more follows (describe_shaped_field).
+    if (g_widget->shaped_field) g_widget->shaped_field(g_widget->text_field);
     return g_widget->text_field.c_str();
+}
+
+// The page has loaded the shaping code (web/widget/text-runs.js, plan-mapper-shaping.wasm, which
+// holds this function's body): from now on the panel asks it for the runs of text that needs
+// shaping, and the page's <input> edits fields holding such text (text-entry.js).
+EMSCRIPTEN_KEEPALIVE void pm_text_runs_start() {
+    if (!g_widget) return;
+    pm::ui::set_text_run_source(&g_widget->text_runs);
+    pm::ui::set_native_text_editing(true);
+    g_widget->shaped_field = describe_shaped_field;
 }
 
 // The page's input after an edit of a field it edits natively (see pm_text_field): the field's
@@ -546,6 +561,7 @@ EMSCRIPTEN_KEEPALIVE void pm_destroy() {
     emscripten_webgl_make_context_current(g_widget->gl);
     pm::ui::set_item_recorder(nullptr);
     pm::ui::set_text_run_source(nullptr);
+    pm::ui::set_text_run_request(nullptr);
     if (g_widget->app) g_widget->app->flush_draft();  // the page keeps the last edits' draft
     g_widget->app.reset();
     g_widget->http.reset();

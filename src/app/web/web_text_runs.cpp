@@ -11,6 +11,7 @@ namespace {
 // The page's answer for `length` bytes of UTF-8 at `pixels` device pixels, at most `max_width`
 // device pixels wide (0: no limit; a longer text is cut with an ellipsis): 1 with out[] = texture,
 // u0, v0, u1, v1, width and height in device pixels, right to left (0/1); 0 when it has no run (yet).
+// Before the page has the shaping code (text-runs.js) the call only starts loading it.
 // The text is data: the page only lays it out in a canvas. Only this forwarder is in the glue.
 EM_JS(int, pm_js_text_run, (const char* text, int length, int pixels, int max_width, float* out), {
     const hooks = Module["planMapper"];
@@ -20,6 +21,8 @@ EM_JS(int, pm_js_text_run, (const char* text, int length, int pixels, int max_wi
 }  // namespace
 
 namespace pm {
+
+void request_text_runs() { pm_js_text_run(nullptr, 0, 0, 0, nullptr); }
 
 const ui::TextRun* WebTextRuns::run(std::string_view utf8, float font_size, float max_width) {
     const int pixels = static_cast<int>(std::lround(font_size * ratio_));
