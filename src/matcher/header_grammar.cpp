@@ -69,8 +69,8 @@ constexpr unsigned kIdentifierWord = 32;
 
 unsigned grammar_word_class(std::string_view word) {
     return (is_plain_qualifier(word) ? kPlainQualifier : 0u) | (is_value_word(word) ? kValueWord : 0u) |
-        (is_entity_word(word) ? kEntityWord : 0u) | (is_meta_word(word) ? kMetaWord : 0u) | (word == "number" ? kNumberWord : 0u) |
-        (word == "id" || word == "number" || word == "code" ? kIdentifierWord : 0u);
+        (is_entity_word(word) ? kEntityWord : 0u) | (is_meta_word(word) ? kMetaWord : 0u) |
+        (word == "number" ? kNumberWord : 0u) | (word == "id" || word == "number" || word == "code" ? kIdentifierWord : 0u);
 }
 
 namespace {

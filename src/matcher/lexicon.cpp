@@ -302,8 +302,7 @@ NameForm Lexicon::prepare(const NormalizedText& normalized, std::string_view tex
     if (with_bigrams) form.bigrams = sorted_bigrams(form.joined);
     for (const std::string& word : normalized.all_words) form.initials += word[0];
     form.word_count = words.size();
-    std::vector<std::string> canonical =
-        synonyms_.canonicalize(std::move(words), &form.used_synonyms, &form.synonym_uses);
+    std::vector<std::string> canonical = synonyms_.canonicalize(std::move(words), &form.used_synonyms, &form.synonym_uses);
     read_lone_phrase_words(canonical, form);
     if (!cognate_uses.empty()) {
         form.used_synonyms = true;
