@@ -15,10 +15,7 @@ constexpr double kMinHeadSimilarity = 0.85;    // equal, abbreviation, typo or a
 // destination ("Billing City" for City) is riskier than a destination that says more ("City" for
 // Shipping city: the schema names context the file leaves implicit), as in token_overlap.
 constexpr double kSourceOnlyContext = 0.1;
-// 0.06, not 0.05: a name that is another destination's synonym exactly ("VAT amount" = Tax amount,
-// 0.95) must stay out of the ambiguity margin (0.05) of a destination that adds an entity to the
-// same attribute ("Customer VAT", 0.95 x 0.94).
-constexpr double kDestinationOnlyContext = 0.06;
+constexpr double kDestinationOnlyContext = 0.05;
 constexpr double kFirstIndex = 0.98;           // "Email 1" for "Email": the first of several
 constexpr double kLaterIndex = 0.45;           // "Email 2" for "Email": not the plain field
 // A head-first reading ("Propietario del contacto") is the second reading of a name: a little below
@@ -62,15 +59,9 @@ bool is_meta_word(std::string_view word) {
 
 }  // namespace
 
-// An identifier word (id, number, code): generic, but before the head it says the column holds an
-// identifier of the head, not the head ("ID azienda" is the company's ID, read head first, not the
-// company's name). A bit of grammar_word_class beside header_grammar.h's.
-constexpr unsigned kIdentifierWord = 32;
-
 unsigned grammar_word_class(std::string_view word) {
     return (is_plain_qualifier(word) ? kPlainQualifier : 0u) | (is_value_word(word) ? kValueWord : 0u) |
-        (is_entity_word(word) ? kEntityWord : 0u) | (is_meta_word(word) ? kMetaWord : 0u) |
-        (word == "number" ? kNumberWord : 0u) | (word == "id" || word == "number" || word == "code" ? kIdentifierWord : 0u);
+        (is_entity_word(word) ? kEntityWord : 0u) | (is_meta_word(word) ? kMetaWord : 0u) | (word == "number" ? kNumberWord : 0u);
 }
 
 namespace {
@@ -217,9 +208,7 @@ GrammarScore compare_parses(const HeaderParse& s, const HeaderParse& d, Lexicon&
                 use(j);
                 found = true;
             }
-        if (found) continue;
-        if (lexicon.grammar_class(token) & kIdentifierWord) return out;
-        if (lexicon.is_generic(token)) continue;
+        if (found || lexicon.is_generic(token)) continue;
         if (!(lexicon.grammar_class(token) & kEntityWord)) return out;
         ++unexplained_source;
     }

@@ -103,9 +103,6 @@ void Lexicon::segment_into(std::string word, std::vector<std::string>& out) {
     // followed by one ("s", "es", "en", "n") is a piece; the link is dropped from it. Never at the
     // end of the word: a final "s" there is a plural or the word itself.
     auto linked_length = [&](std::string_view piece, bool last) -> std::size_t {
-        // A final "en", "e" or "n" is the German and Dutch plural or adjective ending, not a word:
-        // "opmerkingen" is the plural of opmerking (cognates.h reads it), not opmerking + "en".
-        if (last && (piece == "en" || piece == "e" || piece == "n")) return 0;
         if (known_piece(piece)) return piece.size();
         if (last) return 0;
         for (std::string_view link : {"s", "es", "en", "n"}) {
@@ -205,44 +202,6 @@ const Lexicon::WordReading& Lexicon::read_word(const std::string& word) {
     return reading_cache_.emplace(word, std::move(reading)).first->second;
 }
 
-const std::vector<std::string>& Lexicon::lone_phrase_word(const std::string& word) {
-    static const std::vector<std::string> none;
-    // Only words the table knows inside its phrases alone ("telefoon" of "telefoon vast",
-    // "notizen" of "notizen intern"): unknown words had their cognate read already, and words
-    // that mean something alone are what they mean.
-    if (word.size() < 5 || !all_lower_letters(word) || !synonyms_.is_vocabulary_word(word) || synonyms_.means_alone(word))
-        return none;
-    const auto cached = lone_cache_.find(word);
-    if (cached != lone_cache_.end()) return cached->second.second;
-    // The cognate must mean something alone, or be a destination's word: a phrase-only word
-    // read as another phrase-only word would say nothing more.
-    const Cognate found = find_cognate(word, [this](std::string_view candidate) {
-        if (candidate.size() < 4) return false;
-        const std::string text(candidate);
-        return synonyms_.means_alone(text) || (pieces_.count(candidate) > 0 && !synonyms_.is_vocabulary_word(text));
-    });
-    std::vector<std::string> tokens;
-    if (!found.word.empty()) tokens = synonyms_.canonicalize({found.word});
-    auto& stored = lone_cache_[word];
-    stored = {found.rule, std::move(tokens)};
-    return stored.second;
-}
-
-void Lexicon::read_lone_phrase_words(std::vector<std::string>& canonical, NameForm& form) {
-    for (std::size_t i = 0; i < canonical.size(); ++i) {
-        const std::vector<std::string>& reading = lone_phrase_word(canonical[i]);
-        if (reading.empty()) continue;
-        const std::string& rule = lone_cache_.find(canonical[i])->second.first;
-        std::string meaning;
-        for (const std::string& token : reading) meaning += (meaning.empty() ? "" : " ") + token;
-        form.synonym_uses.push_back({canonical[i], meaning, "cognate " + rule});
-        form.used_synonyms = true;
-        canonical.erase(canonical.begin() + static_cast<std::ptrdiff_t>(i));
-        canonical.insert(canonical.begin() + static_cast<std::ptrdiff_t>(i), reading.begin(), reading.end());
-        i += reading.size() - 1;
-    }
-}
-
 int Lexicon::intern(const std::string& text) {
     const auto found = ids_.find(text);
     if (found != ids_.end()) return found->second;
@@ -302,8 +261,8 @@ NameForm Lexicon::prepare(const NormalizedText& normalized, std::string_view tex
     if (with_bigrams) form.bigrams = sorted_bigrams(form.joined);
     for (const std::string& word : normalized.all_words) form.initials += word[0];
     form.word_count = words.size();
-    std::vector<std::string> canonical = synonyms_.canonicalize(std::move(words), &form.used_synonyms, &form.synonym_uses);
-    read_lone_phrase_words(canonical, form);
+    const std::vector<std::string> canonical =
+        synonyms_.canonicalize(std::move(words), &form.used_synonyms, &form.synonym_uses);
     if (!cognate_uses.empty()) {
         form.used_synonyms = true;
         form.synonym_uses.insert(form.synonym_uses.begin(), cognate_uses.begin(), cognate_uses.end());

@@ -135,12 +135,6 @@ private:
         std::vector<SynonymUse> uses;
     };
     const WordReading& read_word(const std::string& word);
-    // A word the table knows only inside phrases, left alone by canonicalize() (no phrase of it
-    // in this header), read as its cognate when that means something: "telefoon" (of the phrase
-    // "telefoon vast") alone is telefon = phone, "notizen" is the plural of notiz = note. Empty
-    // when none; cached (the rule beside the tokens, for the reason).
-    const std::vector<std::string>& lone_phrase_word(const std::string& word);
-    void read_lone_phrase_words(std::vector<std::string>& canonical, NameForm& form);
     float fuzzy_similarity(const TokenInfo& a, const TokenInfo& b) const;
 
     const SynonymTable& synonyms_;
@@ -155,7 +149,6 @@ private:
     std::unordered_map<std::string, Cognate> cognate_cache_;
     std::unordered_map<std::string, Abbreviation> abbreviation_cache_;
     std::unordered_map<std::string, WordReading> reading_cache_;
-    std::unordered_map<std::string, std::pair<std::string, std::vector<std::string>>> lone_cache_;
     std::vector<int> destination_tokens_;                    // in registration order
     std::unordered_map<std::uint32_t, std::vector<int>> bigram_index_;  // bigram -> destination tokens
     std::unordered_map<char, std::vector<int>> first_letter_index_;

@@ -211,14 +211,9 @@ SynonymTable SynonymTable::parse(std::string_view text, std::vector<std::string>
     std::unordered_map<std::string, std::size_t> phrase_starts;  // mapped first word -> longest phrase
     for (const Pending& variant : pending) {
         std::vector<std::string> mapped = variant.words;
-        // A word may mean one concept alone and another inside longer headers: French [nom] alone
-        // is the last name, {nom} inside "Nom du produit" is the name. canonicalize() leaves an
-        // inside-only word alone when it is the whole header, so its whole-header variant is
-        // keyed by the word as written.
-        const bool whole_word = variant.whole && mapped.size() == 1 && inside_only.count(mapped[0]) > 0;
         for (std::string& word : mapped) {
             const auto it = one_word.find(word);
-            if (it != one_word.end() && !whole_word) word = table.concepts_[it->second];
+            if (it != one_word.end()) word = table.concepts_[it->second];
         }
         const std::string key = phrase_of(mapped, 0, mapped.size(), ' ');
         const auto [it, inserted] = table.phrases_.emplace(key, Variant{variant.concept_index, variant.whole, variant.language});

@@ -91,28 +91,6 @@ TEST(HeaderGrammar, PositionalGroupsFindTheirAttribute) {
     EXPECT_EQ(got.at("Organization 1 - Name"), "company");
 }
 
-// An identifier word before the head says the column is the head's identifier ("ID azienda" is
-// the company's ID, not the company's name), and a destination that adds an entity to the same
-// attribute ("Customer VAT") does not make an exact synonym ("VAT amount" = Tax amount) ambiguous.
-TEST(HeaderGrammar, IdentifiersAndDestinationOnlyEntities) {
-    const auto companies =
-        assign({field("id_azienda", "ID azienda")}, {field("company_id", "Company ID"), field("name", "Company name")});
-    EXPECT_EQ(companies.at("ID azienda"), "company_id");
-    const auto invoices = assign(
-        {field("vat_amount", "VAT Amount")},
-        {field("tax_amount", "Tax amount"), field("customer_vat", "Customer VAT number"), field("tax_rate", "Tax rate (%)")});
-    EXPECT_EQ(invoices.at("VAT Amount"), "tax_amount");
-    const auto german = assign({field("steuerbetrag", "Steuerbetrag")},
-                               {field("tax_amount", "Tax amount"), field("customer_vat", "Customer VAT number")});
-    EXPECT_EQ(german.at("Steuerbetrag"), "tax_amount");
-    // Compounds of the rate word and of "invoice address" (= billing): Steuer + Satz, Rechnung + Adresse.
-    const auto compounds = assign(
-        {field("steuersatz", "Steuersatz"), field("rechnungsadresse_ort", "Rechnungsadresse Ort")},
-        {field("tax_rate", "Tax rate (%)"), field("billing_city", "Billing city"), field("shipping_city", "Shipping city")});
-    EXPECT_EQ(compounds.at("Steuersatz"), "tax_rate");
-    EXPECT_EQ(compounds.at("Rechnungsadresse Ort"), "billing_city");
-}
-
 TEST(HeaderGrammar, EntityContextOnBothSides) {
     // The source names an entity the destination leaves implicit, and the other way round.
     EXPECT_EQ(assign({field("work_address_city", "Work Address City")}, kContacts).at("Work Address City"), "city");

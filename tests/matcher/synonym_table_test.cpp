@@ -58,19 +58,6 @@ TEST(SynonymTable, BracedVariantsOnlyApplyInsideLongerHeaders) {
     EXPECT_NE(errors[0].find("must be one word"), std::string::npos) << errors[0];
 }
 
-// One word, two meanings: [nome] alone is the first name, {nome} inside a longer header the name
-// of what follows ("Nome cliente" = customer name, as "Customer name" reads).
-TEST(SynonymTable, AWordMayMeanOneConceptAloneAndAnotherInside) {
-    using Tokens = std::vector<std::string>;
-    EXPECT_EQ(canonical("Nome"), (Tokens{"first_name"}));
-    EXPECT_EQ(canonical("Nome cliente"), canonical("Customer name"));
-    std::vector<std::string> errors;
-    const SynonymTable table = SynonymTable::parse("name: nm, {nom}\nlast name: lname, [nom]\nproduct: item\n", &errors);
-    EXPECT_TRUE(errors.empty()) << errors.front();
-    EXPECT_EQ(table.canonicalize({"nom"}), (Tokens{"last_name"}));
-    EXPECT_EQ(table.canonicalize({"nom", "item"}), (Tokens{"name", "product"}));
-}
-
 TEST(SynonymTable, ADateWordBesideADateConceptAddsNothing) {
     using Tokens = std::vector<std::string>;
     EXPECT_EQ(canonical("Datum Eintritt"), (Tokens{"hire_date"}));
