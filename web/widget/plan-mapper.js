@@ -35,7 +35,7 @@ const SETTLE_FRAMES = 3;
  * @param {(response: Response) => Promise<WebAssembly.Module> | null} [whileReading]
  */
 async function checkedFetch(file, expected, whileReading = () => null) {
-  if (!expected) throw new Error(`this copy of plan-mapper.js has no hash for ${file} (bundle-integrity.js is the unbuilt placeholder), so it does not run it`);
+  if (!expected) throw new Error(`this copy of plan-mapper has no hash for ${file} (its integrity file is the unbuilt placeholder), so it does not run it`);
   const response = await fetch(new URL(`./${file}`, import.meta.url), { credentials: 'same-origin' });
   if (!response.ok) throw new Error(`${file} could not be fetched (HTTP ${response.status})`);
   const early = whileReading(response);
@@ -229,7 +229,7 @@ export async function mountPlanMapper(container, options = {}) {
   // load them is said once (text-runs.js words it); the rest of the panel carries on.
   let shaping = null;
   const textRun = () => {
-    shaping ??= import('./text-runs.js').then((loaded) => loaded.startWidgetTextRuns(module, () => !destroyed, reportError),
+    shaping ??= import('./text-runs.js').then((loaded) => loaded.startWidgetTextRuns(module, () => !destroyed, reportError, checkedFetch),
       (error) => reportError('loading the shaping code', `plan-mapper: ${error?.message ?? error}`));
     return 0;
   };

@@ -12,8 +12,8 @@
 // The text is data: it only ever reaches fillText and measureText, never the DOM.
 
 import { createRunAtlas } from './text-run-atlas.js';
+/** @typedef {(file: string, expected: string | null) => Promise<{ bytes: ArrayBuffer }>} CheckedFetch */
 import { SCRIPTS_INTEGRITY, SHAPING_SHA256 } from './scripts-integrity.js';
-import { sha256Hex } from './sha256.js';
 
 // The panel's font is Noto Sans, which Dear ImGui scales so that its ascent plus descent (1069 +
 // 293 units of 1000) is the font size: the canvas's em is therefore 1000/1362 of it, and the
@@ -150,17 +150,13 @@ export function createWidgetTextRuns({ module, ready, alive }) {
   return { lookup: atlas.lookup, stats: () => ({ ...atlas.counts, page: layout.stats }) };
 }
 
-// The module's code that draws runs (web/bundle/split-shaping.mjs): fetched, checked against
-// the SHA-256 the build wrote (like the main wasm) and linked to the main instance's exports (its
-// element segment puts its functions into the shared table). Throws, saying why, if it cannot.
-const SHAPING_FILE = 'plan-mapper-shaping.wasm';
-/** @param {{ asm: WebAssembly.Exports }} module */
-async function loadShapingCode(module) {
-  if (!SHAPING_SHA256) throw new Error(`this copy of text-runs.js has no hash for ${SHAPING_FILE} (scripts-integrity.js is the unbuilt placeholder), so it does not run it`);
-  const response = await fetch(new URL(`./${SHAPING_FILE}`, import.meta.url), { credentials: 'same-origin' });
-  if (!response.ok) throw new Error(`${SHAPING_FILE} could not be fetched (HTTP ${response.status})`);
-  const bytes = await response.arrayBuffer();
-  if (await sha256Hex(bytes) !== SHAPING_SHA256) throw new Error(`${SHAPING_FILE} failed its integrity check (its SHA-256 is not the one this plan-mapper.js was built with): it was not run. The host may serve a tampered or mixed-up copy.`);
+// The module's code that draws runs (web/bundle/split-shaping.mjs): fetched and checked against
+// the SHA-256 the build wrote (by plan-mapper.js's checkedFetch, as the main wasm), then linked to
+// the main instance's exports (its element segment puts its functions into the shared table).
+// Throws, saying why, if it cannot.
+/** @param {{ asm: WebAssembly.Exports }} module @param {CheckedFetch} checkedFetch */
+async function loadShapingCode(module, checkedFetch) {
+  const { bytes } = await checkedFetch('plan-mapper-shaping.wasm', SHAPING_SHA256);
   await WebAssembly.instantiate(bytes, { primary: module.asm });
 }
 
@@ -175,10 +171,12 @@ async function loadShapingCode(module) {
  * @param {import('./text-run-atlas.js').RunModule & { asm: WebAssembly.Exports, _pm_text_runs_start(): void,
  *   planMapper: { textRun: unknown, wake(): void } }} module
  * @param {() => boolean} alive @param {(during: string, message: string) => void} failed
+ * @param {CheckedFetch} checkedFetch plan-mapper.js's fetch of a bundle file that throws unless
+ *   its SHA-256 is the expected one
  */
-export async function startWidgetTextRuns(module, alive, failed) {
+export async function startWidgetTextRuns(module, alive, failed, checkedFetch) {
   try {
-    await loadShapingCode(module);
+    await loadShapingCode(module, checkedFetch);
   } catch (error) {
     const message = `plan-mapper: text in Arabic, Hebrew, Indic or Thai script is shown unshaped: ${error instanceof Error ? error.message : error}`;
     console.error(message);
