@@ -39,7 +39,8 @@ std::string_view clip_long_value(std::string_view value) {
 // registers classifying and the examples need.
 void ColumnProfile::add_new(std::string_view value, std::uint64_t hash, DistinctBudget& budget) {
     const ValueShape shape = classify(value);
-    count_shape(shape);
+    const std::uint16_t note = pack_shape(shape);
+    count_note(note);
     for (unsigned bits = shape.shapes; bits; bits &= bits - 1) {
         std::vector<std::string>& examples = examples_[__builtin_ctz(bits)];
         if (examples.size() < kExamplesPerShape &&
@@ -47,18 +48,12 @@ void ColumnProfile::add_new(std::string_view value, std::uint64_t hash, Distinct
             examples.emplace_back(value);
     }
     if (!overflowed_ && counts_.size() < budget.per_column && budget.used < budget.total) {
-        counts_.insert(value, hash, pack_shape(shape));
+        counts_.insert(value, hash, note);
         ++budget.used;
         return;
     }
     if (!overflowed_) overflow();
     sketch(hash);
-}
-
-void ColumnProfile::count_shape(ValueShape shape) {
-    if (!shape.shapes) return;
-    for (unsigned bits = shape.shapes; bits; bits &= bits - 1) ++shape_counts_[__builtin_ctz(bits)];
-    ++date_formats_[static_cast<int>(shape.date)];
 }
 
 std::size_t ColumnProfile::count(std::string_view value) const {

@@ -136,8 +136,8 @@ public:
 
 private:
     __attribute__((noinline)) void add_new(std::string_view value, std::uint64_t hash, DistinctBudget& budget);
-    void count_shape(ValueShape shape);
-    // count_shape for a shape kept in the count table's note (column_profile.cpp's pack_shape).
+    // Counts a value's shapes and date format, as kept in the count table's 16-bit note
+    // (column_profile.cpp's pack_shape): for new values and for those read back from the table.
     void count_note(std::uint16_t note) {
         if (!(note & 0xFFu)) return;
         for (unsigned bits = note & 0xFFu; bits; bits &= bits - 1) ++shape_counts_[__builtin_ctz(bits)];
