@@ -27,6 +27,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PLACEHOLDER_NAME } from './placeholder-functions.mjs';
 import { SECONDARY as SHAPING, readSymbolMap, writeSplitSymbolMap } from './split-shaping.mjs';
 
 export const DEFERRED = 'plan-mapper-deferred.wasm';
@@ -62,8 +63,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { imports: importCount } = shape(first);
   const wanted = readKeepList(keepList);
   const kept = [];
-  names.forEach((name, index) => { if (index >= importCount && name && wanted.has(name)) kept.push(index - importCount); });
-  const found = new Set(kept.map((i) => names[i + importCount]));
+  // The shaping split's placeholders stay too: moved, the deferred module's element segment
+  // would put them back into their slots over the shaping code's functions if it loaded second.
+  const shapingPlaceholder = (name) => name.startsWith(`${PLACEHOLDER_NAME}:`);
+  names.forEach((name, index) => { if (index >= importCount && name && (wanted.has(name) || shapingPlaceholder(name))) kept.push(index - importCount); });
+  const found = new Set(kept.map((i) => names[i + importCount]).filter((name) => !shapingPlaceholder(name)));
   console.log(`split-deferred: ${found.size} of the ${wanted.size} listed functions found, ${kept.length} kept`
     + (found.size < wanted.size * 0.8 ? ' (many listed names are gone: run tools/first-frame-functions.mjs)' : ''));
   if (!kept.length) fail(`no function of ${KEEP_LIST} is in this build`);

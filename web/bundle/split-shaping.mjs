@@ -3,9 +3,10 @@
 // runs (issue 18: Arabic, Hebrew, Indic, Thai...) out of plan-mapper-wasm.wasm into a deferred
 // module, plan-mapper-shaping.wasm, so that a plan in Latin script never downloads it. binaryen's
 // wasm-split does the cut: the primary keeps a placeholder import in each table slot of a moved
-// function; the secondary imports the primary's memory, table and functions and, when the page
-// instantiates it (plan-mapper.js, before it hands the module its first run), its element segment
-// puts the real functions in those slots.
+// function (a defined function calling one import: placeholder-functions.mjs); the secondary
+// imports the primary's memory, table and functions and, when the page instantiates it
+// (plan-mapper.js, before it hands the module its first run), its element segment puts the real
+// functions in those slots.
 //
 // Which functions: what the panel reaches only through its text run source, which the web sets
 // once the page has loaded this module (pm_text_runs_start): every function of src/ui/
@@ -31,6 +32,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { definePlaceholders, movePlaceholderSymbols } from './placeholder-functions.mjs';
 
 // The moved functions, by their demangled names (the symbol map's, \xx escapes decoded).
 export const SPLIT_PATTERNS = [
@@ -132,9 +134,14 @@ if (process.argv[1] === new URL(import.meta.url).pathname) {
     // The moved functions' indexes in BUILT.wasm, for tools/shaping-bytes.mjs.
     writeFileSync(`${base}.shaping-moved.json`, `${JSON.stringify([...moved].sort((a, b) => a - b))}\n`);
     writeSplitSymbolMap(`${primary}.symbols`, `${base}.primary.symbols`, { names, importCount, primary: true, placeholder: 'placeholder' });
+    // The placeholder imports become defined functions at the module's end (placeholder-functions.mjs).
+    const defined = path.join(work, 'primary-defined.wasm');
+    const moves = definePlaceholders(primary, defined, path.join(work, 'primary.wat'));
+    if (!moves) fail('wasm-split made no placeholder (nothing moved is in the table?)');
+    movePlaceholderSymbols(`${base}.primary.symbols`, moves);
     writeSplitSymbolMap(`${secondary}.symbols`, `${base}.shaping.symbols`, { names, importCount, primary: false });
     copyFileSync(secondary, path.join(dist, SECONDARY));
-    copyFileSync(primary, path.join(dist, 'plan-mapper-wasm.wasm'));
+    copyFileSync(defined, path.join(dist, 'plan-mapper-wasm.wasm'));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

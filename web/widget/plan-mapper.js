@@ -50,20 +50,15 @@ const integrityError = (file) => new Error(`${file} failed its integrity check (
 // Compiling (streamed, off the main thread) and hashing run side by side; nothing is instantiated
 // before the hash matches. Emscripten's instantiateWasm hook: the exports arrive through `receive`.
 // The build moved the code that draws shaped text into plan-mapper-shaping.wasm (web/bundle/
-// split-shaping.mjs): the module imports a placeholder for each of its functions, which
-// text-runs.js replaces before it gives the module its run source. A placeholder called before
-// that is a bug: it says so and returns 0 rather than stopping the module.
+// split-shaping.mjs): a placeholder stands for each of its functions, which text-runs.js
+// replaces before it gives the module its run source. A placeholder called before that is a bug:
+// it says so (each calls the one import below) and returns 0 rather than stopping the module.
 // The code the first frame does not run is in plan-mapper-deferred.wasm (deferred-code.js).
 function verifiedWasm(onFailure, deferred) {
   return (imports, receive) => {
     imports.deferred = deferred.placeholders;
     // shaping-hook:begin
-    imports.placeholder = new Proxy({}, {
-      get: (_, name) => () => {
-        console.error(`plan-mapper: the shaping code (plan-mapper-shaping.wasm) was called before it was loaded (placeholder ${String(name)})`);
-        return 0;
-      },
-    });
+    imports.placeholder = { x: () => console.error('plan-mapper: the shaping code (plan-mapper-shaping.wasm) was called before it was loaded') };
     // shaping-hook:end
     (async () => {
       // Compiled while it downloads (streaming needs the wasm type); a compile error of tampered
