@@ -29,15 +29,17 @@ export function showOver(input, [x, y, width, height, fontSize, paddingX, colour
 }
 
 /**
- * The editing of `input` as the field (text-entry.js offers it each event first; a method
- * returning true took the event). `show` lays the input over the field's frame, holding the
- * field's text when it becomes the field; `hide` gives it back its `entryStyle`.
- * While shown, the browser edits the text: every edit goes to the field whole (bridge.replace),
- * and only the panel's keys (PANEL_KEYS) go on to ImGui.
+ * The editing of `input` as the field. `show` lays the input over the field's frame, holding the
+ * field's text when it becomes the field; `hide` gives it back its `entryStyle`. While shown, the
+ * browser edits the text: every edit goes to the field whole (bridge.replace), and only the panel's
+ * keys (PANEL_KEYS) go on to ImGui. The input's events are taken here before text-entry.js's own
+ * listeners hear them (capture listeners on the input run first), so that module needs no code of
+ * this one's but `edited` (at a composition's end, after its own part) and `active`.
  * @param {HTMLInputElement} input @param {string} entryStyle
  * @param {{ key: (event: KeyboardEvent, down: boolean) => boolean, replace: (text: string) => void, afterInput: () => void }} bridge
+ * @param {() => boolean} composing text-entry.js's: a composition is in progress (its input is not sent)
  */
-export function createNativeEditing(input, bridge, entryStyle) {
+export function createNativeEditing(input, bridge, entryStyle, composing) {
   const editing = {
     active: false,
     // `spec` is the module's (pm_text_field): the cursor's x, y, height, the field's frame (see
@@ -59,17 +61,6 @@ export function createNativeEditing(input, bridge, entryStyle) {
       input.value = '';
       input.style.cssText = entryStyle;
     },
-    /** @param {KeyboardEvent} event */
-    keydown(event) {
-      if (!editing.active) return false;
-      if (PANEL_KEYS.has(event.code)) {
-        if (bridge.key(event, true) && event.code !== 'Tab') event.preventDefault();
-        bridge.afterInput();
-      }
-      return true;                                   // the rest: the browser edits the text
-    },
-    /** @param {KeyboardEvent} event */
-    keyup: (event) => editing.active && !PANEL_KEYS.has(event.code),
     // The input's text changed (typed, pasted, composed): the field gets it whole.
     edited() {
       if (!editing.active) return false;
@@ -77,11 +68,31 @@ export function createNativeEditing(input, bridge, entryStyle) {
       bridge.afterInput();
       return true;
     },
-    // A composition in progress: the input shows it.
-    composing() {
-      if (editing.active) bridge.afterInput();
-      return editing.active;
-    },
   };
+  // While shown, what each event does here; true: taken, text-entry.js's listener does not hear it.
+  /** @type {Record<string, (event: any) => boolean>} */
+  const take = {
+    keydown(event) {
+      if (event.isComposing || event.keyCode === 229) return false;   // the input method's (text-entry.js leaves it too)
+      if (PANEL_KEYS.has(event.code)) {
+        if (bridge.key(event, true) && event.code !== 'Tab') event.preventDefault();
+        bridge.afterInput();
+      }
+      return true;                                   // the rest: the browser edits the text
+    },
+    keyup: (event) => !PANEL_KEYS.has(event.code),
+    input: (event) => !event.isComposing && !composing() && editing.edited(),
+    // A composition in progress: the input shows it.
+    compositionupdate() {
+      bridge.afterInput();
+      return true;
+    },
+    paste: () => true,                               // pasted into the input; its input event sends it
+  };
+  for (const [type, handle] of Object.entries(take)) {
+    input.addEventListener(type, (event) => {
+      if (editing.active && handle(event)) event.stopImmediatePropagation();
+    }, true);
+  }
   return editing;
 }

@@ -45,7 +45,7 @@ export function createTextEntry({ region, canvas, bridge }) {
   input.dir = 'auto';
   // The field's text needs shaping: the input becomes the field, shown over its frame. How, and
   // its editing meanwhile, is text-entry-native.js's (imported the first time, so a Latin plan never
-  // loads it); each listener below first offers it the event (true: it took it).
+  // loads it): it takes the input's events before the listeners below (but compositionend's).
   /** @type {ReturnType<typeof import('./text-entry-native.js').createNativeEditing> | null} */
   let native = null;
   let nativeLoad = null;
@@ -62,9 +62,6 @@ export function createTextEntry({ region, canvas, bridge }) {
   const listeners = [
     ['keydown', (event) => {
       if (event.isComposing || event.keyCode === 229) return;   // the input method has this key
-      // shaping-hook:begin
-      if (native?.keydown(event)) return;
-      // shaping-hook:end
       if ((event.ctrlKey || event.metaKey) && event.code === 'KeyV') return;   // the paste event brings it
       const consumed = bridge.key(event, true);
       // Characters (dead keys included) come as input events; named keys and shortcuts ImGui
@@ -74,25 +71,16 @@ export function createTextEntry({ region, canvas, bridge }) {
       bridge.afterInput();
     }],
     ['keyup', (event) => {
-      // shaping-hook:begin
-      if (native?.keyup(event)) return;
-      // shaping-hook:end
       bridge.key(event, false);
       bridge.afterInput();
     }],
     ['input', (event) => {
       if (event.isComposing || composing) return;     // shown by compositionupdate, sent at its end
-      // shaping-hook:begin
-      if (native?.edited()) return;
-      // shaping-hook:end
       sendValue(input.value);
       bridge.afterInput();
     }],
     ['compositionstart', () => { composing = true; }],
     ['compositionupdate', (event) => {
-      // shaping-hook:begin
-      if (native?.composing()) return;
-      // shaping-hook:end
       bridge.composition(event.data ?? '');
       bridge.afterInput();
     }],
@@ -106,9 +94,6 @@ export function createTextEntry({ region, canvas, bridge }) {
       bridge.afterInput();
     }],
     ['paste', (event) => {
-      // shaping-hook:begin
-      if (native?.active) return;                     // pasted into the input; its input event sends it
-      // shaping-hook:end
       bridge.paste(event.clipboardData?.getData('text/plain') ?? '');
       event.preventDefault();
       bridge.afterInput();
@@ -142,7 +127,7 @@ export function createTextEntry({ region, canvas, bridge }) {
           // The field's text needs shaping: the input becomes the field (or follows it).
           if (spec !== placed && !composing) {
             if (native) native.show(spec);
-            else nativeLoad ??= import('./text-entry-native.js').then((kit) => { native = kit.createNativeEditing(input, bridge, ENTRY_STYLE); bridge.afterInput(); }, () => {});
+            else nativeLoad ??= import('./text-entry-native.js').then((kit) => { native = kit.createNativeEditing(input, bridge, ENTRY_STYLE, () => composing); bridge.afterInput(); }, () => {});
           }
           placed = native ? spec : '';
         } else
