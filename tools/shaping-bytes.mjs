@@ -8,10 +8,10 @@
 // cost is how much smaller that file got. So a piece is charged what it adds to the transfer in
 // its context, not alone. The pieces:
 //   - wasm: the functions the symbol map names as the shaping hook and the panel's side of runs
-//     (needs_shaping, with_visible_controls, text_run_source and the request, ShapedLabel,
-//     ShapedField, HiddenGlyphs, WebTextRuns, TextRunSource...) that are in the main wasm or in
-//     plan-mapper-deferred.wasm (both are measured as one: the shaping split's primary, before the
-//     deferred split); what the panel reaches only through its run source (src/ui/run_drawing.cpp,
+//     (needs_shaping and its scan has_shaped, bidi_control, with_visible_controls, text_run_source
+//     and the request, ShapedLabel, ShapedField, HiddenGlyphs, WebTextRuns, TextRunSource...) that
+//     are in the main wasm or in plan-mapper-deferred.wasm (both are measured as one: the shaping
+//     split's primary, before the deferred split); what the panel reaches only through its run source (src/ui/run_drawing.cpp,
 //     TextRunSource's methods, WebTextRuns::run, the native editing's state) and the exports only
 //     text-runs.js and what it loads call are in plan-mapper-shaping.wasm
 //     (web/bundle/split-shaping.mjs), which a Latin plan never fetches; code of theirs inlined into
@@ -77,7 +77,7 @@ function enclosingFunction(text, needle) {
 }
 
 // The wasm's shaping-only functions, by name.
-const WASM_NAMES = /^pm::ui::(needs_shaping|\(anonymous namespace\)::shaped_code_point|run_for|fitted_run|draw_run|shaped_text_item|shaped_field_preview|with_visible_controls|set_text_run_source|set_text_run_request|text_run_source|ShapedLabel::|ShapedField::|HiddenGlyphs::|TextRunSource::|set_native_text_editing|active_text_field|replace_active_field_text)|WebTextRuns|Widget::text_runs|^pm::request_text_runs|describe_shaped_field|^pm_text_run(_stats|_upload|s_start)?$|^pm_text_field_set$/;
+const WASM_NAMES = /^pm::ui::(needs_shaping|\(anonymous namespace\)::(shaped_code_point|has_shaped|bidi_control)|run_for|fitted_run|draw_run|shaped_text_item|shaped_field_preview|with_visible_controls|set_text_run_source|set_text_run_request|text_run_source|ShapedLabel::|ShapedField::|HiddenGlyphs::|TextRunSource::|set_native_text_editing|active_text_field|replace_active_field_text)|WebTextRuns|Widget::text_runs|^pm::request_text_runs|describe_shaped_field|^pm_text_run(_stats|_upload|s_start)?$|^pm_text_field_set$/;
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 // The widget's modules in the first transfer with lines only shaping needs.

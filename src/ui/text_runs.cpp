@@ -109,7 +109,11 @@ std::string with_visible_controls(std::string_view utf8) {
     return out;
 }
 
-bool needs_shaping(std::string_view utf8) {
+namespace {
+
+// Whether `utf8` has a code point that needs shaping; with `controls` false, a bidi control does
+// not count (it is shown as a mark, which needs no run).
+bool has_shaped(std::string_view utf8, bool controls) {
     // Every code point that needs shaping is U+0590 or above, so its UTF-8 starts with a byte of
     // 0xD6 or more; ASCII, continuation bytes and the leads of U+0080..U+057F (Latin, Greek,
     // Cyrillic, Armenian) are all below it. So Latin text costs one compare per byte, and only such
@@ -120,11 +124,15 @@ bool needs_shaping(std::string_view utf8) {
             ++pos;
             continue;
         }
-        char32_t cp = 0;
-        if (decode_utf8(utf8, pos, cp) && shaped_code_point(cp)) return true;  // an invalid byte is skipped
+        char32_t cp = 0;  // an invalid byte is skipped
+        if (decode_utf8(utf8, pos, cp) && shaped_code_point(cp) && (controls || !bidi_control(cp))) return true;
     }
     return false;
 }
+
+}  // namespace
+
+bool needs_shaping(std::string_view utf8) { return has_shaped(utf8, true); }
 
 bool needs_shaping(char32_t codepoint) { return shaped_code_point(codepoint); }
 
@@ -133,8 +141,9 @@ TextRunSource* text_run_source() { return g_source; }
 void set_text_run_request(void (*request)()) { g_request = request; }
 
 TextRunSource* text_run_source(std::string_view utf8) {
-    // A bidi control alone needs no source (it is shown as a mark): no request for it.
-    if (!g_source && g_request && needs_shaping(utf8) && needs_shaping(with_visible_controls(utf8))) g_request();
+    // A bidi control alone needs no source (it is shown as a mark): no request for it. One scan,
+    // no copy (as needs_shaping(with_visible_controls(utf8)) would make).
+    if (!g_source && g_request && has_shaped(utf8, false)) g_request();
     return g_source;
 }
 
