@@ -2,8 +2,8 @@
 // Dist step (web build only, right after the wasm is copied in): moves the code that draws text
 // runs (issue 18: Arabic, Hebrew, Indic, Thai...) out of plan-mapper-wasm.wasm into a deferred
 // module, plan-mapper-shaping.wasm, so that a plan in Latin script never downloads it. binaryen's
-// wasm-split does the cut: the primary keeps a placeholder import in each table slot of a moved
-// function (a defined function calling one import: placeholder-functions.mjs); the secondary
+// wasm-split does the cut: the primary keeps a placeholder in each table slot of a moved function
+// (made a defined function calling one import by placeholder-functions.mjs); the secondary
 // imports the primary's memory, table and functions and, when the page instantiates it
 // (plan-mapper.js, before it hands the module its first run), its element segment puts the real
 // functions in those slots.
