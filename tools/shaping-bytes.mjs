@@ -19,7 +19,8 @@
 //   - wasm: what the split itself adds to the main wasm (placeholder imports, the exports the
 //     shaping module links to, the thunks of the exports it holds): the main wasm's gzip less that of the
 //     built, unsplit wasm with the moved functions cut out;
-//   - glue: the EM_JS forwarder pm_js_text_run (the one function of the glue that names textRun);
+//   - glue: the EM_JS forwarder pm_js_text_run (the one function of the glue that names textRun)
+//     and the wrappers emcc writes for the exports only the shaping code calls;
 //   - plan-mapper.js and text-entry.js: the lines their sources mark as shaping-only (the lazy
 //     import of text-runs.js and its hook; the native editing of fields holding shaped text):
 //     here the file is minified (as the dist step does) with and without them;
@@ -74,6 +75,17 @@ function enclosingFunction(text, needle) {
     if (end > at) return [start, end];
   }
   return null;
+}
+
+// The exports only the shaping code calls, whose wrappers the glue holds.
+const GLUE_EXPORTS = ['_pm_text_runs_start', '_pm_text_run_upload', '_pm_text_field_set'];
+
+// The glue's wrapper of the export `name` with the comma after it, as [start, end).
+function exportWrapper(text, name) {
+  const start = text.indexOf(`.${name}=function(`);
+  if (start < 0) return null;
+  const end = matching(text, text.indexOf('{', start));
+  return [start, text[end] === ',' ? end + 1 : end];
 }
 
 // The wasm's shaping-only functions, by name.
@@ -159,6 +171,9 @@ export async function shapingBytesInLatinPlan(dist, symbolsPath) {
     pieces.push({ name, bytes: costOf(bytes, ranges), raw: ranges.reduce((n, [s, e]) => n + e - s, 0) });
   };
   textPiece('plan-mapper-wasm.js', 'glue: pm_js_text_run', (t) => [enclosingFunction(t, '.textRun(')]);
+  // The glue's wrappers of the exports only text-runs.js and text-entry-native.js call
+  // ("a._pm_text_runs_start=function(){...},"): emcc writes one per export.
+  textPiece('plan-mapper-wasm.js', 'glue: export wrappers', (t) => GLUE_EXPORTS.map((name) => exportWrapper(t, name)));
   // The widget's own modules: their sources mark the shaping-only lines (shaping-hook:begin/end);
   // both the source and the source without them are minified as the dist step does, then gzipped.
   for (const file of HOOKED_SOURCES) {
