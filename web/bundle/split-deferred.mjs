@@ -3,7 +3,7 @@
 // does not run out of plan-mapper-wasm.wasm into plan-mapper-deferred.wasm (issue 17: the first
 // transfer <= 250 KB). The widget (plan-mapper.js) fetches the deferred module as soon as the main
 // one is instantiated, checks its SHA-256 like the others and links it; a moved function called
-// before that loads it synchronously (placeholder "deferred" imports), so a function missing from
+// before that loads it synchronously (placeholder imports, namespace "d"), so a function missing from
 // the list below only costs time, never correctness.
 //
 // Which functions stay: the names in web/bundle/first-frame-functions.txt, the functions the demo
@@ -11,7 +11,8 @@
 // of the instrumented module; names as the symbol map gives them). Listed names the build no
 // longer has are skipped; functions the list does not name move.
 // This is a second wasm-split run, on the primary the shaping split wrote (binaryen 108 writes one
-// secondary per run): its own placeholder namespace ("deferred") and export prefix. The shaping
+// secondary per run): its own placeholder namespace ("d": one letter, as the main wasm imports 700-odd placeholders and
+// the namespace is written in each import, ~290 B gzip saved against "deferred") and export prefix. The shaping
 // module imports the main module's table with its size as it was; the new primary's table is
 // larger (the moved functions that were not in it get slots), so that import's limits are
 // rewritten to the new size (an imported table must not be larger than the import's maximum).
@@ -31,6 +32,8 @@ import { PLACEHOLDER_NAME } from './placeholder-functions.mjs';
 import { SECONDARY as SHAPING, readSymbolMap, writeSplitSymbolMap } from './split-shaping.mjs';
 
 export const DEFERRED = 'plan-mapper-deferred.wasm';
+// The import module of the main wasm's placeholders (plan-mapper.js gives them as imports.d).
+export const PLACEHOLDER_NAMESPACE = 'd';
 export const KEEP_LIST = fileURLToPath(new URL('./first-frame-functions.txt', import.meta.url));
 const FEATURES = ['--enable-sign-ext', '--enable-mutable-globals'];
 
@@ -78,7 +81,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const primary = path.join(work, 'primary.wasm');
     const secondary = path.join(work, 'secondary.wasm');
     execFileSync('wasm-split', ['--split', `--keep-funcs=@${keepFile}`, first, '-o1', primary, '-o2', secondary, '--symbolmap',
-      '--placeholder-namespace=deferred', '--export-prefix=%d', ...FEATURES]);
+      `--placeholder-namespace=${PLACEHOLDER_NAMESPACE}`, '--export-prefix=%d', ...FEATURES]);
     writeSplitSymbolMap(`${primary}.symbols`, `${base}.primary.symbols`, { names, importCount, primary: true, placeholder: 'deferred-placeholder' });
     writeSplitSymbolMap(`${secondary}.symbols`, `${base}.deferred.symbols`, { names, importCount, primary: false });
     // The shaping module's table import, sized to the new table.

@@ -1,6 +1,6 @@
 // The part of the wasm the first frame does not run (issue 17): the build moved it into
 // plan-mapper-deferred.wasm (web/bundle/split-deferred.mjs), and the main module imports a
-// placeholder ("deferred" namespace, named by table slot) in each table slot of a moved function.
+// placeholder ("d" namespace, named by table slot) in each table slot of a moved function.
 // start() fetches the deferred module right after the main one is instantiated, checks its SHA-256
 // and links it (its element segment puts the real functions into the shared table), all off the
 // main thread. A placeholder called before that loads it at once, synchronously: the bytes already
@@ -59,7 +59,7 @@ export function deferredCode({ file, expected, url, checkedFetch, integrityError
   };
   let table = null;
   return {
-    // The main module's "deferred" imports: each calls what its table slot holds once linked.
+    // The main module's "d" imports: each calls what its table slot holds once linked.
     placeholders: new Proxy({}, {
       get: (_, slot) => (...args) => {
         if (!linked) {

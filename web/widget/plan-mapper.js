@@ -56,7 +56,7 @@ const integrityError = (file) => new Error(`${file} failed its integrity check (
 // The code the first frame does not run is in plan-mapper-deferred.wasm (deferred-code.js).
 function verifiedWasm(onFailure, deferred) {
   return (imports, receive) => {
-    imports.deferred = deferred.placeholders;
+    imports.d = deferred.placeholders;   // split-deferred.mjs's PLACEHOLDER_NAMESPACE
     // shaping-hook:begin
     imports.placeholder = { x: () => console.error('plan-mapper: the shaping code (plan-mapper-shaping.wasm) was called before it was loaded') };
     // shaping-hook:end
