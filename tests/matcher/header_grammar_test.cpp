@@ -148,6 +148,7 @@ TEST(HeaderGrammar, DateColumnsKeepTheirEvent) {
     const std::vector<std::string> dates = {"2024-03-01", "2024-03-02", "2024-03-05"};
     EXPECT_EQ(assign({field("shipped_date", "Shipped date", "string", dates)}, destinations).at("Shipped date"), "");
     EXPECT_EQ(assign({field("delivery_date", "Delivery Date", "string", dates)}, destinations).at("Delivery Date"), "");
+    EXPECT_EQ(assign({field("service_date", "Service Date", "string", dates)}, destinations).at("Service Date"), "");
     EXPECT_EQ(assign({field("date_of_order", "Date of order", "string", dates)}, destinations).at("Date of order"),
               "order_date");
     EXPECT_EQ(assign({field("date", "Date", "string", dates)}, destinations).at("Date"), "order_date");
