@@ -142,6 +142,15 @@ TEST(HeaderGrammar, BareStatusAndCustomerFindTheirField) {
     EXPECT_EQ(orders.at("Status"), "");
 }
 
+// Spanish/Portuguese "estado" and Italian "stato" are a state of an address or the status of a
+// record: the schema decides.
+TEST(HeaderGrammar, EstadoIsTheStateOrTheStatusTheSchemaKeeps) {
+    const auto tickets = assign({field("estado", "Estado")}, {field("status", "Status"), field("priority", "Priority")});
+    EXPECT_EQ(tickets.at("Estado"), "status");
+    const auto contacts = assign({field("estado", "Estado")}, {field("state", "State"), field("city", "City")});
+    EXPECT_EQ(contacts.at("Estado"), "state");
+}
+
 TEST(HeaderGrammar, DateColumnsKeepTheirEvent) {
     const std::vector<UnmappedField> destinations = {field("order_date", "Order date", "date"),
                                                      field("total", "Order total", "number")};
