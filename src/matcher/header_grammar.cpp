@@ -71,11 +71,79 @@ double head_similarity(int source_head, int destination_head, Lexicon& lexicon) 
     return loose ? similarity : 0.0;
 }
 
+// Words that put a value at another time or in another state than the plain field: the expected
+// payment date is not the payment date, the previous address not the address ("Expected payment
+// date", "Fecha prevista", "Voraussichtliches Lieferdatum", "Latest comment added at"), as the
+// lexicon's languages fold them (accents gone, German -es/-er inflections as written).
+bool is_modal_word(std::string_view word) {
+    static constexpr std::string_view kWords[] = {
+        "expected",
+        "estimated",
+        "planned",
+        "scheduled",
+        "forecast",
+        "projected",
+        "target",
+        "requested",
+        "promised",
+        "next",
+        "previous",
+        "prior",
+        "former",
+        "original",
+        "latest",
+        "upcoming",
+        "voraussichtlich",
+        "voraussichtliche",
+        "voraussichtlicher",
+        "geplant",
+        "geplante",
+        "geplanter",
+        "erwartet",
+        "erwartete",
+        "nachste",
+        "vorherige",
+        "fruhere",
+        "ursprungliche",
+        "prevu",
+        "prevue",
+        "estime",
+        "estimee",
+        "prochain",
+        "prochaine",
+        "precedent",
+        "precedente",
+        "ancien",
+        "ancienne",
+        "previsto",
+        "prevista",
+        "estimado",
+        "estimada",
+        "proximo",
+        "proxima",
+        "anterior",
+        "stimato",
+        "stimata",
+        "prossimo",
+        "prossima",
+        "precedente",
+        "verwacht",
+        "verwachte",
+        "gepland",
+        "geplande",
+        "volgende",
+        "vorige",
+        "oorspronkelijke",
+    };
+    return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
 }  // namespace
 
 unsigned grammar_word_class(std::string_view word) {
     return (is_plain_qualifier(word) ? kPlainQualifier : 0u) | (is_value_word(word) ? kValueWord : 0u) |
-        (is_entity_word(word) ? kEntityWord : 0u) | (is_meta_word(word) ? kMetaWord : 0u) | (word == "number" ? kNumberWord : 0u);
+        (is_entity_word(word) ? kEntityWord : 0u) | (is_meta_word(word) ? kMetaWord : 0u) |
+        (word == "number" ? kNumberWord : 0u) | (is_modal_word(word) ? kModalWord : 0u);
 }
 
 namespace {

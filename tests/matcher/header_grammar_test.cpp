@@ -151,6 +151,23 @@ TEST(HeaderGrammar, EstadoIsTheStateOrTheStatusTheSchemaKeeps) {
     EXPECT_EQ(contacts.at("Estado"), "state");
 }
 
+// A word that puts the value at another time ("expected", "previous", "prevista") on one side only:
+// the expected payment date is not the payment date.
+TEST(HeaderGrammar, ExpectedAndPreviousValuesAreOtherFields) {
+    const std::vector<std::string> dates = {"2024-03-01", "2024-03-02", "2024-03-05"};
+    const std::vector<UnmappedField> invoices = {field("paid_date", "Payment date", "date"),
+                                                 field("invoice_number", "Invoice number")};
+    EXPECT_EQ(
+        assign({field("expected_payment_date", "Expected payment date", "string", dates)}, invoices).at("Expected payment date"),
+        "");
+    EXPECT_EQ(assign({field("fecha_prevista_de_pago", "Fecha prevista de pago", "string", dates)}, invoices)
+                  .at("Fecha prevista de pago"),
+              "");
+    EXPECT_EQ(assign({field("date_of_payment", "Date of payment", "string", dates)}, invoices).at("Date of payment"),
+              "paid_date");
+    EXPECT_EQ(assign({field("previous_city", "Previous city")}, kContacts).at("Previous city"), "");
+}
+
 TEST(HeaderGrammar, DateColumnsKeepTheirEvent) {
     const std::vector<UnmappedField> destinations = {field("order_date", "Order date", "date"),
                                                      field("total", "Order total", "number")};
