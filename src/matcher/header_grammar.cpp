@@ -74,7 +74,8 @@ double head_similarity(int source_head, int destination_head, Lexicon& lexicon) 
 // Words that put a value at another time or in another state than the plain field: the expected
 // payment date is not the payment date, the previous address not the address ("Expected payment
 // date", "Fecha prevista", "Voraussichtliches Lieferdatum", "Latest comment added at"), as the
-// lexicon's languages fold them (accents gone, German -es/-er inflections as written).
+// lexicon's languages fold them (accents gone, German -es/-er inflections as written). Not
+// "original", "former", "ancien": the original or former price is the compare-at (list) price.
 bool is_modal_word(std::string_view word) {
     static constexpr std::string_view kWords[] = {
         "expected",
@@ -89,8 +90,6 @@ bool is_modal_word(std::string_view word) {
         "next",
         "previous",
         "prior",
-        "former",
-        "original",
         "latest",
         "upcoming",
         "voraussichtlich",
@@ -103,8 +102,6 @@ bool is_modal_word(std::string_view word) {
         "erwartete",
         "nachste",
         "vorherige",
-        "fruhere",
-        "ursprungliche",
         "prevu",
         "prevue",
         "estime",
@@ -113,8 +110,6 @@ bool is_modal_word(std::string_view word) {
         "prochaine",
         "precedent",
         "precedente",
-        "ancien",
-        "ancienne",
         "previsto",
         "prevista",
         "estimado",
@@ -126,14 +121,12 @@ bool is_modal_word(std::string_view word) {
         "stimata",
         "prossimo",
         "prossima",
-        "precedente",
         "verwacht",
         "verwachte",
         "gepland",
         "geplande",
         "volgende",
         "vorige",
-        "oorspronkelijke",
     };
     return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
