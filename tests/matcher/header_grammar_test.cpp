@@ -124,6 +124,10 @@ TEST(HeaderGrammar, RelatedHeadsOfMeaningRelate) {
     EXPECT_EQ(address.sources[0].destination_key, "billing_street");
     EXPECT_LT(address.sources[0].score, 0.7);  // weak: a related attribute, not the same one
     EXPECT_EQ(address.sources[0].reason.rfind("grammar: attribute street", 0), 0u) << address.sources[0].reason;
+    // An order or customer reference is a reference (domains.txt, 0.7).
+    const auto reference =
+        assign({field("customer_reference", "Customer reference")}, {field("reference", "Reference"), field("amount", "Amount")});
+    EXPECT_EQ(reference.at("Customer reference"), "reference");
     const auto named = assign({field("full_name", "Full name")}, {field("event_name", "Event name"), field("email", "Email")});
     EXPECT_EQ(named.at("Full name"), "");
 }
