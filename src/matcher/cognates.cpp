@@ -75,7 +75,8 @@ bool ends_with(std::string_view word, std::string_view suffix) {
 // German -en (opmerkingen), German -n after -e (Kategorien, Adressen), Italian -i for -o/-e
 // (articoli, osservazioni), Portuguese -ões after the "s" went (observacoe -> observacao), and the
 // German adjective ending -er ("Bezahlter Betrag": bezahlt; -e and -es already go as a final vowel
-// after the "s"). Each gives a singular that the rules then read.
+// after the "s"), and Dutch/French -ies that singular() made -y ("Notities": notity -> notitie). Each
+// gives a singular that the rules then read.
 // Spanish, Italian and Portuguese participles and adjectives also take the other gender's ending
 // ("Creada", "Resuelta", "Pagada" of a feminine record: creado, resuelto, pagado).
 struct Plural {
@@ -84,7 +85,8 @@ struct Plural {
     std::string_view name = "plural";
 };
 constexpr Plural kPlurals[] = {{"", ""},     {"en", ""},      {"n", ""},  {"i", "o"},           {"i", "e"},
-                               {"oe", "ao"}, {"ione", "ion"}, {"er", ""}, {"a", "o", "gender"}, {"o", "a", "gender"}};
+                               {"oe", "ao"}, {"ione", "ion"}, {"er", ""}, {"a", "o", "gender"}, {"o", "a", "gender"},
+                               {"y", "ie"}};
 
 }  // namespace
 

@@ -75,6 +75,14 @@ TEST(FieldMatcher, TitleAndNumberWordsFollowTheSchema) {
               (std::map<std::string, std::string>{{"order_number", "order_id"}}));
 }
 
+// A unit in a destination's label ("Weight (kg)") says how the value is written, not what it is.
+TEST(FieldMatcher, UnitsInALabelWeighLittle) {
+    // The name alone (no values to help): the weight, with the unit the label adds weighing little.
+    const MatchResult result = match_fields({source("gewicht", "Gewicht", {})},
+                                            {destination("weight_kg", "Weight (kg)", "number"), destination("name", "Name")});
+    EXPECT_EQ(find(result, "gewicht").destination_key, "weight_kg") << find(result, "gewicht").reason;
+}
+
 TEST(FieldMatcher, AnEmptyHeaderNeverMaps) {
     // RSI: Levenshtein("", "id") = 2 <= autoMapDistance.
     const MatchResult result = match_fields({source("", "", {"1", "2", "3"}), source("", "  ", {"x"})},
