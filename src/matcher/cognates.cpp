@@ -73,13 +73,20 @@ bool ends_with(std::string_view word, std::string_view suffix) {
 
 // Plural endings the matcher's English singular() leaves (it strips a final "s" only): Dutch and
 // German -en (opmerkingen), German -n after -e (Kategorien, Adressen), Italian -i for -o/-e
-// (articoli, osservazioni), Portuguese -ões after the "s" went (observacoe -> observacao). Each
+// (articoli, osservazioni), Portuguese -ões after the "s" went (observacoe -> observacao), and the
+// German adjective ending -er ("Bezahlter Betrag": bezahlt; -e and -es already go as a final vowel
+// after the "s"), and Dutch/French -ies that singular() made -y ("Notities": notity -> notitie). Each
 // gives a singular that the rules then read.
+// Spanish, Italian and Portuguese participles and adjectives also take the other gender's ending
+// ("Creada", "Resuelta", "Pagada" of a feminine record: creado, resuelto, pagado).
 struct Plural {
     std::string_view from;
     std::string_view to;
+    std::string_view name = "plural";
 };
-constexpr Plural kPlurals[] = {{"", ""}, {"en", ""}, {"n", ""}, {"i", "o"}, {"i", "e"}, {"oe", "ao"}, {"ione", "ion"}};
+constexpr Plural kPlurals[] = {{"", ""},     {"en", ""},      {"n", ""},  {"i", "o"},           {"i", "e"},
+                               {"oe", "ao"}, {"ione", "ion"}, {"er", ""}, {"a", "o", "gender"}, {"o", "a", "gender"},
+                               {"y", "ie"}};
 
 }  // namespace
 
@@ -94,13 +101,13 @@ Cognate find_cognate(std::string_view word, const std::function<bool(std::string
         base.assign(word.substr(0, word.size() - plural.from.size()));
         base += plural.to;
         const bool singular = !plural.from.empty();
-        if (singular && base.size() >= kMinResult && known(base)) return {base, "plural"};
+        if (singular && base.size() >= kMinResult && known(base)) return {base, std::string(plural.name)};
         for (const Rule& rule : kRules) {
             if (!ends_with(base, rule.from) || base.size() - rule.from.size() < kMinStem) continue;
             candidate.assign(base, 0, base.size() - rule.from.size());
             candidate += rule.to;
             if (candidate.size() >= kMinResult && candidate != word && known(candidate))
-                return {candidate, singular ? "plural, " + std::string(rule.name) : std::string(rule.name)};
+                return {candidate, singular ? std::string(plural.name) + ", " + std::string(rule.name) : std::string(rule.name)};
         }
     }
     // Dutch spells a long vowel double where German and English write it once: "telefoon" ->

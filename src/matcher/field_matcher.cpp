@@ -129,9 +129,44 @@ std::vector<MessageRef> reason_messages_for(const ScoredPair& pair, Lexicon& lex
 // at") and the words that name an event ("order", "invoice", "payment").
 bool is_event_word(std::string_view word) {
     static constexpr std::string_view kWords[] = {
-        "order", "shipping", "invoice", "payment", "registration", "event", "booking", "transaction",
-        "return", "refund", "renewal", "expiry", "expiration", "delivery", "birth", "hire", "start", "end", "due",
-        "signup", "check_in_time", "closing", "opening", "contract", "probation", "founded", "last", "first",
+        "order",
+        "shipping",
+        "invoice",
+        "payment",
+        "registration",
+        "event",
+        "booking",
+        "transaction",
+        "return",
+        "refund",
+        "renewal",
+        "expiry",
+        "expiration",
+        "delivery",
+        "birth",
+        "hire",
+        "start",
+        "end",
+        "due",
+        "signup",
+        "check_in_time",
+        "closing",
+        "opening",
+        "contract",
+        "probation",
+        "founded",
+        "last",
+        "first",
+        // The other events of invoices, payments and records (QuickBooks "Service Date", the
+        // settlement and maturity dates of payments, approval and publication of records, visits).
+        "service",
+        "settlement",
+        "cancellation",
+        "approval",
+        "publication",
+        "maturity",
+        "login",
+        "visit",
     };
     return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
@@ -444,6 +479,9 @@ std::vector<std::size_t> assign(const PairsBySource& by_source, std::size_t dest
 // telling kind (date, amount, email, phone) remain, and their names are related (a listed pair
 // with a name score, any language), they are proposed with moderate certainty.
 constexpr double kLastOfAKindScore = 0.75;
+// The names must share more than the kind's own word: "Service date" and "Payment date" share only
+// "date" (a name score near 0.26), which every pair of date columns does.
+constexpr double kLastOfAKindNameFloor = 0.35;
 
 void pair_last_of_a_kind(const std::vector<PreparedSource>& sources, const std::vector<PreparedDestination>& destinations,
                          const MatchOptions& options, PairsBySource& by_source, std::vector<std::size_t>& assigned,
@@ -469,6 +507,7 @@ void pair_last_of_a_kind(const std::vector<PreparedSource>& sources, const std::
         for (ScoredPair& pair : by_source[source]) {
             if (pair.destination != destination || pair.name.how == NameMatch::None || pair.evidence.value <= 0) continue;
             if (pair.score < options.candidate_floor) break;
+            if (pair.name.score < kLastOfAKindNameFloor) break;
             pair.score = std::max(pair.score, kLastOfAKindScore);
             pair.last_of_kind = true;
             assigned[source] = destination;

@@ -10,7 +10,12 @@ namespace pm::match {
 namespace {
 
 constexpr double kGrammarBase = 0.95;          // as the synonym level: the attribute is the same
-constexpr double kMinHeadSimilarity = 0.85;    // equal, abbreviation, typo or a close relation
+// Equal, abbreviation or typo, or a close relation of the table.
+constexpr double kMinHeadSimilarity = 0.85;
+// A looser relation of the table (0.7, a float there, so 0.69 here) counts between two heads that
+// carry meaning of their own: "Dirección" (address) is the head of "Billing street". Generic heads
+// (name, number, id) relate to too much: "Name" is no "Event name", "Number" no "Order ID".
+constexpr double kMinRelatedHeadSimilarity = 0.69;
 // Per context word only one side has (up to 3 words). A source that says more than the
 // destination ("Billing City" for City) is riskier than a destination that says more ("City" for
 // Shipping city: the schema names context the file leaves implicit), as in token_overlap.
@@ -57,11 +62,81 @@ bool is_meta_word(std::string_view word) {
     return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
 
+// The similarity of two heads when the grammar may read one as the other, else 0.
+double head_similarity(int source_head, int destination_head, Lexicon& lexicon) {
+    const double similarity = lexicon.similarity(source_head, destination_head);
+    if (similarity >= kMinHeadSimilarity) return similarity;
+    const bool loose =
+        similarity >= kMinRelatedHeadSimilarity && !lexicon.is_generic(source_head) && !lexicon.is_generic(destination_head);
+    return loose ? similarity : 0.0;
+}
+
+// Words that put a value at another time or in another state than the plain field: the expected
+// payment date is not the payment date, the previous address not the address ("Expected payment
+// date", "Fecha prevista", "Voraussichtliches Lieferdatum", "Latest comment added at"), as the
+// lexicon's languages fold them (accents gone, German -es/-er inflections as written). Not
+// "original", "former", "ancien": the original or former price is the compare-at (list) price.
+bool is_modal_word(std::string_view word) {
+    static constexpr std::string_view kWords[] = {
+        "expected",
+        "estimated",
+        "planned",
+        "scheduled",
+        "forecast",
+        "projected",
+        "target",
+        "requested",
+        "promised",
+        "next",
+        "previous",
+        "prior",
+        "latest",
+        "upcoming",
+        "voraussichtlich",
+        "voraussichtliche",
+        "voraussichtlicher",
+        "geplant",
+        "geplante",
+        "geplanter",
+        "erwartet",
+        "erwartete",
+        "nachste",
+        "vorherige",
+        "prevu",
+        "prevue",
+        "estime",
+        "estimee",
+        "prochain",
+        "prochaine",
+        "precedent",
+        "precedente",
+        "previsto",
+        "prevista",
+        "estimado",
+        "estimada",
+        "proximo",
+        "proxima",
+        "anterior",
+        "stimato",
+        "stimata",
+        "prossimo",
+        "prossima",
+        "verwacht",
+        "verwachte",
+        "gepland",
+        "geplande",
+        "volgende",
+        "vorige",
+    };
+    return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
 }  // namespace
 
 unsigned grammar_word_class(std::string_view word) {
     return (is_plain_qualifier(word) ? kPlainQualifier : 0u) | (is_value_word(word) ? kValueWord : 0u) |
-        (is_entity_word(word) ? kEntityWord : 0u) | (is_meta_word(word) ? kMetaWord : 0u) | (word == "number" ? kNumberWord : 0u);
+        (is_entity_word(word) ? kEntityWord : 0u) | (is_meta_word(word) ? kMetaWord : 0u) |
+        (word == "number" ? kNumberWord : 0u) | (is_modal_word(word) ? kModalWord : 0u);
 }
 
 namespace {
@@ -101,6 +176,12 @@ HeaderParse parse_with_head(const NameForm& form, const Lexicon& lexicon, bool h
         content.push_back(token);
     }
     if (content.empty()) return parse;
+    // Romance and Dutch headers put the meta word first ("Tipo de contrato", "Type de billet",
+    // "Soort ticket"): the column describes the attribute that follows, as "Contract type" does.
+    if (!parse.meta && content.size() >= 2 && (lexicon.grammar_class(content.front()) & kMetaWord)) {
+        parse.meta = true;
+        content.erase(content.begin());
+    }
     if (head_first) {
         parse.head = content.front();
         content.erase(content.begin());
@@ -164,7 +245,7 @@ GrammarScore grammar_compare(const NameForm& source, const NameForm& destination
     const int source_head = source.grammar_head, destination_head = destination.grammar_head;
     if (source_head < 0 || destination_head < 0) return {};
     HeaderParse source_parse, destination_parse;  // only for forms not made by Lexicon::prepare
-    if (lexicon.similarity(source_head, destination_head) >= kMinHeadSimilarity)
+    if (head_similarity(source_head, destination_head, lexicon) > 0)
         return compare_parses(parse_of(source, lexicon, source_parse), parse_of(destination, lexicon, destination_parse), lexicon,
                               with_reason);
     // A source name may put its head first ("Propietario del contacto" is the contact's owner):
@@ -172,7 +253,7 @@ GrammarScore grammar_compare(const NameForm& source, const NameForm& destination
     // (entity words only, as above: "Email consent" does not read as an email).
     if (source.tokens.size() < 2) return {};
     const int first = first_content_word(source, lexicon);
-    if (first < 0 || first == source_head || lexicon.similarity(first, destination_head) < kMinHeadSimilarity) return {};
+    if (first < 0 || first == source_head || head_similarity(first, destination_head, lexicon) <= 0) return {};
     GrammarScore out = compare_parses(parse_with_head(source, lexicon, true), parse_of(destination, lexicon, destination_parse),
                                       lexicon, with_reason);
     if (out.score > 0) {
@@ -188,8 +269,8 @@ namespace {
 GrammarScore compare_parses(const HeaderParse& s, const HeaderParse& d, Lexicon& lexicon, bool with_reason) {
     GrammarScore out;
     if (s.head < 0 || d.head < 0 || s.meta != d.meta) return out;
-    const double head = lexicon.similarity(s.head, d.head);
-    if (head < kMinHeadSimilarity) return out;
+    const double head = head_similarity(s.head, d.head, lexicon);
+    if (head <= 0) return out;
 
     // Context words paired across the two names (each used once): a bit per destination word, as
     // names have a few (no allocation per pair); a longer context falls back to a vector.

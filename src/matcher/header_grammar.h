@@ -36,6 +36,7 @@ enum GrammarWord : unsigned {
     kEntityWord = 4,      // billing, shipping, work, contact...
     kMetaWord = 8,        // type, label, kind...
     kNumberWord = 16,     // "number": with an index it is part of it ("Contact #2")
+    kModalWord = 32,      // expected, planned, next, previous...: another time's value (name_score.cpp)
 };
 unsigned grammar_word_class(std::string_view word);
 

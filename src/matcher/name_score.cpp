@@ -22,6 +22,10 @@ constexpr double kBothHeadsPenalty = 0.6;
 constexpr double kNumberMismatchPenalty = 0.5;
 // "Billing city" vs "Shipping city": the same attribute of two different entities.
 constexpr double kEntityConflictPenalty = 0.5;
+// "Expected payment date" vs "Payment date": a word that puts the value at another time (header_grammar.h
+// kModalWord) on one side only. Low enough that a name otherwise equal stays a weak candidate, below
+// the threshold and below the last-of-a-kind rule's name floor (field_matcher.cpp) even with fitting values.
+constexpr double kModalPenalty = 0.4;
 // Weight of source coverage in the weighted harmonic mean of the two coverages.
 constexpr double kSourceShare = 0.65;
 
@@ -33,6 +37,18 @@ bool is_acronym_of(const NameForm& short_form, const NameForm& long_form, const 
     if (text.size() < 2 || text.size() > 5 || lexicon.synonyms().is_vocabulary_word(text) || lexicon.is_digits(token))
         return false;
     return text == long_form.initials;
+}
+
+// Whether one name has a modal word ("expected", "previous") the other does not have.
+bool modal_on_one_side(const NameForm& source, const NameForm& destination, const Lexicon& lexicon) {
+    const auto has = [&](const NameForm& form, int token) {
+        return std::find(form.tokens.begin(), form.tokens.end(), token) != form.tokens.end();
+    };
+    for (int token : source.tokens)
+        if ((lexicon.grammar_class(token) & kModalWord) && !has(destination, token)) return true;
+    for (int token : destination.tokens)
+        if ((lexicon.grammar_class(token) & kModalWord) && !has(source, token)) return true;
+    return false;
 }
 
 }  // namespace
@@ -173,8 +189,9 @@ NameScore compare_names(const NameForm& source, const NameForm& destination, Lex
     else chars = bigram_dice_sorted(source.bigrams, destination.bigrams);
     double fuzzy = std::min(kFuzzyCap, 0.85 * tokens + 0.15 * chars);
     if (grammar.conflict) fuzzy *= kEntityConflictPenalty;
-    if (grammar.score > fuzzy) return {grammar.score, NameMatch::Grammar};
-    return {fuzzy, NameMatch::Fuzzy};
+    const double modal = modal_on_one_side(source, destination, lexicon) ? kModalPenalty : 1.0;
+    if (grammar.score > fuzzy) return {grammar.score * modal, NameMatch::Grammar};
+    return {fuzzy * modal, NameMatch::Fuzzy};
 }
 
 }  // namespace pm::match

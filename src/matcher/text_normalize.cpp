@@ -298,12 +298,40 @@ std::string singular(std::string_view word) {
     return out;
 }
 
+namespace {
+
+// German gender-inclusive endings after a word ("Vorgesetzte:r", "Mitarbeiter*in", "Kund/-innen"):
+// the length of the ending at `pos` (the mark), 0 when there is none. The word before it is the
+// word: the ending is skipped, not made a word of its own ("in" alone is a word). Not after "_",
+// which joins the words of keys ("opt_in", "check_in_time").
+std::size_t gender_ending(std::string_view text, std::size_t pos) {
+    const char mark = text[pos];
+    if ((mark != ':' && mark != '*' && mark != '/') || pos == 0) return 0;
+    const char before = text[pos - 1];
+    if (before < 'a' || before > 'z') return 0;
+    std::size_t at = pos + 1;
+    if (mark == '/' && at < text.size() && text[at] == '-') ++at;
+    for (std::string_view ending : {std::string_view("innen"), std::string_view("in"), std::string_view("r")}) {
+        if (text.substr(at, ending.size()) != ending) continue;
+        const std::size_t end = at + ending.size();
+        if (end < text.size() && is_ascii_alnum(static_cast<unsigned char>(text[end]))) continue;
+        return end - pos;
+    }
+    return 0;
+}
+
+}  // namespace
+
 NormalizedText normalize_text(std::string_view whole) {
     const std::string_view text = bounded_prefix(whole);
     WordSplitter splitter;
     splitter.reserve(8);  // most names: one allocation for the word list
     for (std::size_t pos = 0; pos < text.size();) {
         char32_t cp = static_cast<unsigned char>(text[pos]);
+        if (const std::size_t ending = cp < 0x80 ? gender_ending(text, pos) : 0) {
+            pos += ending;
+            continue;
+        }
         if (cp < 0x80) {
             ++pos;  // ASCII, most text: none of the folds below apply
         } else {

@@ -68,6 +68,24 @@ TEST(Cognates, SuffixCorrespondencesReachKnownWords) {
     }
 }
 
+// Inflections the suffix rules do not cover: the other gender of a Romance participle ("Creada"
+// of a feminine record is creado) and the German adjective ending -er ("Bezahlter Betrag").
+TEST(Cognates, GenderAndGermanAdjectiveEndingsReachKnownWords) {
+    const std::set<std::string, std::less<>> words = {"creado", "resuelto", "bezahlt", "pagata", "event", "notitie"};
+    const auto is_known = [&](std::string_view word) { return words.count(word) > 0; };
+    const Case cases[] = {
+        {"creada", "creado"},  {"resuelta", "resuelto"}, {"pagato", "pagata"}, {"bezahlter", "bezahlt"},
+        {"evento", "event"},    // the final-vowel rule comes first
+        {"nuova", ""},          // neither gender is known
+        {"notity", "notitie"},  // Dutch "notities" after singular() made it -y
+    };
+    for (const Case& c : cases) {
+        const Cognate found = find_cognate(c.word, is_known);
+        EXPECT_EQ(found.word, c.expected) << c.word;
+    }
+    EXPECT_EQ(find_cognate("creada", is_known).rule, "gender");
+}
+
 TEST(Cognates, LongWordsAreLeftAlone) {
     const std::string long_word(10000, 'a');
     EXPECT_TRUE(find_cognate(long_word, known).word.empty());

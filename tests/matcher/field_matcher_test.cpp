@@ -75,6 +75,14 @@ TEST(FieldMatcher, TitleAndNumberWordsFollowTheSchema) {
               (std::map<std::string, std::string>{{"order_number", "order_id"}}));
 }
 
+// A unit in a destination's label ("Weight (kg)") says how the value is written, not what it is.
+TEST(FieldMatcher, UnitsInALabelWeighLittle) {
+    // The name alone (no values to help): the weight, with the unit the label adds weighing little.
+    const MatchResult result = match_fields({source("gewicht", "Gewicht", {})},
+                                            {destination("weight_kg", "Weight (kg)", "number"), destination("name", "Name")});
+    EXPECT_EQ(find(result, "gewicht").destination_key, "weight_kg") << find(result, "gewicht").reason;
+}
+
 TEST(FieldMatcher, AnEmptyHeaderNeverMaps) {
     // RSI: Levenshtein("", "id") = 2 <= autoMapDistance.
     const MatchResult result = match_fields({source("", "", {"1", "2", "3"}), source("", "  ", {"x"})},
@@ -278,6 +286,12 @@ TEST(FieldMatcher, TheLastPairRuleNeedsRelatedNamesFittingValuesAndALenientThres
     // Names with nothing in common: never proposed, however alone the two are.
     const MatchResult unrelated = match_fields({source("misc", "Misc", kDates)}, destinations_with());
     EXPECT_FALSE(find(unrelated, "misc").assigned());
+    // Names related by little more than the kind itself ("Service date" and "Payment date", a name
+    // score near 0.26): not related enough for the rule.
+    const MatchResult kind_word =
+        match_fields({source("service_date", "Service date", kDates)},
+                     {destination("payment_date", "Payment date", "date"), destination("name", "Name")});
+    EXPECT_FALSE(find(kind_word, "service_date").assigned()) << find(kind_word, "service_date").reason;
     // Values that are not dates: the column is not of the kind.
     const MatchResult text =
         match_fields({source("date_of_trade", "Date of trade", {"soon", "later", "never"})}, destinations_with());

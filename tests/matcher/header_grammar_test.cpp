@@ -101,12 +101,84 @@ TEST(HeaderGrammar, EntityContextOnBothSides) {
     EXPECT_EQ(assign({field("billing_city", "Billing City")}, orders).at("Billing City"), "");
 }
 
+// Romance and Dutch headers put the meta word first: "Tipo di biglietto" is a ticket type, as
+// "Ticket type" is; the parse marks it meta and keeps the attribute as the head.
+TEST(HeaderGrammar, MetaWordFirstDescribesTheAttribute) {
+    Lexicon lexicon;
+    const HeaderParse parse = parse_header(lexicon.prepare("Tipo di biglietto principale", NameOrigin::Label, true), lexicon);
+    EXPECT_TRUE(parse.meta);
+    ASSERT_GE(parse.head, 0);
+    EXPECT_EQ(lexicon.text(parse.head), "ticket");
+    EXPECT_FALSE(parse_header(lexicon.prepare("Tipo", NameOrigin::Label, true), lexicon).meta);  // the word alone
+    const auto got = assign({field("tipo_di_biglietto_principale", "Tipo di biglietto principale")},
+                            {field("ticket_type", "Ticket type"), field("event_name", "Event name")});
+    EXPECT_EQ(got.at("Tipo di biglietto principale"), "ticket_type");
+}
+
+// A looser relation of the table (address ~ street, 0.7) relates two heads that carry meaning, at
+// that share of the grammar's score; generic heads (name, number) do not relate so loosely.
+TEST(HeaderGrammar, RelatedHeadsOfMeaningRelate) {
+    const std::vector<UnmappedField> invoices = {field("billing_street", "Billing street"), field("billing_city", "Billing city"),
+                                                 field("invoice_number", "Invoice number")};
+    const MatchResult address = match_fields({field("direccion_principal", "Dirección principal")}, invoices);
+    EXPECT_EQ(address.sources[0].destination_key, "billing_street");
+    EXPECT_LT(address.sources[0].score, 0.7);  // weak: a related attribute, not the same one
+    EXPECT_EQ(address.sources[0].reason.rfind("grammar: attribute street", 0), 0u) << address.sources[0].reason;
+    // An order or customer reference is a reference (domains.txt, 0.7).
+    const auto reference =
+        assign({field("customer_reference", "Customer reference")}, {field("reference", "Reference"), field("amount", "Amount")});
+    EXPECT_EQ(reference.at("Customer reference"), "reference");
+    const auto named = assign({field("full_name", "Full name")}, {field("event_name", "Event name"), field("email", "Email")});
+    EXPECT_EQ(named.at("Full name"), "");
+}
+
+// A bare "Status" or "Customer" of an invoice export is the status or the customer the schema keeps;
+// with two status fields it is ambiguous and stays unmapped.
+TEST(HeaderGrammar, BareStatusAndCustomerFindTheirField) {
+    const std::vector<UnmappedField> invoices = {
+        field("customer_name", "Customer name"), field("customer_email", "Customer email"),
+        field("payment_status", "Payment status"), field("invoice_number", "Invoice number")};
+    const auto got = assign({field("status", "Status"), field("customer", "Customer")}, invoices);
+    EXPECT_EQ(got.at("Status"), "payment_status");
+    EXPECT_EQ(got.at("Customer"), "customer_name");
+    const auto orders = assign({field("status", "Status")},
+                               {field("payment_status", "Payment status"), field("fulfillment_status", "Fulfillment status")});
+    EXPECT_EQ(orders.at("Status"), "");
+}
+
+// Spanish/Portuguese "estado" and Italian "stato" are a state of an address or the status of a
+// record: the schema decides.
+TEST(HeaderGrammar, EstadoIsTheStateOrTheStatusTheSchemaKeeps) {
+    const auto tickets = assign({field("estado", "Estado")}, {field("status", "Status"), field("priority", "Priority")});
+    EXPECT_EQ(tickets.at("Estado"), "status");
+    const auto contacts = assign({field("estado", "Estado")}, {field("state", "State"), field("city", "City")});
+    EXPECT_EQ(contacts.at("Estado"), "state");
+}
+
+// A word that puts the value at another time ("expected", "previous", "prevista") on one side only:
+// the expected payment date is not the payment date.
+TEST(HeaderGrammar, ExpectedAndPreviousValuesAreOtherFields) {
+    const std::vector<std::string> dates = {"2024-03-01", "2024-03-02", "2024-03-05"};
+    const std::vector<UnmappedField> invoices = {field("paid_date", "Payment date", "date"),
+                                                 field("invoice_number", "Invoice number")};
+    EXPECT_EQ(
+        assign({field("expected_payment_date", "Expected payment date", "string", dates)}, invoices).at("Expected payment date"),
+        "");
+    EXPECT_EQ(assign({field("fecha_prevista_de_pago", "Fecha prevista de pago", "string", dates)}, invoices)
+                  .at("Fecha prevista de pago"),
+              "");
+    EXPECT_EQ(assign({field("date_of_payment", "Date of payment", "string", dates)}, invoices).at("Date of payment"),
+              "paid_date");
+    EXPECT_EQ(assign({field("previous_city", "Previous city")}, kContacts).at("Previous city"), "");
+}
+
 TEST(HeaderGrammar, DateColumnsKeepTheirEvent) {
     const std::vector<UnmappedField> destinations = {field("order_date", "Order date", "date"),
                                                      field("total", "Order total", "number")};
     const std::vector<std::string> dates = {"2024-03-01", "2024-03-02", "2024-03-05"};
     EXPECT_EQ(assign({field("shipped_date", "Shipped date", "string", dates)}, destinations).at("Shipped date"), "");
     EXPECT_EQ(assign({field("delivery_date", "Delivery Date", "string", dates)}, destinations).at("Delivery Date"), "");
+    EXPECT_EQ(assign({field("service_date", "Service Date", "string", dates)}, destinations).at("Service Date"), "");
     EXPECT_EQ(assign({field("date_of_order", "Date of order", "string", dates)}, destinations).at("Date of order"),
               "order_date");
     EXPECT_EQ(assign({field("date", "Date", "string", dates)}, destinations).at("Date"), "order_date");

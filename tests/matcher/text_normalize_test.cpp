@@ -60,6 +60,16 @@ TEST(TextNormalize, DropsNoiseWordsUnlessNothingIsLeft) {
     EXPECT_EQ(normalize_text("Date of Birth").all_words, (Words{"date", "of", "birth"}));
 }
 
+// German gender-inclusive endings belong to the word before them; "in" of a key or a phrase stays.
+TEST(TextNormalize, DropsGermanGenderInclusiveEndings) {
+    EXPECT_EQ(words("Vorgesetzte:r"), (Words{"vorgesetzte"}));
+    EXPECT_EQ(words("Mitarbeiter*in ID"), (Words{"mitarbeiter", "id"}));
+    EXPECT_EQ(words("Ansprechpartner/-innen"), (Words{"ansprechpartner"}));
+    EXPECT_EQ(words("opt_in"), (Words{"opt", "in"}));
+    EXPECT_EQ(words("Checked in"), (Words{"checked", "in"}));
+    EXPECT_EQ(words("Country/Region"), (Words{"country", "region"}));
+}
+
 TEST(TextNormalize, HashAndPercentAreWords) {
     EXPECT_EQ(words("Phone #"), (Words{"phone", "#"}));
     EXPECT_EQ(words("Discount %"), (Words{"discount", "percent"}));
