@@ -22,24 +22,35 @@ int polarity_of_text(std::string_view text) {
     return boolean_polarity(phrase);
 }
 
-std::string quoted(const std::string& text) { return "\"" + text + "\""; }
-
+// Built with one allocation (a reason is made for every mapped value of a column).
 std::string describe(NameMatch how, const NameForm& form, double score) {
-    const std::string where = std::string(to_string(form.origin)) + " " + quoted(form.text);
+    const char* lead = "";
     switch (how) {
-        case NameMatch::Exact: return "exact " + where;
-        case NameMatch::Normalized: return "same as " + where + " after normalization";
-        case NameMatch::Synonym: return "synonym of " + where;
-        case NameMatch::Acronym: return "acronym of " + where;
-        case NameMatch::Grammar: return "same attribute as " + where;
-        case NameMatch::Fuzzy: {
-            const int percent = static_cast<int>(score * 100 + 0.5);
-            return "fuzzy " + std::to_string(percent / 100) + "." + (percent % 100 < 10 ? "0" : "") +
-                   std::to_string(percent % 100) + " with " + where;
-        }
-        case NameMatch::None: break;
+        case NameMatch::Exact: lead = "exact "; break;
+        case NameMatch::Normalized: lead = "same as "; break;
+        case NameMatch::Synonym: lead = "synonym of "; break;
+        case NameMatch::Acronym: lead = "acronym of "; break;
+        case NameMatch::Grammar: lead = "same attribute as "; break;
+        case NameMatch::Fuzzy: lead = "fuzzy "; break;
+        case NameMatch::None: return "";
     }
-    return "";
+    std::string out;
+    out.reserve(48 + form.text.size());
+    out += lead;
+    if (how == NameMatch::Fuzzy) {
+        const int percent = static_cast<int>(score * 100 + 0.5);
+        out += std::to_string(percent / 100);
+        out += '.';
+        if (percent % 100 < 10) out += '0';
+        out += std::to_string(percent % 100);
+        out += " with ";
+    }
+    out += to_string(form.origin);
+    out += " \"";
+    out += form.text;
+    out += '"';
+    if (how == NameMatch::Normalized) out += " after normalization";
+    return out;
 }
 
 }  // namespace
@@ -105,8 +116,11 @@ EnumValueMatch EnumMatcher::match(std::string_view value) {
         return result;
     }
     // The normalized form is looked up before the full preparation (segmentation, synonyms).
-    const NormalizedText words = normalize_text(result.source_value);
-    if (const auto normalized = joined_.find(joined(words.words)); normalized != joined_.end() && !words.words.empty()) {
+    NormalizedText& words = normalized_;
+    normalize_text_into(result.source_value, words);
+    joined_scratch_.clear();
+    for (const std::string& word : words.words) joined_scratch_ += word;
+    if (const auto normalized = joined_.find(joined_scratch_); normalized != joined_.end() && !words.words.empty()) {
         const OptionForm& hit = forms_[normalized->second];
         result.option = static_cast<int>(hit.option);
         result.score = 0.99;

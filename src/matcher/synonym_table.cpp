@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <memory>
 #include <unordered_set>
 
 namespace pm::match {
@@ -253,8 +254,22 @@ SynonymTable SynonymTable::parse(std::string_view text, std::vector<std::string>
 std::vector<std::string> SynonymTable::canonicalize(std::vector<std::string> mapped, bool* changed,
                                                     std::vector<SynonymUse>* uses) const {
     bool replaced = false;
-    std::vector<std::size_t> longest(mapped.size(), 1);
-    std::vector<bool> translated(mapped.size(), false);
+    // Per-word scratch, on the stack for the usual few words (this runs for every name and value).
+    constexpr std::size_t kInlineWords = 16;
+    std::size_t longest_inline[kInlineWords];
+    bool translated_inline[kInlineWords];
+    std::vector<std::size_t> longest_heap;
+    std::unique_ptr<bool[]> translated_heap;
+    std::size_t* longest = longest_inline;
+    bool* translated = translated_inline;
+    if (mapped.size() > kInlineWords) {
+        longest_heap.resize(mapped.size());
+        translated_heap = std::make_unique<bool[]>(mapped.size());
+        longest = longest_heap.data();
+        translated = translated_heap.get();
+    }
+    std::fill(longest, longest + mapped.size(), std::size_t{1});
+    std::fill(translated, translated + mapped.size(), false);
     for (std::size_t i = 0; i < mapped.size(); ++i) {
         const auto it = words_.find(mapped[i]);
         if (it == words_.end()) continue;

@@ -105,6 +105,8 @@ CharClass ascii_class(char c) {
 // Builds words from a stream of characters, applying the split rules.
 class WordSplitter {
 public:
+    // Appends to `words`, which the caller has cleared: a reused list keeps its capacity.
+    explicit WordSplitter(std::vector<std::string>& words) : words_(words) {}
     void add(char c, CharClass cls) {
         if (!current_.empty()) {
             const bool digit_edge = (cls == CharClass::Digit) != (previous_ == CharClass::Digit);
@@ -159,17 +161,13 @@ public:
         upper_run_ = 0;
         previous_ = CharClass::Other;
     }
-    void reserve(std::size_t words) { words_.reserve(words); }
-    std::vector<std::string> take() {
-        flush();
-        return std::move(words_);
-    }
+    void finish() { flush(); }
 
 private:
     std::string current_;
     CharClass previous_ = CharClass::Other;
     std::size_t upper_run_ = 0;
-    std::vector<std::string> words_;
+    std::vector<std::string>& words_;
 };
 
 
@@ -299,9 +297,17 @@ std::string singular(std::string_view word) {
 }
 
 NormalizedText normalize_text(std::string_view whole) {
+    NormalizedText out;
+    out.all_words.reserve(8);  // most names: one allocation for the word list
+    normalize_text_into(whole, out);
+    return out;
+}
+
+void normalize_text_into(std::string_view whole, NormalizedText& out) {
     const std::string_view text = bounded_prefix(whole);
-    WordSplitter splitter;
-    splitter.reserve(8);  // most names: one allocation for the word list
+    out.all_words.clear();
+    out.words.clear();
+    WordSplitter splitter(out.all_words);
     for (std::size_t pos = 0; pos < text.size();) {
         char32_t cp = static_cast<unsigned char>(text[pos]);
         if (cp < 0x80) {
@@ -342,9 +348,8 @@ NormalizedText normalize_text(std::string_view whole) {
         }
     }
 
-    NormalizedText out;
-    // The splitter's words become all_words in place (kept ones moved forward).
-    out.all_words = splitter.take();
+    // The splitter's words are all_words, edited in place (kept ones moved forward).
+    splitter.finish();
     std::vector<std::string>& words = out.all_words;
     std::size_t kept = 0;
     for (std::size_t i = 0; i < words.size(); ++i) {
@@ -367,8 +372,6 @@ NormalizedText normalize_text(std::string_view whole) {
         if (!is_noise_word(word)) out.words.push_back(singular(word));
     if (out.words.empty())
         for (const std::string& word : out.all_words) out.words.push_back(singular(word));
-
-    return out;
 }
 
 std::string joined(const std::vector<std::string>& words) {
