@@ -128,7 +128,8 @@ EnumValueMatch EnumMatcher::match(std::string_view value) {
         result.reason = describe(NameMatch::Normalized, hit.form, 0.99);
         return result;
     }
-    NameForm form = lexicon_.prepare(words, result.source_value, NameOrigin::Value, true, false, false);
+    NameForm& form = value_form_;
+    lexicon_.prepare_into(form, words, result.source_value, NameOrigin::Value, true, false, false);
 
     // Candidate forms: those sharing a token (or a neighbour of one) with the value, kept only when
     // the shared weight could reach the threshold (the fuzzy level is 0.85 x overlap + 0.15 x chars).

@@ -320,12 +320,14 @@ std::vector<std::string> SynonymTable::canonicalize(std::vector<std::string> map
     }
     // "Datum Eintritt", "Data cessazione": the word for "date" beside a concept that already is a
     // date (hire date, termination date) adds nothing; it goes, so the pair reads as that concept.
-    if (out.size() >= 2 && std::find(out.begin(), out.end(), "date") != out.end()) {
+    // (Compared as string_view: the length is checked before any character.)
+    const auto is_date = [](const std::string& token) { return std::string_view(token) == std::string_view("date"); };
+    if (out.size() >= 2 && std::any_of(out.begin(), out.end(), is_date)) {
         const bool dated = std::any_of(out.begin(), out.end(), [&](const std::string& token) {
-            return token != "date" && (kind_of(token) & kKindDate) != 0;
+            return !is_date(token) && (kind_of(token) & kKindDate) != 0;
         });
         if (dated) {
-            out.erase(std::remove(out.begin(), out.end(), "date"), out.end());
+            out.erase(std::remove_if(out.begin(), out.end(), is_date), out.end());
             replaced = true;
         }
     }

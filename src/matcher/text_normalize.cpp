@@ -360,7 +360,8 @@ void normalize_text_into(std::string_view whole, NormalizedText& out) {
             const std::size_t first = word.find_first_not_of('0');
             if (first == std::string::npos) word = "0";
             else if (first > 0) word.erase(0, first);
-        } else if (kept > 0 && all_digits(words[kept - 1]) && (word == "st" || word == "nd" || word == "rd" || word == "th")) {
+        } else if (kept > 0 && all_digits(words[kept - 1]) && word.size() == 2 &&
+                   (word == "st" || word == "nd" || word == "rd" || word == "th")) {
             continue;                                       // "1st" -> 1
         }
         if (kept != i) words[kept] = std::move(word);
