@@ -157,7 +157,9 @@ EnumValueMatch EnumMatcher::match(std::string_view value) {
     for (std::size_t index : reached_) {
         const double cs = std::min(1.0f, covered_source_[index] / form.total_weight);
         const double cd = std::min(1.0f, covered_option_[index] / forms_[index].form.total_weight);
-        if (overlap_mean(cs, cd) >= needed) candidates.push_back(index);
+        // The mean never exceeds the larger coverage: most forms reached by one shared word are
+        // ruled out without computing it (the margin keeps rounding from deciding anything).
+        if (std::max(cs, cd) >= needed - 1e-9 && overlap_mean(cs, cd) >= needed) candidates.push_back(index);
         covered_source_[index] = 0.0f;
         covered_option_[index] = 0.0f;
     }

@@ -187,7 +187,7 @@ bool all_digits(const std::string& word) {
     return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-bool ends_with(std::string_view word, std::string_view suffix) {
+inline bool ends_with(std::string_view word, std::string_view suffix) {
     return word.size() >= suffix.size() && word.substr(word.size() - suffix.size()) == suffix;
 }
 
@@ -280,20 +280,26 @@ std::string singular(std::string_view word) {
         "mms", "ios", "os", "vs", "bus", "is", "was", "has", "this", "thus", "less", "always", "perhaps",
         "pays", "pais", "ingles", "frances", "mas", "menos", "tres",
     };
-    std::string out(word);
+    // Decided on the view, and the result built once (this runs for every word of every value).
+    const std::size_t n = word.size();
     // Only words ending in "s" change (and two irregular plurals).
-    if (out.size() <= 3 || (out.back() != 's' && word != "people" && word != "children")) return out;
-    if (std::find(std::begin(kKeep), std::end(kKeep), word) != std::end(kKeep)) return out;
-    if (static_cast<unsigned char>(out.back()) >= 0x80 || out.back() < 'a' || out.back() > 'z') return out;
-    if (word == "people") return "person";
-    if (word == "children") return "child";
-    if (ends_with(word, "ies") && out.size() > 4) return out.substr(0, out.size() - 3) + "y";
-    if (ends_with(word, "sses")) return out.substr(0, out.size() - 2);
+    if (n <= 3) return std::string(word);
+    if (word.back() != 's') {
+        if (word == "people") return "person";
+        if (word == "children") return "child";
+        return std::string(word);
+    }
+    if (std::find(std::begin(kKeep), std::end(kKeep), word) != std::end(kKeep)) return std::string(word);
+    if (ends_with(word, "ies") && n > 4) {
+        std::string out(word.substr(0, n - 3));
+        out += 'y';
+        return out;
+    }
+    if (ends_with(word, "sses")) return std::string(word.substr(0, n - 2));
     if (ends_with(word, "xes") || ends_with(word, "zes") || ends_with(word, "ches") || ends_with(word, "shes"))
-        return out.substr(0, out.size() - 2);
-    if (ends_with(word, "ss") || ends_with(word, "us") || ends_with(word, "is")) return out;
-    if (out.back() == 's') out.pop_back();
-    return out;
+        return std::string(word.substr(0, n - 2));
+    if (ends_with(word, "ss") || ends_with(word, "us") || ends_with(word, "is")) return std::string(word);
+    return std::string(word.substr(0, n - 1));
 }
 
 NormalizedText normalize_text(std::string_view whole) {
