@@ -270,9 +270,11 @@ std::vector<std::string> SynonymTable::canonicalize(std::vector<std::string> map
     }
     std::fill(longest, longest + mapped.size(), std::size_t{1});
     std::fill(translated, translated + mapped.size(), false);
+    bool any_known = false;
     for (std::size_t i = 0; i < mapped.size(); ++i) {
         const auto it = words_.find(mapped[i]);
         if (it == words_.end()) continue;
+        any_known = true;
         longest[i] = it->second.longest_phrase;
         if (it->second.inside_only && mapped.size() == 1) continue;  // "Data" alone is English data
         if (it->second.concept_index != kNoConcept && mapped[i] != concepts_[it->second.concept_index]) {
@@ -296,8 +298,13 @@ std::vector<std::string> SynonymTable::canonicalize(std::vector<std::string> map
         ++i;  // the pair is settled
     }
     std::vector<std::string> out;
-    out.reserve(mapped.size());
-    for (std::size_t start = 0; start < mapped.size();) {
+    // No word of the table (most values of a column): nothing was translated and no phrase can
+    // start anywhere (only table words start one; a lone word is looked up below), so the words
+    // are the tokens as they are, moved rather than copied one by one.
+    const bool plain = !any_known && mapped.size() != 1;
+    if (plain) out = std::move(mapped);
+    else out.reserve(mapped.size());
+    for (std::size_t start = 0; !plain && start < mapped.size();) {
         // Only words that begin some phrase need phrase lookups; one-word variants are already
         // applied, except the whole-name ones.
         std::size_t taken = 0;
