@@ -22,24 +22,35 @@ int polarity_of_text(std::string_view text) {
     return boolean_polarity(phrase);
 }
 
-std::string quoted(const std::string& text) { return "\"" + text + "\""; }
-
+// Built with one allocation (a reason is made for every mapped value of a column).
 std::string describe(NameMatch how, const NameForm& form, double score) {
-    const std::string where = std::string(to_string(form.origin)) + " " + quoted(form.text);
+    const char* lead = "";
     switch (how) {
-        case NameMatch::Exact: return "exact " + where;
-        case NameMatch::Normalized: return "same as " + where + " after normalization";
-        case NameMatch::Synonym: return "synonym of " + where;
-        case NameMatch::Acronym: return "acronym of " + where;
-        case NameMatch::Grammar: return "same attribute as " + where;
-        case NameMatch::Fuzzy: {
-            const int percent = static_cast<int>(score * 100 + 0.5);
-            return "fuzzy " + std::to_string(percent / 100) + "." + (percent % 100 < 10 ? "0" : "") +
-                   std::to_string(percent % 100) + " with " + where;
-        }
-        case NameMatch::None: break;
+        case NameMatch::Exact: lead = "exact "; break;
+        case NameMatch::Normalized: lead = "same as "; break;
+        case NameMatch::Synonym: lead = "synonym of "; break;
+        case NameMatch::Acronym: lead = "acronym of "; break;
+        case NameMatch::Grammar: lead = "same attribute as "; break;
+        case NameMatch::Fuzzy: lead = "fuzzy "; break;
+        case NameMatch::None: return "";
     }
-    return "";
+    std::string out;
+    out.reserve(48 + form.text.size());
+    out += lead;
+    if (how == NameMatch::Fuzzy) {
+        const int percent = static_cast<int>(score * 100 + 0.5);
+        out += std::to_string(percent / 100);
+        out += '.';
+        if (percent % 100 < 10) out += '0';
+        out += std::to_string(percent % 100);
+        out += " with ";
+    }
+    out += to_string(form.origin);
+    out += " \"";
+    out += form.text;
+    out += '"';
+    if (how == NameMatch::Normalized) out += " after normalization";
+    return out;
 }
 
 }  // namespace
@@ -105,8 +116,11 @@ EnumValueMatch EnumMatcher::match(std::string_view value) {
         return result;
     }
     // The normalized form is looked up before the full preparation (segmentation, synonyms).
-    const NormalizedText words = normalize_text(result.source_value);
-    if (const auto normalized = joined_.find(joined(words.words)); normalized != joined_.end() && !words.words.empty()) {
+    NormalizedText& words = normalized_;
+    normalize_text_into(result.source_value, words);
+    joined_scratch_.clear();
+    for (const std::string& word : words.words) joined_scratch_ += word;
+    if (const auto normalized = joined_.find(joined_scratch_); normalized != joined_.end() && !words.words.empty()) {
         const OptionForm& hit = forms_[normalized->second];
         result.option = static_cast<int>(hit.option);
         result.score = 0.99;
@@ -114,7 +128,8 @@ EnumValueMatch EnumMatcher::match(std::string_view value) {
         result.reason = describe(NameMatch::Normalized, hit.form, 0.99);
         return result;
     }
-    NameForm form = lexicon_.prepare(words, result.source_value, NameOrigin::Value, true, false, false);
+    NameForm& form = value_form_;
+    lexicon_.prepare_into(form, words, result.source_value, NameOrigin::Value, true, false, false);
 
     // Candidate forms: those sharing a token (or a neighbour of one) with the value, kept only when
     // the shared weight could reach the threshold (the fuzzy level is 0.85 x overlap + 0.15 x chars).
@@ -142,7 +157,9 @@ EnumValueMatch EnumMatcher::match(std::string_view value) {
     for (std::size_t index : reached_) {
         const double cs = std::min(1.0f, covered_source_[index] / form.total_weight);
         const double cd = std::min(1.0f, covered_option_[index] / forms_[index].form.total_weight);
-        if (overlap_mean(cs, cd) >= needed) candidates.push_back(index);
+        // The mean never exceeds the larger coverage: most forms reached by one shared word are
+        // ruled out without computing it (the margin keeps rounding from deciding anything).
+        if (std::max(cs, cd) >= needed - 1e-9 && overlap_mean(cs, cd) >= needed) candidates.push_back(index);
         covered_source_[index] = 0.0f;
         covered_option_[index] = 0.0f;
     }

@@ -64,6 +64,9 @@ private:
     std::vector<float> covered_source_, covered_option_;          // scratch: shared token weight per form
     std::vector<std::size_t> reached_;
     std::vector<std::size_t> candidates_;  // scratch: forms worth comparing
+    NormalizedText normalized_;            // scratch: the value's words (lists reused per value)
+    std::string joined_scratch_;           // scratch: those words joined
+    NameForm value_form_;                  // scratch: the value prepared (buffers reused per value)
 };
 
 // The text an option value is compared as: strings as they are, numbers and booleans as JSON.

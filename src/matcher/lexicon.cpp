@@ -234,9 +234,32 @@ NameForm Lexicon::prepare(std::string_view text, NameOrigin origin, bool source)
 NameForm Lexicon::prepare(const NormalizedText& normalized, std::string_view text, NameOrigin origin, bool source,
                           bool with_bigrams, bool complete) {
     NameForm form;
+    prepare_into(form, normalized, text, origin, source, with_bigrams, complete);
+    return form;
+}
+
+void Lexicon::prepare_into(NameForm& form, const NormalizedText& normalized, std::string_view text, NameOrigin origin,
+                           bool source, bool with_bigrams, bool complete) {
+    {
+        // A fresh form that keeps the previous one's buffers, emptied (every other field is reset).
+        NameForm fresh;
+        fresh.text = std::move(form.text);
+        fresh.joined = std::move(form.joined);
+        fresh.tokens = std::move(form.tokens);
+        fresh.weights = std::move(form.weights);
+        fresh.numbers = std::move(form.numbers);
+        fresh.sorted_tokens = std::move(form.sorted_tokens);
+        fresh.text.clear();
+        fresh.joined.clear();
+        fresh.tokens.clear();
+        fresh.weights.clear();
+        fresh.numbers.clear();
+        fresh.sorted_tokens.clear();
+        form = std::move(fresh);
+    }
     form.origin = origin;
     const std::string_view whole = trim_ascii(text);
-    form.text = std::string(bounded_prefix(whole));
+    form.text.assign(bounded_prefix(whole));
     form.truncated = form.text.size() < whole.size();
     std::vector<std::string> words;
     words.reserve(normalized.words.size() + 2);
@@ -289,7 +312,6 @@ NameForm Lexicon::prepare(const NormalizedText& normalized, std::string_view tex
         form.total_weight += weight;
     }
     if (complete) complete_form(form);
-    return form;
 }
 
 void Lexicon::complete_form(NameForm& form) const {

@@ -77,6 +77,10 @@ public:
     // adds them later.
     NameForm prepare(const NormalizedText& normalized, std::string_view text, NameOrigin origin, bool source = false,
                      bool with_bigrams = true, bool complete = true);
+    // The same into `form`, replacing it but reusing its lists and strings: one form per enum
+    // value of a column would otherwise allocate them all again.
+    void prepare_into(NameForm& form, const NormalizedText& normalized, std::string_view text, NameOrigin origin,
+                      bool source = false, bool with_bigrams = true, bool complete = true);
     void complete_form(NameForm& form) const;
     // Marks the tokens of a prepared destination form as destination tokens (fuzzy targets).
     void register_destination_form(const NameForm& form);

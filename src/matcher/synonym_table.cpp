@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <memory>
 #include <unordered_set>
 
 namespace pm::match {
@@ -253,11 +254,27 @@ SynonymTable SynonymTable::parse(std::string_view text, std::vector<std::string>
 std::vector<std::string> SynonymTable::canonicalize(std::vector<std::string> mapped, bool* changed,
                                                     std::vector<SynonymUse>* uses) const {
     bool replaced = false;
-    std::vector<std::size_t> longest(mapped.size(), 1);
-    std::vector<bool> translated(mapped.size(), false);
+    // Per-word scratch, on the stack for the usual few words (this runs for every name and value).
+    constexpr std::size_t kInlineWords = 16;
+    std::size_t longest_inline[kInlineWords];
+    bool translated_inline[kInlineWords];
+    std::vector<std::size_t> longest_heap;
+    std::unique_ptr<bool[]> translated_heap;
+    std::size_t* longest = longest_inline;
+    bool* translated = translated_inline;
+    if (mapped.size() > kInlineWords) {
+        longest_heap.resize(mapped.size());
+        translated_heap = std::make_unique<bool[]>(mapped.size());
+        longest = longest_heap.data();
+        translated = translated_heap.get();
+    }
+    std::fill(longest, longest + mapped.size(), std::size_t{1});
+    std::fill(translated, translated + mapped.size(), false);
+    bool any_known = false;
     for (std::size_t i = 0; i < mapped.size(); ++i) {
         const auto it = words_.find(mapped[i]);
         if (it == words_.end()) continue;
+        any_known = true;
         longest[i] = it->second.longest_phrase;
         if (it->second.inside_only && mapped.size() == 1) continue;  // "Data" alone is English data
         if (it->second.concept_index != kNoConcept && mapped[i] != concepts_[it->second.concept_index]) {
@@ -281,8 +298,13 @@ std::vector<std::string> SynonymTable::canonicalize(std::vector<std::string> map
         ++i;  // the pair is settled
     }
     std::vector<std::string> out;
-    out.reserve(mapped.size());
-    for (std::size_t start = 0; start < mapped.size();) {
+    // No word of the table (most values of a column): nothing was translated and no phrase can
+    // start anywhere (only table words start one; a lone word is looked up below), so the words
+    // are the tokens as they are, moved rather than copied one by one.
+    const bool plain = !any_known && mapped.size() != 1;
+    if (plain) out = std::move(mapped);
+    else out.reserve(mapped.size());
+    for (std::size_t start = 0; !plain && start < mapped.size();) {
         // Only words that begin some phrase need phrase lookups; one-word variants are already
         // applied, except the whole-name ones.
         std::size_t taken = 0;
@@ -305,12 +327,14 @@ std::vector<std::string> SynonymTable::canonicalize(std::vector<std::string> map
     }
     // "Datum Eintritt", "Data cessazione": the word for "date" beside a concept that already is a
     // date (hire date, termination date) adds nothing; it goes, so the pair reads as that concept.
-    if (out.size() >= 2 && std::find(out.begin(), out.end(), "date") != out.end()) {
+    // (Compared as string_view: the length is checked before any character.)
+    const auto is_date = [](const std::string& token) { return std::string_view(token) == std::string_view("date"); };
+    if (out.size() >= 2 && std::any_of(out.begin(), out.end(), is_date)) {
         const bool dated = std::any_of(out.begin(), out.end(), [&](const std::string& token) {
-            return token != "date" && (kind_of(token) & kKindDate) != 0;
+            return !is_date(token) && (kind_of(token) & kKindDate) != 0;
         });
         if (dated) {
-            out.erase(std::remove(out.begin(), out.end(), "date"), out.end());
+            out.erase(std::remove_if(out.begin(), out.end(), is_date), out.end());
             replaced = true;
         }
     }

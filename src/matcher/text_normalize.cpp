@@ -105,6 +105,8 @@ CharClass ascii_class(char c) {
 // Builds words from a stream of characters, applying the split rules.
 class WordSplitter {
 public:
+    // Appends to `words`, which the caller has cleared: a reused list keeps its capacity.
+    explicit WordSplitter(std::vector<std::string>& words) : words_(words) {}
     void add(char c, CharClass cls) {
         if (!current_.empty()) {
             const bool digit_edge = (cls == CharClass::Digit) != (previous_ == CharClass::Digit);
@@ -159,17 +161,13 @@ public:
         upper_run_ = 0;
         previous_ = CharClass::Other;
     }
-    void reserve(std::size_t words) { words_.reserve(words); }
-    std::vector<std::string> take() {
-        flush();
-        return std::move(words_);
-    }
+    void finish() { flush(); }
 
 private:
     std::string current_;
     CharClass previous_ = CharClass::Other;
     std::size_t upper_run_ = 0;
-    std::vector<std::string> words_;
+    std::vector<std::string>& words_;
 };
 
 
@@ -189,7 +187,7 @@ bool all_digits(const std::string& word) {
     return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-bool ends_with(std::string_view word, std::string_view suffix) {
+inline bool ends_with(std::string_view word, std::string_view suffix) {
     return word.size() >= suffix.size() && word.substr(word.size() - suffix.size()) == suffix;
 }
 
@@ -282,20 +280,26 @@ std::string singular(std::string_view word) {
         "mms", "ios", "os", "vs", "bus", "is", "was", "has", "this", "thus", "less", "always", "perhaps",
         "pays", "pais", "ingles", "frances", "mas", "menos", "tres",
     };
-    std::string out(word);
+    // Decided on the view, and the result built once (this runs for every word of every value).
+    const std::size_t n = word.size();
     // Only words ending in "s" change (and two irregular plurals).
-    if (out.size() <= 3 || (out.back() != 's' && word != "people" && word != "children")) return out;
-    if (std::find(std::begin(kKeep), std::end(kKeep), word) != std::end(kKeep)) return out;
-    if (static_cast<unsigned char>(out.back()) >= 0x80 || out.back() < 'a' || out.back() > 'z') return out;
-    if (word == "people") return "person";
-    if (word == "children") return "child";
-    if (ends_with(word, "ies") && out.size() > 4) return out.substr(0, out.size() - 3) + "y";
-    if (ends_with(word, "sses")) return out.substr(0, out.size() - 2);
+    if (n <= 3) return std::string(word);
+    if (word.back() != 's') {
+        if (word == "people") return "person";
+        if (word == "children") return "child";
+        return std::string(word);
+    }
+    if (std::find(std::begin(kKeep), std::end(kKeep), word) != std::end(kKeep)) return std::string(word);
+    if (ends_with(word, "ies") && n > 4) {
+        std::string out(word.substr(0, n - 3));
+        out += 'y';
+        return out;
+    }
+    if (ends_with(word, "sses")) return std::string(word.substr(0, n - 2));
     if (ends_with(word, "xes") || ends_with(word, "zes") || ends_with(word, "ches") || ends_with(word, "shes"))
-        return out.substr(0, out.size() - 2);
-    if (ends_with(word, "ss") || ends_with(word, "us") || ends_with(word, "is")) return out;
-    if (out.back() == 's') out.pop_back();
-    return out;
+        return std::string(word.substr(0, n - 2));
+    if (ends_with(word, "ss") || ends_with(word, "us") || ends_with(word, "is")) return std::string(word);
+    return std::string(word.substr(0, n - 1));
 }
 
 namespace {
@@ -323,9 +327,17 @@ std::size_t gender_ending(std::string_view text, std::size_t pos) {
 }  // namespace
 
 NormalizedText normalize_text(std::string_view whole) {
+    NormalizedText out;
+    out.all_words.reserve(8);  // most names: one allocation for the word list
+    normalize_text_into(whole, out);
+    return out;
+}
+
+void normalize_text_into(std::string_view whole, NormalizedText& out) {
     const std::string_view text = bounded_prefix(whole);
-    WordSplitter splitter;
-    splitter.reserve(8);  // most names: one allocation for the word list
+    out.all_words.clear();
+    out.words.clear();
+    WordSplitter splitter(out.all_words);
     for (std::size_t pos = 0; pos < text.size();) {
         char32_t cp = static_cast<unsigned char>(text[pos]);
         if (const std::size_t ending = cp < 0x80 ? gender_ending(text, pos) : 0) {
@@ -370,9 +382,8 @@ NormalizedText normalize_text(std::string_view whole) {
         }
     }
 
-    NormalizedText out;
-    // The splitter's words become all_words in place (kept ones moved forward).
-    out.all_words = splitter.take();
+    // The splitter's words are all_words, edited in place (kept ones moved forward).
+    splitter.finish();
     std::vector<std::string>& words = out.all_words;
     std::size_t kept = 0;
     for (std::size_t i = 0; i < words.size(); ++i) {
@@ -383,7 +394,8 @@ NormalizedText normalize_text(std::string_view whole) {
             const std::size_t first = word.find_first_not_of('0');
             if (first == std::string::npos) word = "0";
             else if (first > 0) word.erase(0, first);
-        } else if (kept > 0 && all_digits(words[kept - 1]) && (word == "st" || word == "nd" || word == "rd" || word == "th")) {
+        } else if (kept > 0 && all_digits(words[kept - 1]) && word.size() == 2 &&
+                   (word == "st" || word == "nd" || word == "rd" || word == "th")) {
             continue;                                       // "1st" -> 1
         }
         if (kept != i) words[kept] = std::move(word);
@@ -395,8 +407,6 @@ NormalizedText normalize_text(std::string_view whole) {
         if (!is_noise_word(word)) out.words.push_back(singular(word));
     if (out.words.empty())
         for (const std::string& word : out.all_words) out.words.push_back(singular(word));
-
-    return out;
 }
 
 std::string joined(const std::vector<std::string>& words) {

@@ -38,6 +38,9 @@ struct NormalizedText {
 
 // Reads only bounded_prefix(text): linear in at most kMaxMatchedTextBytes.
 NormalizedText normalize_text(std::string_view text);
+// The same into `out`, replacing its words: a caller normalizing many texts (a column of enum
+// values) reuses the two lists instead of allocating them for every text.
+void normalize_text_into(std::string_view text, NormalizedText& out);
 
 // The words concatenated without separators: "first name", "FirstName" and "first-names" all
 // give "firstname". Equal joined forms are what "same after normalization" means.
