@@ -206,6 +206,12 @@ private:
             same_key = known->record + 1 == record_;
             known->record = record_;
             opened = known->opens_value;
+            // A position first seen with another form (a null value) takes the usual one's bytes
+            // when a later record has it there.
+            if (!opened && usual_opening()) {
+                known->raw.append(p_, kOpen.size() + 1);
+                known->opens_value = true;
+            }
         } else {
             const char* start = p_;
             if (p_ == end_ || *p_ != '"') return fail("a member name is expected");
@@ -220,7 +226,7 @@ private:
             if (known) {
                 // The usual cell's opening joins the key's bytes; p_ stays on the '{' (opened is
                 // false), and the next record with these bytes starts inside the value.
-                const bool usual = starts_with(kOpen) && static_cast<std::size_t>(end_ - p_) > kOpen.size() && p_[kOpen.size()] == '"';
+                const bool usual = usual_opening();
                 const std::size_t extra = usual ? kOpen.size() + 1 : 0;
                 known->raw.assign(start, static_cast<std::size_t>(p_ - start) + extra);
                 known->opens_value = usual;
@@ -247,6 +253,10 @@ private:
     // else (spacing, order, extra members, messages) takes the general walk from the cell's
     // brace, with the same result.
     static constexpr std::string_view kOpen = "{\"value\":";
+    // The usual cell's bytes up to its value's opening quote are at p_.
+    bool usual_opening() const {
+        return starts_with(kOpen) && static_cast<std::size_t>(end_ - p_) > kOpen.size() && p_[kOpen.size()] == '"';
+    }
     bool cell_object(std::string_view key, std::string_view& value, bool& has_value, bool& flagged, bool& comma, bool opened) {
         static constexpr std::string_view kValidNext = ",\"valid\":true,\"messages\":[]},";
         static constexpr std::string_view kInvalidNext = ",\"valid\":false,\"messages\":[]},";
