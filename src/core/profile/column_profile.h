@@ -160,7 +160,8 @@ private:
 };
 
 // Inline: it runs for every cell, and in most cells of most columns the value is in the table.
-inline __attribute__((always_inline)) void ColumnProfile::add_clipped(std::string_view value, std::uint64_t hash, DistinctBudget& budget) {
+inline __attribute__((always_inline)) void ColumnProfile::add_clipped(std::string_view value, std::uint64_t hash,
+                                                                      DistinctBudget& budget) {
     ++filled_;
     // A value already in the table was classified when it was first seen, and its examples
     // considered then: its shape is read back from the table (most cells of an enum, date or

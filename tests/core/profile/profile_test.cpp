@@ -82,10 +82,10 @@ TEST(ValueShape, EmailsDecidedByAnyByteAtAnyPosition) {
         no_domain_dot[at + 2] = 'x';
         EXPECT_EQ(classify(no_domain_dot).shapes, 0) << no_domain_dot;  // no dot after the '@'
     }
-    EXPECT_EQ(classify("a.b.c.d.e.f.g@h.i.j.k.l.m.n").shapes, kShapeEmail);   // dots before the '@' too
-    EXPECT_EQ(classify("ab.cdefgh@ijklmnop.").shapes, 0);                     // the last dot ends it
+    EXPECT_EQ(classify("a.b.c.d.e.f.g@h.i.j.k.l.m.n").shapes, kShapeEmail);           // dots before the '@' too
+    EXPECT_EQ(classify("ab.cdefgh@ijklmnop.").shapes, 0);                             // the last dot ends it
     EXPECT_EQ(classify("zo\xC3\xAB.m\xC3\xBCller@example.com").shapes, kShapeEmail);  // UTF-8 letters
-    EXPECT_EQ(classify("user=tag?x@example.com").shapes, kShapeEmail);        // '=' and '?' lie between ';' and '@'
+    EXPECT_EQ(classify("user=tag?x@example.com").shapes, kShapeEmail);                // '=' and '?' lie between ';' and '@'
     EXPECT_EQ(classify("abcdefg@x.com").shapes, kShapeEmail);
 }
 

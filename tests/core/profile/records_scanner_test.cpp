@@ -88,9 +88,8 @@ TEST(RecordsScanner, UsualCellBytesAndAnyOtherFormAtTheSamePositionReadTheSame) 
         "{\"values\":{\"a\":" + cell("\"4\"") + ",\"b\":" + cell("\"5\"", false) + ",\"c\":" + cell("\"6\"", false) + "}}," +
         "{\"values\":{\"a\":7,\"b\":{\"valid\":false,\"value\":\"8\"},\"c\":" + cell("\"9\"") + "}}," +
         "{\"values\":{\"a\":" + cell(R"("q\"uote")") + ",\"b\":" + cell("null") +
-        ",\"c\":{\"value\":\"10\",\"valid\":true,\"messages\":[{\"m\":1}]}}}," +
-        "{\"values\":{\"a\":" + cell("\"11\"") + " ,\"b\":" + cell("\"12\"") + "}}," +
-        "{\"values\":{\"a\":" + cell("\"13\"") + ",\"b\":" + cell("\"14\"", false) + "}}");
+        ",\"c\":{\"value\":\"10\",\"valid\":true,\"messages\":[{\"m\":1}]}}}," + "{\"values\":{\"a\":" + cell("\"11\"") +
+        " ,\"b\":" + cell("\"12\"") + "}}," + "{\"values\":{\"a\":" + cell("\"13\"") + ",\"b\":" + cell("\"14\"", false) + "}}");
     Trace sink;
     sink.with_same_key = true;
     ASSERT_EQ(scan_records_page(text, sink), "");
