@@ -359,8 +359,9 @@ private:
 
     // A string at p_ (on its opening quote). `out` views the text itself when nothing is escaped,
     // else `scratch`, which holds the decoded characters.
-    // Most strings are plain ASCII up to their closing quote: that case is inlined at every use,
-    // the rest (escapes, UTF-8, errors) continues in escaped_string.
+    // Most strings are plain ASCII up to their closing quote: that case is inlined at every use
+    // (forced: the wasm build left it a call per cell), the rest (escapes, UTF-8, errors)
+    // continues in escaped_string.
     inline __attribute__((always_inline)) bool string(std::string_view& out, std::string& scratch) {
         return string_rest(++p_, out, scratch);
     }
