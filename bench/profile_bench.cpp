@@ -2,7 +2,8 @@
 // rows, as Flatfile sends them) into a SheetProfile, JSON reading included, the network not.
 // Each page is made just before it is read and dropped after, as the app holds one response at a
 // time, so that under wasm the module's linear memory at the end (it only grows) is what the
-// profile needed: profile_50000x40_heap. Only add_page is timed.
+// profile needed: profile_50000x40_heap. Only add_page is timed; the median of the runs, and the
+// first run apart (profile_50000x40_first_ms).
 // `pm_profile_bench 1` makes one run instead of nine (for valgrind --tool=callgrind
 // --toggle-collect='pm::profile::SheetProfile::add_page*', whose instruction count is the same
 // whatever the machine's load).
@@ -93,9 +94,15 @@ int main(int argc, char** argv) {
         times.push_back(ms);
         cpu_times.push_back(cpu_ms);
     }
+    const double first_ms = times.front();
     std::sort(times.begin(), times.end());
     std::sort(cpu_times.begin(), cpu_times.end());
     bench::report("profile_50000x40_ms", times[times.size() / 2], "ms", runs);
+    // The first run alone: what a person's first profile in a freshly loaded module costs. Under
+    // node, V8 starts the wasm in its baseline compiler and moves hot functions to its optimising
+    // one in the background, so the first run is the slowest of the nine and the median is one of
+    // the later runs: both are reported, neither hidden.
+    bench::report("profile_50000x40_first_ms", first_ms, "ms", 1);
     // The process's CPU time for the same work: on a shared machine the wall time above also
     // counts the time other processes had the cores.
     bench::report("profile_50000x40_cpu_ms", cpu_times[cpu_times.size() / 2], "ms", runs);

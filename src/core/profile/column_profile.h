@@ -159,8 +159,10 @@ private:
     std::size_t date_formats_[kDateFormatCount] = {};
 };
 
-// Inline: it runs for every cell, and in most cells of most columns the value is in the table.
-inline void ColumnProfile::add_clipped(std::string_view value, std::uint64_t hash, DistinctBudget& budget) {
+// Inline (forced: the wasm build left it a call): it runs for every cell, and in most cells of
+// most columns the value is in the table.
+inline __attribute__((always_inline)) void ColumnProfile::add_clipped(std::string_view value, std::uint64_t hash,
+                                                                      DistinctBudget& budget) {
     ++filled_;
     // A value already in the table was classified when it was first seen, and its examples
     // considered then: its shape is read back from the table (most cells of an enum, date or

@@ -182,8 +182,9 @@ private:
         if (next_is('}')) return true;
         for (std::size_t position = 0;; ++position) {
             space();
-            if (!cell(position)) return false;
-            if (next_is(',')) continue;
+            bool comma = false;  // the cell's usual bytes ended with the comma before the next one
+            if (!cell(position, comma)) return false;
+            if (comma || next_is(',')) continue;
             if (next_is('}')) return true;
             return fail("a comma or a closing brace is expected");
         }
@@ -192,16 +193,20 @@ private:
     // One member of `values` at p_, the `position`-th of its record. Records repeat their keys in
     // the same order, so the bytes from the key's opening quote to its value are kept per position:
     // when the next record has the same bytes there, the key is known without reading it again
-    // (same bytes, same decoded key), and the sink is told it repeats the previous record's.
-    bool cell(std::size_t position) {
+    // (same bytes, same decoded key), and the sink is told it repeats the previous record's. When
+    // the cell had the usual form, the kept bytes run on to the value's opening quote
+    // ("col_3":{"value":"), so that one comparison passes over the key and the cell's opening.
+    bool cell(std::size_t position, bool& comma) {
         std::string_view key;
-        bool same_key = false;
+        bool same_key = false, opened = false;
         KeyBytes* known = position < known_positions_ ? key_bytes_.data() + position : nullptr;
         if (known && starts_with(known->raw)) {
             p_ += known->raw.size();
             key = known->key;
             same_key = known->record + 1 == record_;
             known->record = record_;
+            opened = known->opens_value;
+            if (!opened) take_usual_opening(known->raw, known->opens_value);
         } else {
             const char* start = p_;
             if (p_ == end_ || *p_ != '"') return fail("a member name is expected");
@@ -214,7 +219,12 @@ private:
                 ++known_positions_;
             }
             if (known) {
-                known->raw.assign(start, static_cast<std::size_t>(p_ - start));
+                // The usual cell's opening joins the key's bytes; p_ stays on the '{' (opened is
+                // false), and the next record with these bytes starts inside the value.
+                const bool usual = usual_opening();
+                const std::size_t extra = usual ? kOpen.size() + 1 : 0;
+                known->raw.assign(start, static_cast<std::size_t>(p_ - start) + extra);
+                known->opens_value = usual;
                 known->key.assign(key.data(), key.size());
                 known->record = record_;
                 key = known->key;
@@ -222,8 +232,8 @@ private:
         }
         std::string_view value;
         bool has_value = false, flagged = false;
-        if (*p_ == '{') {
-            if (!cell_object(key, value, has_value, flagged)) return false;
+        if (opened || *p_ == '{') {
+            if (!cell_object(key, value, has_value, flagged, comma, opened)) return false;
         } else if (!scalar(value, has_value)) {
             return false;
         }
@@ -231,25 +241,47 @@ private:
         return true;
     }
 
-    // {"value": ..., "valid": ..., "messages": [...]} at p_. Flatfile writes every cell with the
-    // same bytes around the value, so those are matched whole first; anything else (spacing,
-    // order, extra members, messages) takes the general walk, with the same result.
-    bool cell_object(std::string_view key, std::string_view& value, bool& has_value, bool& flagged) {
-        static constexpr std::string_view kOpen = "{\"value\":";
-        static constexpr std::string_view kValid = ",\"valid\":true,\"messages\":[]}";
-        static constexpr std::string_view kInvalid = ",\"valid\":false,\"messages\":[]}";
-        const char* start = p_;
-        if (starts_with(kOpen)) {
-            p_ += kOpen.size();
-            if (p_ < end_ && *p_ == '"') {
-                if (!string(value, value_)) return false;
+    // {"value": ..., "valid": ..., "messages": [...]} at p_, or, when `opened`, inside the value
+    // string of such a cell whose first bytes ({"value":") were matched with its key. Flatfile
+    // writes every cell with the same bytes around the value, so those are matched whole first,
+    // with the comma after the cell when another follows (`comma` says it was read); anything
+    // else (spacing, order, extra members, messages) takes the general walk from the cell's
+    // brace, with the same result.
+    static constexpr std::string_view kOpen = "{\"value\":";
+    // A position first seen with another form (a null value) takes the usual cell's bytes when a
+    // later record has them there. Out of line: inlined, it made the wasm's cell loop slower.
+    __attribute__((noinline)) void take_usual_opening(std::string& raw, bool& opens_value) {
+        if (!usual_opening()) return;
+        raw.append(p_, kOpen.size() + 1);
+        opens_value = true;
+    }
+    // The usual cell's bytes up to its value's opening quote are at p_.
+    bool usual_opening() const {
+        return starts_with(kOpen) && static_cast<std::size_t>(end_ - p_) > kOpen.size() && p_[kOpen.size()] == '"';
+    }
+    bool cell_object(std::string_view key, std::string_view& value, bool& has_value, bool& flagged, bool& comma, bool opened) {
+        static constexpr std::string_view kValidNext = ",\"valid\":true,\"messages\":[]},";
+        static constexpr std::string_view kInvalidNext = ",\"valid\":false,\"messages\":[]},";
+        static constexpr std::string_view kValid = kValidNext.substr(0, kValidNext.size() - 1);
+        static constexpr std::string_view kInvalid = kInvalidNext.substr(0, kInvalidNext.size() - 1);
+        const char* start = opened ? p_ - (kOpen.size() + 1) : p_;
+        if (opened || starts_with(kOpen)) {
+            if (!opened) p_ += kOpen.size();
+            if (opened || (p_ < end_ && *p_ == '"')) {
+                if (!(opened ? string_rest(p_, value, value_) : string(value, value_))) return false;
                 has_value = true;
+                if (starts_with(kValidNext)) {
+                    p_ += kValidNext.size();
+                    comma = true;
+                    return true;
+                }
                 if (starts_with(kValid)) {
                     p_ += kValid.size();
                     return true;
                 }
-                if (starts_with(kInvalid)) {
-                    p_ += kInvalid.size();
+                if (starts_with(kInvalidNext) || starts_with(kInvalid)) {
+                    comma = starts_with(kInvalidNext);
+                    p_ += comma ? kInvalidNext.size() : kInvalid.size();
                     flagged = true;
                     return true;
                 }
@@ -327,10 +359,14 @@ private:
 
     // A string at p_ (on its opening quote). `out` views the text itself when nothing is escaped,
     // else `scratch`, which holds the decoded characters.
-    // Most strings are plain ASCII up to their closing quote: that case is inlined at every use,
-    // the rest (escapes, UTF-8, errors) continues in escaped_string.
-    bool string(std::string_view& out, std::string& scratch) {
-        const char* start = ++p_;
+    // Most strings are plain ASCII up to their closing quote: that case is inlined at every use
+    // (forced: the wasm build left it a call per cell), the rest (escapes, UTF-8, errors)
+    // continues in escaped_string.
+    inline __attribute__((always_inline)) bool string(std::string_view& out, std::string& scratch) {
+        return string_rest(++p_, out, scratch);
+    }
+    // The same from inside the string: `start` (== p_) is just past its opening quote.
+    inline __attribute__((always_inline)) bool string_rest(const char* start, std::string_view& out, std::string& scratch) {
         skip_plain();
         if (p_ < end_ && *p_ == '"') {
             out = std::string_view(start, static_cast<std::size_t>(p_ - start));
@@ -523,11 +559,13 @@ private:
     std::string error_;
     bool records_seen_ = false, errors_seen_ = false;
     std::string name_, key_, value_, skipped_;  // decoded text of escaped strings, by role
-    // Per cell position: the raw bytes from a key's opening quote to its value, the key they
-    // decode to, and the record (counted from 1) that last had them there.
+    // Per cell position: the raw bytes from a key's opening quote to its value (into the value
+    // string for a usual cell, see cell), the key they decode to, and the record (counted from
+    // 1) that last had them there.
     struct KeyBytes {
         std::string raw, key;
         std::size_t record = 0;
+        bool opens_value = false;  // raw ends with the usual cell's {"value":" (see cell)
     };
     static constexpr std::size_t kKnownPositions = 4096;
     std::vector<KeyBytes> key_bytes_;

@@ -135,9 +135,10 @@ public:
 private:
     // The column of the cell at `position`. `same_key` (from the scanner) says the previous
     // record had this key here: when that record also set this entry, no comparison is needed.
-    // The usual case stays small enough to inline into cell(); the rest is in another function
-    // (inlined, it made every call save and restore the registers the lookup needs).
-    std::uint32_t column_at(std::size_t position, std::string_view key, bool same_key) {
+    // The usual case is inlined into cell() (forced: the wasm build left it a call); the rest is
+    // in another function (inlined, it made every call save and restore the registers the lookup
+    // needs).
+    inline __attribute__((always_inline)) std::uint32_t column_at(std::size_t position, std::string_view key, bool same_key) {
         if (position < cached_positions_) {
             SheetProfile::KnownPosition& known = sheet_.by_position_.data()[position];
             const bool fresh = known.record + 1 == records;

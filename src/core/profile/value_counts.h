@@ -121,7 +121,8 @@ inline __attribute__((always_inline)) std::size_t ValueCounts::find(std::string_
     }
 }
 
-inline bool ValueCounts::bump(std::string_view value, std::uint64_t hash, std::uint16_t& note) {
+// Forced inline for the same reason: the wasm build left it a call per cell.
+inline __attribute__((always_inline)) bool ValueCounts::bump(std::string_view value, std::uint64_t hash, std::uint16_t& note) {
     if (slots_.empty()) return false;
     const std::size_t i = find(value, hash);
     if (marks_[i] == 0) return false;

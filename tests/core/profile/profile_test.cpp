@@ -60,6 +60,35 @@ TEST(ValueShape, RecognisesNumbersDatesAndWords) {
     EXPECT_EQ(classify("maybe").shapes, 0);
 }
 
+// The email check passes over letters and digits eight bytes at a time: every byte that decides
+// it (the '@', the last dot, a byte an address cannot hold) counts wherever it falls in a word,
+// including the last bytes after the whole words and bytes that are not ASCII.
+TEST(ValueShape, EmailsDecidedByAnyByteAtAnyPosition) {
+    const std::string base = "abcdefghijklmnopqrstuvw";  // 23 bytes: two whole words and a tail
+    for (std::size_t at = 1; at + 3 < base.size(); ++at) {
+        std::string address = base;
+        address[at] = '@';
+        address[at + 2] = '.';
+        EXPECT_EQ(classify(address).shapes, kShapeEmail) << address;
+        for (std::size_t k = 0; k < address.size(); ++k) {
+            if (k == at || k == at + 2) continue;
+            for (const char c : {' ', '\t', ',', ';', '<', '>', '@'}) {
+                std::string bad = address;
+                bad[k] = c;
+                EXPECT_EQ(classify(bad).shapes, 0) << bad;
+            }
+        }
+        std::string no_domain_dot = address;
+        no_domain_dot[at + 2] = 'x';
+        EXPECT_EQ(classify(no_domain_dot).shapes, 0) << no_domain_dot;  // no dot after the '@'
+    }
+    EXPECT_EQ(classify("a.b.c.d.e.f.g@h.i.j.k.l.m.n").shapes, kShapeEmail);           // dots before the '@' too
+    EXPECT_EQ(classify("ab.cdefgh@ijklmnop.").shapes, 0);                             // the last dot ends it
+    EXPECT_EQ(classify("zo\xC3\xAB.m\xC3\xBCller@example.com").shapes, kShapeEmail);  // UTF-8 letters
+    EXPECT_EQ(classify("user=tag?x@example.com").shapes, kShapeEmail);                // '=' and '?' lie between ';' and '@'
+    EXPECT_EQ(classify("abcdefg@x.com").shapes, kShapeEmail);
+}
+
 TEST(SheetProfile, CountsRowsBlanksDistinctAndTopExactly) {
     SheetProfile sheet;
     sheet.declare_column("status", "Status");

@@ -78,6 +78,32 @@ TEST(RecordsScanner, SaysWhenAKeyRepeatsThePreviousRecordsAtItsPosition) {
     EXPECT_EQ(sink.out, "|a=1;b=2;|a=1^;b=2^;||a=1;b=2;|b=2;a=1;|b=3;a=4;|b=5;a=6^;|b=2^;");
 }
 
+// A usual cell's opening is read with its key's bytes, and its closing with the comma after it:
+// a later record with another form at that position (a bare value, members in another order, a
+// null value, messages, spacing, an escape, the last cell without a comma) reads the same as
+// it would alone, and so does a position that takes the usual form after another one.
+TEST(RecordsScanner, UsualCellBytesAndAnyOtherFormAtTheSamePositionReadTheSame) {
+    const std::string text = page(
+        "{\"values\":{\"a\":" + cell("\"1\"") + ",\"b\":" + cell("\"2\"", false) + ",\"c\":" + cell("\"3\"") + "}}," +
+        "{\"values\":{\"a\":" + cell("\"4\"") + ",\"b\":" + cell("\"5\"", false) + ",\"c\":" + cell("\"6\"", false) + "}}," +
+        "{\"values\":{\"a\":7,\"b\":{\"valid\":false,\"value\":\"8\"},\"c\":" + cell("\"9\"") + "}}," +
+        "{\"values\":{\"a\":" + cell(R"("q\"uote")") + ",\"b\":" + cell("null") +
+        ",\"c\":{\"value\":\"10\",\"valid\":true,\"messages\":[{\"m\":1}]}}}," + "{\"values\":{\"a\":" + cell("\"11\"") +
+        " ,\"b\":" + cell("\"12\"") + "}}," + "{\"values\":{\"a\":" + cell("\"13\"") + ",\"b\":" + cell("\"14\"", false) + "}}");
+    Trace sink;
+    sink.with_same_key = true;
+    ASSERT_EQ(scan_records_page(text, sink), "");
+    EXPECT_EQ(sink.out, "|a=1;b=2!;c=3;|a=4^;b=5!^;c=6!^;|a=7;b=8!;c=9^;|a=q\"uote^;b^;c=10^;|a=11^;b=12^;|a=13^;b=14!^;");
+
+    // A value that is not JSON after its key's bytes were matched is refused as anywhere else.
+    std::string error;
+    const std::string usual = "{\"values\":{\"a\":" + cell("\"1\"") + "}}";
+    EXPECT_EQ(trace(page(usual + "," + "{\"values\":{\"a\":" + cell("\"\\x\"") + "}}"), &error).rfind("error: ", 0), 0u);
+    EXPECT_NE(error.find("an unknown escape"), std::string::npos) << error;
+    EXPECT_EQ(trace(page(usual + "," + "{\"values\":{\"a\":{\"value\":\"2\"}"), &error).rfind("error: ", 0), 0u);
+    EXPECT_NE(error.find("not JSON"), std::string::npos) << error;
+}
+
 TEST(RecordsScanner, MalformedPagesSayWhatAndWhere) {
     std::string error;
     EXPECT_EQ(trace(page("{\"values\":{\"a\":" + cell("\"x") + "}}"), &error).rfind("error: ", 0), 0u);
