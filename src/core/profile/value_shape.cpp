@@ -217,6 +217,8 @@ bool is_email(std::string_view s) {
         return true;
     };
     std::size_t i = 0;
+    // The word's first byte is its lowest (wasm and x86-64 are little-endian), so ctz / 8 is the
+    // byte's offset.
     for (; s.size() - i >= 8; i += 8) {
         std::uint64_t word;
         std::memcpy(&word, s.data() + i, 8);
