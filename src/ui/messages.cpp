@@ -216,6 +216,10 @@ std::string Messages::plural_category(long long n) const {
 }
 
 Json Messages::resolved() const {
+    // The usual case, English with nothing overridden, is the catalog itself: no lookup per key
+    // (the page asks for it at start-up, before the first frame).
+    const Json& english = catalog_["en"];
+    if (language_ == "en" && overrides_.empty() && std::all_of(english.begin(), english.end(), well_formed)) return english;
     Json out = Json::object();
     for (const std::string& key : keys())
         if (const Json* message = find(key)) out[key] = *message;

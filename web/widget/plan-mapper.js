@@ -26,20 +26,23 @@ let nextCanvasId = 1;
 const FALLBACK_FONT_FILES = ['noto-extra.json', 'cjk-fallback.json'];
 // Frames drawn after an input event: ImGui settles hover and active states over a few frames.
 const SETTLE_FRAMES = 3;
+// How long the WebGL context's creation waits for the wasm's bytes, so that their compile runs
+// beside it (see mount): preloaded bytes take a few ms to arrive.
+const WASM_BYTES_PATIENCE_MS = 30;
 
 // `file`'s bytes once their SHA-256 is `expected`, the one the build wrote into bundle-integrity.js;
-// else it throws, saying why. `whileReading(response)` may start something on the response (a
-// streamed compile of a clone) before the bytes are read: its result comes back as `early`.
+// else it throws, saying why. `withBytes(bytes)` may start something on the bytes (a compile, off
+// the main thread) while the hash is computed: its result comes back as `early`.
 /**
  * @param {string} file @param {string | undefined} expected
- * @param {(response: Response) => Promise<WebAssembly.Module> | null} [whileReading]
+ * @param {(bytes: ArrayBuffer) => Promise<WebAssembly.Module> | null} [withBytes]
  */
-async function checkedFetch(file, expected, whileReading = () => null) {
+async function checkedFetch(file, expected, withBytes = () => null) {
   if (!expected) throw new Error(`this copy of plan-mapper has no hash for ${file} (its integrity file is the unbuilt placeholder), so it does not run it`);
   const response = await fetch(new URL(`./${file}`, import.meta.url), { credentials: 'same-origin' });
   if (!response.ok) throw new Error(`${file} could not be fetched (HTTP ${response.status})`);
-  const early = whileReading(response);
   const bytes = await response.arrayBuffer();
+  const early = withBytes(bytes);
   if (await sha256Hex(bytes) !== expected) throw integrityError(file);
   return { bytes, early };
 }
@@ -47,33 +50,35 @@ const integrityError = (file) => new Error(`${file} failed its integrity check (
 
 // Instantiates the wasm only once its bytes have the SHA-256 the build wrote into
 // bundle-integrity.js: a host whose CDN serves other bytes fails closed with a clear message.
-// Compiling (streamed, off the main thread) and hashing run side by side; nothing is instantiated
-// before the hash matches. Emscripten's instantiateWasm hook: the exports arrive through `receive`.
+// Compiling and hashing run side by side; nothing is instantiated before the hash matches.
+// The compile starts from the whole bytes (WebAssembly.compile decodes and validates on V8's
+// background threads), not streamed: a streamed compile consumes its bytes on the main thread,
+// which is blocked meanwhile by the WebGL context's creation, so it could only start after it.
+// `bytesHere` is called once the compile has started (or the fetch failed).
+// Emscripten's instantiateWasm hook: the exports arrive through `receive`.
 // The build moved the code that draws shaped text into plan-mapper-shaping.wasm (web/bundle/
 // split-shaping.mjs): a placeholder stands for each of its functions, which text-runs.js
 // replaces before it gives the module its run source. A placeholder called before that is a bug:
 // it says so (each calls the one import below) and returns 0 rather than stopping the module.
 // The code the first frame does not run is in plan-mapper-deferred.wasm (deferred-code.js).
-function verifiedWasm(onFailure, deferred) {
+function verifiedWasm(onFailure, deferred, bytesHere) {
   return (imports, receive) => {
     imports.d = deferred.placeholders;   // split-deferred.mjs's PLACEHOLDER_NAMESPACE
     // shaping-hook:begin
     imports.placeholder = { x: () => console.error('plan-mapper: the shaping code (plan-mapper-shaping.wasm) was called before it was loaded') };
     // shaping-hook:end
     (async () => {
-      // Compiled while it downloads (streaming needs the wasm type); a compile error of tampered
-      // bytes is reported by the hash check instead.
-      const { bytes, early: compiling } = await checkedFetch('plan-mapper-wasm.wasm', BUNDLE_INTEGRITY?.wasm?.sha256, (response) => {
-        if (typeof WebAssembly.compileStreaming !== 'function' || !(response.headers.get('Content-Type') ?? '').startsWith('application/wasm')) return null;
-        const compiling = WebAssembly.compileStreaming(response.clone());
+      // A compile error of tampered bytes is reported by the hash check instead.
+      const { early: compiling } = await checkedFetch('plan-mapper-wasm.wasm', BUNDLE_INTEGRITY?.wasm?.sha256, (bytes) => {
+        const compiling = WebAssembly.compile(bytes);
         compiling.catch(() => {});
+        bytesHere();
         return compiling;
       });
-      const module = await (compiling ?? WebAssembly.compile(bytes));
-      const instance = await WebAssembly.instantiate(module, imports);
+      const instance = await WebAssembly.instantiate(await compiling, imports);
       deferred.start(instance);
-      receive(instance, module);
-    })().catch(onFailure);
+      receive(instance, await compiling);
+    })().catch((error) => { bytesHere(); onFailure(error); });
     return {};
   };
 }
@@ -357,9 +362,11 @@ export async function mountPlanMapper(container, options = {}) {
   };
   deferred = deferredCode({ file: 'plan-mapper-deferred.wasm', expected: BUNDLE_INTEGRITY?.deferred?.sha256,
     url: new URL('./plan-mapper-deferred.wasm', import.meta.url), checkedFetch, integrityError, onFailure: deferredFailed });
+  let bytesHere;
+  const wasmBytes = new Promise((resolve) => { bytesHere = resolve; });
   const modulePromise = createPlanMapperModule({
     canvas,
-    instantiateWasm: verifiedWasm((error) => wasmRefused(error), deferred),
+    instantiateWasm: verifiedWasm((error) => wasmRefused(error), deferred, () => bytesHere()),
     planMapper: {
       onEvent(name, json) {
         let detail = null;
@@ -430,6 +437,9 @@ export async function mountPlanMapper(container, options = {}) {
   // While the wasm downloads and compiles (off the main thread), create the WebGL context: in a
   // browser without a GPU that takes hundreds of ms. The module's context creation then gets this
   // same context back (same attributes as src/app/web/main_web.cpp asks for).
+  // Creating it blocks the main thread, so the compile is started first when the bytes are already
+  // here (the page preloads them) or come within a few ms; a slow download does not wait for it.
+  await unlessAborted(Promise.race([wasmBytes, new Promise((resolve) => setTimeout(resolve, WASM_BYTES_PATIENCE_MS))]), signal);
   // Sized first: resizing a WebGL canvas reallocates its drawing buffer (~100 ms without a GPU).
   sizeCanvas();
   canvas.getContext('webgl2', { alpha: false, antialias: false, depth: true, stencil: false, premultipliedAlpha: true, preserveDrawingBuffer: false });
