@@ -35,7 +35,9 @@ export function linkThroughTable(input, primary, secondary, work) {
   const tableSize = Number(table[2]);
   const added = [];
   const slots = new Map();
-  for (const name of wanted) {
+  // In function order (the slots' indexes then grow with the functions', which compresses better).
+  const order = (func) => (/^\$\d+$/.test(func) ? Number(func.slice(1)) : -1);
+  for (const name of [...wanted].sort((a, b) => order(exported.get(a)) - order(exported.get(b)))) {
     const func = exported.get(name);
     if (!func) throw new Error(`table-links: the primary exports no function "${name}"`);
     if (!slotOf.has(func)) { slotOf.set(func, tableSize + added.length); added.push(func); }
