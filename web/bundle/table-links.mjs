@@ -5,7 +5,7 @@
 // less: tools/shaping-bytes.mjs, 1,036 -> 932 B in all). Here those exports go; each function gets a table
 // slot instead (the one it has if it is in the table already, else a new one at the table's end),
 // and the secondary's import of it becomes a small function of its own that calls that slot
-// (call_indirect), which wasm-opt then inlines into its callers. The table and memory imports,
+// (call_indirect). The table and memory imports,
 // the stack pointer's and the emcc exports the page calls stay as they are.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -55,14 +55,14 @@ export function linkThroughTable(input, primary, secondary, work) {
   side = side.replace(tableImport[0], () => `${tableImport[1]}${size} ${size}${tableImport[3]}`);
   const types = new Map([...side.matchAll(/^ \(type (\$\S+) \(func((?: \(param[^)]*\))?)((?: \(result [^)]*\))?)\)\)$/gm)].map(([, type, params, result]) => [`${params}|${result}`, type]));
   const thunks = [];
-  const thunkTargets = new Map();              // thunk -> the primary's function it calls
+  const imported = [];                         // per function import of the secondary: replaced by a thunk?
   side = side.replace(FUNC_IMPORT, (line, name, func, params, result) => {
+    imported.push(slots.has(name));
     if (!slots.has(name)) return line;
     const type = types.get(`${params}|${result}`);
     if (!type) throw new Error(`table-links: no type for ${line.trim()}`);
     const kinds = params.replace(/[()]/g, ' ').trim().split(/\s+/).slice(1);
     const args = kinds.map((_, i) => ` (local.get ${i})`).join('');
-    thunkTargets.set(func, exported.get(name));
     thunks.push(` (func ${func}${params}${result}\n  (call_indirect ${tableImport[2]} (type ${type})${args} (i32.const ${slots.get(name)}))\n )\n`);
     return '';
   });
@@ -72,12 +72,15 @@ export function linkThroughTable(input, primary, secondary, work) {
   writeFileSync(mainWat, main);
   writeFileSync(sideWat, side);
   execFileSync('wasm-as', [mainWat, ...FEATURES, '-o', primary]);
-  // The thunks inlined into their callers (the secondary's own code is not otherwise changed),
-  // and the secondary's symbol map written again (its functions moved down by the imports gone);
-  // a thunk left is named by the primary's function it calls, as the import was.
-  execFileSync('wasm-opt', [sideWat, ...FEATURES, '--inlining', '--symbolmap', `--pass-arg=symbolmap@${secondary}.symbols`, '-o', secondary]);
-  const called = new Map([...thunkTargets].map(([thunk, func]) => [thunk.slice(1), func.slice(1)]));
-  writeFileSync(`${secondary}.symbols`, readFileSync(`${secondary}.symbols`, 'utf8').replace(/^(\d+):(.*)$/gm, (line, index, name) => (called.has(name) ? `${index}:${called.get(name)}` : line)));
+  // The thunks stay functions of their own (inlined, each call would carry the slot and the type:
+  // +180 B gzip of this module, which Arabic plans download, against +110 B so).
+  execFileSync('wasm-as', [sideWat, ...FEATURES, '-o', secondary]);
+  // wasm-split's symbol map of the secondary, for its new function order: the imports kept, its
+  // own functions, then the thunks (named, as their imports were, by what they call).
+  const names = readFileSync(`${secondary}.symbols`, 'utf8').split('\n').filter(Boolean).map((line) => line.slice(line.indexOf(':') + 1));
+  const reordered = [...names.slice(0, imported.length).filter((_, i) => !imported[i]), ...names.slice(imported.length),
+    ...names.slice(0, imported.length).filter((_, i) => imported[i])];
+  writeFileSync(`${secondary}.symbols`, reordered.map((name, index) => `${index}:${name}\n`).join(''));
   return wanted.length;
 }
 
