@@ -16,9 +16,11 @@
 //     text-runs.js and what it loads call are in plan-mapper-shaping.wasm
 //     (web/bundle/split-shaping.mjs), which a Latin plan never fetches; code of theirs inlined into
 //     other functions (a ShapedLabel's wrapper in a table cell) is not separable and not counted;
-//   - wasm: what the split itself adds to the main wasm (placeholder imports, the exports the
-//     shaping module links to, the thunks of the exports it holds): the main wasm's gzip less that of the
-//     built, unsplit wasm with the moved functions cut out;
+//   - wasm: what the split itself adds to the main wasm (placeholder functions, the table slots
+//     through which the shaping module calls the main wasm's functions, web/bundle/table-links.mjs,
+//     with the table's larger size; the thunks of the exports it holds): the main wasm's gzip less
+//     that of the built, unsplit wasm with the moved functions cut out, so the slots and whatever
+//     else the split changes are all counted;
 //   - glue: the EM_JS forwarder pm_js_text_run (the one function of the glue that names textRun)
 //     and the wrappers emcc writes for the exports only the shaping code calls;
 //   - plan-mapper.js and text-entry.js: the lines their sources mark as shaping-only (the lazy
@@ -161,7 +163,7 @@ export async function shapingBytesInLatinPlan(dist, symbolsPath) {
       if ((movedList ? movedList.includes(index) : name && SPLIT_PATTERNS.some((p) => p.test(name))) && builtBodies.get(index)) moved.push(builtBodies.get(index));
     });
     const cut = gz(built) - costOf(built, moved);    // gzip of the unsplit wasm without the moved code
-    pieces.push({ name: 'wasm: the split (placeholders, exports, thunks)', bytes: Math.max(0, gz(wasm) - cut), raw: wasm.length - (built.length - moved.reduce((n, [s, e]) => n + e - s, 0)) });
+    pieces.push({ name: 'wasm: the split (placeholders, table slots, thunks)', bytes: Math.max(0, gz(wasm) - cut), raw: wasm.length - (built.length - moved.reduce((n, [s, e]) => n + e - s, 0)) });
   }
   const textPiece = (file, name, findRanges) => {
     const full = path.join(dist, file);

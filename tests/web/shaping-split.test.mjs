@@ -62,6 +62,21 @@ describe('the deferred shaping wasm', { skip: built ? false : 'dist/ not built' 
     assert.ok(existsSync(path.join(DIST_DIR, `${SECONDARY}.gz`)) || existsSync(path.join(DIST_DIR, `${SECONDARY}.br`)), 'precompressed');
   });
 
+  // web/bundle/table-links.mjs: what it calls of the main wasm is reached through the shared
+  // table, so the main wasm (which a Latin plan downloads) exports no function for it alone.
+  test('it calls the main wasm through the table: the main wasm exports no function only it uses', () => {
+    const glue = readFileSync(path.join(DIST_DIR, 'plan-mapper-wasm.js'), 'utf8');
+    const glueUses = (name) => new RegExp(`\\basm\\.${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(glue);
+    const main = new WebAssembly.Module(readFileSync(path.join(DIST_DIR, 'plan-mapper-wasm.wasm')));
+    const shaping = new WebAssembly.Module(readFileSync(path.join(DIST_DIR, SECONDARY)));
+    const functions = (list) => list.filter((entry) => entry.kind === 'function').map((entry) => entry.name);
+    // Its function imports, if any, are exports the glue has anyway (emcc's, e.g. free).
+    assert.deepEqual(functions(WebAssembly.Module.imports(shaping)).filter((name) => !glueUses(name)), []);
+    assert.ok(WebAssembly.Module.imports(shaping).some((entry) => entry.kind === 'table'), 'it imports the table');
+    // The main wasm's function exports: the glue's, and the deferred module's (split-deferred.mjs's '%d' prefix).
+    assert.deepEqual(functions(WebAssembly.Module.exports(main)).filter((name) => !name.startsWith('%d') && !glueUses(name)), []);
+  });
+
   test('a Latin plan (bidi controls included) never requests it nor calls its placeholders', { timeout: 60_000 }, async () => {
     const page = await recordingPage();
     // The demo plan (Latin) from the double, then one with a right-to-left override in a label

@@ -4,7 +4,8 @@
 // module, plan-mapper-shaping.wasm, so that a plan in Latin script never downloads it. binaryen's
 // wasm-split does the cut: the primary keeps a placeholder in each table slot of a moved function
 // (made a defined function calling one import by placeholder-functions.mjs); the secondary
-// imports the primary's memory, table and functions and, when the page instantiates it
+// imports the primary's memory and table, calls the primary's functions through table slots
+// (table-links.mjs) and, when the page instantiates it
 // (plan-mapper.js, before it hands the module its first run), its element segment puts the real
 // functions in those slots.
 //
@@ -33,6 +34,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import { definePlaceholders, movePlaceholderSymbols } from './placeholder-functions.mjs';
+import { linkThroughTable } from './table-links.mjs';
 
 // The moved functions, by their demangled names (the symbol map's, \xx escapes decoded).
 export const SPLIT_PATTERNS = [
@@ -125,11 +127,14 @@ if (process.argv[1] === new URL(import.meta.url).pathname) {
     if (!names.some((name, index) => name && pattern.test(name) && moved.has(index))) fail(`nothing matching ${pattern} could be moved (${kept.join('; ')})`);
   }
   const work = mkdtempSync(path.join(os.tmpdir(), 'pm-split-'));
+  let linked = 0;
   try {
     const primary = path.join(work, 'primary.wasm');
     const secondary = path.join(work, 'secondary.wasm');
     execFileSync('wasm-split', ['--split', `--split-funcs=${[...moved].map((index) => index - importCount).join(',')}`, wasm, '-o1', primary, '-o2', secondary,
       '--symbolmap', ...FEATURES]);
+    // The secondary reaches the primary's functions through table slots, not exports (table-links.mjs).
+    linked = linkThroughTable(wasm, primary, secondary, work);
     const base = wasm.replace(/\.wasm$/, '');
     // The moved functions' indexes in BUILT.wasm, for tools/shaping-bytes.mjs.
     writeFileSync(`${base}.shaping-moved.json`, `${JSON.stringify([...moved].sort((a, b) => a - b))}\n`);
@@ -145,7 +150,7 @@ if (process.argv[1] === new URL(import.meta.url).pathname) {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  console.log(`split-shaping: ${moved.size} functions moved to ${SECONDARY}`);
+  console.log(`split-shaping: ${moved.size} functions moved to ${SECONDARY}, ${linked} of the main wasm's called through the table`);
 }
 
 // How many functions `bytes` (a wasm module) imports.

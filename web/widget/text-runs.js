@@ -152,7 +152,9 @@ export function createWidgetTextRuns({ module, ready, alive }) {
 
 // The module's code that draws runs (web/bundle/split-shaping.mjs): fetched and checked against
 // the SHA-256 the build wrote (by plan-mapper.js's checkedFetch, as the main wasm), then linked to
-// the main instance's exports (its element segment puts its functions into the shared table).
+// the main instance's exports (its memory, table, stack pointer and a few of emcc's exports; the
+// rest of the main wasm's functions it calls through the shared table, table-links.mjs; its
+// element segment puts its own functions into that table).
 // Throws, saying why, if it cannot.
 /** @param {{ asm: WebAssembly.Exports }} module @param {CheckedFetch} checkedFetch */
 async function loadShapingCode(module, checkedFetch) {
