@@ -326,8 +326,7 @@ int main(int argc, char** argv) {
                                                        .c_str());
                 // The assignment may give a column another destination than its first candidate.
                 if (!predicted[i].empty() && !m.candidates.empty() && m.candidates[0].destination_key != predicted[i])
-                    std::printf("  %-24s %-28s   assigned %s %.2f %s\n", "", "", predicted[i].c_str(), m.score,
-                                m.reason.c_str());
+                    std::printf("  %-24s %-28s   assigned %s %.2f %s\n", "", "", predicted[i].c_str(), m.score, m.reason.c_str());
             }
         }
     }
