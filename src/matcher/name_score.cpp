@@ -24,7 +24,7 @@ constexpr double kWeakSharePenalty = 0.8;
 constexpr double kNumberMismatchPenalty = 0.5;
 // "Billing city" vs "Shipping city": the same attribute of two different entities.
 constexpr double kEntityConflictPenalty = 0.5;
-// "Expected payment date" vs "Payment date": a word that puts the value at another time (header_grammar.h
+// "Expected payment date" vs "Payment date": a word that puts the value at another time (grammar_words.h
 // kModalWord) on one side only. Low enough that a name otherwise equal stays a weak candidate, below
 // the threshold and below the last-of-a-kind rule's name floor (field_matcher.cpp) even with fitting values.
 constexpr double kModalPenalty = 0.4;
