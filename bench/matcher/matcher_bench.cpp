@@ -324,6 +324,9 @@ int main(int argc, char** argv) {
                                                     std::to_string(m.candidates[0].score).substr(0, 4) + " " +
                                                     m.candidates[0].reason + (m.ambiguous ? " [ambiguous]" : ""))
                                                        .c_str());
+                // The assignment may give a column another destination than its first candidate.
+                if (!predicted[i].empty() && !m.candidates.empty() && m.candidates[0].destination_key != predicted[i])
+                    std::printf("  %-24s %-28s   assigned %s %.2f %s\n", "", "", predicted[i].c_str(), m.score, m.reason.c_str());
             }
         }
     }

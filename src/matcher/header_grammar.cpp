@@ -27,41 +27,6 @@ constexpr double kLaterIndex = 0.45;           // "Email 2" for "Email": not the
 // the same words read head-last, so it never outranks a destination the usual reading finds.
 constexpr double kHeadFirst = 0.95;
 
-// Qualifiers that never change what a column holds, in the lexicon's languages.
-bool is_plain_qualifier(std::string_view word) {
-    static constexpr std::string_view kWords[] = {"default", "primary", "main", "principal", "standard",
-                                                  "haupt", "principale", "principal", "hoofd", "primario", "primaire"};
-    return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
-}
-
-// "Value" reads as a qualifier only in positional structures ("Phone 1 - Value"); elsewhere it is
-// the head ("Order value").
-bool is_value_word(std::string_view word) {
-    static constexpr std::string_view kWords[] = {"value", "wert", "valeur", "valor", "valore", "waarde"};
-    return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
-}
-
-// Entity prefixes: words that say whose attribute it is ("Billing city", "Contact 2 - Phone",
-// "Home Address Zip"), as canonical tokens, so every language the lexicon maps onto them counts.
-// Context only one side names must be made of these; any other modifier ("Compare-at price",
-// "Tax status") changes what the attribute is, and the grammar does not relate the names.
-bool is_entity_word(std::string_view word) {
-    static constexpr std::string_view kWords[] = {
-        "billing", "shipping", "personal", "work", "contact", "customer", "company", "order", "invoice",
-        "account", "employee", "vendor", "requester", "attendee", "event", "address", "ticket", "mailing",
-        "postal", "residential", "registered", "legal", "other", "secondary", "alternate", "business",
-        "organization", "owner", "manager", "client", "buyer", "recipient", "sender", "delivery",
-        // CRM and catalog records named as the entity ("Lead ID", "Product SKU", "Cart discount").
-        "lead", "record", "person", "deal", "member", "subscriber", "product", "item", "cart",
-    };
-    return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
-}
-
-bool is_meta_word(std::string_view word) {
-    static constexpr std::string_view kWords[] = {"type", "typ", "tipo", "label", "kind", "soort", "categorie type"};
-    return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
-}
-
 // The similarity of two heads when the grammar may read one as the other, else 0.
 double head_similarity(int source_head, int destination_head, Lexicon& lexicon) {
     const double similarity = lexicon.similarity(source_head, destination_head);
@@ -70,76 +35,6 @@ double head_similarity(int source_head, int destination_head, Lexicon& lexicon) 
         similarity >= kMinRelatedHeadSimilarity && !lexicon.is_generic(source_head) && !lexicon.is_generic(destination_head);
     return loose ? similarity : 0.0;
 }
-
-// Words that put a value at another time or in another state than the plain field: the expected
-// payment date is not the payment date, the previous address not the address ("Expected payment
-// date", "Fecha prevista", "Voraussichtliches Lieferdatum", "Latest comment added at"), as the
-// lexicon's languages fold them (accents gone, German -es/-er inflections as written). Not
-// "original", "former", "ancien": the original or former price is the compare-at (list) price.
-bool is_modal_word(std::string_view word) {
-    static constexpr std::string_view kWords[] = {
-        "expected",
-        "estimated",
-        "planned",
-        "scheduled",
-        "forecast",
-        "projected",
-        "target",
-        "requested",
-        "promised",
-        "next",
-        "previous",
-        "prior",
-        "latest",
-        "upcoming",
-        "voraussichtlich",
-        "voraussichtliche",
-        "voraussichtlicher",
-        "geplant",
-        "geplante",
-        "geplanter",
-        "erwartet",
-        "erwartete",
-        "nachste",
-        "vorherige",
-        "prevu",
-        "prevue",
-        "estime",
-        "estimee",
-        "prochain",
-        "prochaine",
-        "precedent",
-        "precedente",
-        "previsto",
-        "prevista",
-        "estimado",
-        "estimada",
-        "proximo",
-        "proxima",
-        "anterior",
-        "stimato",
-        "stimata",
-        "prossimo",
-        "prossima",
-        "verwacht",
-        "verwachte",
-        "gepland",
-        "geplande",
-        "volgende",
-        "vorige",
-    };
-    return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
-}
-
-}  // namespace
-
-unsigned grammar_word_class(std::string_view word) {
-    return (is_plain_qualifier(word) ? kPlainQualifier : 0u) | (is_value_word(word) ? kValueWord : 0u) |
-        (is_entity_word(word) ? kEntityWord : 0u) | (is_meta_word(word) ? kMetaWord : 0u) |
-        (word == "number" ? kNumberWord : 0u) | (is_modal_word(word) ? kModalWord : 0u);
-}
-
-namespace {
 
 std::string words_of(const std::vector<int>& tokens, const Lexicon& lexicon) {
     std::string out;

@@ -13,6 +13,7 @@
 // index 2 or two different indices do not.
 #pragma once
 
+#include "matcher/grammar_words.h"
 #include "matcher/lexicon.h"
 
 #include <string>
@@ -28,17 +29,6 @@ struct HeaderParse {
     bool meta = false;                         // ends in type / label / kind
     std::vector<std::string> dropped;          // qualifiers that were dropped ("value", "primary")
 };
-
-// What a word is to the grammar (bits; Lexicon caches them per token, so no pair compares text).
-enum GrammarWord : unsigned {
-    kPlainQualifier = 1,  // default, primary, main, haupt...
-    kValueWord = 2,       // value, wert, valeur... (a qualifier after an index)
-    kEntityWord = 4,      // billing, shipping, work, contact...
-    kMetaWord = 8,        // type, label, kind...
-    kNumberWord = 16,     // "number": with an index it is part of it ("Contact #2")
-    kModalWord = 32,      // expected, planned, next, previous...: another time's value (name_score.cpp)
-};
-unsigned grammar_word_class(std::string_view word);
 
 HeaderParse parse_header(const NameForm& form, const Lexicon& lexicon);
 // The head alone (parse_header(form).head), without building a parse: Lexicon::prepare stores it

@@ -212,7 +212,7 @@ int Lexicon::intern(const std::string& text) {
     info.concept = text.find('_') != std::string::npos;
     info.dictionary = info.concept || synonyms_.is_vocabulary_word(text);
     info.kind = synonyms_.kind_of(text);
-    info.grammar = grammar_word_class(text);
+    info.grammar = synonyms_.grammar_class(text);
     const int id = static_cast<int>(tokens_.size());
     tokens_.push_back(std::move(info));
     ids_.emplace(text, id);

@@ -18,11 +18,13 @@ constexpr double kFuzzyCap = 0.9;
 // the head of one name finds no partner in the other, the names talk about different things.
 constexpr double kHeadPenalty = 0.7;
 constexpr double kBothHeadsPenalty = 0.6;
+// Only generic or entity words shared, while the source has a word of its own (token_overlap).
+constexpr double kWeakSharePenalty = 0.8;
 // "Address 2" vs "address_line_1": both have a number and they differ.
 constexpr double kNumberMismatchPenalty = 0.5;
 // "Billing city" vs "Shipping city": the same attribute of two different entities.
 constexpr double kEntityConflictPenalty = 0.5;
-// "Expected payment date" vs "Payment date": a word that puts the value at another time (header_grammar.h
+// "Expected payment date" vs "Payment date": a word that puts the value at another time (grammar_words.h
 // kModalWord) on one side only. Low enough that a name otherwise equal stays a weak candidate, below
 // the threshold and below the last-of-a-kind rule's name floor (field_matcher.cpp) even with fitting values.
 constexpr double kModalPenalty = 0.4;
@@ -157,6 +159,20 @@ double token_overlap(const NameForm& source, const NameForm& destination, Lexico
     const bool d_counts = d_head_lost && (!lexicon.is_generic(destination.tokens[head_d]) || s_head_lost);
     if (s_counts && d_counts) score *= kBothHeadsPenalty;
     else if (s_counts || d_counts) score *= kHeadPenalty;
+
+    // Weak evidence: every source word the names share is generic or an entity word ("Company" in
+    // "Category company" vs "Company name", "Customer" in "Customer job" vs "Customer name") while
+    // the source says something else too. Sharing whose thing it is does not make it the same
+    // attribute, so such a pair stays below the default threshold unless the rest of it agrees.
+    bool s_shares_content = false, s_unshared_content = false;
+    for (std::size_t i = 0; i < ns && i < 8; ++i) {
+        const int token = source.tokens[i];
+        if (lexicon.is_digits(token)) continue;
+        const bool weak = lexicon.is_generic(token) || (lexicon.grammar_class(token) & kEntityWord);
+        if (matched_s[i] > 0 && !weak) s_shares_content = true;
+        if (matched_s[i] == 0 && !weak) s_unshared_content = true;
+    }
+    if (!s_shares_content && s_unshared_content) score *= kWeakSharePenalty;
 
     bool s_lone_number = false, d_lone_number = false;
     for (std::size_t i = 0; i < ns && i < 8; ++i)

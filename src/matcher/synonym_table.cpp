@@ -2,6 +2,7 @@
 #include "matcher/synonym_table.h"
 
 #include "core/json/text.h"
+#include "matcher/grammar_words.h"
 #include "matcher/text_normalize.h"
 #include "matcher/value_kinds.h"
 
@@ -105,6 +106,13 @@ SynonymTable SynonymTable::parse(std::string_view text, std::vector<std::string>
             section_start = line_number - 1;
             continue;
         }
+        if (line == "@grammar") {  // lexicon/grammar.txt: word classes only
+            language.clear();
+            may_define = false;
+            section = "@grammar section";
+            section_start = line_number - 1;
+            continue;
+        }
         if (line.substr(0, 10) == "@language ") {
             language = std::string(trim_ascii(line.substr(10)));
             may_define = false;
@@ -131,6 +139,24 @@ SynonymTable SynonymTable::parse(std::string_view text, std::vector<std::string>
                 }
                 table.generic_.insert(words[0]);
                 table.vocabulary_.insert(words[0]);
+            }
+        } else if (head.substr(0, 8) == "grammar ") {
+            // Matched against tokens as written (lower-case ASCII after normalization), not
+            // normalized here: "previous" must not become a singular.
+            const unsigned word_class = grammar_word_from_name(trim_ascii(head.substr(8)));
+            if (!word_class) {
+                report(line_number, "unknown grammar class '" + std::string(trim_ascii(head.substr(8))) + "'");
+                continue;
+            }
+            for (std::string_view item : items) {
+                const std::string word(trim_ascii(item));
+                if (word.empty() || word.find(' ') != std::string::npos) {
+                    report(line_number, "a grammar word must be one word");
+                    continue;
+                }
+                unsigned& classes = table.grammar_[word];
+                if (classes & word_class) report(line_number, "grammar word '" + word + "' is listed twice");
+                classes |= word_class;
             }
         } else if (head.substr(0, 5) == "kind ") {
             const std::string_view name = trim_ascii(head.substr(5));

@@ -53,6 +53,11 @@ public:
     // The value kind (value_kinds.h) a concept expects; 0 when none.
     unsigned kind_of(std::string_view concept_token) const;
     bool is_generic(std::string_view token) const { return generic_.count(std::string(token)) > 0; }
+    // The header grammar's classes of a word (grammar_words.h bits; lexicon/grammar.txt), 0 for none.
+    unsigned grammar_class(std::string_view word) const {
+        const auto found = grammar_.find(std::string(word));
+        return found == grammar_.end() ? 0u : found->second;
+    }
     // Every word used in any variant: the vocabulary that splits "zipcode" into "zip code".
     bool is_vocabulary_word(std::string_view word) const { return vocabulary_.count(std::string(word)) > 0; }
     const std::unordered_set<std::string>& vocabulary() const { return vocabulary_; }
@@ -98,6 +103,7 @@ private:
     std::unordered_map<std::string, std::vector<std::pair<std::string, double>>> related_;  // both ways
     std::unordered_map<std::string, unsigned> kinds_;
     std::unordered_set<std::string> generic_;
+    std::unordered_map<std::string, unsigned> grammar_;
     std::unordered_set<std::string> vocabulary_;
     std::size_t longest_phrase_ = 1;
     std::vector<ConceptWord> concept_words_;

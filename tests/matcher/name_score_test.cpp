@@ -56,6 +56,17 @@ TEST(NameScore, ALostHeadWordCostsMoreThanAModifier) {
     EXPECT_GT(compare("Company name", "Company").score, 0.5);        // a generic head may go
 }
 
+TEST(NameScore, SharingOnlyWhoseThingItIsIsWeakEvidence) {
+    // The one shared word is an entity ("company", "customer") and the source names something else
+    // of it: below the default threshold (the company's category is not its name; fuzzy 0.52
+    // before this rule).
+    EXPECT_LT(compare("Catégorie entreprise", "Company name").score, 0.5);
+    EXPECT_LT(compare("Customer job", "Customer name").score, 0.5);
+    // Not when the source says nothing else, or shares the attribute itself.
+    EXPECT_GT(compare("Entreprise", "Company name").score, 0.9);
+    EXPECT_GT(compare("Customer email", "Email").score, 0.5);
+}
+
 TEST(NameScore, DifferentNumbersDoNotMatch) {
     EXPECT_LT(compare("Address 2", "Address line 1").score, 0.5);
     EXPECT_GT(compare("Address 2", "Address line 2").score, 0.9);

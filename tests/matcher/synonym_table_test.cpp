@@ -1,6 +1,7 @@
 // The synonym data file: it parses cleanly, and its phrases, relations and kinds do what they say.
 #include "matcher/synonym_table.h"
 
+#include "matcher/grammar_words.h"
 #include "matcher/text_normalize.h"
 #include "matcher/value_kinds.h"
 
@@ -109,6 +110,36 @@ TEST(SynonymTable, ReportsProblemsWithLineNumbers) {
     for (const char* line : {"line 3: 'tel' already means 'phone'", "line 4:", "line 5: unknown kind 'colour'", "line 6:"})
         EXPECT_NE(all.find(line), std::string::npos) << line << " in\n" << all;
     EXPECT_EQ(table.canonicalize({"tel"}), std::vector<std::string>{"phone"});
+}
+
+// The header grammar's word classes are data (lexicon/grammar.txt), checked by the same parser.
+TEST(SynonymTable, GrammarWordClassesAreReadAndChecked) {
+    const SynonymTable& table = SynonymTable::builtin();
+    EXPECT_EQ(table.grammar_class("billing"), static_cast<unsigned>(kEntityWord));
+    EXPECT_EQ(table.grammar_class("primary"), static_cast<unsigned>(kPlainQualifier));
+    EXPECT_EQ(table.grammar_class("wert"), static_cast<unsigned>(kValueWord));
+    EXPECT_EQ(table.grammar_class("soort"), static_cast<unsigned>(kMetaWord));
+    EXPECT_EQ(table.grammar_class("number"), static_cast<unsigned>(kNumberWord));
+    EXPECT_EQ(table.grammar_class("voraussichtliche"), static_cast<unsigned>(kModalWord));
+    EXPECT_EQ(table.grammar_class("original"), 0u);  // the original price is the compare-at price
+    EXPECT_EQ(table.grammar_class("city"), 0u);
+
+    std::vector<std::string> errors;
+    const SynonymTable parsed = SynonymTable::parse(
+        "@grammar\n"
+        "grammar entity: billing, shipping\n"
+        "grammar colour: red\n"        // unknown class
+        "grammar modal: next, next\n"  // listed twice
+        "grammar meta: line type\n",   // more than one word
+        &errors);
+    ASSERT_EQ(errors.size(), 3u);
+    std::string all;
+    for (const std::string& error : errors) all += error + "\n";
+    for (const char* line : {"line 3: unknown grammar class 'colour'", "line 4: grammar word 'next' is listed twice",
+                             "line 5: a grammar word must be one word"})
+        EXPECT_NE(all.find(line), std::string::npos) << line << " in\n" << all;
+    EXPECT_EQ(parsed.grammar_class("shipping"), static_cast<unsigned>(kEntityWord));
+    EXPECT_EQ(parsed.grammar_class("next"), static_cast<unsigned>(kModalWord));
 }
 
 }  // namespace
