@@ -44,7 +44,7 @@ std::optional<JobPlan> job_plan_from_text(const std::string& text, const std::st
     problems = parsed.problems;
     if (!parsed.value) return std::nullopt;
     JobPlan job_plan;
-    if (parsed.value->job_plan) job_plan = *parsed.value->job_plan;
+    if (parsed.value->job_plan) job_plan = std::move(*parsed.value->job_plan);  // moved: no copy of the plan
     job_plan.plan = std::move(parsed.value->plan);
     if (job_plan.job.id.empty()) job_plan.job.id = parsed.value->job_id.empty() ? fallback_job_id : parsed.value->job_id;
     if (job_plan.job.file_id.empty()) job_plan.job.file_id = parsed.value->file_id;

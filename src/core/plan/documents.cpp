@@ -12,6 +12,8 @@
 #include "core/plan/consistency.h"
 #include "core/plan/read.h"
 
+#include <utility>
+
 namespace pm {
 
 const char* to_string(PlanDocumentKind kind) {
@@ -135,7 +137,7 @@ template <class V> std::optional<PlanDocument> read_plan_document(const V& docum
         JobPlan job_plan;
         if (!detail::read_job_plan_at(data ? data : document, Where(data ? kData : kRoot), problems, job_plan, &positions))
             return std::nullopt;
-        out.plan = job_plan.plan;
+        out.plan = std::exchange(job_plan.plan, ExecutionPlan{});  // moved, leaving job_plan's empty
         out.job_id = job_plan.job.id;
         out.file_id = job_plan.job.file_id;
         out.job_plan = std::move(job_plan);

@@ -22,8 +22,10 @@ const char* to_string(PlanDocumentKind kind);
 
 struct PlanDocument {
     PlanDocumentKind kind = PlanDocumentKind::Plan;
-    std::optional<JobPlan> job_plan;           // the two response shapes
-    ExecutionPlan plan;                        // also inside job_plan when that is set
+    // The two response shapes: the job and data's other members. Its plan is left empty, moved
+    // to `plan`: a plan of 10,000 edges is not worth holding twice.
+    std::optional<JobPlan> job_plan;
+    ExecutionPlan plan;
     std::string job_id;                        // from the job, or jobId of a request body
     std::string file_id;                       // from the job, or fileId of a request body
 };
