@@ -35,6 +35,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { definePlaceholders, movePlaceholderSymbols } from './placeholder-functions.mjs';
 import { linkThroughTable } from './table-links.mjs';
+import { functionImports } from './wasm-reader.mjs';
 
 // The moved functions, by their demangled names (the symbol map's, \xx escapes decoded).
 export const SPLIT_PATTERNS = [
@@ -153,33 +154,3 @@ if (process.argv[1] === new URL(import.meta.url).pathname) {
   console.log(`split-shaping: ${moved.size} functions moved to ${SECONDARY}, ${linked} of the main wasm's called through the table`);
 }
 
-// How many functions `bytes` (a wasm module) imports.
-function functionImports(bytes) {
-  let at = 8;
-  const leb = () => {
-    let result = 0;
-    for (let shift = 0; ; shift += 7) {
-      const b = bytes[at++];
-      result += (b & 0x7f) * 2 ** shift;
-      if (!(b & 0x80)) return result;
-    }
-  };
-  while (at < bytes.length) {
-    const id = bytes[at++];
-    const end = leb() + at;
-    if (id === 2) {
-      let functions = 0;
-      for (let count = leb(), i = 0; i < count; i += 1) {
-        const moduleLength = leb();                  // (not `at += leb()`: that reads `at` before leb() moves it)
-        at += moduleLength;
-        const fieldLength = leb();
-        at += fieldLength;
-        const kind = bytes[at++];
-        if (kind === 0) { leb(); functions += 1; } else if (kind === 1) { at += 1; if (leb() & 1) leb(); leb(); } else if (kind === 2) { if (leb() & 1) leb(); leb(); } else at += 2;
-      }
-      return functions;
-    }
-    at = end;
-  }
-  return 0;
-}

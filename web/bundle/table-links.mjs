@@ -9,6 +9,7 @@
 // the split's part of the Latin plan's shaping bytes 256 -> 153 B, 1,036 -> 932 B in all.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { exportNames } from './wasm-reader.mjs';
 
 const FEATURES = ['--enable-sign-ext', '--enable-mutable-globals'];
 const dis = (file) => execFileSync('wasm-dis', [file, ...FEATURES], { maxBuffer: 1 << 30 }).toString();
@@ -84,30 +85,3 @@ export function linkThroughTable(input, primary, secondary, work) {
   return wanted.length;
 }
 
-// The export names of a wasm module (its export section).
-function exportNames(bytes) {
-  let at = 8;
-  const leb = () => {
-    let result = 0;
-    for (let shift = 0; ; shift += 7) {
-      const b = bytes[at++];
-      result += (b & 0x7f) * 2 ** shift;
-      if (!(b & 0x80)) return result;
-    }
-  };
-  const names = new Set();
-  while (at < bytes.length) {
-    const id = bytes[at++];
-    const end = leb() + at;
-    if (id === 7) {
-      for (let count = leb(), i = 0; i < count; i += 1) {
-        const length = leb();
-        names.add(bytes.subarray(at, at + length).toString('utf8'));
-        at += length + 1;                            // the name, then its kind
-        leb();                                       // and index
-      }
-    }
-    at = end;
-  }
-  return names;
-}
