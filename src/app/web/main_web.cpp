@@ -148,6 +148,23 @@ ImRect draw_composition(const std::string& composition) {
     return ImRect(at, end);
 }
 
+// The widget's WebGL2 context (the attributes plan-mapper.js created it with, so this is the same
+// context); <= 0 when there is none.
+EMSCRIPTEN_WEBGL_CONTEXT_HANDLE create_context(const char* canvas_selector) {
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = false;
+    attrs.antialias = false;  // ImGui anti-aliases its own shapes
+    attrs.preserveDrawingBuffer = false;
+    // Emscripten otherwise asks for every extension the browser has, one synchronous round trip
+    // to the GPU process each: 330 ms of start-up in headless Chromium (CPU profile). WebGL2's
+    // core is all the renderer uses.
+    attrs.enableExtensionsByDefault = false;
+    return emscripten_webgl_create_context(canvas_selector, &attrs);
+}
+
 pm::AppConfig parse_config(const char* config_json) {
     pm::AppConfig config;
     const auto json = nlohmann::json::parse(config_json ? config_json : "", nullptr, false);
@@ -190,6 +207,15 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE int pm_create(const char* canvas_selector, const char* config_json) {
     if (g_widget) return -1;
     auto widget = std::make_unique<Widget>();
+    // The WebGL context first (the page created it while the wasm loaded: this gets it back) and
+    // the panel's shaders sent to be linked: the GPU process works on them while the config, the
+    // words, the plan request and the font atlas are set up below; renderer.init reads the link
+    // status, the one wait (19 ms of pm_create in a Chromium trace when it was sent later).
+    const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = create_context(canvas_selector);
+    if (gl > 0) {
+        emscripten_webgl_make_context_current(gl);
+        widget->renderer.start_link();
+    }
     widget->imgui = pm::create_imgui_context();
     ImGuiIO& io = ImGui::GetIO();
     io.BackendPlatformName = "plan-mapper-web";
@@ -227,25 +253,12 @@ EMSCRIPTEN_KEEPALIVE int pm_create(const char* canvas_selector, const char* conf
         if (ratio > 0 && ratio <= 8) widget->pixel_ratio = static_cast<float>(ratio);
     }
 
-    // The plan request goes out first: it then overlaps the WebGL set-up below, whose shader
-    // compile and link waits on the GPU process (hundreds of ms in a software-rendered browser).
+    // The plan request goes out before the font atlas is built and the link status read below.
     widget->http = std::make_unique<pm::FetchHttpClient>([] { pm_js_wake(); });
     widget->app = std::make_unique<pm::MapperApp>(std::move(config), *widget->http, widget->host);
     g_widget = std::move(widget);
     g_widget->app->start(emscripten_get_now());
 
-    EmscriptenWebGLContextAttributes attrs;
-    emscripten_webgl_init_context_attributes(&attrs);
-    attrs.majorVersion = 2;
-    attrs.minorVersion = 0;
-    attrs.alpha = false;
-    attrs.antialias = false;                    // ImGui anti-aliases its own shapes
-    attrs.preserveDrawingBuffer = false;
-    // Emscripten otherwise asks for every extension the browser has, one synchronous round trip
-    // to the GPU process each: 330 ms of start-up in headless Chromium (CPU profile). WebGL2's
-    // core is all the renderer uses.
-    attrs.enableExtensionsByDefault = false;
-    const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = emscripten_webgl_create_context(canvas_selector, &attrs);
     int failure = 0;
     if (gl <= 0) {
         failure = -2;

@@ -56,25 +56,31 @@ void report_failure(GLuint program, GLuint vertex, GLuint fragment) {
 
 }  // namespace
 
-bool WebGLRenderer::init(const std::function<void()>& while_linking) {
-    // The GPU process compiles and links while this thread rasterises the font atlas; the link
-    // status is read (the one wait) only after that. In a browser without a GPU, both take
-    // hundreds of ms at start-up.
-    const GLuint vertex = compile(GL_VERTEX_SHADER, kVertexShader);
-    const GLuint fragment = compile(GL_FRAGMENT_SHADER, kFragmentShader);
+void WebGLRenderer::start_link() {
+    if (program_) return;
+    vertex_shader_ = compile(GL_VERTEX_SHADER, kVertexShader);
+    fragment_shader_ = compile(GL_FRAGMENT_SHADER, kFragmentShader);
     program_ = glCreateProgram();
-    glAttachShader(program_, vertex);
-    glAttachShader(program_, fragment);
+    glAttachShader(program_, vertex_shader_);
+    glAttachShader(program_, fragment_shader_);
     glBindAttribLocation(program_, 0, "position");
     glBindAttribLocation(program_, 1, "uv");
     glBindAttribLocation(program_, 2, "colour");
     glLinkProgram(program_);
+}
+
+bool WebGLRenderer::init(const std::function<void()>& while_linking) {
+    // The GPU process compiles and links (since start_link()) while this thread rasterises the
+    // font atlas; the link status is read (the one wait) only after that. In a browser without a
+    // GPU, both take tens to hundreds of ms at start-up.
+    start_link();
     if (while_linking) while_linking();
     GLint linked = 0;
     glGetProgramiv(program_, GL_LINK_STATUS, &linked);
-    if (!linked) report_failure(program_, vertex, fragment);
-    glDeleteShader(vertex);
-    glDeleteShader(fragment);
+    if (!linked) report_failure(program_, vertex_shader_, fragment_shader_);
+    glDeleteShader(vertex_shader_);
+    glDeleteShader(fragment_shader_);
+    vertex_shader_ = fragment_shader_ = 0;
     if (!linked) return false;
     projection_location_ = glGetUniformLocation(program_, "projection");
     texture_location_ = glGetUniformLocation(program_, "atlas");
@@ -122,8 +128,10 @@ void WebGLRenderer::shutdown() {
     if (vertex_buffer_) glDeleteBuffers(1, &vertex_buffer_);
     if (index_buffer_) glDeleteBuffers(1, &index_buffer_);
     if (vao_) glDeleteVertexArrays(1, &vao_);
+    if (vertex_shader_) glDeleteShader(vertex_shader_);  // linked but never read (init not run)
+    if (fragment_shader_) glDeleteShader(fragment_shader_);
     if (program_) glDeleteProgram(program_);
-    font_texture_ = vertex_buffer_ = index_buffer_ = vao_ = program_ = 0;
+    font_texture_ = vertex_buffer_ = index_buffer_ = vao_ = program_ = vertex_shader_ = fragment_shader_ = 0;
 }
 
 void WebGLRenderer::render(const ImDrawData* draw_data, int framebuffer_width, int framebuffer_height) {

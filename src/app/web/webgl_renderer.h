@@ -12,9 +12,12 @@ namespace pm {
 
 class WebGLRenderer {
 public:
-    // Compiles and links the shaders, runs `while_linking` (CPU work such as building the font
-    // atlas, which then overlaps the GPU process's compile), creates the buffers and uploads the
-    // atlas. False on failure.
+    // Sends the shaders to be compiled and linked, without waiting: the GPU process works on them
+    // while this thread goes on (the context must be current). init() calls it if nobody did.
+    void start_link();
+    // Runs `while_linking` (CPU work such as building the font atlas, which then overlaps the GPU
+    // process's compile), reads the link status (the one wait), creates the buffers and uploads
+    // the atlas. False on failure.
     bool init(const std::function<void()>& while_linking);
     void shutdown();
     // Uploads the font atlas again (after it was rebuilt, e.g. for another device pixel ratio).
@@ -25,6 +28,7 @@ private:
     void upload_fonts();
 
     unsigned program_ = 0, vao_ = 0, vertex_buffer_ = 0, index_buffer_ = 0, font_texture_ = 0;
+    unsigned vertex_shader_ = 0, fragment_shader_ = 0;  // from start_link() until init() reads the link
     int projection_location_ = -1, texture_location_ = -1;
 };
 
