@@ -99,7 +99,7 @@ public:
     // The same for a value already clipped (clip_value) and hashed (hash_text), after prefetch()
     // had the table's memory fetched for it (see ValueCounts::prefetch).
     inline void add_clipped(std::string_view value, std::uint64_t hash, DistinctBudget& budget);
-    std::uint32_t prefetch(std::uint64_t hash) const { return counts_.prefetch(hash); }
+    void prefetch(std::uint64_t hash) const { counts_.prefetch(hash); }
     // The server said this cell is not valid (records' `valid: false`).
     void add_flagged() { ++flagged_; }
 

@@ -100,7 +100,6 @@ public:
         };
         constexpr std::size_t kGroup = 8;
         Hashed group[kGroup];
-        std::uint32_t touched = 0;
         for (std::size_t first = 0; first < cells.size(); first += kGroup) {
             const std::size_t n = std::min(kGroup, cells.size() - first);
             for (std::size_t k = 0; k < n; ++k) {
@@ -109,7 +108,7 @@ public:
                 const char* base = cell.flags & kInScratch ? sheet_.pending_text_.data() : text_.data();
                 group[k].value = clip_value(std::string_view(base + cell.offset, cell.size));
                 group[k].hash = hash_text(group[k].value);
-                touched += sheet_.columns_[cell.column].prefetch(group[k].hash);
+                sheet_.columns_[cell.column].prefetch(group[k].hash);
             }
             for (std::size_t k = 0; k < n; ++k) {
                 const SheetProfile::PendingCell& cell = cells[first + k];
@@ -118,7 +117,6 @@ public:
                 if (cell.flags & kHasText) column.add_clipped(group[k].value, group[k].hash, sheet_.limits_.distinct);
             }
         }
-        sheet_.touched_ += touched;
         sheet_.rows_ += profiled;
         sheet_.ignored_columns_ += ignored_;
     }

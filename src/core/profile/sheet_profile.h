@@ -96,7 +96,6 @@ private:
     std::vector<KnownPosition> by_position_;
     std::vector<std::uint64_t> last_row_;  // per column: the record it last had a cell in
     std::uint64_t row_serial_ = 0;         // numbers every record read, never reused
-    std::uint32_t touched_ = 0;            // ColumnProfile::prefetch's reads, kept (see there)
 };
 
 // A number with thousands separators for messages: 12345 -> "12,345".
