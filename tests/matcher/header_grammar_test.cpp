@@ -155,6 +155,18 @@ TEST(HeaderGrammar, EstadoIsTheStateOrTheStatusTheSchemaKeeps) {
     EXPECT_EQ(contacts.at("Estado"), "state");
 }
 
+// An "Email opt-in" field is the contact's marketing consent: a consent or newsletter column
+// without the channel, or with it after the consent as Romance languages write it, is that field.
+TEST(HeaderGrammar, AConsentColumnIsTheEmailOptIn) {
+    const std::vector<std::string> flags = {"true", "false", "true"};
+    const std::vector<UnmappedField> contacts = {field("email", "Email"), field("email_opt_in", "Email opt-in", "boolean"),
+                                                 field("phone", "Phone")};
+    for (const char* header : {"Newsletter", "Marketing consent", "Consenso email", "Consentimiento de email"}) {
+        const auto got = assign({field("source", header, "string", flags)}, contacts);
+        EXPECT_EQ(got.at(header), "email_opt_in") << header;
+    }
+}
+
 // A word that puts the value at another time ("expected", "previous", "prevista") on one side only:
 // the expected payment date is not the payment date.
 TEST(HeaderGrammar, ExpectedAndPreviousValuesAreOtherFields) {
