@@ -167,6 +167,18 @@ TEST(HeaderGrammar, AConsentColumnIsTheEmailOptIn) {
     }
 }
 
+// Neighbouring concepts stand in for each other when the schema has only one of them: a lone
+// "Invoice" is the invoice number, a ticket's "Source" its channel, its "Department" its team.
+TEST(HeaderGrammar, NeighbouringConceptsStandInWhenTheSchemaHasOne) {
+    const std::vector<UnmappedField> payments = {field("invoice_number", "Invoice number"), field("amount", "Amount"),
+                                                 field("date", "Date")};
+    EXPECT_EQ(assign({field("invoice", "Invoice")}, payments).at("Invoice"), "invoice_number");
+    const std::vector<UnmappedField> tickets = {field("channel", "Channel"), field("team", "Team"), field("subject", "Subject")};
+    const auto got = assign({field("source", "Source"), field("department", "Department")}, tickets);
+    EXPECT_EQ(got.at("Source"), "channel");
+    EXPECT_EQ(got.at("Department"), "team");
+}
+
 // A word that puts the value at another time ("expected", "previous", "prevista") on one side only:
 // the expected payment date is not the payment date.
 TEST(HeaderGrammar, ExpectedAndPreviousValuesAreOtherFields) {
