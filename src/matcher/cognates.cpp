@@ -76,7 +76,9 @@ bool ends_with(std::string_view word, std::string_view suffix) {
 // (articoli, osservazioni), Portuguese -ões after the "s" went (observacoe -> observacao), and the
 // German adjective ending -er ("Bezahlter Betrag": bezahlt; -e and -es already go as a final vowel
 // after the "s"), and Dutch/French -ies that singular() made -y ("Notities": notity -> notitie). Each
-// gives a singular that the rules then read.
+// gives a singular that the rules then read. Also the Italian feminine plural -e of -a nouns
+// (imposte, etichette: imposta, etichetta) and the Portuguese plurals -ais and -ens after the "s"
+// went (totai -> total, imagen -> imagem, mensagen -> mensagem).
 // Spanish, Italian and Portuguese participles and adjectives also take the other gender's ending
 // ("Creada", "Resuelta", "Pagada" of a feminine record: creado, resuelto, pagado).
 struct Plural {
@@ -84,9 +86,9 @@ struct Plural {
     std::string_view to;
     std::string_view name = "plural";
 };
-constexpr Plural kPlurals[] = {{"", ""},     {"en", ""},      {"n", ""},  {"i", "o"},           {"i", "e"},
-                               {"oe", "ao"}, {"ione", "ion"}, {"er", ""}, {"a", "o", "gender"}, {"o", "a", "gender"},
-                               {"y", "ie"}};
+constexpr Plural kPlurals[] = {{"", ""},     {"en", ""},      {"n", ""},    {"i", "o"},           {"i", "e"},
+                               {"oe", "ao"}, {"ione", "ion"}, {"er", ""},   {"a", "o", "gender"}, {"o", "a", "gender"},
+                               {"y", "ie"},  {"e", "a"},      {"ai", "al"}, {"en", "em"}};
 
 }  // namespace
 

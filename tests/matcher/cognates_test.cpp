@@ -68,6 +68,24 @@ TEST(Cognates, SuffixCorrespondencesReachKnownWords) {
     }
 }
 
+// Romance plurals that the matcher's singular() (a final "s" only) leaves: the Italian feminine
+// -e of -a nouns and the Portuguese -ais and -ens, each read as the known singular.
+TEST(Cognates, RomancePluralsReachKnownSingulars) {
+    const std::set<std::string, std::less<>> words = {"imposta", "etichetta", "total", "imagem", "mensagem"};
+    const auto is_known = [&](std::string_view word) { return words.count(word) > 0; };
+    const Case cases[] = {
+        {"imposte", "imposta"}, {"etichette", "etichetta"},  // it -e of -a
+        {"totai", "total"},                                  // pt "totais" after singular()
+        {"imagen", "imagem"},   {"mensagen", "mensagem"},    // pt -ens
+        {"parte", ""},                                       // "parta" is no known word
+    };
+    for (const Case& c : cases) {
+        const Cognate found = find_cognate(c.word, is_known);
+        EXPECT_EQ(found.word, c.expected) << c.word;
+    }
+    EXPECT_EQ(find_cognate("imposte", is_known).rule, "plural");
+}
+
 // Inflections the suffix rules do not cover: the other gender of a Romance participle ("Creada"
 // of a feminine record is creado) and the German adjective ending -er ("Bezahlter Betrag").
 TEST(Cognates, GenderAndGermanAdjectiveEndingsReachKnownWords) {

@@ -155,6 +155,30 @@ TEST(HeaderGrammar, EstadoIsTheStateOrTheStatusTheSchemaKeeps) {
     EXPECT_EQ(contacts.at("Estado"), "state");
 }
 
+// An "Email opt-in" field is the contact's marketing consent: a consent or newsletter column
+// without the channel, or with it after the consent as Romance languages write it, is that field.
+TEST(HeaderGrammar, AConsentColumnIsTheEmailOptIn) {
+    const std::vector<std::string> flags = {"true", "false", "true"};
+    const std::vector<UnmappedField> contacts = {field("email", "Email"), field("email_opt_in", "Email opt-in", "boolean"),
+                                                 field("phone", "Phone")};
+    for (const char* header : {"Newsletter", "Marketing consent", "Consenso email", "Consentimiento de email"}) {
+        const auto got = assign({field("source", header, "string", flags)}, contacts);
+        EXPECT_EQ(got.at(header), "email_opt_in") << header;
+    }
+}
+
+// Neighbouring concepts stand in for each other when the schema has only one of them: a lone
+// "Invoice" is the invoice number, a ticket's "Source" its channel, its "Department" its team.
+TEST(HeaderGrammar, NeighbouringConceptsStandInWhenTheSchemaHasOne) {
+    const std::vector<UnmappedField> payments = {field("invoice_number", "Invoice number"), field("amount", "Amount"),
+                                                 field("date", "Date")};
+    EXPECT_EQ(assign({field("invoice", "Invoice")}, payments).at("Invoice"), "invoice_number");
+    const std::vector<UnmappedField> tickets = {field("channel", "Channel"), field("team", "Team"), field("subject", "Subject")};
+    const auto got = assign({field("source", "Source"), field("department", "Department")}, tickets);
+    EXPECT_EQ(got.at("Source"), "channel");
+    EXPECT_EQ(got.at("Department"), "team");
+}
+
 // A word that puts the value at another time ("expected", "previous", "prevista") on one side only:
 // the expected payment date is not the payment date.
 TEST(HeaderGrammar, ExpectedAndPreviousValuesAreOtherFields) {
