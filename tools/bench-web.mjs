@@ -28,6 +28,14 @@ let brotli = 0;
 // loaded only when a plan needs them (text-runs.js: a plan with Arabic, Hebrew, Indic or Thai
 // text): reported apart, as web.size.lazy.*, and counted in web.bytes_for_arabic_plan.
 const lazyModules = new Set();
+// What a lazily loaded module imports, statically or with import() (text-runs.js's
+// text-entry-native.js), is lazy too.
+function lazyGraph(file) {
+  if (lazyModules.has(file)) return;
+  lazyModules.add(file);
+  const text = readFileSync(path.join(DIST_DIR, file), 'utf8');
+  for (const match of text.matchAll(/(?:from|import)\s*\(?\s*["']\.\/([\w.-]+\.js)["']/g)) lazyGraph(match[1]);
+}
 function moduleGraph(entry) {
   const seen = new Set();
   const visit = (file) => {
@@ -35,7 +43,7 @@ function moduleGraph(entry) {
     seen.add(file);
     const text = readFileSync(path.join(DIST_DIR, file), 'utf8');
     for (const match of text.matchAll(/(?:from|import)\s*(\(?)\s*["']\.\/([\w.-]+\.js)["']/g)) {
-      if (match[1]) lazyModules.add(match[2]); else visit(match[2]);
+      if (match[1]) lazyGraph(match[2]); else visit(match[2]);
     }
   };
   visit(entry);

@@ -24,7 +24,8 @@
 //   - glue: the EM_JS forwarder pm_js_text_run (the one function of the glue that names textRun)
 //     and the wrappers emcc writes for the exports only the shaping code calls;
 //   - plan-mapper.js and text-entry.js: the lines their sources mark as shaping-only (the lazy
-//     import of text-runs.js and its hook; the native editing of fields holding shaped text):
+//     import of text-runs.js and its hook; text-entry.js's slot for the native editing of fields
+//     holding shaped text, which text-runs.js fills, and its three uses):
 //     here the file is minified (as the dist step does) with and without them;
 //   - bundle-integrity.js: the shaping wasm's and the script faces' index hashes, if there (both
 //     are in scripts-integrity.js, which only text-runs.js imports).

@@ -48,7 +48,7 @@ void draw_destination_list(Session& session, PanelState& state) {
             ShapedLabel shaped(name);
             ImGui::Selectable(name.c_str(), false, shaped.selectable_flags(ImGuiSelectableFlags_AllowOverlap),
                               shaped.selectable_size());
-            shaped.draw_over_selectable();
+            shaped.draw_over();
             record_item("destination:" + row.key);
             accept_source_drop(session, row.key);
             std::string tip = field->key + "  (" + field->type_name + ")";
@@ -73,7 +73,7 @@ void draw_destination_list(Session& session, PanelState& state) {
                 const std::string from = safe_label(source ? source->display_name() : row.source_key);
                 ShapedLabel from_shaped(from);
                 ImGui::Selectable(from.c_str(), false, from_shaped.selectable_flags(0), from_shaped.selectable_size());
-                from_shaped.draw_over_selectable();
+                from_shaped.draw_over();
                 record_item("from:" + row.key);
                 accept_source_drop(session, row.key);
                 if (ImGui::BeginDragDropSource()) {

@@ -75,7 +75,7 @@ void draw_destination_picker(Session& session, const std::string& source_key, co
     const std::string shown = safe_label(preview);
     ShapedLabel shaped(shown, ShapedLabel::Kind::ComboPreview);
     const bool open = ImGui::BeginCombo("##destination", shaped.combo_preview(shown), ImGuiComboFlags_HeightLarge);
-    shaped.draw_over_combo_preview();
+    shaped.draw_over();
     record_item("picker:" + source_key);
     if (!open) return;
     if (ImGui::IsWindowAppearing()) {
@@ -136,7 +136,7 @@ void draw_destination_picker(Session& session, const std::string& source_key, co
             if (ImGui::Selectable(option_shown.c_str(), current && current->key == field->key, option_shaped.selectable_flags(0),
                                   option_shaped.selectable_size()))
                 pick = {true, PickKind::Map, field->key};
-            option_shaped.draw_over_selectable();
+            option_shaped.draw_over();
             record_item("picker-option:" + field->key);
             tooltip_text(candidate ? tr(candidate->reason) : field->description);
             ImGui::PopID();

@@ -95,7 +95,7 @@ void draw_enum_value_row(Session& session, const std::string& destination_key, c
     const std::string shown = safe_label(current);
     ShapedLabel shaped(shown, ShapedLabel::Kind::ComboPreview);
     const bool open = ImGui::BeginCombo("##option", shaped.combo_preview(shown));
-    shaped.draw_over_combo_preview();
+    shaped.draw_over();
     if (open) {
         if (ImGui::Selectable(tr("enum.noValue").c_str(), !row.destination_value))
             session.set_enum_value(destination_key, row.source_value, std::nullopt);
@@ -107,7 +107,7 @@ void draw_enum_value_row(Session& session, const std::string& destination_key, c
             if (ImGui::Selectable(option_shown.c_str(), selected, option_shaped.selectable_flags(0),
                                   option_shaped.selectable_size()))
                 session.set_enum_value(destination_key, row.source_value, option.value);
-            option_shaped.draw_over_selectable();
+            option_shaped.draw_over();
             record_item("enum-option:" + enum_value_text(option.value));
         }
         ImGui::EndCombo();

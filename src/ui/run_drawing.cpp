@@ -1,6 +1,6 @@
 // Shaped text (ui/text_runs.h) in the panel once there is a run source: asking it for runs and
 // drawing them (the part of shaped_text.h and shaped_field.h the panel reaches only through the
-// source: TextRunSource's begin_label, draw_text, draw_over_*). The web sets its source only once
+// source: TextRunSource's begin_label, draw_text, draw_over). The web sets its source only once
 // it has loaded these: the build moves every function of this file into a deferred wasm that only
 // a plan with such text downloads (web/bundle/split-shaping.mjs names them). A function added here
 // must match one of its patterns, and nothing outside this file may call it except through a source.
@@ -29,7 +29,8 @@ const TextRun* run_for(const std::string& s, float max_width) {
 void TextRunSource::begin_label(ShapedLabel& label, const std::string& text, int kind) {
     label.run_ = run_for(text);
     if (!label.run_) return;
-    label.label_ = text;
+    label.label_ = &text;
+    label.kind_ = kind;
     label.colour_ = ImGui::GetColorU32(ImGuiCol_Text);
     label.cursor_ = ImGui::GetCursorScreenPos();
     label.text_offset_ = ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset;  // where a Selectable puts its text
@@ -119,32 +120,30 @@ void TextRunSource::draw_field_preview(const TextRun& run, const std::string& te
     ImGui::EndTooltip();
 }
 
-void TextRunSource::draw_over_selectable(ShapedLabel& label, float room_after) {
+void TextRunSource::draw_over(ShapedLabel& label, float room_after) {
     label.hidden_.restore();
-    const ImVec2 max = ImGui::GetItemRectMax();
+    const ImGuiStyle& style = ImGui::GetStyle();
     const float line = ImGui::GetTextLineHeight();
+    if (label.kind_ == static_cast<int>(ShapedLabel::Kind::ComboPreview)) {
+        // From the cursor before BeginCombo (which, when open, has made the popup the current window).
+        const ImVec2 text_min(label.cursor_.x + style.FramePadding.x, label.cursor_.y + style.FramePadding.y);
+        const float right =
+            label.cursor_.x + label.item_width_ - ImGui::GetFrameHeight() - style.FramePadding.x;  // left of the arrow
+        label.run_ = fitted_run(label.run_, *label.label_, right - text_min.x);
+        draw_run(label.draw_list_, *label.run_, text_min, ImVec2(std::max(text_min.x, right), text_min.y + line), label.colour_);
+        return;
+    }
+    const ImVec2 max = ImGui::GetItemRectMax();
     const ImVec2 text_min(label.cursor_.x, label.cursor_.y + label.text_offset_);
     // The item's right (a Selectable reaches half a spacing past its cell), or the cell's when the
     // item, as wide as a long run, reaches further.
-    const float half_spacing = ImGui::GetStyle().ItemSpacing.x * 0.5f;
+    const float half_spacing = style.ItemSpacing.x * 0.5f;
     const float item_right =
         label.avail_width_ > 1.0f ? std::min(max.x, label.cursor_.x + label.avail_width_ + half_spacing) : max.x;
     const float right = std::max(text_min.x, item_right - half_spacing - room_after);
-    label.run_ = fitted_run(label.run_, label.label_, right - text_min.x);
+    label.run_ = fitted_run(label.run_, *label.label_, right - text_min.x);
     draw_run(label.draw_list_, *label.run_, text_min, ImVec2(right, text_min.y + line), label.colour_);
     label.run_end_x_ = label.run_->right_to_left ? right : std::min(right, text_min.x + label.run_->size.x);
-}
-
-void TextRunSource::draw_over_combo_preview(ShapedLabel& label) {
-    label.hidden_.restore();
-    const ImGuiStyle& style = ImGui::GetStyle();
-    // From the cursor before BeginCombo (which, when open, has made the popup the current window).
-    const ImVec2 text_min(label.cursor_.x + style.FramePadding.x, label.cursor_.y + style.FramePadding.y);
-    const float right =
-        label.cursor_.x + label.item_width_ - ImGui::GetFrameHeight() - style.FramePadding.x;  // left of the arrow
-    label.run_ = fitted_run(label.run_, label.label_, right - text_min.x);
-    draw_run(label.draw_list_, *label.run_, text_min,
-             ImVec2(std::max(text_min.x, right), text_min.y + ImGui::GetTextLineHeight()), label.colour_);
 }
 
 void TextRunSource::draw_field_run(const TextRun& run, const char* buffer, const ImVec2& min, const ImVec2& max, ImU32 colour) {

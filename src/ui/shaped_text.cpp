@@ -24,12 +24,8 @@ ImVec2 ShapedLabel::selectable_size(ImVec2 size) const {
 int ShapedLabel::selectable_flags(int flags) const { return run_ ? flags | ImGuiSelectableFlags_SpanAvailWidth : flags; }
 
 // The glyphs were hidden only with a run: the source puts them back before it draws.
-void ShapedLabel::draw_over_selectable(float room_after) {
-    if (run_) text_run_source()->draw_over_selectable(*this, room_after);
-}
-
-void ShapedLabel::draw_over_combo_preview() {
-    if (run_) text_run_source()->draw_over_combo_preview(*this);
+void ShapedLabel::draw_over(float room_after) {
+    if (run_) text_run_source()->draw_over(*this, room_after);
 }
 
 }  // namespace pm::ui

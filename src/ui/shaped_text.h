@@ -39,13 +39,12 @@ bool shaped_field_preview(const char* buffer);
 
 // A widget's own glyphs hidden while a run is drawn in their place (ShapedLabel, ShapedField):
 // hide() keeps the text colour (the run's tint) and makes it transparent (ImGui skips fully
-// transparent glyphs) until restore() or the end of its scope.
+// transparent glyphs) until restore(). No destructor restores it: the widgets that hide glyphs
+// (ShapedLabel, ShapedField) always have the source restore them right after the widget (their
+// draw_over and after), and without one they stay trivially destructible, so the panel's code
+// every plan runs has no destructor call for them.
 class HiddenGlyphs {
 public:
-    HiddenGlyphs() = default;
-    ~HiddenGlyphs() { restore(); }
-    HiddenGlyphs(const HiddenGlyphs&) = delete;
-    HiddenGlyphs& operator=(const HiddenGlyphs&) = delete;
     void hide();  // ui/run_drawing.cpp: only with a run
     void restore();
     ImU32 colour() const { return colour_; }  // the text colour it hid (0 when it never hid it)
@@ -56,11 +55,13 @@ private:
 };
 
 // A widget whose label is data (a Selectable, a combo's preview): made before the widget, it hides
-// the widget's own glyphs when the label has a run; after the widget, draw_over_*() puts the run
-// where the glyphs were. Without a run it does nothing. With a source, the constructor hands the
-// label to it (TextRunSource::begin_label, which asks for the run) and draw_over_*() have it draw. A Selectable's glyphs are hidden by making
-// the text colour transparent; a combo's preview is hidden by giving BeginCombo combo_preview()
+// the widget's own glyphs when the label has a run; after the widget, draw_over() puts the run
+// where the glyphs were (it must be called: it also shows the glyphs again). Without a run it does
+// nothing. With a source, the constructor hands the label to it (TextRunSource::begin_label, which
+// asks for the run) and draw_over() has it draw. A Selectable's glyphs are hidden by making the
+// text colour transparent; a combo's preview is hidden by giving BeginCombo combo_preview()
 // instead, since the combo draws its arrow in the text colour and would lose it.
+// `label` must outlive the ShapedLabel (a narrower cell asks for it cut to fit).
 class ShapedLabel {
 public:
     enum class Kind { Selectable, ComboPreview };
@@ -73,23 +74,23 @@ public:
     // after the run, not after ImGui's unshaped glyphs) while it still spans its cell.
     ImVec2 selectable_size(ImVec2 size = ImVec2(0, 0)) const;
     int selectable_flags(int flags) const;
-    // After ImGui::Selectable: the label's area is from the cursor before it to the item's right,
-    // less `room_after` kept free for what follows on the line (a right-to-left run is
-    // right-aligned in what is left, and clipped to it, so it never runs under what follows).
-    void draw_over_selectable(float room_after = 0.0f);
-    // After draw_over_selectable: the x (screen) where the drawn run ends, clipped to its area;
+    // After ImGui::Selectable (Kind::Selectable): the label's area is from the cursor before it to
+    // the item's right, less `room_after` kept free for what follows on the line (a right-to-left
+    // run is right-aligned in what is left, and clipped to it, so it never runs under what follows).
+    // Right after ImGui::BeginCombo (Kind::ComboPreview, before the popup's contents): the preview's
+    // area, inside the frame padding and left of the arrow.
+    void draw_over(float room_after = 0.0f);
+    // After draw_over of a Selectable: the x (screen) where the drawn run ends, clipped to its area;
     // what follows on the line goes after it.
     float run_end_x() const { return run_end_x_; }
     // The preview to give BeginCombo (Kind::ComboPreview): empty when the label has a run.
     const char* combo_preview(const std::string& shown) const { return run_ ? "" : shown.c_str(); }
-    // Right after ImGui::BeginCombo (before the popup's contents): the preview's area, inside the
-    // frame padding and left of the arrow.
-    void draw_over_combo_preview();
 
 private:
     friend class TextRunSource;  // draws the run (ui/run_drawing.cpp)
     const TextRun* run_ = nullptr;
-    std::string label_;  // kept when it has a run: a narrower cell asks for it cut to fit
+    const std::string* label_ = nullptr;  // set with a run
+    int kind_ = 0;
     ImU32 colour_ = 0;
     ImVec2 cursor_{0, 0};
     float item_width_ = 0;

@@ -58,7 +58,7 @@ void draw_source_cell(const Field& source, const SourceRow& row, PanelState& sta
     ShapedLabel shaped(name);
     ImGui::Selectable(name.c_str(), false, shaped.selectable_flags(ImGuiSelectableFlags_AllowOverlap), shaped.selectable_size());
     // A right-to-left label is right-aligned in the cell: room is kept for the key after it.
-    shaped.draw_over_selectable(key_follows ? ImGui::CalcTextSize(shown_text(source.key).c_str()).x + spacing : 0.0f);
+    shaped.draw_over(key_follows ? ImGui::CalcTextSize(shown_text(source.key).c_str()).x + spacing : 0.0f);
     record_item("source:" + source.key);
     if (ImGui::BeginDragDropSource()) {
         ImGui::SetDragDropPayload(kDragSource, source.key.data(), source.key.size());

@@ -71,8 +71,7 @@ public:
     virtual void begin_field(ShapedField& field, const char* label, const char* buffer);
     virtual void end_field(ShapedField& field, const char* buffer);
     virtual bool draw_text(const std::string& s);  // text(): false leaves it to ImGui
-    virtual void draw_over_selectable(ShapedLabel& label, float room_after);
-    virtual void draw_over_combo_preview(ShapedLabel& label);
+    virtual void draw_over(ShapedLabel& label, float room_after);  // a Selectable's label or a combo's preview
     // Called by the above only (so in the same deferred wasm).
     void draw_text_item(const TextRun& run, const std::string& s);
     void draw_field_run(const TextRun& run, const char* buffer, const ImVec2& min, const ImVec2& max, ImU32 colour);

@@ -39,7 +39,7 @@ import { functionImports } from './wasm-reader.mjs';
 
 // The moved functions, by their demangled names (the symbol map's, \xx escapes decoded).
 export const SPLIT_PATTERNS = [
-  /^pm::ui::TextRunSource::(begin_label|begin_field|end_field|draw_text|draw_over_selectable|draw_over_combo_preview|draw_text_item|draw_field_run|draw_field_preview)\(/,
+  /^pm::ui::TextRunSource::(begin_label|begin_field|end_field|draw_text|draw_over|draw_text_item|draw_field_run|draw_field_preview)\(/,
   /^pm::ui::(run_for|fitted_run|draw_run|shaped_field_preview|HiddenGlyphs::hide|ShapedField::callback|active_text_field|replace_active_field_text)\(/,
   /^pm::WebTextRuns::run\(/,
   /^\(anonymous namespace\)::describe_shaped_field\(/,

@@ -226,12 +226,13 @@ export async function mountPlanMapper(container, options = {}) {
 
   // shaping-hook:begin (tools/shaping-bytes.mjs strips these lines to tell what they cost)
   // Text the module cannot shape (Arabic, Hebrew, Indic, Thai): the module asks (textRun) until
-  // text-runs.js, imported then, has loaded the shaping code and taken over (it answers textRun
-  // and gives the module its run source); until then the module draws the text itself. Failing to
-  // load them is said once (text-runs.js words it); the rest of the panel carries on.
+  // text-runs.js, imported then, has loaded the shaping code and taken over (it answers textRun,
+  // gives the module its run source and the text entry its editing of such text); until then the
+  // module draws the text itself. Failing to load them is said once (text-runs.js words it); the
+  // rest of the panel carries on.
   let shaping = null;
   const textRun = () => {
-    shaping ??= import('./text-runs.js').then((loaded) => loaded.startWidgetTextRuns(module, () => !destroyed, reportError, checkedFetch),
+    shaping ??= import('./text-runs.js').then((loaded) => loaded.startWidgetTextRuns(module, () => !destroyed, reportError, checkedFetch, textEntry, withString),
       (error) => reportError('loading the shaping code', `plan-mapper: ${error?.message ?? error}`));
     return 0;
   };
@@ -573,7 +574,6 @@ export async function mountPlanMapper(container, options = {}) {
     bridge: {
       field: () => readText(module._pm_text_field()),
       text: (text) => withString(module, text, (t) => module._pm_text(t)),
-      replace: (text) => withString(module, text, (t) => module._pm_text_field_set(t)),
       composition: (text) => withString(module, text, (t) => module._pm_ime_composition(t)),
       key: (event, down) => withString(module, event.code, (code) =>
         module._pm_key(code, down ? 1 : 0, event.ctrlKey, event.shiftKey, event.altKey, event.metaKey)) === 1,

@@ -3,7 +3,7 @@
 // needs shaping (Arabic, Hebrew, Indic, Thai...): over the field's frame, which the canvas still
 // draws (without its glyphs) beneath, in the panel's font size and text colour, so the browser's
 // own bidi cursor, selection and editing keys are what the person uses; while it is so, the
-// input's events are the field's edits (createNativeEditing). Imported by text-entry.js the first
+// input's events are the field's edits (createNativeEditing). Imported by text-runs.js the first
 // time a field holds such text: a Latin plan never loads it.
 
 const NATIVE_STYLE = 'position:absolute;margin:0;border:0;outline:none;box-sizing:border-box;background:transparent;' +
@@ -29,34 +29,53 @@ export function showOver(input, [x, y, width, height, fontSize, paddingX, colour
 }
 
 /**
- * The editing of `input` as the field. `show` lays the input over the field's frame, holding the
- * field's text when it becomes the field; `hide` gives it back its `entryStyle`. While shown, the
- * browser edits the text: every edit goes to the field whole (bridge.replace), and only the panel's
- * keys (PANEL_KEYS) go on to ImGui. The input's events are taken here before text-entry.js's own
- * listeners hear them (capture listeners on the input run first), so that module needs no code of
- * this one's but `edited` (at a composition's end, after its own part) and `active`.
- * @param {HTMLInputElement} input @param {string} entryStyle
+ * The editing of `input` (text-entry.js's) as the field. `place` is called with the module's
+ * pm_text_field after each frame: a field whose text needs shaping has a line feed in it (the
+ * field's frame, then its text), and then the input is laid over the field's frame, holding the
+ * field's text when it becomes the field; any other spec (another field, none) gives the input back
+ * its own style. While shown, the browser edits the text: every edit goes to the field whole
+ * (bridge.replace), and only the panel's keys (PANEL_KEYS) go on to ImGui. The input's events are
+ * taken here before text-entry.js's own listeners hear them (capture listeners on the input run
+ * first), so that module needs no code of this one's but `edited` (at a composition's end, after its
+ * own part), `active` and `place`.
+ * @param {HTMLInputElement} input
  * @param {{ key: (event: KeyboardEvent, down: boolean) => boolean, replace: (text: string) => void, afterInput: () => void }} bridge
- * @param {() => boolean} composing text-entry.js's: a composition is in progress (its input is not sent)
  */
-export function createNativeEditing(input, bridge, entryStyle, composing) {
+export function createNativeEditing(input, bridge) {
+  let composing = false;                             // as text-entry.js's: a composition's input is not sent
+  let shown = '';                                    // the spec the input was last laid out for
+  let entryStyle = '';                               // text-entry.js's style of the input, given back by hide
   const editing = {
     active: false,
+    /** @param {string} spec @param {boolean} [composingNow] text-entry.js's: the input shows a composition */
+    place(spec, composingNow) {
+      if (!spec.includes('\n')) {
+        if (editing.active) editing.hide();
+        return false;
+      }
+      if (spec !== shown && !composingNow) editing.show(spec);
+      return true;
+    },
     // `spec` is the module's (pm_text_field): the cursor's x, y, height, the field's frame (see
     // showOver), then after a line feed the field's text.
     /** @param {string} spec */
     show(spec) {
       const lineEnd = spec.indexOf('\n');
       const text = spec.slice(lineEnd + 1);
+      shown = spec;
+      if (!editing.active) entryStyle = input.style.cssText;
       showOver(input, spec.slice(0, lineEnd).split(',').map(Number).slice(3));
       if (editing.active) return;
       editing.active = true;
+      input.dir = 'auto';
       input.dataset.planMapperTextEntry = 'native';
       input.value = text;
       input.setSelectionRange(text.length, text.length);
     },
     hide() {
       editing.active = false;
+      shown = '';
+      input.dir = '';
       input.dataset.planMapperTextEntry = '';
       input.value = '';
       input.style.cssText = entryStyle;
@@ -69,6 +88,10 @@ export function createNativeEditing(input, bridge, entryStyle, composing) {
       return true;
     },
   };
+  // Whether a composition is in progress, as text-entry.js tells it (its listeners run after these).
+  for (const [type, value] of [['compositionstart', true], ['compositionend', false], ['blur', false]]) {
+    input.addEventListener(type, () => { composing = value; }, true);
+  }
   // While shown, what each event does here; true: taken, text-entry.js's listener does not hear it.
   /** @type {Record<string, (event: any) => boolean>} */
   const take = {
@@ -81,7 +104,7 @@ export function createNativeEditing(input, bridge, entryStyle, composing) {
       return true;                                   // the rest: the browser edits the text
     },
     keyup: (event) => !PANEL_KEYS.has(event.code),
-    input: (event) => !event.isComposing && !composing() && editing.edited(),
+    input: (event) => !event.isComposing && !composing && editing.edited(),
     // A composition in progress: the input shows it.
     compositionupdate() {
       bridge.afterInput();

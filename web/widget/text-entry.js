@@ -21,7 +21,7 @@ const ENTRY_STYLE = 'position:absolute;left:0;top:0;width:2em;height:1em;margin:
   'opacity:0;background:transparent;color:transparent;caret-color:transparent;pointer-events:none;z-index:1';
 /**
  * @param {{ region: HTMLElement, canvas: HTMLCanvasElement, bridge: {
- *   field: () => string, text: (text: string) => void, replace: (text: string) => void, composition: (text: string) => void,
+ *   field: () => string, text: (text: string) => void, composition: (text: string) => void,
  *   key: (event: KeyboardEvent, down: boolean) => boolean, paste: (text: string) => void,
  *   blur: () => void, afterInput: () => void } }} parts
  */
@@ -40,16 +40,10 @@ export function createTextEntry({ region, canvas, bridge }) {
   let composing = false;
   let placed = '';
   // The lines between shaping-hook markers exist only for fields holding shaped text: tools/
-  // shaping-bytes.mjs strips them to tell what they cost a Latin plan's download.
-  // shaping-hook:begin
-  input.dir = 'auto';
-  // The field's text needs shaping: the input becomes the field, shown over its frame. How, and
-  // its editing meanwhile, is text-entry-native.js's (imported the first time, so a Latin plan never
-  // loads it): it takes the input's events before the listeners below (but compositionend's).
-  /** @type {ReturnType<typeof import('./text-entry-native.js').createNativeEditing> | null} */
-  let native = null;
-  let nativeLoad = null;
-  // shaping-hook:end
+  // shaping-bytes.mjs strips them to tell what they cost a Latin plan's download. Such a field
+  // (Arabic, Hebrew, Indic, Thai...) is text-entry-native.js's: text-runs.js, imported once the
+  // panel has such text, gives it as `native` (below), and it shows the input over the field and
+  // takes the input's events before the listeners below (but compositionend's and blur's).
 
   // What the input holds is sent as typed text, and it is emptied (it never keeps text: the
   // field in the canvas is the one that shows it).
@@ -88,7 +82,7 @@ export function createTextEntry({ region, canvas, bridge }) {
       composing = false;
       bridge.composition('');
       // shaping-hook:begin
-      if (native?.edited()) return;
+      if (entry.native?.edited()) return;
       // shaping-hook:end
       sendValue(event.data || input.value);
       bridge.afterInput();
@@ -104,7 +98,7 @@ export function createTextEntry({ region, canvas, bridge }) {
         composing = false;
         bridge.composition('');
         // shaping-hook:begin
-        if (!native?.active)
+        if (!entry.native?.active)
         // shaping-hook:end
         input.value = '';
       }
@@ -113,27 +107,24 @@ export function createTextEntry({ region, canvas, bridge }) {
   ];
   for (const [type, handler] of listeners) input.addEventListener(type, handler);
 
-  return {
+  const entry = {
     input,
+    // shaping-hook:begin
+    bridge,
+    /** @type {{ active: boolean, edited(): boolean, place(spec: string, composing?: boolean): boolean } | null} */
+    native: null,                                    // text-entry-native.js's editing, once text-runs.js gives it
+    // shaping-hook:end
     // After each frame: the input follows the active field, or hands the keyboard back.
     sync() {
       const spec = bridge.field();
       const active = document.activeElement;
       if (spec && (active === canvas || active === input)) {
-        const lineEnd = spec.indexOf('\n');
-        const numbers = (lineEnd < 0 ? spec : spec.slice(0, lineEnd)).split(',').map(Number);
         // shaping-hook:begin
-        if (numbers.length >= 10) {
-          // The field's text needs shaping: the input becomes the field (or follows it).
-          if (spec !== placed && !composing) {
-            if (native) native.show(spec);
-            else nativeLoad ??= import('./text-entry-native.js').then((kit) => { native = kit.createNativeEditing(input, bridge, ENTRY_STYLE, () => composing); bridge.afterInput(); }, () => {});
-          }
-          placed = native ? spec : '';
-        } else
+        // The field's text needs shaping (the spec has its frame and text too): the input is the field.
+        if (entry.native?.place(spec, composing)) placed = ''; else
         // shaping-hook:end
-        if (spec !== placed && !native?.active) {
-          const [x, y, height] = numbers;
+        if (spec !== placed) {
+          const [x, y, height] = spec.split(',');
           input.style.left = `${x}px`;
           input.style.top = `${y}px`;
           input.style.height = `${height}px`;
@@ -143,7 +134,7 @@ export function createTextEntry({ region, canvas, bridge }) {
         if (active !== input) input.focus({ preventScroll: true });
       } else {
         // shaping-hook:begin
-        if (native?.active) { native.hide(); placed = ''; }
+        entry.native?.place('');
         // shaping-hook:end
         if (!spec && active === input) canvas.focus({ preventScroll: true });
       }
@@ -153,4 +144,5 @@ export function createTextEntry({ region, canvas, bridge }) {
       input.remove();
     },
   };
+  return entry;
 }

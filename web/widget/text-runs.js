@@ -162,21 +162,48 @@ async function loadShapingCode(module, checkedFetch) {
   await WebAssembly.instantiate(bytes, { primary: module.asm });
 }
 
+// The text entry's fields whose text needs shaping (text-entry.js's `native`): its input edits them
+// itself, by text-entry-native.js, imported the first time such a field is edited (not composing);
+// until it is there, such a field is typed into as any other.
+/** @param {{ input: HTMLInputElement, bridge: { key: (event: KeyboardEvent, down: boolean) => boolean, afterInput: () => void },
+ *   native: unknown }} entry @param {(text: string) => void} replace the field's whole text (pm_text_field_set) */
+function giveNativeEditing(entry, replace) {
+  let loading = null;
+  entry.native = {
+    active: false,
+    edited: () => false,
+    /** @param {string} spec @param {boolean} [composing] */
+    place(spec, composing) {
+      if (spec.includes('\n') && !composing) {
+        loading ??= import('./text-entry-native.js').then((kit) => {
+          entry.native = kit.createNativeEditing(entry.input, { ...entry.bridge, replace });
+          entry.bridge.afterInput();
+        }, () => {});
+      }
+      return false;
+    },
+  };
+}
+
 /**
  * What plan-mapper.js calls once it has imported this module, on the first text that needs
  * shaping (the module asks with textRun while it has no run source): loads the shaping code, then
- * makes the widget's runs, answers the module's textRun from now on, gives the module its run
- * source (pm_text_runs_start, in the shaping code) and asks for a frame that draws them.
+ * makes the widget's runs, answers the module's textRun from now on, has the text entry edit fields
+ * holding such text itself (`textEntry`, text-entry.js's), gives the module its run source
+ * (pm_text_runs_start, in the shaping code) and asks for a frame that draws them.
  * Code that could not be loaded (a tampered copy) leaves such text to the module's own glyphs:
  * `failed` hears why, once, and the result is null (no source, so the module never calls the
  * deferred code). Null too when the widget went away meanwhile (`alive` false).
  * @param {import('./text-run-atlas.js').RunModule & { asm: WebAssembly.Exports, _pm_text_runs_start(): void,
- *   planMapper: { textRun: unknown, wake(): void } }} module
+ *   _pm_text_field_set(text: number): void, planMapper: { textRun: unknown, wake(): void } }} module
  * @param {() => boolean} alive @param {(during: string, message: string) => void} failed
  * @param {CheckedFetch} checkedFetch plan-mapper.js's fetch of a bundle file that throws unless
  *   its SHA-256 is the expected one
+ * @param {Parameters<typeof giveNativeEditing>[0] | null} textEntry
+ * @param {(module: any, text: string, use: (pointer: number) => void) => void} withString plan-mapper.js's: `text`
+ *   copied into the module's memory for the length of `use`
  */
-export async function startWidgetTextRuns(module, alive, failed, checkedFetch) {
+export async function startWidgetTextRuns(module, alive, failed, checkedFetch, textEntry, withString) {
   try {
     await loadShapingCode(module, checkedFetch);
   } catch (error) {
@@ -189,6 +216,7 @@ export async function startWidgetTextRuns(module, alive, failed, checkedFetch) {
   const ready = () => module.planMapper.wake();
   const runs = createWidgetTextRuns({ module, ready, alive });
   module.planMapper.textRun = runs.lookup;
+  if (textEntry) giveNativeEditing(textEntry, (text) => withString(module, text, (pointer) => module._pm_text_field_set(pointer)));
   module._pm_text_runs_start();
   ready();
   return runs;
