@@ -66,6 +66,8 @@ class ShapedLabel {
 public:
     enum class Kind { Selectable, ComboPreview };
     explicit ShapedLabel(const std::string& label, Kind kind = Kind::Selectable);
+    // It keeps a pointer to `label`: a temporary would be gone before draw_over.
+    ShapedLabel(std::string&&, Kind = Kind::Selectable) = delete;
     ShapedLabel(const ShapedLabel&) = delete;
     ShapedLabel& operator=(const ShapedLabel&) = delete;
 
