@@ -89,7 +89,9 @@ export function createNativeEditing(input, bridge) {
     },
   };
   // Whether a composition is in progress, as text-entry.js tells it (its listeners run after these).
-  for (const [type, value] of [['compositionstart', true], ['compositionend', false], ['blur', false]]) {
+  /** @type {[string, boolean][]} */
+  const composingAfter = [['compositionstart', true], ['compositionend', false], ['blur', false]];
+  for (const [type, value] of composingAfter) {
     input.addEventListener(type, () => { composing = value; }, true);
   }
   // While shown, what each event does here; true: taken, text-entry.js's listener does not hear it.
