@@ -80,6 +80,7 @@ private:
         std::uint32_t offset = 0;  // in the page text, or in pending_text_ (kInScratch)
         std::uint32_t size = 0;
         std::uint8_t flags = 0;
+        std::uint64_t hash = 0;  // hash_text of the value (clipped)
     };
     std::vector<PendingCell> pending_cells_;
     std::string pending_text_;                  // decoded (escaped) values of the page
