@@ -239,6 +239,10 @@ SynonymTable SynonymTable::parse(std::string_view text, std::vector<std::string>
     for (const Pending& variant : pending) {
         std::vector<std::string> mapped = variant.words;
         for (std::string& word : mapped) {
+            // A one-word header keeps its {inside-only} word as written (canonicalize), so a
+            // [whole] variant of one word is looked up as written: "[nombre]" (first name) beside
+            // "{nombre}" (a name, inside a longer header).
+            if (variant.whole && variant.words.size() == 1 && inside_only.count(word)) continue;
             const auto it = one_word.find(word);
             if (it != one_word.end()) word = table.concepts_[it->second];
         }
@@ -323,6 +327,7 @@ std::vector<std::string> SynonymTable::canonicalize(std::vector<std::string> map
         longest[i] = std::max<std::size_t>(info == words_.end() ? 1 : info->second.longest_phrase, 2);
         ++i;  // the pair is settled
     }
+    move_index_to_head(mapped, longest, translated);
     std::vector<std::string> out;
     // No word of the table (most values of a column): nothing was translated and no phrase can
     // start anywhere (only table words start one; a lone word is looked up below), so the words
@@ -366,6 +371,30 @@ std::vector<std::string> SynonymTable::canonicalize(std::vector<std::string> map
     }
     if (changed) *changed = replaced;
     return out;
+}
+
+// "Dirección de envío 2", "Adresse de livraison 2", "Address (billing) 2": head-first headers, and
+// English ones with a parenthesised qualifier, put the entity words (grammar.txt) between the head
+// and its index, but the index belongs to the head: the second address line of the shipping
+// address. When only entity words stand between a final number and a word that forms a phrase
+// with it ("address 2", "street 2", "line 2"), that word moves next to the number ("shipping
+// address 2"), so the phrase is read. Nothing moves otherwise ("Phone work 2" has no phrase
+// "phone 2": it stays as written).
+void SynonymTable::move_index_to_head(std::vector<std::string>& words, std::size_t* longest, bool* translated) const {
+    const std::size_t n = words.size();
+    if (n < 3) return;
+    const std::string& number = words[n - 1];
+    if (!std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; })) return;
+    for (std::size_t head = n - 2; head-- > 0;) {
+        if (!(grammar_class(words[head + 1]) & kEntityWord)) return;  // only entity words may stand between
+        const auto phrase = phrases_.find(words[head] + ' ' + number);
+        if (phrase == phrases_.end() || phrase->second.whole_name_only) continue;
+        const auto last = static_cast<std::ptrdiff_t>(n - 1), at = static_cast<std::ptrdiff_t>(head);
+        std::rotate(words.begin() + at, words.begin() + at + 1, words.begin() + last);
+        std::rotate(longest + at, longest + at + 1, longest + last);
+        std::rotate(translated + at, translated + at + 1, translated + last);
+        return;
+    }
 }
 
 double SynonymTable::related(std::string_view a, std::string_view b) const {

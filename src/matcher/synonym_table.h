@@ -82,6 +82,8 @@ public:
     const std::vector<ConceptWord>& concept_words() const { return concept_words_; }
 
 private:
+    // canonicalize()'s step for an index after the entity words that follow its head (see there).
+    void move_index_to_head(std::vector<std::string>& words, std::size_t* longest, bool* translated) const;
     struct Variant {
         std::size_t concept_index;
         bool whole_name_only;

@@ -144,8 +144,16 @@ public:
             add(keep ? *fold : static_cast<char>(*fold | 0x20), keep ? ascii_class(*fold) : CharClass::Lower);
         }
     }
+    // The word before an apostrophe goes when it is an elided article or preposition: one letter
+    // (French/Italian l', d'), "qu'", or an Italian articulated preposition ("Data dell'ordine",
+    // "Indirizzo all'estero", "Costo nell'ordine", "Data dall'inizio", "Nota sull'ordine"), in
+    // any case ("DELL'ORDINE"); any other word joins ("customer's").
     void drop_elision() {
-        if (current_.size() == 1 || current_ == "qu") {
+        static constexpr std::string_view kElided[] = {"qu", "dell", "dall", "nell", "all", "sull", "coll"};
+        std::string lower = current_.size() <= 4 ? current_ : std::string();
+        for (char& c : lower)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (current_.size() == 1 || std::find(std::begin(kElided), std::end(kElided), lower) != std::end(kElided)) {
             current_.clear();
             upper_run_ = 0;
             previous_ = CharClass::Other;
