@@ -1,8 +1,6 @@
 // General shapes of Romance-language headers (issue 13): "name of X" for X's name in either word
 // order, elided Italian articles ("dell'"), an index written after the entity qualifier ("address of
-// shipping 2"), and the polysemous Spanish words whose meaning the destination schema decides
-// ("Cargo": job title or debit; "Fecha de alta": hire, sign-up or creation date). The headers are
-// made up for these tests, none is a corpus header.
+// shipping 2"). The headers are made up for these tests, none is a corpus header.
 #include "matcher/field_matcher.h"
 #include "matcher/synonym_table.h"
 #include "matcher/text_normalize.h"
@@ -90,43 +88,6 @@ TEST(RomanceHeaders, AnIndexAfterTheQualifierBelongsToTheHead) {
     EXPECT_EQ(got.at("Indirizzo di spedizione 2"), "shipping_address2");
     EXPECT_EQ(got.at("Indirizzo di spedizione 1"), "shipping_address1");
     EXPECT_EQ(got.at("Address (delivery) 2"), "shipping_address2");
-}
-
-// "Cargo" is a job title in a contact list and the debit in a bank statement: the schema decides.
-TEST(RomanceHeaders, CargoIsTheJobTitleOrTheDebitTheSchemaKeeps) {
-    const auto contacts = assign_each({field("cargo", "Cargo")},
-                                      {field("job_title", "Job title"), field("company", "Company"), field("email", "Email")});
-    EXPECT_EQ(contacts.at("Cargo"), "job_title");
-    const std::vector<UnmappedField> bank = {field("debit", "Debit", "number"), field("credit", "Credit", "number"),
-                                             field("description", "Description"), field("balance", "Balance", "number")};
-    const auto statement = assign_each(
-        {field("cargo", "Cargo", "string", {"12,50", "300,00"}), field("abono", "Abono", "string", {"1.200,00", "45,10"})}, bank);
-    EXPECT_EQ(statement.at("Cargo"), "debit");
-    EXPECT_EQ(statement.at("Abono"), "credit");
-}
-
-// "Fecha de alta" is the day someone or something was entered: the hire date of an employee file,
-// the creation date of a CRM, the registration date of attendees.
-TEST(RomanceHeaders, FechaDeAltaIsTheEntryDateTheSchemaKeeps) {
-    const auto field_alta = field("fecha_de_alta", "Fecha de alta", "string", {"2024-03-01", "2023-11-15"});
-    EXPECT_EQ(assign_each({field_alta},
-                          {field("hire_date", "Hire date", "date"), field("date_of_birth", "Date of birth", "date"),
-                           field("termination_date", "Termination date", "date")})
-                  .at("Fecha de alta"),
-              "hire_date");
-    EXPECT_EQ(
-        assign_each({field_alta}, {field("created_at", "Create date", "date"), field("date_of_birth", "Date of birth", "date")})
-            .at("Fecha de alta"),
-        "created_at");
-    EXPECT_EQ(assign_each({field_alta},
-                          {field("registration_date", "Registration date", "date"), field("event_date", "Event date", "date")})
-                  .at("Fecha de alta"),
-              "registration_date");
-    // The employee's own "fecha de alta" stays the hire date even where a creation date is offered.
-    EXPECT_EQ(assign_each({field("fecha_alta_empleado", "Fecha de alta del empleado")},
-                          {field("hire_date", "Hire date", "date"), field("created_at", "Create date", "date")})
-                  .at("Fecha de alta del empleado"),
-              "hire_date");
 }
 
 }  // namespace
