@@ -3,11 +3,11 @@
 // runs (issue 18: Arabic, Hebrew, Indic, Thai...) out of plan-mapper-wasm.wasm into a deferred
 // module, plan-mapper-shaping.wasm, so that a plan in Latin script never downloads it. binaryen's
 // wasm-split does the cut: the primary keeps a placeholder in each table slot of a moved function
-// (made a defined function calling one import by placeholder-functions.mjs); the secondary
-// imports the primary's memory and table, calls the primary's functions through table slots
-// (table-links.mjs) and, when the page instantiates it
-// (plan-mapper.js, before it hands the module its first run), its element segment puts the real
-// functions in those slots.
+// (all of them one `unreachable` function, placeholder-functions.mjs); the secondary imports the
+// primary's memory and table, calls the primary's functions through table slots (table-links.mjs),
+// exports the functions only the shaping JavaScript calls (shaping-exports.mjs) and, when the page
+// instantiates it (text-runs.js, before it gives the module its run source), its element segment
+// puts the real functions in those slots.
 //
 // Which functions: what the panel reaches only through its text run source, which the web sets
 // once the page has loaded this module (pm_text_runs_start): every function of src/ui/
@@ -145,7 +145,7 @@ if (process.argv[1] === new URL(import.meta.url).pathname) {
     // The moved functions' indexes in BUILT.wasm, for tools/shaping-bytes.mjs.
     writeFileSync(`${base}.shaping-moved.json`, `${JSON.stringify([...moved].sort((a, b) => a - b))}\n`);
     writeSplitSymbolMap(`${primary}.symbols`, `${base}.primary.symbols`, { names, importCount, primary: true, placeholder: 'placeholder' });
-    // The placeholder imports become defined functions at the module's end (placeholder-functions.mjs).
+    // The placeholder imports become one defined function at the module's end (placeholder-functions.mjs).
     const defined = path.join(work, 'primary-defined.wasm');
     const moves = definePlaceholders(primary, defined, path.join(work, 'primary.wat'));
     if (!moves) fail('wasm-split made no placeholder (nothing moved is in the table?)');
