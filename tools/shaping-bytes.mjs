@@ -16,13 +16,15 @@
 //     text-runs.js and what it loads call are in plan-mapper-shaping.wasm
 //     (web/bundle/split-shaping.mjs), which a Latin plan never fetches; code of theirs inlined into
 //     other functions (a ShapedLabel's wrapper in a table cell) is not separable and not counted;
-//   - wasm: what the split itself adds to the main wasm (placeholder functions, the table slots
+//   - wasm: what the split itself adds to the main wasm (the placeholder function, the table slots
 //     through which the shaping module calls the main wasm's functions, web/bundle/table-links.mjs,
-//     with the table's larger size; the thunks of the exports it holds): the main wasm's gzip less
-//     that of the built, unsplit wasm with the moved functions cut out, so the slots and whatever
-//     else the split changes are all counted;
+//     with the table's larger size; thunks of exports it holds, if any): the main wasm's gzip less
+//     that of the built, unsplit wasm with the moved functions and their export entries cut out
+//     (since web/bundle/shaping-exports.mjs the shaping module exports those, so the main wasm has
+//     neither), so the slots and whatever else the split changes are all counted;
 //   - glue: the EM_JS forwarder pm_js_text_run (the one function of the glue that names textRun)
-//     and the wrappers emcc writes for the exports only the shaping code calls;
+//     and the wrappers emcc writes for the exports only the shaping code calls (the dist step
+//     removes them with those exports: counted if they are there);
 //   - plan-mapper.js and text-entry.js: the lines their sources mark as shaping-only (the lazy
 //     import of text-runs.js and its hook; text-entry.js's slot for the native editing of fields
 //     holding shaped text, which text-runs.js fills, and its three uses):
@@ -37,6 +39,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { SECONDARY, SPLIT_PATTERNS, readSymbolMap } from '../web/bundle/split-shaping.mjs';
+import { exportEntries } from '../web/bundle/wasm-reader.mjs';
 
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
@@ -160,9 +163,15 @@ export async function shapingBytesInLatinPlan(dist, symbolsPath) {
     const movedList = existsSync(`${base}.shaping-moved.json`) ? JSON.parse(readFileSync(`${base}.shaping-moved.json`, 'utf8')) : null;
     const names = readSymbolMap(`${base}.js.symbols`);
     const moved = [];
+    const movedIndexes = new Set();
     names.forEach((name, index) => {
-      if ((movedList ? movedList.includes(index) : name && SPLIT_PATTERNS.some((p) => p.test(name))) && builtBodies.get(index)) moved.push(builtBodies.get(index));
+      if ((movedList ? movedList.includes(index) : name && SPLIT_PATTERNS.some((p) => p.test(name))) && builtBodies.get(index)) {
+        moved.push(builtBodies.get(index));
+        movedIndexes.add(index);
+      }
     });
+    // The built wasm's exports of moved functions go with them (a build without shaping has none).
+    for (const entry of exportEntries(built)) if (entry.kind === 0 && movedIndexes.has(entry.index)) moved.push([entry.start, entry.end]);
     const cut = gz(built) - costOf(built, moved);    // gzip of the unsplit wasm without the moved code
     pieces.push({ name: 'wasm: the split (placeholders, table slots, thunks)', bytes: Math.max(0, gz(wasm) - cut), raw: wasm.length - (built.length - moved.reduce((n, [s, e]) => n + e - s, 0)) });
   }

@@ -91,16 +91,19 @@ public:
 private:
     friend class TextRunSource;  // draws the run (ui/run_drawing.cpp)
     const TextRun* run_ = nullptr;
-    const std::string* label_ = nullptr;  // set with a run
-    int kind_ = 0;
-    ImU32 colour_ = 0;
-    ImVec2 cursor_{0, 0};
-    float item_width_ = 0;
-    float avail_width_ = 0;
-    float fit_width_ = 0;  // selectable_size's width
-    float text_offset_ = 0;
-    float run_end_x_ = 0;
-    ImDrawList* draw_list_ = nullptr;
+    // The rest is set by TextRunSource::begin_label with the run (draw_over sets run_end_x_) and
+    // read only with one: left uninitialised, so that the constructor every plan runs for each
+    // label is a test of the text, not a dozen stores (bytes of the main wasm, issue 18).
+    const std::string* label_;
+    int kind_;
+    ImU32 colour_;
+    ImVec2 cursor_;
+    float item_width_;
+    float avail_width_;
+    float fit_width_;  // selectable_size's width
+    float text_offset_;
+    float run_end_x_;
+    ImDrawList* draw_list_;
     HiddenGlyphs hidden_;  // a Selectable's (a combo's preview is given empty instead)
 };
 

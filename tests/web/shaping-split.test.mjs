@@ -2,7 +2,9 @@
 // web/bundle/split-shaping.mjs): a plan in Latin script never requests plan-mapper-shaping.wasm
 // (nor calls any of its placeholders, which would say so on the console), an Arabic plan requests
 // it once and draws its runs, and a tampered copy is refused with a clear message while the panel
-// carries on with its Latin text; a placeholder called too early says so instead of stopping it. The real wasm in Chromium, the dist/ the build assembled.
+// carries on with its Latin text; the call that gives the panel its run source is the deferred
+// module's own export, so a page that skips loading it leaves the panel drawing its glyphs (its
+// placeholders, traps, are never reached). The real wasm in Chromium, the dist/ the build assembled.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,7 +15,10 @@ import { clickItem, framesAfterInput, itemCentre, mountWidget, openBlankPage } f
 
 const SECONDARY = 'plan-mapper-shaping.wasm';
 const built = existsSync(path.join(DIST_DIR, SECONDARY));
-const PLACEHOLDER_CALLED = /shaping code \(plan-mapper-shaping\.wasm\) was called before it was loaded/;
+// The exports only the shaping code's JavaScript calls (web/bundle/shaping-exports.mjs).
+const SHAPING_EXPORTS = ['pm_text_runs_start', 'pm_text_run_upload', 'pm_text_field_set'];
+// What a trap in the module (a placeholder reached) says on the console.
+const TRAPPED = /RuntimeError|unreachable|signature mismatch/;
 
 const planWith = (labels) => ({
   fieldMapping: [],
@@ -49,7 +54,7 @@ describe('the deferred shaping wasm', { skip: built ? false : 'dist/ not built' 
     assert.ok(await framesDrawn(page, widget) > start, 'frames drawn after the input');
   }
 
-  test('the build wrote it, precompressed, and its hash; the main wasm imports placeholders for it', () => {
+  test('the build wrote it, precompressed, and its hash; it exports what only the shaping code calls, the main wasm and the glue do not', () => {
     // Its hash is in scripts-integrity.js, which only text-runs.js imports: not in the first transfer.
     const scripts = readFileSync(path.join(DIST_DIR, 'scripts-integrity.js'), 'utf8');
     const sha = createHash('sha256').update(readFileSync(path.join(DIST_DIR, SECONDARY))).digest('hex');
@@ -57,8 +62,12 @@ describe('the deferred shaping wasm', { skip: built ? false : 'dist/ not built' 
     assert.ok(!readFileSync(path.join(DIST_DIR, 'bundle-integrity.js'), 'utf8').includes(sha), 'bundle-integrity.js does not');
     const manifest = JSON.parse(readFileSync(path.join(DIST_DIR, 'integrity.json'), 'utf8'));
     assert.equal(manifest.shaping.sha256, sha);
-    const main = readFileSync(path.join(DIST_DIR, 'plan-mapper-wasm.wasm'));
-    assert.ok(main.includes(Buffer.from('placeholder')), 'the main wasm imports placeholders for the moved functions');
+    const main = new WebAssembly.Module(readFileSync(path.join(DIST_DIR, 'plan-mapper-wasm.wasm')));
+    const shaping = new WebAssembly.Module(readFileSync(path.join(DIST_DIR, SECONDARY)));
+    assert.deepEqual(WebAssembly.Module.imports(main).filter((entry) => entry.module === 'placeholder'), [], 'the main wasm imports nothing for it');
+    assert.deepEqual(WebAssembly.Module.exports(shaping).filter((entry) => entry.kind === 'function').map((entry) => entry.name).sort(), [...SHAPING_EXPORTS].sort());
+    const glue = readFileSync(path.join(DIST_DIR, 'plan-mapper-wasm.js'), 'utf8');
+    for (const name of SHAPING_EXPORTS) assert.ok(!glue.includes(`_${name}`), `the glue has no wrapper of ${name}`);
     assert.ok(existsSync(path.join(DIST_DIR, `${SECONDARY}.gz`)) || existsSync(path.join(DIST_DIR, `${SECONDARY}.br`)), 'precompressed');
   });
 
@@ -77,7 +86,7 @@ describe('the deferred shaping wasm', { skip: built ? false : 'dist/ not built' 
     assert.deepEqual(functions(WebAssembly.Module.exports(main)).filter((name) => !name.startsWith('%d') && !glueUses(name)), []);
   });
 
-  test('a Latin plan (bidi controls included) never requests it nor calls its placeholders', { timeout: 60_000 }, async () => {
+  test('a Latin plan (bidi controls included) never requests it nor reaches its placeholders', { timeout: 60_000 }, async () => {
     const page = await recordingPage();
     // The demo plan (Latin) from the double, then one with a right-to-left override in a label
     // and a sample: shown as marks by the main wasm, no run asked for.
@@ -86,7 +95,7 @@ describe('the deferred shaping wasm', { skip: built ? false : 'dist/ not built' 
     await scrollOver(page, second, 'source:a');
     await page.waitForTimeout(1000);
     assert.equal(page.secondaryRequests, 0);
-    assert.deepEqual(page.consoleErrors.filter((e) => PLACEHOLDER_CALLED.test(e)), []);
+    assert.deepEqual(page.consoleErrors.filter((e) => TRAPPED.test(e)), []);
     assert.equal((await page.evaluate((w) => window.controllers[w].textRunStats(), second)).requested, 0);
     await page.close();
   });
@@ -104,23 +113,28 @@ describe('the deferred shaping wasm', { skip: built ? false : 'dist/ not built' 
     await page.close();
   });
 
-  // The guard itself: a page that (wrongly) gives the module its run source without loading the
-  // deferred code makes it call placeholders; each says so on the console, returns 0, and the module goes on.
-  test('a placeholder called before the code is loaded says so and the module carries on', { timeout: 60_000 }, async () => {
+  // The guard itself: a page that (wrongly) skips loading the deferred code has no way to give
+  // the module its run source (pm_text_runs_start is that code's export), so the panel never
+  // reaches the moved functions' placeholders (traps): text-runs.js says the shaping code could not
+  // start, and the panel carries on with its own glyphs.
+  test('a page that skips loading it cannot reach its placeholders: the panel carries on', { timeout: 60_000 }, async () => {
     const page = await recordingPage();
     const runsJs = readFileSync(path.join(DIST_DIR, 'text-runs.js'), 'utf8');
     // The shaping code's load (loadShapingCode in text-runs.js, which the minifier inlines where
-    // startWidgetTextRuns awaits it) becomes a promise that resolves at once: text-runs.js then
-    // calls pm_text_runs_start, whose body is in the code never loaded.
-    const skipped = runsJs.replace(/async function\(([\w$]+),[\w$]+\)\{const\{bytes:[\w$]+\}=await [\w$]+\("plan-mapper-shaping\.wasm"[\s\S]*?await WebAssembly\.instantiate\([\w$]+,\{primary:\1\.asm\}\)\}\([\w$]+,[\w$]+\)/, 'Promise.resolve()');
+    // startWidgetTextRuns awaits it) becomes a promise that resolves at once: the module then has
+    // no pm_text_runs_start to call.
+    const skipped = runsJs.replace(/async function\(([\w$]+),[\w$]+\)\{const\{bytes:[\w$]+\}=await [\w$]+\("plan-mapper-shaping\.wasm"[\s\S]*?await WebAssembly\.instantiate\([\w$]+,\{primary:\1\.asm\}\)[\s\S]*?\}\([\w$]+,[\w$]+\)/, 'Promise.resolve()');
     assert.notEqual(skipped, runsJs, 'the load of the deferred code found in text-runs.js');
     await page.route(`${env.double.url}/text-runs.js`, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: skipped }));
     const widget = await mountWidget(page, { options: { plan: planWith({ a: 'العنوان الكامل', c: 'Customer name' }), apiUrl: '' } });
-    const deadline = Date.now() + 20_000;
-    while (!page.consoleErrors.some((e) => PLACEHOLDER_CALLED.test(e)) && Date.now() < deadline) await framesAfterInput(page, widget);
-    assert.ok(page.consoleErrors.some((e) => PLACEHOLDER_CALLED.test(e)), 'a placeholder reported its call');
-    assert.equal(page.secondaryRequests, 0);
+    await page.waitForFunction((w) => window.events[w].error.length > 0, widget, { timeout: 20_000 });
+    const [error] = await page.evaluate((w) => window.events[w].error, widget);
+    assert.equal(error.during, 'loading the shaping code');
+    assert.match(error.message, /no pm_text_runs_start/);
     await scrollOver(page, widget, 'source:c');
+    await itemCentre(page, widget, 'source:a');
+    assert.deepEqual(page.consoleErrors.filter((e) => TRAPPED.test(e)), []);
+    assert.equal(page.secondaryRequests, 0);
     assert.equal(await page.getAttribute(`#${widget}`, 'data-plan-mapper-state'), 'ready');
     await page.close();
   });
@@ -143,7 +157,7 @@ describe('the deferred shaping wasm', { skip: built ? false : 'dist/ not built' 
     await scrollOver(page, widget, 'source:c');
     await itemCentre(page, widget, 'source:a');
     assert.equal(page.secondaryRequests, 1, 'refused once, not asked for again every frame');
-    assert.deepEqual(page.consoleErrors.filter((e) => PLACEHOLDER_CALLED.test(e)), []);
+    assert.deepEqual(page.consoleErrors.filter((e) => TRAPPED.test(e)), []);
     assert.equal((await page.evaluate((w) => window.controllers[w].textRunStats(), widget)).requested, 0);
     await page.close();
   });

@@ -3,18 +3,19 @@
 // runs (issue 18: Arabic, Hebrew, Indic, Thai...) out of plan-mapper-wasm.wasm into a deferred
 // module, plan-mapper-shaping.wasm, so that a plan in Latin script never downloads it. binaryen's
 // wasm-split does the cut: the primary keeps a placeholder in each table slot of a moved function
-// (made a defined function calling one import by placeholder-functions.mjs); the secondary
-// imports the primary's memory and table, calls the primary's functions through table slots
-// (table-links.mjs) and, when the page instantiates it
-// (plan-mapper.js, before it hands the module its first run), its element segment puts the real
-// functions in those slots.
+// (all of them one `unreachable` function, placeholder-functions.mjs); the secondary imports the
+// primary's memory and table, calls the primary's functions through table slots (table-links.mjs),
+// exports the functions only the shaping JavaScript calls (shaping-exports.mjs) and, when the page
+// instantiates it (text-runs.js, before it gives the module its run source), its element segment
+// puts the real functions in those slots.
 //
 // Which functions: what the panel reaches only through its text run source, which the web sets
 // once the page has loaded this module (pm_text_runs_start): every function of src/ui/
 // run_drawing.cpp, TextRunSource's begin_field/end_field and the native editing's state
 // (src/ui/shaped_field.cpp), WebTextRuns::run and pm_text_field's part for a field edited natively;
 // and the exports only text-runs.js, text-run-atlas.js and text-entry-native.js call (loaded with
-// or after it: pm_text_runs_start, pm_text_run_upload, pm_text_field_set), named by the patterns below and
+// or after it: pm_text_runs_start, pm_text_run_upload, pm_text_field_set; the shaping module exports
+// them, and the glue loses their wrappers: shaping-exports.mjs), named by the patterns below and
 // found in the symbol map emcc writes beside the wasm (--emit-symbol-map: the wasm has no name
 // section; binaryen names a nameless defined function by its index among the defined functions,
 // which is what --split-funcs gets: the map's index less the imported functions).
@@ -26,7 +27,8 @@
 // says so (tools/shaping-bytes.mjs counts what stays); the build fails if an entry point
 // (TextRunSource's methods, the exports) would stay.
 //   node web/bundle/split-shaping.mjs BUILT.wasm DIST_DIR   (BUILT.js.symbols beside BUILT.wasm)
-// Writes DIST_DIR/plan-mapper-wasm.wasm (the primary), DIST_DIR/plan-mapper-shaping.wasm, and
+// Writes DIST_DIR/plan-mapper-wasm.wasm (the primary), DIST_DIR/plan-mapper-shaping.wasm, rewrites
+// DIST_DIR/plan-mapper-wasm.js (the glue emcc wrote, copied there before this step), and
 // beside BUILT.wasm the two modules' symbol maps (.primary.symbols, .shaping.symbols) for
 // tools/shaping-bytes.mjs and tools/wasm-size.mjs. BUILT.wasm itself is left as it is.
 import { execFileSync } from 'node:child_process';
@@ -34,6 +36,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import { definePlaceholders, movePlaceholderSymbols } from './placeholder-functions.mjs';
+import { SHAPING_EXPORTS, exportFromShaping, withoutGlueWrappers, withoutShapingExports } from './shaping-exports.mjs';
 import { linkThroughTable } from './table-links.mjs';
 import { functionImports } from './wasm-reader.mjs';
 
@@ -43,9 +46,8 @@ export const SPLIT_PATTERNS = [
   /^pm::ui::(run_for|fitted_run|draw_run|shaped_field_preview|HiddenGlyphs::hide|ShapedField::callback|active_text_field|replace_active_field_text)\(/,
   /^pm::WebTextRuns::run\(/,
   /^\(anonymous namespace\)::describe_shaped_field\(/,
-  /^pm_text_run_upload$/,
-  /^pm_text_runs_start$/,
-  /^pm_text_field_set$/,
+  // The exports only the shaping code's JavaScript calls: exported by the shaping module instead (shaping-exports.mjs).
+  ...SHAPING_EXPORTS.map((name) => new RegExp(`^${name}$`)),
 ];
 // Emscripten 3.1.6's wasm features, which binaryen 108 needs named.
 const FEATURES = ['--enable-sign-ext', '--enable-mutable-globals'];
@@ -132,20 +134,25 @@ if (process.argv[1] === new URL(import.meta.url).pathname) {
   try {
     const primary = path.join(work, 'primary.wasm');
     const secondary = path.join(work, 'secondary.wasm');
-    execFileSync('wasm-split', ['--split', `--split-funcs=${[...moved].map((index) => index - importCount).join(',')}`, wasm, '-o1', primary, '-o2', secondary,
+    // The split's input: the built wasm without the exports the shaping module takes over.
+    const input = path.join(work, 'input.wasm');
+    const minified = withoutShapingExports(wasm, input, path.join(work, 'input.wat'), { names, importCount });
+    execFileSync('wasm-split', ['--split', `--split-funcs=${[...moved].map((index) => index - importCount).join(',')}`, input, '-o1', primary, '-o2', secondary,
       '--symbolmap', ...FEATURES]);
     // The secondary reaches the primary's functions through table slots, not exports (table-links.mjs).
-    linked = linkThroughTable(wasm, primary, secondary, work);
+    linked = linkThroughTable(input, primary, secondary, work);
     const base = wasm.replace(/\.wasm$/, '');
     // The moved functions' indexes in BUILT.wasm, for tools/shaping-bytes.mjs.
     writeFileSync(`${base}.shaping-moved.json`, `${JSON.stringify([...moved].sort((a, b) => a - b))}\n`);
     writeSplitSymbolMap(`${primary}.symbols`, `${base}.primary.symbols`, { names, importCount, primary: true, placeholder: 'placeholder' });
-    // The placeholder imports become defined functions at the module's end (placeholder-functions.mjs).
+    // The placeholder imports become one defined function at the module's end (placeholder-functions.mjs).
     const defined = path.join(work, 'primary-defined.wasm');
     const moves = definePlaceholders(primary, defined, path.join(work, 'primary.wat'));
     if (!moves) fail('wasm-split made no placeholder (nothing moved is in the table?)');
     movePlaceholderSymbols(`${base}.primary.symbols`, moves);
     writeSplitSymbolMap(`${secondary}.symbols`, `${base}.shaping.symbols`, { names, importCount, primary: false });
+    exportFromShaping(secondary, `${base}.shaping.symbols`, path.join(work, 'secondary-exports.wat'));
+    withoutGlueWrappers(path.join(dist, 'plan-mapper-wasm.js'), minified);
     copyFileSync(secondary, path.join(dist, SECONDARY));
     copyFileSync(defined, path.join(dist, 'plan-mapper-wasm.wasm'));
   } finally {

@@ -1,5 +1,6 @@
 // Reads what the bundle steps need from a wasm module's bytes: how many functions it imports
-// (split-shaping.mjs) and its export names (table-links.mjs). Each walks the module's sections
+// (split-shaping.mjs), its export names (table-links.mjs) and where each export entry lies
+// (tools/shaping-bytes.mjs). Each walks the module's sections
 // (id, LEB128 size) to the one it reads.
 
 // A cursor at the body of the first section with `id`, or null when the module has none.
@@ -45,14 +46,23 @@ export function functionImports(bytes) {
 
 // The export names of `bytes` (the export section, id 7).
 export function exportNames(bytes) {
-  const names = new Set();
+  return new Set(exportEntries(bytes).map((entry) => entry.name));
+}
+
+// The export entries of `bytes`: { name, kind (0: function), index, start, end } with [start, end)
+// the entry's bytes in the module.
+export function exportEntries(bytes) {
+  const entries = [];
   const cursor = section(bytes, 7);
-  if (!cursor) return names;
+  if (!cursor) return entries;
   for (let count = cursor.leb(), i = 0; i < count; i += 1) {
+    const start = cursor.at;
     const length = cursor.leb();
-    names.add(Buffer.from(bytes.subarray(cursor.at, cursor.at + length)).toString('utf8'));
-    cursor.at += length + 1;                         // the name, then its kind
-    cursor.leb();                                    // and index
+    const name = Buffer.from(bytes.subarray(cursor.at, cursor.at + length)).toString('utf8');
+    cursor.at += length;
+    const kind = bytes[cursor.at++];
+    const index = cursor.leb();
+    entries.push({ name, kind, index, start, end: cursor.at });
   }
-  return names;
+  return entries;
 }

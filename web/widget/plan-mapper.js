@@ -57,16 +57,13 @@ const integrityError = (file) => new Error(`${file} failed its integrity check (
 // `bytesHere` is called once the compile has started (or the fetch failed).
 // Emscripten's instantiateWasm hook: the exports arrive through `receive`.
 // The build moved the code that draws shaped text into plan-mapper-shaping.wasm (web/bundle/
-// split-shaping.mjs): a placeholder stands for each of its functions, which text-runs.js
-// replaces before it gives the module its run source. A placeholder called before that is a bug:
-// it says so (each calls the one import below) and returns 0 rather than stopping the module.
+// split-shaping.mjs), which text-runs.js loads; the main wasm needs no import for it (its
+// placeholders are traps that nothing can reach before that module is loaded: web/bundle/
+// placeholder-functions.mjs).
 // The code the first frame does not run is in plan-mapper-deferred.wasm (deferred-code.js).
 function verifiedWasm(onFailure, deferred, bytesHere) {
   return (imports, receive) => {
     imports.d = deferred.placeholders;   // split-deferred.mjs's PLACEHOLDER_NAMESPACE
-    // shaping-hook:begin
-    imports.placeholder = { x: () => console.error('plan-mapper: the shaping code (plan-mapper-shaping.wasm) was called before it was loaded') };
-    // shaping-hook:end
     (async () => {
       // A compile error of tampered bytes is reported by the hash check instead.
       const { early: compiling } = await checkedFetch('plan-mapper-wasm.wasm', BUNDLE_INTEGRITY?.wasm?.sha256, (bytes) => {

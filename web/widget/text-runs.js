@@ -154,12 +154,15 @@ export function createWidgetTextRuns({ module, ready, alive }) {
 // the SHA-256 the build wrote (by plan-mapper.js's checkedFetch, as the main wasm), then linked to
 // the main instance's exports (its memory, table, stack pointer and a few of emcc's exports; the
 // rest of the main wasm's functions it calls through the shared table, table-links.mjs; its
-// element segment puts its own functions into that table).
+// element segment puts its own functions into that table). Its exports (pm_text_runs_start,
+// pm_text_run_upload, pm_text_field_set: web/bundle/shaping-exports.mjs) join the module's as
+// emcc's wrappers of the main wasm's exports are, so module._pm_text_runs_start() calls it.
 // Throws, saying why, if it cannot.
 /** @param {{ asm: WebAssembly.Exports }} module @param {CheckedFetch} checkedFetch */
 async function loadShapingCode(module, checkedFetch) {
   const { bytes } = await checkedFetch('plan-mapper-shaping.wasm', SHAPING_SHA256);
-  await WebAssembly.instantiate(bytes, { primary: module.asm });
+  const { instance } = await WebAssembly.instantiate(bytes, { primary: module.asm });
+  Object.assign(module, Object.fromEntries(Object.entries(instance.exports).map(([name, value]) => [`_${name}`, value])));
 }
 
 // The text entry's fields whose text needs shaping (text-entry.js's `native`): its input edits them
@@ -206,6 +209,9 @@ function giveNativeEditing(entry, replace) {
 export async function startWidgetTextRuns(module, alive, failed, checkedFetch, textEntry, withString) {
   try {
     await loadShapingCode(module, checkedFetch);
+    // Only that code gives the module its run source: without it nothing here may be set up
+    // (the module would be asked for runs it has no code to draw).
+    if (typeof module._pm_text_runs_start !== 'function') throw new Error('the shaping code has no pm_text_runs_start');
   } catch (error) {
     const message = `plan-mapper: text in Arabic, Hebrew, Indic or Thai script is shown unshaped: ${error instanceof Error ? error.message : error}`;
     console.error(message);
