@@ -4,6 +4,7 @@
 #include "matcher/field_matcher.h"
 #include "matcher/header_grammar.h"
 #include "core/plan/parse.h"
+#include "test_fields.h"
 
 #include <gtest/gtest.h>
 
@@ -14,13 +15,7 @@
 namespace pm::match {
 namespace {
 
-UnmappedField field(const std::string& key, const std::string& label, const std::string& type = "string",
-                    std::vector<std::string> preview = {}) {
-    UnmappedField entry;
-    entry.field = field_from_raw({{"key", key}, {"label", label}, {"type", type}});
-    entry.preview = std::move(preview);
-    return entry;
-}
+using test::field;
 
 // source label -> assigned destination key ("" when none).
 std::map<std::string, std::string> assign(const std::vector<UnmappedField>& sources,

@@ -5,6 +5,7 @@
 #include "matcher/synonym_table.h"
 #include "matcher/text_normalize.h"
 #include "core/plan/parse.h"
+#include "test_fields.h"
 
 #include <gtest/gtest.h>
 
@@ -15,13 +16,7 @@
 namespace pm::match {
 namespace {
 
-UnmappedField field(const std::string& key, const std::string& label, const std::string& type = "string",
-                    std::vector<std::string> preview = {}) {
-    UnmappedField entry;
-    entry.field = field_from_raw({{"key", key}, {"label", label}, {"type", type}});
-    entry.preview = std::move(preview);
-    return entry;
-}
+using test::field;
 
 // Each source matched alone (so that sources do not compete): source label -> destination key.
 std::map<std::string, std::string> assign_each(const std::vector<UnmappedField>& sources,
