@@ -150,9 +150,7 @@ public:
     // any case ("DELL'ORDINE"); any other word joins ("customer's").
     void drop_elision() {
         static constexpr std::string_view kElided[] = {"qu", "dell", "dall", "nell", "all", "sull", "coll"};
-        std::string lower = current_.size() <= 4 ? current_ : std::string();
-        for (char& c : lower)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        const std::string lower = current_.size() <= 4 ? lower_ascii(current_) : std::string();
         if (current_.size() == 1 || std::find(std::begin(kElided), std::end(kElided), lower) != std::end(kElided)) {
             current_.clear();
             upper_run_ = 0;
