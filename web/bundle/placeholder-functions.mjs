@@ -9,10 +9,9 @@
 // pm_text_runs_start sets, and that function is the shaping module's own export
 // (shaping-exports.mjs). Were one called all the same, the call would trap (a slot whose type
 // differs traps at call_indirect, the others at `unreachable`), not run something else.
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { assemble, disassemble } from './binaryen-text.mjs';
 
-const FEATURES = ['--enable-sign-ext', '--enable-mutable-globals'];
 const IMPORT = /^ \(import "placeholder" "(\d+)" \(func (\$fimport\$\d+)((?: \(param[^)]*\))?)((?: \(result [^)]*\))?)\)\)\n/gm;
 export const PLACEHOLDER_NAME = 'shaping-placeholder';
 
@@ -20,7 +19,7 @@ export const PLACEHOLDER_NAME = 'shaping-placeholder';
 // returns how the function indexes moved: { importsBefore, slots, total } with the placeholders,
 // imports importsBefore..importsBefore+slots.length-1 before, now one function, the last.
 export function definePlaceholders(input, output, work) {
-  let text = execFileSync('wasm-dis', [input, ...FEATURES], { maxBuffer: 1 << 30 }).toString();
+  let text = disassemble(input);
   const importCount = (text.match(/^ \(import "[^"]*" "[^"]*" \(func /gm) ?? []).length;
   const definedCount = (text.match(/^ \(func /gm) ?? []).length;
   const slots = [];
@@ -40,8 +39,7 @@ export function definePlaceholders(input, output, work) {
   // Binaryen's parser keeps fimport$N names for imports: every placeholder becomes the one function.
   text = text.replace(/\$fimport\$\d+(?!\d)/g, (name) => (placeholders.has(name) ? '$pm_placeholder' : name));
   text = text.replace(/\)\s*$/, ' (func $pm_placeholder\n  (unreachable)\n )\n)\n');
-  writeFileSync(work, text);
-  execFileSync('wasm-as', [work, ...FEATURES, '-o', output]);
+  assemble(text, work, output);
   return { importsBefore, slots, total: importCount + definedCount };
 }
 

@@ -11,11 +11,8 @@
 // Since pm_text_runs_start is then only in the shaping module, the panel gets its run source, and
 // so reaches any moved function, only once that module is instantiated and its element segment
 // has filled every placeholder's slot (placeholder-functions.mjs).
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-
-const FEATURES = ['--enable-sign-ext', '--enable-mutable-globals'];
-const dis = (file) => execFileSync('wasm-dis', [file, ...FEATURES], { maxBuffer: 1 << 30 }).toString();
+import { assemble, disassemble } from './binaryen-text.mjs';
 
 // The exports by their C names (the symbol map's); emcc exports them under minified names.
 export const SHAPING_EXPORTS = ['pm_text_runs_start', 'pm_text_run_upload', 'pm_text_field_set'];
@@ -26,7 +23,7 @@ export const SHAPING_EXPORTS = ['pm_text_runs_start', 'pm_text_run_upload', 'pm_
 // function by its index among the defined ones.
 export function withoutShapingExports(input, output, work, { names, importCount }) {
   const minified = new Map();
-  const text = dis(input).replace(/^ \(export "([^"]+)" \(func \$(\d+)\)\)\n/gm, (line, exported, index) => {
+  const text = disassemble(input).replace(/^ \(export "([^"]+)" \(func \$(\d+)\)\)\n/gm, (line, exported, index) => {
     const name = names[Number(index) + importCount];
     if (!SHAPING_EXPORTS.includes(name)) return line;
     minified.set(name, exported);
@@ -34,8 +31,7 @@ export function withoutShapingExports(input, output, work, { names, importCount 
   });
   const missing = SHAPING_EXPORTS.filter((name) => !minified.has(name));
   if (missing.length) throw new Error(`shaping-exports: the built wasm does not export ${missing.join(', ')}`);
-  writeFileSync(work, text);
-  execFileSync('wasm-as', [work, ...FEATURES, '-o', output]);
+  assemble(text, work, output);
   return minified;
 }
 
@@ -43,7 +39,7 @@ export function withoutShapingExports(input, output, work, { names, importCount 
 // their C names; `symbols` is its symbol map with the input's names (split-shaping.mjs's
 // .shaping.symbols: its function imports first, then its own functions in order).
 export function exportFromShaping(secondary, symbols, work) {
-  let text = dis(secondary);
+  let text = disassemble(secondary);
   const importCount = (text.match(/^ \(import "[^"]*" "[^"]*" \(func /gm) ?? []).length;
   const indexOf = new Map(readFileSync(symbols, 'utf8').split('\n').filter(Boolean)
     .map((line) => [line.slice(line.indexOf(':') + 1), Number(line.slice(0, line.indexOf(':')))]));
@@ -55,8 +51,7 @@ export function exportFromShaping(secondary, symbols, work) {
   const firstFunction = text.search(/^ \(func /m);
   if (firstFunction < 0) throw new Error('shaping-exports: the shaping module has no function');
   text = `${text.slice(0, firstFunction)}${lines.join('')}${text.slice(firstFunction)}`;
-  writeFileSync(work, text);
-  execFileSync('wasm-as', [work, ...FEATURES, '-o', secondary]);
+  assemble(text, work, secondary);
 }
 
 // Removes from the emcc glue `glue` (in place; the dist copy, not yet minified) the wrapper emcc

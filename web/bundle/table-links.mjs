@@ -7,12 +7,10 @@
 // table, memory and stack pointer imports and the exports emcc made (which the page calls, and
 // which wasm-split reuses, e.g. free's) stay as they are. Measured (tools/shaping-bytes.mjs):
 // the split's part of the Latin plan's shaping bytes 256 -> 153 B, 1,036 -> 932 B in all.
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { assemble, disassemble } from './binaryen-text.mjs';
 import { exportNames } from './wasm-reader.mjs';
 
-const FEATURES = ['--enable-sign-ext', '--enable-mutable-globals'];
-const dis = (file) => execFileSync('wasm-dis', [file, ...FEATURES], { maxBuffer: 1 << 30 }).toString();
 const FUNC_IMPORT = /^ \(import "primary" "([^"]+)" \(func (\$\S+)((?: \(param[^)]*\))?)((?: \(result [^)]*\))?)\)\)\n/gm;
 
 // Rewrites `primary` and `secondary` (wasm files, in place; `work` is a scratch directory) and
@@ -20,8 +18,8 @@ const FUNC_IMPORT = /^ \(import "primary" "([^"]+)" \(func (\$\S+)((?: \(param[^
 // exports it had already (emcc's, which the page calls: wasm-split reuses them for the
 // secondary, e.g. free's) stay, and so do the secondary's imports of them.
 export function linkThroughTable(input, primary, secondary, work) {
-  let main = dis(primary);
-  let side = dis(secondary);
+  let main = disassemble(primary);
+  let side = disassemble(secondary);
   const own = exportNames(readFileSync(input));
   const wanted = [...side.matchAll(FUNC_IMPORT)].map(([, name]) => name).filter((name) => !own.has(name));
   if (!wanted.length) return 0;
@@ -68,14 +66,10 @@ export function linkThroughTable(input, primary, secondary, work) {
     return '';
   });
   side = side.replace(/\)\s*$/, () => `${thunks.join('')})\n`);
-  const mainWat = `${work}/table-links-primary.wat`;
-  const sideWat = `${work}/table-links-secondary.wat`;
-  writeFileSync(mainWat, main);
-  writeFileSync(sideWat, side);
-  execFileSync('wasm-as', [mainWat, ...FEATURES, '-o', primary]);
+  assemble(main, `${work}/table-links-primary.wat`, primary);
   // The thunks stay functions of their own (inlined, each call would carry the slot and the type:
   // +180 B gzip of this module, which Arabic plans download, against +110 B so).
-  execFileSync('wasm-as', [sideWat, ...FEATURES, '-o', secondary]);
+  assemble(side, `${work}/table-links-secondary.wat`, secondary);
   // wasm-split's symbol map of the secondary, for its new function order: the imports kept, its
   // own functions, then the thunks (named, as their imports were, by what they call).
   const names = readFileSync(`${secondary}.symbols`, 'utf8').split('\n').filter(Boolean).map((line) => line.slice(line.indexOf(':') + 1));
