@@ -13,13 +13,7 @@ import { SYMBOL_MAPS, shapingBytesInLatinPlan } from './shaping-bytes.mjs';
 import { clickItem, itemCentre, mountWidget, openBlankPage } from '../tests/web/lib/widget-page.mjs';
 import { bigPlan } from './bench-plans.mjs';
 import { GROUPS } from '../web/bundle/join-modules.mjs';
-
-// As web/bundle/minify.mjs minifies a module (its preamble included).
-async function minifiedAlone(name, source) {
-  const { minify } = await import('terser');
-  const result = await minify({ [name]: source }, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false, preamble: '/*! minified */' } });
-  return result.code;
-}
+import { minifyModule } from '../web/bundle/minify.mjs';
 
 const report = (name, value, unit, runs = 1) => console.log(JSON.stringify({ name, value: Number(value.toFixed(3)), unit, runs }));
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -107,7 +101,7 @@ async function a11ySizes() {
   let moduleBytes = 0;
   for (const file of modules) {
     moduleBytes += shipped.includes(file) ? packed(readFileSync(path.join(DIST_DIR, file)))
-      : packed(Buffer.from(await minifiedAlone(file, readFileSync(path.join(REPO_ROOT, 'web/widget', file), 'utf8'))));
+      : packed(Buffer.from((await minifyModule(file, readFileSync(path.join(REPO_ROOT, 'web/widget', file), 'utf8'))).code));
   }
   const wasm = readFileSync(path.join(DIST_DIR, 'plan-mapper-wasm.wasm'));
   const start = wasm.indexOf('{"en":{');

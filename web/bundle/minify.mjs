@@ -8,26 +8,19 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const dist = process.argv[2];
-if (!dist) throw new Error('usage: node web/bundle/minify.mjs DIST_DIR');
-let minify;
-try {
-  ({ minify } = await import('terser'));
-} catch {
-  console.error('minify: the npm package terser is missing: run tools/setup (it runs npm ci)');
-  process.exit(1);
-}
-const withMaps = process.env.PM_SOURCE_MAPS === '1';
-
 // Already minified by an earlier run of this step (the dist target copies only changed sources).
 const MARK = '/*! minified */';
-let before = 0;
-let after = 0;
-const names = readdirSync(dist).filter((n) => n.endsWith('.js') && n !== 'bundle-integrity.js').sort();
-for (const name of names) {
-  const file = path.join(dist, name);
-  const source = readFileSync(file, 'utf8');
-  if (source.startsWith(MARK)) continue;
+
+// The module `source` (file `name`) as it ships: { code, map } (map only when asked for).
+// tools/bench-web.mjs calls it too, for a module that dist joins into another.
+export async function minifyModule(name, source, withMaps = false) {
+  let minify;
+  try {
+    ({ minify } = await import('terser'));
+  } catch {
+    console.error('minify: the npm package terser is missing: run tools/setup (it runs npm ci)');
+    process.exit(1);
+  }
   const result = await minify({ [name]: source }, {
     module: true,                                     // ES modules: top-level names are local, exports kept
     ecma: 2020,
@@ -38,9 +31,25 @@ for (const name of names) {
     sourceMap: withMaps ? { filename: name, url: `${name}.map`, includeSources: true } : false,
   });
   if (typeof result.code !== 'string') throw new Error(`minify: terser gave nothing for ${name}`);
-  writeFileSync(file, result.code);
-  if (withMaps) writeFileSync(`${file}.map`, result.map);
-  before += Buffer.byteLength(source);
-  after += Buffer.byteLength(result.code);
+  return result;
 }
-console.log(`minify: ${names.length} modules, ${(before / 1024).toFixed(1)} KB -> ${(after / 1024).toFixed(1)} KB${withMaps ? ' (with source maps)' : ''}`);
+
+if (process.argv[1] === new URL(import.meta.url).pathname) {
+  const dist = process.argv[2];
+  if (!dist) throw new Error('usage: node web/bundle/minify.mjs DIST_DIR');
+  const withMaps = process.env.PM_SOURCE_MAPS === '1';
+  let before = 0;
+  let after = 0;
+  const names = readdirSync(dist).filter((n) => n.endsWith('.js') && n !== 'bundle-integrity.js').sort();
+  for (const name of names) {
+    const file = path.join(dist, name);
+    const source = readFileSync(file, 'utf8');
+    if (source.startsWith(MARK)) continue;
+    const result = await minifyModule(name, source, withMaps);
+    writeFileSync(file, result.code);
+    if (withMaps) writeFileSync(`${file}.map`, result.map);
+    before += Buffer.byteLength(source);
+    after += Buffer.byteLength(result.code);
+  }
+  console.log(`minify: ${names.length} modules, ${(before / 1024).toFixed(1)} KB -> ${(after / 1024).toFixed(1)} KB${withMaps ? ' (with source maps)' : ''}`);
+}
